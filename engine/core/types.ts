@@ -1,0 +1,50 @@
+/** Core value and diagnostic types shared by the engine, the language server and the CLI. */
+
+/** Any BSON value as the engine holds it. `undefined` means "missing". */
+export type Value = unknown;
+
+/** A document flowing through a pipeline: a plain object of BSON values. */
+export type Doc = Record<string, Value>;
+
+/** A path into a JSON value: object keys and array indices, from the root of the file. */
+export type JsonPath = (string | number)[];
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/**
+ * A diagnostic located by JSON path. The file loader turns paths into offsets and
+ * line:col ranges using the parse tree, so producers never deal with text positions.
+ * `target: 'key'` points at the property name instead of its value.
+ */
+export interface Diagnostic {
+  code: string;
+  message: string;
+  severity: Severity;
+  path: JsonPath;
+  target?: 'key' | 'value';
+  /** Optional machine-readable data for quick fixes (e.g. a suggested stage name). */
+  data?: Record<string, unknown>;
+}
+
+/** A diagnostic with a resolved text range (0-based offsets, 1-based line/col for display). */
+export interface LocatedDiagnostic extends Diagnostic {
+  offset: number;
+  length: number;
+  line: number;
+  col: number;
+}
+
+/** Collects diagnostics; producers call it and never throw for user mistakes. */
+export interface DiagnosticSink {
+  report(d: Diagnostic): void;
+}
+
+export function diag(
+  code: string,
+  message: string,
+  path: JsonPath,
+  severity: Severity = 'error',
+  extra?: Partial<Diagnostic>,
+): Diagnostic {
+  return { code, message, severity, path, ...extra };
+}

@@ -1,0 +1,4 @@
+/** arithmetic expression operators. */
+import type { ExprOperator } from '../types';
+
+export const arithmeticOperators: ExprOperator[] = [];

@@ -1,0 +1,4 @@
+/** array expression operators. */
+import type { ExprOperator } from '../types';
+
+export const arrayOperators: ExprOperator[] = [];

@@ -1,0 +1,4 @@
+/** boolean expression operators. */
+import type { ExprOperator } from '../types';
+
+export const booleanOperators: ExprOperator[] = [];

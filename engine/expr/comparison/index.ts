@@ -1,0 +1,4 @@
+/** comparison expression operators. */
+import type { ExprOperator } from '../types';
+
+export const comparisonOperators: ExprOperator[] = [];

@@ -1,0 +1,4 @@
+/** conditional expression operators. */
+import type { ExprOperator } from '../types';
+
+export const conditionalOperators: ExprOperator[] = [];

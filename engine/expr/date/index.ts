@@ -1,0 +1,4 @@
+/** date expression operators. */
+import type { ExprOperator } from '../types';
+
+export const dateOperators: ExprOperator[] = [];

@@ -1,0 +1,4 @@
+/** object expression operators. */
+import type { ExprOperator } from '../types';
+
+export const objectOperators: ExprOperator[] = [];

@@ -1,0 +1,4 @@
+/** set expression operators. */
+import type { ExprOperator } from '../types';
+
+export const setOperators: ExprOperator[] = [];

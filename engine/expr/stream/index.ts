@@ -1,0 +1,4 @@
+/** stream expression operators. */
+import type { ExprOperator } from '../types';
+
+export const streamOperators: ExprOperator[] = [];

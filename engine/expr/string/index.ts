@@ -1,0 +1,4 @@
+/** string expression operators. */
+import type { ExprOperator } from '../types';
+
+export const stringOperators: ExprOperator[] = [];

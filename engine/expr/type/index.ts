@@ -1,0 +1,4 @@
+/** type expression operators. */
+import type { ExprOperator } from '../types';
+
+export const typeOperators: ExprOperator[] = [];

@@ -1,0 +1,4 @@
+/** variable expression operators. */
+import type { ExprOperator } from '../types';
+
+export const variableOperators: ExprOperator[] = [];
