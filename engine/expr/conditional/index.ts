@@ -1,4 +1,7 @@
 /** conditional expression operators. */
 import type { ExprOperator } from '../types';
+import { $cond } from './cond';
+import { $ifNull } from './ifNull';
+import { $switch } from './switch';
 
-export const conditionalOperators: ExprOperator[] = [];
+export const conditionalOperators: ExprOperator[] = [$cond, $ifNull, $switch];

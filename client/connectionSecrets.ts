@@ -1,0 +1,78 @@
+/**
+ * Which connection fields are secret, how they leave the registry file, and how they come
+ * back for the local instance. The file keeps a `${env:NAME}` reference in their place, so
+ * the CLI can run the same registry with environment variables; the editor keeps the value
+ * in SecretStorage. Pure: no VS Code import.
+ */
+import type { Connection } from '../engine/connections/types';
+
+/** Dotted paths of secret fields per connection type. */
+export const SECRET_FIELDS: Record<string, readonly string[]> = {
+  Kafka: ['authentication.password'],
+  Https: ['headers.Authorization'],
+  Cluster: ['uri'],
+};
+
+/** The environment variable the file refers to: ASP_<NAME>_<FIELD>, upper snake case. */
+export function envNameFor(connection: string, field: string): string {
+  const last = field.split('.').pop() ?? field;
+  return `ASP_${connection}_${last}`.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+}
+
+export const isEnvRef = (v: unknown): boolean => typeof v === 'string' && /^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/.test(v);
+
+function getPath(obj: Record<string, unknown>, path: string): unknown {
+  let cur: unknown = obj;
+  for (const k of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur;
+}
+
+function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let cur = obj;
+  for (const k of keys.slice(0, -1)) {
+    const next = cur[k];
+    cur[k] = next !== null && typeof next === 'object' ? { ...(next as Record<string, unknown>) } : {};
+    cur = cur[k] as Record<string, unknown>;
+  }
+  cur[keys[keys.length - 1]!] = value;
+}
+
+/** A Cluster uri is secret only when it carries a password. */
+function isSecretValue(type: string, field: string, value: unknown): value is string {
+  if (typeof value !== 'string' || value === '' || isEnvRef(value)) return false;
+  if (type === 'Cluster' && field === 'uri') return /^mongodb(\+srv)?:\/\/[^/@]*:[^/@]*@/.test(value);
+  return true;
+}
+
+/** Splits an entry into what goes in the file and the secrets (field path -> value). */
+export function splitSecrets(entry: Connection): { file: Connection; secrets: Record<string, string> } {
+  const file = structuredClone(entry) as unknown as Record<string, unknown>;
+  const secrets: Record<string, string> = {};
+  for (const field of SECRET_FIELDS[entry.type] ?? []) {
+    const v = getPath(file, field);
+    if (isSecretValue(entry.type, field, v)) {
+      secrets[field] = v;
+      setPath(file, field, `\${env:${envNameFor(entry.name, field)}}`);
+    }
+  }
+  return { file: file as unknown as Connection, secrets };
+}
+
+/** Puts stored secrets back in place of their `${env:...}` references. */
+export function mergeSecrets(entry: Connection, secrets: Record<string, string | undefined>): Connection {
+  const out = structuredClone(entry) as unknown as Record<string, unknown>;
+  for (const field of SECRET_FIELDS[entry.type] ?? []) {
+    const secret = secrets[field];
+    if (secret !== undefined && isEnvRef(getPath(out, field))) setPath(out, field, secret);
+  }
+  return out as unknown as Connection;
+}
+
+/** The SecretStorage key of one secret field. */
+export function secretKey(connection: string, field: string): string {
+  return `asp.connection/${connection}/${field}`;
+}

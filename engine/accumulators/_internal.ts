@@ -1,0 +1,58 @@
+/** Helpers shared by the accumulator files. */
+import type { JsonPath, Value } from '../core/types';
+import type { Compiler, Expr } from '../expr/types';
+import { isPlainObject, typeName } from '../bson/types';
+import { compare } from '../bson/compare';
+import { ExprError } from '../core/errors';
+
+export const ACC_ARG_CODE = 'ASP341';
+
+export function accError(c: Compiler, path: JsonPath, message: string): undefined {
+  c.report({ code: ACC_ARG_CODE, message, severity: 'error', path });
+  return undefined;
+}
+
+/** Accumulators in `$group` take one expression; an array literal is rejected like MongoDB does. */
+export function unaryExpr(name: string, arg: Value, c: Compiler, path: JsonPath): Expr | undefined {
+  if (Array.isArray(arg)) return accError(c, path, `The ${name} accumulator is a unary operator`);
+  return c.expr(arg, path);
+}
+
+/** Parse `{input, n}` (firstN, lastN, maxN, minN). */
+export function inputAndN(
+  name: string,
+  arg: Value,
+  c: Compiler,
+  path: JsonPath,
+): { input: Expr; n: Expr } | undefined {
+  if (!isPlainObject(arg)) return accError(c, path, `specification must be an object; found ${typeName(arg)}`);
+  for (const k of Object.keys(arg)) {
+    if (k !== 'input' && k !== 'n') return accError(c, [...path, k], `${name} found an unknown argument: ${k}`);
+  }
+  if (!('input' in arg)) return accError(c, path, `${name} requires an 'input' field`);
+  if (!('n' in arg)) return accError(c, path, `${name} requires an 'n' field`);
+  return { input: c.expr(arg['input'], [...path, 'input']), n: c.expr(arg['n'], [...path, 'n']) };
+}
+
+/** `n` is evaluated once, on the first document of the group (MongoDB requires it constant). */
+export function checkN(name: string, v: Value): number {
+  if (typeof v !== 'number' || !Number.isInteger(v)) {
+    throw new ExprError(`Value for 'n' must be of integral type, but found ${typeName(v)}`);
+  }
+  if (v <= 0) throw new ExprError(`'n' must be greater than 0, found ${v}`);
+  return v;
+}
+
+export function isNumeric(v: Value): boolean {
+  if (typeof v === 'number') return true;
+  if (v === null || typeof v !== 'object') return typeof v === 'bigint';
+  const bt = (v as { _bsontype?: string })._bsontype;
+  return bt === 'Long' || bt === 'Decimal128' || bt === 'Int32' || bt === 'Double';
+}
+
+/** Ascending BSON order with a fast path for numbers. */
+export function cmp(a: Value, b: Value): number {
+  if (typeof a === 'number' && typeof b === 'number' && a === a && b === b) return a < b ? -1 : a > b ? 1 : 0;
+  return compare(a, b);
+}
+

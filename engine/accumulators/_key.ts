@@ -1,0 +1,68 @@
+/**
+ * Hashable keys for BSON values: equal under MongoDB's grouping equality (1, 1.0 and
+ * NumberLong(1) group together; field order matters) => same key. Strings and numbers are
+ * their own key, so the common `_id: "$device"` costs no allocation.
+ */
+import type { Value } from '../core/types';
+import { isPlainObject, toNumber, typeName } from '../bson/types';
+import type { Binary, ObjectId, Timestamp } from 'bson';
+
+export type GroupKey = string | number | boolean | null;
+
+export function keyOf(v: Value): GroupKey {
+  switch (typeof v) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return v;
+    case 'undefined':
+      return null;
+  }
+  if (v === null) return null;
+  return '\u0001' + canon(v);
+}
+
+function canon(v: Value): string {
+  const t = typeName(v);
+  switch (t) {
+    case 'missing':
+    case 'null':
+      return 'n';
+    case 'int':
+    case 'long':
+    case 'double':
+    case 'decimal':
+      return '#' + String(toNumber(v));
+    case 'string':
+      return 's' + JSON.stringify(v);
+    case 'bool':
+      return v ? 'T' : 'F';
+    case 'date':
+      return 'D' + (v as Date).getTime();
+    case 'objectId':
+      return 'O' + (v as ObjectId).toHexString();
+    case 'array':
+      return '[' + (v as Value[]).map(canon).join(',') + ']';
+    case 'object': {
+      if (!isPlainObject(v)) return 'o' + String(v);
+      let s = '{';
+      for (const k of Object.keys(v)) {
+        if (v[k] === undefined) continue;
+        s += JSON.stringify(k) + ':' + canon(v[k]) + ',';
+      }
+      return s + '}';
+    }
+    case 'binData': {
+      const b = v as Binary;
+      return 'B' + b.sub_type + ':' + Buffer.from(b.buffer.subarray(0, b.position)).toString('base64');
+    }
+    case 'timestamp': {
+      const ts = v as Timestamp;
+      return 'S' + ts.high + ':' + ts.low;
+    }
+    case 'regex':
+      return 'R' + String(v);
+    default:
+      return t + ':' + String(v);
+  }
+}

@@ -1,0 +1,29 @@
+/** $min and $max share everything but the direction. */
+import type { Value } from '../core/types';
+import type { Accumulator, AccumulatorSpec } from './types';
+import { cmp, unaryExpr } from './_internal';
+
+export function minMaxSpec(name: '$min' | '$max', dir: 1 | -1, meta: Pick<AccumulatorSpec, 'summary' | 'docsUrl' | 'syntax' | 'examples'>): AccumulatorSpec {
+  // State is the best value so far; undefined = nothing seen (null/missing never count).
+  const better = (a: Value, b: Value): Value => (a === undefined ? b : b === undefined ? a : cmp(b, a) * dir < 0 ? b : a);
+  return {
+    name,
+    ...meta,
+    compile(arg, c, path): Accumulator | undefined {
+      const f = unaryExpr(name, arg, c, path);
+      if (!f) return undefined;
+      return {
+        init: () => undefined,
+        add(s: Value, ctx) {
+          const v = f(ctx);
+          if (v === undefined || v === null) return s;
+          return s === undefined || cmp(v, s) * dir < 0 ? v : s;
+        },
+        merge: better,
+        result: (s: Value) => (s === undefined ? null : s),
+        snapshot: (s: Value) => (s === undefined ? { none: true } : { v: s }),
+        restore: (v: Value) => ((v as { none?: boolean }).none ? undefined : (v as { v: Value }).v),
+      };
+    },
+  };
+}

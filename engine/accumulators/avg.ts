@@ -1,0 +1,31 @@
+// https://www.mongodb.com/docs/manual/reference/operator/aggregation/avg/
+import type { AccumulatorSpec } from './types';
+import { unaryExpr } from './_internal';
+import { addNum, KIND_DECIMAL, KIND_DOUBLE, mergeNum, newNumSum, numTotal, restoreNum, snapshotNum, typedNumber, type NumSum } from './_numeric';
+
+export const avg: AccumulatorSpec = {
+  name: '$avg',
+  summary: 'Average of the numeric values; null when there are none.',
+  docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/avg/',
+  syntax: '{ $avg: <expression> }',
+  examples: [
+    { title: 'average', input: [{ w: 2 }, { w: 4 }, { w: null }, { w: 'x' }], acc: { $avg: '$w' }, expected: 3 },
+    { title: 'no numbers', input: [{ w: 'x' }, {}], acc: { $avg: '$w' }, expected: null },
+  ],
+  compile(arg, c, path) {
+    const f = unaryExpr('$avg', arg, c, path);
+    if (!f) return undefined;
+    // Only a running sum and count: no buffering.
+    return {
+      init: newNumSum,
+      add(s: NumSum, ctx) {
+        addNum(s, f(ctx));
+        return s;
+      },
+      merge: mergeNum,
+      result: (s: NumSum) => (s.n === 0 ? null : typedNumber(numTotal(s) / s.n, s.kind === KIND_DECIMAL ? KIND_DECIMAL : KIND_DOUBLE, false)),
+      snapshot: snapshotNum,
+      restore: restoreNum,
+    };
+  },
+};

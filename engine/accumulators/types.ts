@@ -1,0 +1,46 @@
+/**
+ * The `$group` accumulator contract. Each accumulator file exports one AccumulatorSpec: catalog
+ * metadata for completion and hover, and `compile`, which turns the argument into an incremental
+ * state machine evaluated per document with plain closures.
+ */
+import type { Doc, JsonPath, Value } from '../core/types';
+import type { Compiler, EvalCtx } from '../expr/types';
+
+/**
+ * An incremental accumulator. `add` returns the new state so primitive states need no boxing;
+ * object states may be mutated in place and returned.
+ */
+export interface Accumulator<S = any> {
+  init(): S;
+  add(s: S, ctx: EvalCtx): S;
+  /**
+   * Combine the partial states of two panes, `a` covering earlier event time than `b`.
+   * Must not mutate `b`. Absent when the result depends on arrival order across panes.
+   */
+  merge?(a: S, b: S): S;
+  result(s: S): Value;
+  /** An EJSON-serialisable copy of the state, for checkpoints. */
+  snapshot(s: S): Value;
+  restore(v: Value): S;
+}
+
+export interface AccumulatorExample {
+  title: string;
+  /** Documents fed to one group key, in order. */
+  input: Doc[];
+  /** The accumulator expression, e.g. `{ $sum: "$qty" }`. */
+  acc: Doc;
+  expected: Value;
+}
+
+export interface AccumulatorSpec {
+  /** `$sum` */
+  name: string;
+  summary: string;
+  docsUrl: string;
+  /** `{ $sum: <expression> }` */
+  syntax: string;
+  examples: AccumulatorExample[];
+  /** Build the accumulator; report problems through `c.report` (ASP34x) and return undefined. */
+  compile(arg: Value, c: Compiler, path: JsonPath): Accumulator | undefined;
+}

@@ -1,0 +1,59 @@
+/**
+ * `asp run FILE`: run a pipeline on this machine. Output documents and `{"_dlqMessage": ...}`
+ * records go to stdout as relaxed Extended JSON lines, like sp.process.
+ */
+import { analyzeText } from '../../pipeline/analyze';
+import { PipelineRun } from '../../pipeline/run';
+import { toRelaxedJSON } from '../../json/ejson';
+import type { Doc } from '../../core/types';
+import { intFlag, parseArgs } from '../args';
+import { formatDiagnostic, loadRegistry, readPipelineFile, stateDir } from '../context';
+import { UsageError } from '../../core/errors';
+import { openServices } from '../services';
+import { StdoutLines } from '../stdout';
+
+const USAGE = 'usage: asp run FILE [--connections PATH] [--limit N] [--timeout-ms N] [--no-drain] [--rate N] [--seed N] [--no-stream-meta]';
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['connections', 'limit', 'timeout-ms', 'rate', 'seed', 'state-dir'], ['no-drain', 'no-stream-meta']);
+  const file = args.positional[0];
+  if (!file || args.positional.length > 1) throw new UsageError(USAGE);
+  const text = readPipelineFile(file);
+  const reg = loadRegistry(args.flags.get('connections') as string | undefined, file);
+  const regErrors = reg.diagnostics.filter((d) => d.severity === 'error');
+  const a = analyzeText(text, { connections: reg.registry, file });
+  const errors = a.diagnostics.filter((d) => d.severity === 'error');
+  if (regErrors.length || errors.length || !a.processor || !a.validated) {
+    for (const d of regErrors) process.stderr.write(formatDiagnostic(reg.registry.source ?? 'asp.connections.json', d) + '\n');
+    for (const d of errors) process.stderr.write(formatDiagnostic(file, d) + '\n');
+    return 1;
+  }
+  const out = new StdoutLines();
+  const services = await openServices(a, reg.registry, stateDir(args.flags.get('state-dir') as string | undefined));
+  const seed = intFlag(args, 'seed');
+  const runner = new PipelineRun(a.processor, a.validated, {
+    connections: reg.registry,
+    limit: intFlag(args, 'limit'),
+    timeoutMs: intFlag(args, 'timeout-ms'),
+    drain: !args.flags.has('no-drain'),
+    processorName: a.processor.name ?? 'preview',
+    projectStreamMeta: !args.flags.has('no-stream-meta'),
+    sample: { rate: intFlag(args, 'rate'), seed },
+    services: services?.value,
+    onOutput: (d: Doc) => out.write(toRelaxedJSON(d)),
+    onDlq: (r: Doc) => out.write(toRelaxedJSON({ _dlqMessage: r })),
+  });
+  const stop = (): void => runner.stop();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  out.onClosed(stop);
+  try {
+    await runner.run();
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await out.end();
+    await services?.close();
+  }
+  return 0;
+}

@@ -1,0 +1,67 @@
+/**
+ * A Kafka connection (asp-spec §9) as a kafkajs client config: bootstrapServers, SASL
+ * PLAIN/SCRAM, SSL with an optional broker CA, and the allow-listed config keys kafkajs has
+ * an equivalent for. Secrets are resolved from `${env:NAME}` here and live only in memory.
+ */
+import type { KafkaConfig, SASLOptions } from 'kafkajs';
+import { logLevel } from 'kafkajs';
+import type { KafkaConnection } from '../../connections/types';
+import { resolveEnv } from '../../connections/registry';
+import { EngineError, errorMessage } from '../../core/errors';
+
+const MECHANISMS: Record<string, 'plain' | 'scram-sha-256' | 'scram-sha-512'> = {
+  PLAIN: 'plain',
+  'SCRAM-256': 'scram-sha-256',
+  'SCRAM-512': 'scram-sha-512',
+};
+
+function num(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export function kafkaClientConfig(conn: KafkaConnection, env: NodeJS.ProcessEnv, clientId = 'asp-studio'): KafkaConfig {
+  const r = (s: string): string => {
+    try {
+      return resolveEnv(s, env);
+    } catch (e) {
+      throw new EngineError(`Kafka connection '${conn.name}': ${errorMessage(e)}`, 'user', 'ASP_CONNECTION_CONFIG');
+    }
+  };
+  const brokers = r(conn.bootstrapServers).split(',').map((b) => b.trim()).filter(Boolean);
+  if (brokers.length === 0) throw new EngineError(`Kafka connection '${conn.name}' has no bootstrapServers`, 'user', 'ASP_CONNECTION_CONFIG');
+  const protocol = conn.security?.protocol ?? (conn.authentication?.mechanism ? 'SASL_PLAINTEXT' : 'PLAINTEXT');
+  const cfg: KafkaConfig = { clientId, brokers, logLevel: logLevel.NOTHING };
+  const c = conn.config ?? {};
+  if (typeof c['client.id'] === 'string') cfg.clientId = c['client.id'];
+  const rt = num(c['request.timeout.ms']);
+  if (rt !== undefined) cfg.requestTimeout = rt;
+  if (protocol === 'SSL' || protocol === 'SASL_SSL') {
+    const ca = conn.security?.brokerPublicCertificate;
+    cfg.ssl = ca ? { ca: [r(ca)] } : true;
+  }
+  if (protocol === 'SASL_PLAINTEXT' || protocol === 'SASL_SSL') {
+    const a = conn.authentication ?? {};
+    const mechanism = MECHANISMS[a.mechanism ?? 'PLAIN'];
+    if (!mechanism) throw new EngineError(`Kafka connection '${conn.name}': authentication mechanism ${a.mechanism} is not supported locally (PLAIN, SCRAM-256, SCRAM-512)`, 'user', 'ASP_CONNECTION_CONFIG');
+    cfg.sasl = { mechanism, username: r(a.username ?? ''), password: r(a.password ?? '') } as SASLOptions;
+  }
+  return cfg;
+}
+
+/** Consumer settings from the connection's allow-listed config keys (others are ignored, as in Atlas). */
+export function consumerTuning(conn: KafkaConnection): { sessionTimeout?: number; heartbeatInterval?: number; maxBytes?: number; minBytes?: number; maxBytesPerPartition?: number; allowAutoTopicCreation?: boolean; readUncommitted?: boolean } {
+  const c = conn.config ?? {};
+  const out: ReturnType<typeof consumerTuning> = {};
+  const set = (k: keyof typeof out, v: number | undefined): void => {
+    if (v !== undefined) (out as Record<string, number>)[k] = v;
+  };
+  set('sessionTimeout', num(c['session.timeout.ms']));
+  set('heartbeatInterval', num(c['heartbeat.interval.ms']));
+  set('maxBytes', num(c['fetch.max.bytes']));
+  set('minBytes', num(c['fetch.min.bytes']));
+  set('maxBytesPerPartition', num(c['max.partition.fetch.bytes']));
+  if (c['allow.auto.create.topics'] !== undefined) out.allowAutoTopicCreation = String(c['allow.auto.create.topics']) === 'true';
+  if (c['isolation.level'] !== undefined) out.readUncommitted = c['isolation.level'] === 'read_uncommitted';
+  return out;
+}

@@ -1,0 +1,126 @@
+/**
+ * The Kafka sink behind `$emit`: push() evaluates and encodes each document (failures go to
+ * the DLQ), drain() sends what was buffered in one batch per call. A batch the broker refuses
+ * for a non-retriable reason is resent one message at a time so only the culprits go to the DLQ.
+ */
+import { CompressionTypes, Partitioners, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import type { Doc } from '../../core/types';
+import type { Meta } from '../../core/meta';
+import { EngineError, ExprError, errorMessage } from '../../core/errors';
+import { newEvalCtx } from '../../expr/compile';
+import type { Operator, StageRuntime } from '../../stages/types';
+import type { KafkaEmitConfig } from '../../stages/emit';
+import type { Services } from '../services';
+import { withRetry } from '../retry';
+import { encodeHeaders, encodeKey, encodeValue } from './encode';
+
+const OPERATOR = 'KafkaEmitOperator';
+
+interface Pending {
+  topic: string;
+  msg: Message;
+  doc: Doc;
+  meta: Meta;
+}
+
+function isRetriableKafkaError(e: unknown): boolean {
+  const x = e as { retriable?: boolean; name?: string; originalError?: unknown };
+  if (x?.retriable) return true;
+  if (/KafkaJSConnectionError|KafkaJSRequestTimeoutError|KafkaJSNumberOfRetriesExceeded|KafkaJSNonRetriableError|KafkaJSBrokerNotFound|KafkaJSConnectionClosedError|KafkaJSLockTimeout/.test(x?.name ?? '')) {
+    // NonRetriable wraps the real cause after kafkajs's own retries: look inside.
+    if (x.name === 'KafkaJSNonRetriableError' || x.name === 'KafkaJSNumberOfRetriesExceeded') return x.originalError ? isRetriableKafkaError(x.originalError) || /Connection|ECONNREFUSED|closed|timeout/i.test(errorMessage(x.originalError)) : true;
+    return true;
+  }
+  return /ECONNREFUSED|ECONNRESET|EPIPE|Connection (closed|error|timeout)/i.test(errorMessage(e));
+}
+
+export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services: Services): Operator {
+  const ctx = newEvalCtx(rt.slotCount, rt.clock);
+  let pending: Pending[] = [];
+  let producer: Producer | undefined;
+  const acks = cfg.acks === 'all' ? -1 : Number(cfg.acks);
+  const compression = cfg.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None;
+  const policy = { retryable: isRetriableKafkaError, policy: services.retry.policy, onRetry: services.retry.onRetry };
+
+  const fail = (doc: Doc, meta: Meta, e: unknown): void => {
+    rt.dlq({ operatorName: OPERATOR, reason: `Failed to process input document in ${OPERATOR} with error: ${errorMessage(e)}`, doc, meta });
+  };
+
+  async function getProducer(): Promise<Producer> {
+    if (producer) return producer;
+    const p = services.kafka(cfg.connectionName).producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      allowAutoTopicCreation: true,
+      retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 3000 },
+    });
+    await withRetry(`connecting to Kafka (${cfg.connectionName})`, () => p.connect(), policy);
+    producer = p;
+    return p;
+  }
+
+  async function send(items: Pending[]): Promise<void> {
+    const byTopic = new Map<string, Message[]>();
+    for (const it of items) {
+      let l = byTopic.get(it.topic);
+      if (!l) byTopic.set(it.topic, (l = []));
+      l.push(it.msg);
+    }
+    const topicMessages: TopicMessages[] = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+    const p = await getProducer();
+    await withRetry(`$emit to Kafka (${cfg.connectionName})`, () => p.sendBatch({ topicMessages, acks, compression }), policy);
+  }
+
+  return {
+    push(doc, meta) {
+      try {
+        ctx.current = doc;
+        ctx.root = doc;
+        ctx.meta = meta;
+        let topic: string;
+        if ('literal' in cfg.topic) topic = cfg.topic.literal;
+        else {
+          const t = cfg.topic.expr(ctx);
+          if (typeof t !== 'string' || t.length === 0) throw new ExprError(`the $emit topic expression must evaluate to a non-empty string`);
+          topic = t;
+        }
+        const msg: Message = { value: null };
+        if (cfg.key) msg.key = encodeKey(cfg.key(ctx), cfg.keyFormat);
+        if (cfg.headers) msg.headers = encodeHeaders(cfg.headers(ctx));
+        let tomb = false;
+        if (cfg.tombstoneWhen) {
+          const t = cfg.tombstoneWhen(ctx);
+          if (typeof t !== 'boolean') throw new ExprError('tombstoneWhen must evaluate to a boolean');
+          tomb = t;
+        }
+        if (!tomb) msg.value = encodeValue(doc, cfg.outputFormat, cfg.isoDates);
+        pending.push({ topic, msg, doc, meta });
+      } catch (e) {
+        if (!(e instanceof ExprError)) throw e;
+        fail(doc, meta, e);
+      }
+    },
+    async drain() {
+      if (pending.length === 0) return;
+      const items = pending;
+      pending = [];
+      try {
+        await send(items);
+      } catch (e) {
+        if (e instanceof EngineError || isRetriableKafkaError(e)) throw e instanceof EngineError ? e : new EngineError(`$emit to Kafka failed: ${errorMessage(e)}`, 'external', 'ASP_CONNECTION', '$emit');
+        for (const it of items) {
+          try {
+            await send([it]);
+          } catch (e1) {
+            if (e1 instanceof EngineError || isRetriableKafkaError(e1)) throw e1;
+            fail(it.doc, it.meta, e1);
+          }
+        }
+      }
+    },
+    async close() {
+      const p = producer;
+      producer = undefined;
+      if (p) await p.disconnect().catch(() => undefined);
+    },
+  };
+}

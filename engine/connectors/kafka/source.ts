@@ -1,0 +1,266 @@
+/**
+ * The Kafka Source behind `$source` (kafkajs). Records are decoded as they arrive and queued;
+ * read() hands them out in batches. The queue is bounded: the fetch loop waits (heartbeating)
+ * while it is full. Positions are the next offset per partition handed out, which is what a
+ * checkpoint stores and what seek() restores.
+ */
+import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
+import { Long } from 'bson';
+import type { Doc, Value } from '../../core/types';
+import type { Meta } from '../../core/meta';
+import { EngineError, errorMessage } from '../../core/errors';
+import { isPlainObject } from '../../bson/types';
+import { newEvalCtx } from '../../expr/compile';
+import type { EvalCtx } from '../../expr/types';
+import type { Source, SourceBatch, SourceRecord } from '../../sources/types';
+import type { SourceEnv } from '../../sources/flavour';
+import { stampEventTime } from '../../sources/common';
+import type { KafkaSourceConfig } from '../../sources/kafka';
+import type { Services } from '../services';
+import { abortableSleep, withRetry } from '../retry';
+import { consumerTuning } from './config';
+import { decodeHeaders, decodeKey, decodeValue } from './decode';
+
+const OPERATOR = 'KafkaConsumerOperator';
+const HIGH_WATER = 20_000;
+const READ_BATCH = 1024;
+/** How long read() waits for data before returning an empty batch (so the caller can tick). */
+const READ_WAIT_MS = 50;
+
+interface Queued {
+  rec: SourceRecord;
+  tp: string;
+  next: number;
+}
+
+export class KafkaSource implements Source {
+  readonly type = 'kafka';
+  private consumer: Consumer | undefined;
+  private queue: Queued[] = [];
+  private head = 0;
+  private wake: (() => void) | undefined;
+  private space: (() => void) | undefined;
+  /** Next offset handed out by read(), per "topic:partition": the checkpoint position. */
+  private readonly handed = new Map<string, number>();
+  /** Next offset queued, per partition: anything below it is a redelivery and skipped. */
+  private readonly fetched = new Map<string, number>();
+  /** Seeks waiting for the partition to be assigned (from a checkpoint or a restart). */
+  private readonly pendingSeek = new Map<string, number>();
+  /** Until the seek takes effect, batches starting elsewhere are ignored. */
+  private readonly expectStart = new Map<string, number>();
+  private readonly assigned = new Set<string>();
+  private readonly lastActivity = new Map<string, number>();
+  private readonly ectx: EvalCtx;
+  private readonly groupId: string;
+  private readonly autoCommit: boolean;
+  private closed = false;
+  private failure: unknown;
+
+  constructor(private readonly cfg: KafkaSourceConfig, private readonly env: SourceEnv) {
+    this.ectx = newEvalCtx(env.slotCount, env.clock);
+    const ephemeralNoGroup = env.ephemeral && cfg.groupId === undefined;
+    this.groupId = cfg.groupId ?? (ephemeralNoGroup ? `asp-preview-${env.processorId}-${Date.now().toString(36)}` : `asp-${env.processorId}-consumer`);
+    this.autoCommit = cfg.enableAutoCommit ?? !ephemeralNoGroup;
+  }
+
+  private get services(): Services {
+    if (!this.env.services) throw new EngineError('the Kafka source needs connections', 'internal', 'ASP_NO_SERVICES');
+    return this.env.services as Services;
+  }
+
+  async connect(signal: AbortSignal): Promise<void> {
+    const s = this.services;
+    const conn = s.kafkaConnection(this.cfg.connectionName);
+    const consumer = s.kafka(this.cfg.connectionName).consumer({
+      groupId: this.groupId,
+      ...consumerTuning(conn),
+      retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 3000 },
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, (e) => this.onAssign(e.payload.memberAssignment));
+    consumer.on(consumer.events.CRASH, (e) => {
+      const error = errorMessage(e.payload.error);
+      s.retry.onRetry?.({ what: `Kafka source ${this.cfg.topics.join(',')}`, attempt: 0, delayMs: 0, error });
+      if (!e.payload.restart) this.failure = new EngineError(`Kafka consumer for ${this.cfg.topics.join(',')} stopped: ${error}`, 'external', 'ASP_CONNECTION');
+      this.wake?.();
+    });
+    const retryable = (e: unknown): boolean => !(e instanceof EngineError && e.domain !== 'external');
+    await withRetry(`connecting to Kafka (${this.cfg.connectionName})`, async () => {
+      await consumer.connect();
+      await consumer.subscribe({ topics: this.cfg.topics, fromBeginning: this.cfg.fromBeginning });
+    }, { retryable, signal, policy: s.retry.policy, onRetry: s.retry.onRetry });
+    await consumer.run({
+      autoCommit: this.autoCommit,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: (p) => this.onBatch(p),
+    });
+  }
+
+  private onAssign(assignment: Record<string, number[]>): void {
+    const now = this.env.clock.now();
+    for (const [topic, parts] of Object.entries(assignment)) {
+      for (const partition of parts) {
+        const tp = `${topic}:${partition}`;
+        this.assigned.add(tp);
+        if (!this.lastActivity.has(tp)) this.lastActivity.set(tp, now);
+        // After a restart the group may hand out the committed offset: continue where we are.
+        const at = this.pendingSeek.get(tp) ?? this.fetched.get(tp);
+        if (at !== undefined) {
+          this.pendingSeek.delete(tp);
+          this.expectStart.set(tp, at);
+          this.fetched.set(tp, at);
+          this.consumer?.seek({ topic, partition, offset: String(at) });
+        }
+      }
+    }
+  }
+
+  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const tp = `${batch.topic}:${batch.partition}`;
+    for (const m of batch.messages) {
+      if (!isRunning() || isStale() || this.closed) return;
+      const offset = Number(m.offset);
+      const expect = this.expectStart.get(tp);
+      if (expect !== undefined) {
+        if (offset > expect) return; // a fetch from before our seek; the seek refetches
+        if (offset === expect) this.expectStart.delete(tp);
+      }
+      if (offset < (this.fetched.get(tp) ?? -1)) {
+        resolveOffset(m.offset);
+        continue;
+      }
+      while (this.queue.length - this.head >= HIGH_WATER && isRunning() && !this.closed) {
+        await new Promise<void>((r) => {
+          this.space = r;
+          setTimeout(r, 1000);
+        });
+        await heartbeat();
+      }
+      this.queue.push({ rec: this.decode(batch.topic, batch.partition, m), tp, next: offset + 1 });
+      this.fetched.set(tp, offset + 1);
+      resolveOffset(m.offset);
+      this.wake?.();
+    }
+    await heartbeat();
+  }
+
+  private decode(topic: string, partition: number, m: KafkaMessage): SourceRecord {
+    const source: Doc = { type: 'kafka', topic, partition, offset: Long.fromString(m.offset) };
+    const meta: Meta = { ts: Number(m.timestamp), source };
+    const size = m.value?.length ?? 0;
+    const input = `${topic}:${partition}`;
+    let key: Value;
+    let keyBad = false;
+    if (m.key !== null && m.key !== undefined) {
+      key = decodeKey(m.key, this.cfg.keyFormat);
+      if (key === undefined) {
+        keyBad = true;
+        key = decodeKey(m.key, 'binData');
+      }
+      source['key'] = key;
+    }
+    source['headers'] = decodeHeaders(m.headers as Record<string, Buffer | string | undefined>);
+    const v = decodeValue(m.value);
+    if ('error' in v) {
+      return { meta, input, size, dlq: { operatorName: OPERATOR, reason: `Failed to parse input message with error:${v.error}`, meta } };
+    }
+    const doc = v.doc;
+    if (keyBad && this.cfg.keyFormatError === 'dlq') {
+      return { meta, input, size, dlq: { operatorName: OPERATOR, reason: `Failed to deserialize the Kafka key according to the specified key format '${this.cfg.keyFormat}'`, doc, meta } };
+    }
+    const bad = stampEventTime(doc, meta, meta.ts, this.cfg, this.ectx, OPERATOR);
+    return bad ? { meta, input, size, dlq: bad } : { doc, meta, input, size };
+  }
+
+  async read(signal: AbortSignal): Promise<SourceBatch> {
+    if (this.failure) throw this.failure;
+    if (this.head >= this.queue.length) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        void abortableSleep(READ_WAIT_MS, signal).then(resolve);
+      });
+      this.wake = undefined;
+      if (this.failure) throw this.failure;
+    }
+    const end = Math.min(this.queue.length, this.head + READ_BATCH);
+    const records: SourceRecord[] = [];
+    const now = this.env.clock.now();
+    for (let i = this.head; i < end; i++) {
+      const q = this.queue[i]!;
+      records.push(q.rec);
+      this.handed.set(q.tp, q.next);
+      this.lastActivity.set(q.tp, now);
+    }
+    this.head = end;
+    if (this.head > 4096 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    if (this.queue.length - this.head < HIGH_WATER) this.space?.();
+    return { records };
+  }
+
+  /** Commit what has been processed (enable_auto_commit false commits only here). */
+  async commit(): Promise<void> {
+    if (this.autoCommit || !this.consumer || this.handed.size === 0) return;
+    const offsets = [...this.handed].map(([tp, next]) => {
+      const i = tp.lastIndexOf(':');
+      return { topic: tp.slice(0, i), partition: Number(tp.slice(i + 1)), offset: String(next) };
+    });
+    await this.consumer.commitOffsets(offsets).catch(() => undefined);
+  }
+
+  position(): Value {
+    return { partitions: [...this.handed].map(([tp, next]) => ({ tp, offset: next })) };
+  }
+
+  seek(position: Value): void {
+    if (!isPlainObject(position) || !Array.isArray(position['partitions'])) return;
+    for (const p of position['partitions']) {
+      if (!isPlainObject(p) || typeof p['tp'] !== 'string' || typeof p['offset'] !== 'number') continue;
+      const tp = p['tp'];
+      const at = p['offset'];
+      this.handed.set(tp, at);
+      // Records queued from the group's default start are not ours to hand out.
+      this.queue = this.queue.slice(this.head).filter((q) => q.tp !== tp);
+      this.head = 0;
+      if (this.assigned.has(tp) && this.consumer) {
+        const i = tp.lastIndexOf(':');
+        this.fetched.set(tp, at);
+        this.expectStart.set(tp, at);
+        this.consumer.seek({ topic: tp.slice(0, i), partition: Number(tp.slice(i + 1)), offset: String(at) });
+      } else {
+        this.pendingSeek.set(tp, at);
+      }
+    }
+  }
+
+  idleInputs(now: number): string[] {
+    const t = this.cfg.partitionIdleTimeoutMs;
+    if (t === undefined) return [];
+    const out: string[] = [];
+    for (const tp of this.assigned) if (now - (this.lastActivity.get(tp) ?? now) >= t) out.push(tp);
+    return out;
+  }
+
+  stats(): Record<string, Value> {
+    const idle = new Set(this.idleInputs(this.env.clock.now()));
+    return {
+      kafkaConsumerGroup: this.groupId,
+      kafkaPartitions: [...this.assigned].sort().map((tp) => {
+        const i = tp.lastIndexOf(':');
+        return { topic: tp.slice(0, i), partition: Number(tp.slice(i + 1)), currentOffset: this.handed.get(tp) ?? null, isIdle: idle.has(tp) };
+      }),
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.space?.();
+    this.wake?.();
+    const c = this.consumer;
+    this.consumer = undefined;
+    if (c) await c.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The I/O services stages and sources reach through `rt.services`: Kafka clients, MongoDB
+ * clients and collection targets, the embedded `local` store, and the shared retry policy.
+ * Clients are created lazily, one per connection, and closed together.
+ */
+import { Kafka } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import type { ConnectionRegistry, KafkaConnection } from '../connections/types';
+import { resolveEnv } from '../connections/registry';
+import { EngineError, errorMessage } from '../core/errors';
+import { LocalStore } from '../store/localStore';
+import { kafkaClientConfig } from './kafka/config';
+import { LocalTarget } from './localTarget';
+import { MongoTarget } from './mongo/target';
+import type { RetryListener, RetryPolicy } from './retry';
+import { DEFAULT_RETRY } from './retry';
+import type { CollectionTarget } from './target';
+
+export type { CollectionTarget };
+
+export interface Services {
+  readonly registry: ConnectionRegistry;
+  /** A Cluster or Local connection's collection. Throws a user EngineError for other names. */
+  collection(connectionName: string, db: string, coll: string): CollectionTarget;
+  /** The kafkajs client of a Kafka connection (shared by sources and sinks of one run). */
+  kafka(connectionName: string): Kafka;
+  kafkaConnection(connectionName: string): KafkaConnection;
+  /** A connected MongoClient for a Cluster connection. */
+  mongo(connectionName: string): Promise<MongoClient>;
+  readonly localStore: LocalStore;
+  readonly env: NodeJS.ProcessEnv;
+  retry: { policy: RetryPolicy; onRetry?: RetryListener };
+  close(): Promise<void>;
+}
+
+export interface ServicesOptions {
+  stateDir: string;
+  env?: NodeJS.ProcessEnv;
+  retryPolicy?: Partial<RetryPolicy>;
+  onRetry?: RetryListener;
+}
+
+export function createServices(registry: ConnectionRegistry, opts: ServicesOptions): Services {
+  const env = opts.env ?? process.env;
+  const kafkas = new Map<string, Kafka>();
+  const mongos = new Map<string, Promise<MongoClient>>();
+  let store: LocalStore | undefined;
+
+  const conn = (name: string) => {
+    const c = registry.get(name);
+    if (!c) throw new EngineError(`connection named ${name} does not exist. Check sp.listConnections() for available connections.`, 'user', 'ASP_UNKNOWN_CONNECTION');
+    return c;
+  };
+
+  const services: Services = {
+    registry,
+    env,
+    retry: { policy: { ...DEFAULT_RETRY, ...opts.retryPolicy }, onRetry: opts.onRetry },
+    get localStore() {
+      store ??= new LocalStore(opts.stateDir);
+      return store;
+    },
+    collection(name, db, coll) {
+      const c = conn(name);
+      if (c.type === 'Local') return new LocalTarget(services.localStore.collection(db, coll));
+      if (c.type === 'Cluster') return new MongoTarget(() => services.mongo(name), db, coll);
+      throw new EngineError(`connection ${name} is a ${c.type} connection, not a Cluster connection`, 'user', 'ASP_CONNECTION_TYPE');
+    },
+    kafkaConnection(name) {
+      const c = conn(name);
+      if (c.type !== 'Kafka') throw new EngineError(`connection ${name} is a ${c.type} connection, not a Kafka connection`, 'user', 'ASP_CONNECTION_TYPE');
+      return c;
+    },
+    kafka(name) {
+      let k = kafkas.get(name);
+      if (!k) {
+        k = new Kafka(kafkaClientConfig(services.kafkaConnection(name), env, `asp-studio-${name}`));
+        kafkas.set(name, k);
+      }
+      return k;
+    },
+    mongo(name) {
+      let p = mongos.get(name);
+      if (!p) {
+        const c = conn(name);
+        if (c.type !== 'Cluster') throw new EngineError(`connection ${name} is a ${c.type} connection, not a Cluster connection`, 'user', 'ASP_CONNECTION_TYPE');
+        if (!c.uri) throw new EngineError(`Cluster connection ${name} has no local "uri" to connect to`, 'user', 'ASP_CONNECTION_CONFIG');
+        let uri: string;
+        try {
+          uri = resolveEnv(c.uri, env);
+        } catch (e) {
+          throw new EngineError(`Cluster connection '${name}': ${errorMessage(e)}`, 'user', 'ASP_CONNECTION_CONFIG');
+        }
+        const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5000, connectTimeoutMS: 5000 });
+        p = client.connect().catch((e: unknown) => {
+          mongos.delete(name);
+          throw new EngineError(`connection to MongoDB '${name}' failed: ${errorMessage(e)}`, 'external', 'ASP_CONNECTION');
+        });
+        mongos.set(name, p);
+      }
+      return p;
+    },
+    async close() {
+      const clients = await Promise.allSettled([...mongos.values()]);
+      mongos.clear();
+      kafkas.clear();
+      await Promise.allSettled(clients.map((r) => (r.status === 'fulfilled' ? r.value.close() : undefined)));
+      if (store) await store.close();
+      store = undefined;
+    },
+  };
+  return services;
+}
+
+/** Stages receive services untyped (the language server has none); this narrows them. */
+export function servicesOf(rt: { services?: unknown }, stage: string): Services {
+  if (!rt.services) throw new EngineError(`${stage} needs connections, which are not available here`, 'internal', 'ASP_NO_SERVICES', stage);
+  return rt.services as Services;
+}

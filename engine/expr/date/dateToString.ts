@@ -1,0 +1,56 @@
+// https://www.mongodb.com/docs/manual/reference/operator/aggregation/dateToString/
+import { ExprError } from '../../core/errors';
+import { typeName } from '../../bson/types';
+import type { ExprOperator } from '../types';
+import { ISO_FORMAT_LOCAL, ISO_FORMAT_Z, formatDate, formatError } from './_format';
+import { coerceDate, compileTimezone, DOCS, isConstant, namedArgs, nullish, optExpr, showValue } from './_internal';
+
+/** $dateToString */
+export const dateToString: ExprOperator = {
+  name: '$dateToString',
+  category: 'date',
+  summary: 'Formats a date as a string with % specifiers, in a time zone.',
+  docsUrl: DOCS + 'dateToString/',
+  syntax: '{ $dateToString: { date: <date>, format: <string>, timezone: <tz>, onNull: <expression> } }',
+  snippet: '{ "date": "${1:\\$date}", "format": "${2:%Y-%m-%d}" }',
+  examples: [
+    { doc: { d: new Date('2014-01-01T08:15:39.736Z') }, expr: { $dateToString: { date: '$d' } }, expected: '2014-01-01T08:15:39.736Z' },
+    { doc: { d: new Date('2014-01-01T08:15:39.736Z') }, expr: { $dateToString: { date: '$d', format: '%H:%M:%S:%L%z', timezone: 'America/New_York' } }, expected: '03:15:39:736-0500' },
+    { doc: {}, expr: { $dateToString: { date: '$missing', onNull: 'none' } }, expected: 'none' },
+  ],
+  compile(arg, c, path) {
+    const a = namedArgs('$dateToString', arg, c, path, { allowed: ['date', 'format', 'timezone', 'onNull'], required: ['date'] });
+    if (!a) return () => null;
+    const date = c.expr(a['date'], [...path, 'date']);
+    const fmtSpec = a['format'];
+    if (fmtSpec !== undefined && isConstant(fmtSpec) && fmtSpec !== null) {
+      if (typeof fmtSpec !== 'string') {
+        return c.error([...path, 'format'], `$dateToString requires that 'format' be a string, found: ${typeName(fmtSpec)} with value ${showValue(fmtSpec)}`, 'ASP413');
+      }
+      const err = formatError(fmtSpec, false);
+      if (err) return c.error([...path, 'format'], err, 'ASP413');
+    }
+    const format = optExpr(fmtSpec, c, [...path, 'format']);
+    const tzOf = compileTimezone(a['timezone'], c, [...path, 'timezone']);
+    const onNull = optExpr(a['onNull'], c, [...path, 'onNull']);
+    const constFormat = typeof fmtSpec === 'string' ? fmtSpec : undefined;
+    return (ctx) => {
+      const d = date(ctx);
+      let fmt: unknown;
+      if (format) {
+        fmt = constFormat ?? format(ctx);
+        if (!nullish(fmt) && constFormat === undefined) {
+          if (typeof fmt !== 'string') throw new ExprError(`$dateToString requires that 'format' be a string, found: ${typeName(fmt)} with value ${showValue(fmt)}`);
+          const err = formatError(fmt, false);
+          if (err) throw new ExprError(err);
+        }
+      }
+      const tz = tzOf(ctx);
+      if (nullish(d)) return onNull ? onNull(ctx) : null;
+      if (tz === null) return null;
+      if (format && nullish(fmt)) return null;
+      const ms = coerceDate(d);
+      return formatDate(format ? (fmt as string) : tz.isUtc ? ISO_FORMAT_Z : ISO_FORMAT_LOCAL, ms, tz);
+    };
+  },
+};

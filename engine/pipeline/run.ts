@@ -1,0 +1,295 @@
+/**
+ * One run of a pipeline: source -> compiled stages -> (window) -> sink or preview output.
+ * The CLI's `asp run`, previews and persistent processors all use this loop; processors add
+ * checkpoints through the batch-boundary hook, where source position and operator state agree.
+ */
+import type { Clock } from '../core/clock';
+import { systemClock } from '../core/clock';
+import type { Meta } from '../core/meta';
+import { metaDocument } from '../core/meta';
+import type { Doc, LocatedDiagnostic, Value } from '../core/types';
+import type { ConnectionRegistry } from '../connections/types';
+import type { DlqInput, Operator, ParsedStage, StageRuntime } from '../stages/types';
+import type { SourceConfig } from '../stages/source';
+import { END_OF_INPUT, type Source } from '../sources/types';
+import { WatermarkTracker } from '../time/watermark';
+import { buildChain } from './chain';
+import { renderDlqRecord } from './dlqRecord';
+import { analyzeText, type ProcessorDef } from './analyze';
+import { builtinRegistry } from '../connections/registry';
+import type { ValidatedPipeline } from './validate';
+import { mentionsField } from '../stages/_args';
+import { EngineError } from '../core/errors';
+
+export interface RunOptions {
+  connections: ConnectionRegistry;
+  clock?: Clock;
+  /** Stop after this many documents reached the output (or the sink). */
+  limit?: number;
+  /** Stop after this much wall time. */
+  timeoutMs?: number;
+  /** At the end of a finite source, advance the watermark past every window and fire (default true). */
+  drain?: boolean;
+  processorName?: string;
+  processorId?: string;
+  ephemeral?: boolean;
+  /** Project `_stream_meta` into output documents (asp-spec §4.2: default on). */
+  projectStreamMeta?: boolean;
+  sample?: { rate?: number; seed?: number };
+  /** I/O services for connectors (engine/connectors/services.ts). */
+  services?: unknown;
+  /** A document reached the end of a pipeline without a sink (preview), or a `__testLog` sink. */
+  onOutput?(doc: Doc): void;
+  /** A rendered DLQ record (asp-spec §6). */
+  onDlq?(rec: Doc): void;
+  /** Called between batches, when a consistent snapshot can be taken. */
+  onBatch?(run: PipelineRun): Promise<void> | void;
+  /** A document handed to the pipeline's sink (processor sample cursors, latency). */
+  onSinkOutput?(doc: Doc, meta: Meta): void;
+  signal?: AbortSignal;
+}
+
+export interface RunStats {
+  inputMessageCount: number;
+  inputMessageSize: number;
+  outputMessageCount: number;
+  dlqMessageCount: number;
+  watermark: number;
+}
+
+export type RunEnd = 'endOfInput' | 'limit' | 'timeout' | 'stopped';
+
+export interface Snapshot {
+  position: Value;
+  tables: Record<string, Value>;
+  watermark: number;
+}
+
+export class PipelineRun {
+  readonly stats: RunStats = { inputMessageCount: 0, inputMessageSize: 0, outputMessageCount: 0, dlqMessageCount: 0, watermark: -Infinity };
+  private readonly abort = new AbortController();
+  private readonly clock: Clock;
+  private readonly metaField: string;
+  private readonly materializeMeta: boolean;
+  private source!: Source;
+  private chain!: Operator;
+  private tracker?: WatermarkTracker;
+  private ended: RunEnd | undefined;
+
+  constructor(private readonly def: ProcessorDef, private readonly v: ValidatedPipeline, private readonly opts: RunOptions) {
+    this.clock = opts.clock ?? systemClock;
+    const project = opts.projectStreamMeta ?? true;
+    this.metaField = project ? (def.options.streamMetaFieldName ?? '_stream_meta') : '';
+    // If the pipeline reads or removes the metadata field, materialise it right after $source
+    // (asp-spec §4.2); otherwise it is added where documents leave the pipeline.
+    this.materializeMeta = this.metaField !== '' && def.pipeline.slice(1).some((s) => mentionsField(s, this.metaField));
+    opts.signal?.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  /** Stop reading; run() resolves after in-flight writes drain. */
+  stop(): void {
+    this.ended ??= 'stopped';
+    this.abort.abort();
+  }
+
+  private dlq = (input: DlqInput): void => {
+    this.stats.dlqMessageCount++;
+    this.opts.onDlq?.(renderDlqRecord(input, { metaField: this.metaField, processorName: this.opts.processorName ?? 'preview', now: this.clock.now() }));
+  };
+
+  private project(doc: Doc, meta: Meta): Doc {
+    if (this.metaField && !this.materializeMeta && doc[this.metaField] === undefined) doc[this.metaField] = metaDocument(meta);
+    return doc;
+  }
+
+  private build(): void {
+    const stages = this.v.stages;
+    const src = stages[0];
+    if (!src || src.name !== '$source' || src.config === undefined) throw new EngineError('the pipeline has no valid $source', 'internal');
+    const sc = src.config as SourceConfig;
+    this.source = sc.flavour.create(sc.config, {
+      clock: this.clock,
+      services: this.opts.services,
+      processorName: this.opts.processorName ?? 'preview',
+      processorId: this.opts.processorId ?? 'preview',
+      ephemeral: this.opts.ephemeral ?? true,
+      sample: this.opts.sample,
+      slotCount: this.v.compiler.slotCount,
+    });
+    const rt: StageRuntime = {
+      clock: this.clock,
+      slotCount: this.v.compiler.slotCount,
+      dlq: this.dlq,
+      processorName: this.opts.processorName ?? 'preview',
+      services: this.opts.services,
+    };
+    const last = stages[stages.length - 1]!;
+    const isSink = stages.length > 1 && last.spec.kind === 'sink';
+    const middle: ParsedStage[] = stages.slice(1, isSink ? -1 : undefined);
+    let terminal: (doc: Doc, meta: Meta) => void;
+    if (isSink && !this.isTestLog(stages.length - 1)) {
+      if (!last.spec.create || last.config === undefined) throw new EngineError(`${last.name} cannot run on the local engine`, 'internal', 'ASP_UNSUPPORTED', last.name);
+      const sink = last.spec.create(last.config, rt, () => undefined);
+      this.sinkOp = sink;
+      terminal = (doc, meta) => {
+        this.stats.outputMessageCount++;
+        const out = this.project(doc, meta);
+        this.opts.onSinkOutput?.(out, meta);
+        sink.push(out, meta);
+        if (this.opts.limit !== undefined && this.stats.outputMessageCount >= this.opts.limit) this.finish('limit');
+      };
+    } else {
+      terminal = (doc, meta) => {
+        if (this.ended === 'limit') return;
+        this.stats.outputMessageCount++;
+        this.opts.onOutput?.(this.project(doc, meta));
+        if (this.opts.limit !== undefined && this.stats.outputMessageCount >= this.opts.limit) this.finish('limit');
+      };
+    }
+    this.chain = buildChain(middle, rt, terminal);
+    if (this.v.hasWindow) this.tracker = new WatermarkTracker();
+  }
+
+  private sinkOp: Operator | undefined;
+
+  private isTestLog(i: number): boolean {
+    const stage = this.def.pipeline[i] as Record<string, Record<string, unknown>> | undefined;
+    return stage?.['$emit']?.['connectionName'] === '__testLog';
+  }
+
+  private finish(how: RunEnd): void {
+    this.ended ??= how;
+    this.abort.abort();
+  }
+
+  /** Source position plus every operator's tables; valid between batches (onBatch). */
+  snapshot(): Snapshot {
+    const tables: Record<string, Value> = {};
+    this.allTables().forEach((t, i) => (tables[`${i}:${t.name}`] = t.snapshot()));
+    return { position: this.source.position(), tables, watermark: this.tracker?.current() ?? -Infinity };
+  }
+
+  /** Restore a snapshot taken by snapshot(); call after build (start) and before reading. */
+  private pendingRestore: Snapshot | undefined;
+  restoreFrom(s: Snapshot): void {
+    this.pendingRestore = s;
+  }
+
+  stateSize(): number {
+    return this.allTables().reduce((n, t) => n + t.size(), 0);
+  }
+
+  private allTables() {
+    return [...(this.chain.tables?.() ?? []), ...(this.sinkOp?.tables?.() ?? [])];
+  }
+
+  sourceStats(): Record<string, Value> {
+    return this.source?.stats?.() ?? {};
+  }
+
+  /** Run until the input ends (and drains), the limit or timeout is reached, or stop(). */
+  async run(): Promise<RunEnd> {
+    this.build();
+    const signal = this.abort.signal;
+    const timer = this.opts.timeoutMs !== undefined ? setTimeout(() => this.finish('timeout'), this.opts.timeoutMs) : undefined;
+    try {
+      await this.source.connect(signal);
+      if (this.pendingRestore) {
+        const s = this.pendingRestore;
+        this.source.seek(s.position);
+        this.allTables().forEach((t, i) => {
+          const data = s.tables[`${i}:${t.name}`];
+          if (data !== undefined) t.restore(data);
+        });
+      }
+      await this.loop(signal);
+      await this.chain.drain?.();
+      await this.sinkOp?.drain?.();
+      await this.source.commit?.();
+      await this.opts.onBatch?.(this);
+    } finally {
+      if (timer) clearTimeout(timer);
+      await this.chain.close?.();
+      await this.sinkOp?.close?.();
+      await this.source.close();
+    }
+    return this.ended ?? 'endOfInput';
+  }
+
+  private async loop(signal: AbortSignal): Promise<void> {
+    const chain = this.chain;
+    const tracker = this.tracker;
+    const drain = this.opts.drain ?? true;
+    while (!signal.aborted) {
+      const batch = await this.source.read(signal);
+      if (batch === END_OF_INPUT) {
+        if (drain) {
+          chain.flush?.();
+          this.ended ??= 'endOfInput';
+          return;
+        }
+        // Atlas keeps an exhausted documents source idle until stopped (asp-spec §2.3).
+        await idle(signal, 200);
+        chain.tick?.(this.clock.now());
+        await this.opts.onBatch?.(this);
+        continue;
+      }
+      for (const rec of batch.records) {
+        this.stats.inputMessageCount++;
+        this.stats.inputMessageSize += rec.size ?? 0;
+        if (rec.dlq) {
+          this.dlq(rec.dlq);
+          continue;
+        }
+        const doc = rec.doc!;
+        if (this.materializeMeta) doc[this.metaField] = metaDocument(rec.meta);
+        chain.push(doc, rec.meta);
+        if (tracker) {
+          tracker.observe(rec.input ?? '', rec.meta.ts);
+          chain.watermark?.(tracker.current());
+        }
+        // A stop finishes the batch, so the position after it is a consistent checkpoint.
+        if (signal.aborted && this.ended !== 'stopped') break;
+      }
+      if (tracker) {
+        const now = this.clock.now();
+        const idleInputs = this.source.idleInputs?.(now);
+        if (idleInputs) for (const i of idleInputs) tracker.setIdle(i, true);
+        this.stats.watermark = tracker.current();
+        chain.watermark?.(this.stats.watermark);
+      }
+      chain.tick?.(this.clock.now());
+      await chain.drain?.();
+      await this.sinkOp?.drain?.();
+      await this.source.commit?.();
+      await this.opts.onBatch?.(this);
+    }
+  }
+}
+
+function idle(signal: AbortSignal, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+  });
+}
+
+/** Analyze and run `.asp.json` text to completion, collecting output and DLQ records (tests, previews). */
+export async function runPipelineText(
+  text: string,
+  opts: Partial<RunOptions> & { file?: string } = {},
+): Promise<{ docs: Doc[]; dlq: Doc[]; diagnostics: LocatedDiagnostic[]; end?: RunEnd }> {
+  const connections = opts.connections ?? builtinRegistry();
+  const a = analyzeText(text, { connections, file: opts.file });
+  const docs: Doc[] = [];
+  const dlq: Doc[] = [];
+  if (a.hasErrors || !a.processor || !a.validated) return { docs, dlq, diagnostics: a.diagnostics };
+  const run = new PipelineRun(a.processor, a.validated, {
+    ...opts,
+    connections,
+    onOutput: (d) => { docs.push(d); opts.onOutput?.(d); },
+    onDlq: (r) => { dlq.push(r); opts.onDlq?.(r); },
+  });
+  const end = await run.run();
+  return { docs, dlq, diagnostics: a.diagnostics, end };
+}

@@ -1,0 +1,4 @@
+// https://www.mongodb.com/docs/manual/reference/operator/query/bitsallset/
+import { bitwiseOperator } from './_internal';
+
+export const bitsAllSet = bitwiseOperator('allSet', 'Matches numbers or BinData in which all the given bit positions are 1.');

@@ -1,0 +1,4 @@
+// https://www.mongodb.com/docs/manual/reference/operator/query/gt/
+import { comparisonOperator } from './_internal';
+
+export const gt = comparisonOperator('$gt', 'Matches values greater than the given value, within the same BSON type bracket.');

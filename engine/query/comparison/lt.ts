@@ -1,0 +1,4 @@
+// https://www.mongodb.com/docs/manual/reference/operator/query/lt/
+import { comparisonOperator } from './_internal';
+
+export const lt = comparisonOperator('$lt', 'Matches values less than the given value, within the same BSON type bracket.');

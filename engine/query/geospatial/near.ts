@@ -1,0 +1,14 @@
+// https://www.mongodb.com/docs/manual/reference/operator/query/near/
+import type { QueryOperatorSpec } from '../types';
+import { reject } from '../unsupported';
+
+export const near: QueryOperatorSpec = {
+  name: '$near',
+  level: 'field',
+  category: 'geospatial',
+  summary: 'Geospatial proximity query. Not allowed in $match or $validate.',
+  docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/query/near/',
+  syntax: '{ <field>: { $near: { $geometry: <point>, $maxDistance: <meters> } } }',
+  unsupported: '$near is not allowed in $match or $validate.',
+  compileField: (_arg, q, path) => reject('$near', q, path),
+};

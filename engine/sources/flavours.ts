@@ -1,0 +1,16 @@
+/** The literal list of `$source` flavours, keyed by connection type. */
+import type { ConnectionType } from '../connections/types';
+import type { SourceFlavour } from './flavour';
+import { documentsFlavour } from './documents';
+import { sampleFlavour } from './sample';
+
+const FLAVOURS: SourceFlavour<any>[] = [documentsFlavour, sampleFlavour];
+
+/** The flavour for a connection type (undefined type = inline documents). */
+export function flavourFor(type: ConnectionType | undefined): SourceFlavour | undefined {
+  if (type === undefined) return documentsFlavour as SourceFlavour;
+  return FLAVOURS.find((f) => f.connectionTypes.includes(type)) as SourceFlavour | undefined;
+}
+
+/** Every option field any flavour accepts (for completion). */
+export const SOURCE_FIELDS: readonly string[] = [...new Set(FLAVOURS.flatMap((f) => [...f.fields]))];

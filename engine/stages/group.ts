@@ -1,0 +1,141 @@
+/**
+ * $group inside a window: one output document per distinct `_id`, emitted when the window closes.
+ * https://www.mongodb.com/docs/manual/reference/operator/aggregation/group/
+ */
+import type { Doc } from '../core/types';
+import type { Meta } from '../core/meta';
+import { isPlainObject, typeName } from '../bson/types';
+import { newEvalCtx } from '../expr/compile';
+import { accumulatorRegistry } from '../accumulators/registry';
+import type { Accumulator } from '../accumulators/types';
+import { GroupTable, type GroupPlan } from '../windows/groupTable';
+import { CODES } from '../windows/codes';
+import type { StageSpec } from './types';
+
+export interface GroupConfig {
+  plan: GroupPlan;
+}
+
+export const group: StageSpec<GroupConfig> = {
+  name: '$group',
+  kind: 'windowOnly',
+  placement: { main: false, window: true, payload: false },
+  operatorName: 'GroupOperator',
+  summary: 'Groups the documents of each window by `_id` and computes accumulators per group.',
+  docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/group/',
+  syntax: '{ $group: { _id: <expression>, <field>: { <accumulator>: <expression> }, ... } }',
+  schema: {
+    type: 'object',
+    required: ['_id'],
+    properties: { _id: { description: 'Group key expression; null for one group' } },
+    additionalProperties: {
+      type: 'object',
+      minProperties: 1,
+      maxProperties: 1,
+      propertyNames: { enum: [...accumulatorRegistry.keys()] },
+    },
+  },
+  examples: [
+    {
+      title: 'Average and maximum watts per device',
+      stage: { $group: { _id: '$device_id', avgWatts: { $avg: '$obs.watts' }, maxWatts: { $max: '$obs.watts' } } },
+      input: [
+        { device_id: 'device_1', obs: { watts: 100 } },
+        { device_id: 'device_1', obs: { watts: 300 } },
+        { device_id: 'device_2', obs: { watts: 50 } },
+      ],
+      output: [
+        { _id: 'device_1', avgWatts: 200, maxWatts: 300 },
+        { _id: 'device_2', avgWatts: 50, maxWatts: 50 },
+      ],
+    },
+  ],
+  parse(arg, path, ctx) {
+    const report = (message: string, p = path, code: string = CODES.group, target?: 'key'): undefined => {
+      ctx.report({ code, message, severity: 'error', path: p, ...(target ? { target } : {}) });
+      return undefined;
+    };
+    if (!isPlainObject(arg)) return report('a group\'s fields must be specified in an object');
+    if (!('_id' in arg)) return report('a group specification must include an _id');
+    let ok = true;
+    const id = ctx.compiler.expr(arg['_id'], [...path, '_id']);
+    const names: string[] = [];
+    const accs: Accumulator[] = [];
+    for (const name of Object.keys(arg)) {
+      if (name === '_id') continue;
+      const p = [...path, name];
+      const spec = arg[name];
+      if (name.startsWith('$')) {
+        ok = report(`the group aggregate field name '${name}' cannot be an operator name`, p, CODES.group, 'key') ?? false;
+        continue;
+      }
+      if (name.includes('.')) {
+        ok = report(`the group aggregate field name '${name}' cannot contain '.'`, p, CODES.group, 'key') ?? false;
+        continue;
+      }
+      if (!isPlainObject(spec)) {
+        ok = report(`the group aggregate field '${name}' must be defined as an expression inside an object`, p) ?? false;
+        continue;
+      }
+      const keys = Object.keys(spec);
+      if (keys.length !== 1) {
+        ok = report(`the computed aggregate '${name}' must specify exactly one operator`, p) ?? false;
+        continue;
+      }
+      const op = keys[0]!;
+      const accSpec = accumulatorRegistry.get(op);
+      if (!accSpec) {
+        ctx.report({ code: CODES.unknownAccumulator, message: `unknown group operator '${op}'`, severity: 'error', path: [...p, op], target: 'key', data: { name: op, found: typeName(spec[op]) } });
+        ok = false;
+        continue;
+      }
+      const acc = accSpec.compile(spec[op], ctx.compiler, [...p, op]);
+      if (!acc) {
+        ok = false;
+        continue;
+      }
+      names.push(name);
+      accs.push(acc);
+    }
+    if (!ok) return undefined;
+    return { plan: { id, names, accs, mergeable: accs.every((a) => a.merge !== undefined) } };
+  },
+  create(config, rt, next) {
+    const ctx = newEvalCtx(rt.slotCount, rt.clock);
+    const table = new GroupTable(config.plan);
+    let outMeta: Meta | undefined;
+    return {
+      push(doc, meta) {
+        outMeta ??= groupOutputMeta(meta);
+        table.add(doc, meta, ctx);
+      },
+      flush() {
+        if (outMeta === undefined) return;
+        const m = outMeta;
+        const docs = table.results();
+        table.clear();
+        outMeta = undefined;
+        for (const d of docs) next(d, m);
+      },
+      tables: () => [
+        {
+          name: 'group',
+          snapshot: () => ({ meta: outMeta ?? null, keys: table.snapshot() }),
+          restore(data) {
+            const o = data as { meta: Meta | null; keys: Doc[] };
+            outMeta = o.meta ?? undefined;
+            table.restore(o.keys);
+          },
+          size: () => table.size(),
+        },
+      ],
+    };
+  },
+};
+
+/** `$group` output carries only the source type and the window (asp-spec §5 output shape). */
+export function groupOutputMeta(meta: Meta): Meta {
+  const m: Meta = { ts: meta.window ? meta.window.start.getTime() : meta.ts, source: { type: meta.source['type'] } };
+  if (meta.window) m.window = meta.window;
+  return m;
+}

@@ -1,0 +1,56 @@
+/**
+ * $limit inside a window: passes the first n documents of each window.
+ * https://www.mongodb.com/docs/manual/reference/operator/aggregation/limit/
+ */
+import { CODES } from '../windows/codes';
+import type { StageSpec } from './types';
+
+export interface LimitConfig {
+  n: number;
+}
+
+export const limit: StageSpec<LimitConfig> = {
+  name: '$limit',
+  kind: 'windowOnly',
+  placement: { main: false, window: true, payload: false },
+  operatorName: 'LimitOperator',
+  summary: 'Passes only the first n documents of each window.',
+  docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/limit/',
+  syntax: '{ $limit: <positive integer> }',
+  schema: { type: 'integer', minimum: 1 },
+  examples: [{ title: 'First two', stage: { $limit: 2 }, input: [{ a: 1 }, { a: 2 }, { a: 3 }], output: [{ a: 1 }, { a: 2 }] }],
+  parse(arg, path, ctx) {
+    const report = (message: string): undefined => {
+      ctx.report({ code: CODES.limit, message, severity: 'error', path });
+      return undefined;
+    };
+    if (typeof arg !== 'number') return report('the limit must be specified as a number');
+    if (!Number.isInteger(arg)) return report('the limit must be an integer');
+    if (arg <= 0) return report('the limit must be positive');
+    return { n: arg };
+  },
+  create(config, _rt, next) {
+    let seen = 0;
+    return {
+      push(doc, meta) {
+        if (seen < config.n) {
+          seen++;
+          next(doc, meta);
+        }
+      },
+      flush() {
+        seen = 0;
+      },
+      tables: () => [
+        {
+          name: 'limit',
+          snapshot: () => seen,
+          restore(data) {
+            seen = data as number;
+          },
+          size: () => 8,
+        },
+      ],
+    };
+  },
+};

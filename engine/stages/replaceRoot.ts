@@ -1,0 +1,68 @@
+/**
+ * $replaceRoot: replace each document with the result of an expression ($replaceWith is the short form).
+ * https://www.mongodb.com/docs/manual/reference/operator/aggregation/replaceRoot/
+ */
+import type { Doc, JsonPath, Value } from '../core/types';
+import { ExprError } from '../core/errors';
+import { isPlainObject, typeName } from '../bson/types';
+import type { Expr } from '../expr/types';
+import { toRelaxedJSON } from '../json/ejson';
+import { err, noUnknownFields, objectArg } from './_args';
+import { perDocument } from './_perDocument';
+import type { Operator, ParseContext, StageRuntime, Emit, StageSpec } from './types';
+
+/** The operator both stages share; `what` names the expression in the error text. */
+export function replaceOperator(expr: Expr, what: string, rt: StageRuntime, next: Emit): Operator {
+  return perDocument('ReplaceRootOperator', rt, next, (doc, ctx) => {
+    const v: Value = expr(ctx);
+    if (!isPlainObject(v)) {
+      throw new ExprError(`${what} must evaluate to an object, but resulting value was: ${show(v)}. Type of resulting value: '${typeName(v)}'. Input document: ${toRelaxedJSON(doc)}`);
+    }
+    return v as Doc;
+  });
+}
+
+function show(v: Value): string {
+  if (v === undefined) return 'MISSING';
+  return toRelaxedJSON({ v }).slice(5, -1);
+}
+
+export function parseNewRoot(arg: Value, path: JsonPath, ctx: ParseContext): Expr | undefined {
+  if (typeof arg !== 'string' && !isPlainObject(arg)) {
+    err(ctx, path, `'newRoot' expression must be a field path or an expression object`, 'ASP311');
+    return undefined;
+  }
+  return ctx.compiler.expr(arg, path);
+}
+
+export const replaceRoot: StageSpec<Expr> = {
+  name: '$replaceRoot',
+  kind: 'transform',
+  placement: { main: true, window: true, payload: true },
+  operatorName: 'ReplaceRootOperator',
+  summary: 'Replaces each document with the document an expression evaluates to.',
+  docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/replaceRoot/',
+  syntax: '{ $replaceRoot: { newRoot: <expression> } }',
+  schema: { type: 'object', required: ['newRoot'], properties: { newRoot: { description: 'An expression that evaluates to a document' } }, additionalProperties: false },
+  examples: [
+    {
+      title: 'Promote the reading',
+      stage: { $replaceRoot: { newRoot: '$obs' } },
+      input: [{ device_id: 'device_1', obs: { watts: 250, temp: 20 } }],
+      output: [{ watts: 250, temp: 20 }],
+    },
+  ],
+  parse(arg, path, ctx) {
+    const o = objectArg('$replaceRoot', arg, path, ctx);
+    if (!o) return undefined;
+    noUnknownFields(o, ['newRoot'], '$replaceRoot', path, ctx);
+    if (o['newRoot'] === undefined) {
+      err(ctx, path, "no newRoot specified for the $replaceRoot stage", 'ASP303');
+      return undefined;
+    }
+    return parseNewRoot(o['newRoot'], [...path, 'newRoot'], ctx);
+  },
+  create(expr, rt, next) {
+    return replaceOperator(expr, "'newRoot' expression", rt, next);
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * How a window runs its inner pipeline. Every window gets its own operator chain, except
+ * hopping windows whose pipeline is `[stateless stages..., $group, ...]` with mergeable
+ * accumulators and no use of window metadata before the group: those keep one partial
+ * `$group` table per pane and combine panes when a window fires, so each document is
+ * aggregated once instead of once per overlapping window.
+ */
+import type { Value } from '../core/types';
+import type { ParsedStage } from '../stages/types';
+import type { GroupConfig } from '../stages/group';
+
+export interface PanePlan {
+  prefix: ParsedStage[];
+  group: GroupConfig;
+  rest: ParsedStage[];
+}
+
+export interface InnerPlan {
+  stages: ParsedStage[];
+  /** Operator named in late-document DLQ records: the first stateful inner stage. */
+  operatorName: string;
+  pane?: PanePlan;
+}
+
+/** Does this raw JSON read window metadata (`_stream_meta`, `$meta: "stream[.window...]"`)? */
+export function readsWindowMeta(raw: Value): boolean {
+  const s = JSON.stringify(raw) ?? '';
+  return s.includes('_stream_meta') || s.includes('"stream.window') || s.includes('"stream"');
+}
+
+export function planInner(stages: ParsedStage[], raw: Value[], fallbackOperator: string, hopping: boolean): InnerPlan {
+  const firstStateful = stages.find((s) => s.spec.kind === 'windowOnly');
+  const plan: InnerPlan = { stages, operatorName: firstStateful?.spec.operatorName ?? fallbackOperator };
+  if (!hopping) return plan;
+  const g = stages.findIndex((s) => s.name === '$group');
+  if (g < 0) return plan;
+  const group = stages[g]!.config as GroupConfig;
+  const prefix = stages.slice(0, g);
+  if (!group.plan.mergeable || prefix.some((s) => s.spec.kind !== 'transform')) return plan;
+  if (readsWindowMeta(raw.slice(0, g + 1))) return plan;
+  plan.pane = { prefix, group, rest: stages.slice(g + 1) };
+  return plan;
+}

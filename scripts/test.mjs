@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// The whole test suite: build, unit tests, integration tests against real Kafka and a
+// MongoDB-wire server (started once here, stopped by PID), and end-to-end tests in a real
+// VS Code. Ends with one line "N passed, N failed".
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const only = process.argv.slice(2);
+const want = (phase) => only.length === 0 || only.includes(phase);
+let passed = 0;
+let failed = 0;
+const phases = [];
+
+function findTests(dir) {
+  const out = [];
+  if (!existsSync(dir)) return out;
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...findTests(p));
+    else if (e.endsWith('.test.js')) out.push(p);
+  }
+  return out.sort();
+}
+
+/** Run a command, echo its output, and collect "# pass N" / "# fail N" or "N passed, N failed". */
+function run(label, cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    process.stdout.write(`\n=== ${label}: ${cmd} ${args.length > 6 ? args.slice(0, 6).join(' ') + ' ...' : args.join(' ')}\n`);
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let p = 0;
+    let f = 0;
+    let tail = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      const text = tail + chunk.toString();
+      const lines = text.split('\n');
+      tail = lines.pop() ?? '';
+      for (const line of lines) {
+        let m;
+        if ((m = /^# pass (\d+)/.exec(line))) p += Number(m[1]);
+        else if ((m = /^# fail (\d+)/.exec(line))) f += Number(m[1]);
+        else if ((m = /^(?:\w+: )?(\d+) passed, (\d+) failed/.exec(line))) { p += Number(m[1]); f += Number(m[2]); }
+      }
+    });
+    child.on('close', (code) => {
+      if (code !== 0 && f === 0) f = 1; // a crashed phase counts as a failure
+      passed += p;
+      failed += f;
+      phases.push(`${label}: ${p} passed, ${f} failed`);
+      resolve(code);
+    });
+  });
+}
+
+const nodeTest = (files) => ['--test', '--test-reporter=tap', '--test-timeout=180000', '--test-concurrency=1', ...files];
+
+process.stdout.write('=== build: tsc -p tsconfig.json\n');
+const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) {
+  console.log('build failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+if (want('unit')) {
+  const files = ['engine', 'server', 'client', 'golden', 'cli'].flatMap((d) => findTests(join(root, 'out/test', d)));
+  await run('unit', process.execPath, nodeTest(files));
+}
+
+if (want('integration')) {
+  const files = ['integration', 'runtime'].flatMap((d) => findTests(join(root, 'out/test', d)));
+  if (files.length) {
+    const up = spawnSync(process.execPath, ['out/test/infra/cli.js', 'up'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    process.stdout.write(up.stdout ?? '');
+    if (up.status !== 0) {
+      console.log('integration: could not start Kafka / MongoDB-wire servers');
+      failed += 1;
+      phases.push('integration: servers did not start');
+    } else {
+      try {
+        await run('integration', process.execPath, nodeTest(files));
+      } finally {
+        spawnSync(process.execPath, ['out/test/infra/cli.js', 'down'], { cwd: root, stdio: 'inherit' });
+      }
+    }
+  }
+}
+
+if (want('e2e') && existsSync(join(root, 'scripts/e2e.mjs'))) {
+  await run('e2e', process.execPath, ['scripts/e2e.mjs']);
+}
+
+console.log('\n' + phases.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

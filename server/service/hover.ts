@@ -1,0 +1,104 @@
+/** Hover: stage and operator docs from the catalog, connections (never a secret), field paths with their type. */
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { Connection } from '../../engine/connections/types';
+import type { ServiceCtx } from './context';
+import type { ParsedDoc, StageNode } from './parse-cache';
+import { cursorAt } from './cursor';
+import { keyNodeOf, nodeAt } from './jsonNav';
+import { operatorMarkdown, stageMarkdown } from './markdown';
+import { connectionRole } from './connectionKinds';
+import { describe, lookup, pathsOf, type Shape } from './shape';
+import { descriptionOf, schemaAt } from './schema';
+import { META_PATHS } from './completeValues';
+
+export function hover(ctx: ServiceCtx, parsed: ParsedDoc, pos: Position): Hover | null {
+  const offset = parsed.doc.offsetAt(pos);
+  const node = parsed.tree ? nodeAt(parsed.tree, offset) : undefined;
+  if (!node || node.type !== 'string') return null;
+  const range = { start: parsed.doc.positionAt(node.offset), end: parsed.doc.positionAt(node.offset + node.length) };
+  const md = (value: string): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range });
+  const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
+  const value = node.value as string;
+  const cur = cursorAt(parsed, node.offset + 1);
+  const slot = cur.slot;
+  if (isKey) {
+    const stage = parsed.model.stages.find((s) => s.keyNode === node);
+    if (stage) {
+      const spec = ctx.catalog.stages.get(stage.name);
+      return spec ? md(stageMarkdown(spec) + outputSection(ctx, parsed, stage)) : null;
+    }
+    if (value.startsWith('$')) {
+      const role = slot.k === 'key' ? slot.role.k : '';
+      const cat = ctx.catalog;
+      const op = role === 'accumulator' ? cat.accumulators.get(value) ?? cat.exprOperators.get(value)
+        : role === 'query' || role === 'queryField' ? cat.queryOperators.get(value) ?? cat.exprOperators.get(value)
+          : cat.exprOperators.get(value) ?? cat.accumulators.get(value) ?? cat.queryOperators.get(value);
+      return op ? md(operatorMarkdown(op)) : null;
+    }
+    if (slot.k === 'key' && slot.role.k === 'options') {
+      const spec = ctx.catalog.stages.get(slot.stage.name);
+      const s = spec ? schemaAt(spec.schema, [...slot.role.schemaPath, value])[0] : undefined;
+      const d = s ? descriptionOf(s) : undefined;
+      return d ? md(`**${value}**\n\n${d}`) : null;
+    }
+    return null;
+  }
+  const key = keyNodeOf(node)?.value;
+  if (key === 'connectionName') {
+    const c = ctx.connections().get(value);
+    return md(c ? connectionMarkdown(c) : `Unknown connection \`${value}\`: not in the registry.`);
+  }
+  if (key === '$meta') {
+    const m = META_PATHS.find(([p]) => p === value);
+    return m ? md(`\`{ $meta: "${m[0]}" }\`: ${m[1]}`) : null;
+  }
+  if (value.startsWith('$$')) return md(`Variable \`${value}\``);
+  if (value.startsWith('$') && value.length > 1 && (slot.k === 'value' || slot.k === 'key')) {
+    const role = slot.role.k;
+    if (role !== 'expr' && role !== 'fieldPath' && !(slot.stage.name === '$unwind')) return null;
+    const shape = ctx.shapes(parsed).input.get(slot.stage);
+    const t = lookup(shape, value.slice(1));
+    return md(`Field \`${value}\`: ${t ? describe(t) : 'not known at this stage'}`);
+  }
+  return null;
+}
+
+function outputSection(ctx: ServiceCtx, parsed: ParsedDoc, stage: StageNode): string {
+  if (stage.kind === 'sink') return '';
+  const out: Shape | undefined = ctx.shapes(parsed).output.get(stage);
+  const fields = pathsOf(out).filter((f) => !f.path.includes('.'));
+  if (fields.length === 0) return '';
+  const list = fields.slice(0, 15).map((f) => `\`${f.path}\`: ${f.type}`).join(', ');
+  return `\n\n**Output fields** (inferred): ${list}${fields.length > 15 ? ', …' : ''}`;
+}
+
+/** Type and target of a connection; credentials and secrets are never shown. */
+export function connectionMarkdown(c: Connection): string {
+  const lines = [`**${c.name}**: ${c.type} connection`, `Used for: ${connectionRole(c.type)}`];
+  switch (c.type) {
+    case 'Kafka':
+      lines.push(`Brokers: \`${c.bootstrapServers}\``);
+      if (c.security?.protocol) lines.push(`Security: ${c.security.protocol}`);
+      break;
+    case 'Cluster':
+      if (c.clusterName) lines.push(`Atlas cluster: \`${c.clusterName}\``);
+      if (c.uri) lines.push(`Local URI: \`${redactUri(c.uri)}\``);
+      break;
+    case 'Https':
+      lines.push(`URL: \`${redactUri(c.url)}\``);
+      break;
+    case 'Sample':
+      lines.push('Generates sample solar-panel documents (device_id, group_id, timestamp, max_watts, event_type, obs).');
+      break;
+    case 'Local':
+      lines.push('Kept in the local state directory; no server needed.');
+      break;
+  }
+  return lines.join('\n\n');
+}
+
+/** Drop user info and query strings, which may carry credentials. */
+export function redactUri(u: string): string {
+  return u.replace(/\/\/[^/@]*@/, '//').replace(/\?.*$/, '');
+}
+

@@ -1,0 +1,100 @@
+/**
+ * Diagnostics: everything the engine's analyzer reports (the same function `asp validate`
+ * calls, so codes and ranges match), plus editor-only hints such as "did you mean".
+ */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { printParseErrorCode } from 'jsonc-parser';
+import type { LocatedDiagnostic, Severity } from '../../engine/core/types';
+import type { ServiceCtx } from './context';
+import type { ParsedDoc } from './parse-cache';
+import type { AnalysisLike, AnalyzeFn } from './types';
+import { closest } from './jsonNav';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export interface ValidateDeps {
+  analyze: AnalyzeFn;
+  /** Bumped whenever the registry changes, so cached analyses are recomputed. */
+  generation: number;
+  file?: string;
+}
+
+/** The engine's analysis of this version, computed at most once per registry generation. */
+export function analysisOf(ctx: ServiceCtx, parsed: ParsedDoc, deps: ValidateDeps): AnalysisLike {
+  return parsed.analysis(deps.generation, () => {
+    try {
+      return deps.analyze(parsed.text, { connections: ctx.connections(), file: deps.file });
+    } catch (e) {
+      // the analyzer must never throw; if it does, keep the editor usable with syntax errors only
+      return { diagnostics: [], internalError: e instanceof Error ? e.message : String(e) } as AnalysisLike;
+    }
+  });
+}
+
+export function validate(ctx: ServiceCtx, parsed: ParsedDoc, deps: ValidateDeps): Diagnostic[] {
+  if (parsed.kind === 'connections') {
+    const idx = ctx.connectionsFile();
+    const own = idx && idx.uri === parsed.doc.uri && idx.text === parsed.text ? idx.diagnostics : undefined;
+    return (own ?? []).map((d) => toLsp(parsed, d));
+  }
+  const analysis = analysisOf(ctx, parsed, deps);
+  const internal = (analysis as { internalError?: string }).internalError;
+  if (internal !== undefined) return syntaxOnly(parsed, internal);
+  return analysis.diagnostics.map((d) => toLsp(parsed, withSuggestion(ctx, d)));
+}
+
+export function toLsp(parsed: ParsedDoc, d: LocatedDiagnostic): Diagnostic {
+  const doc = parsed.doc;
+  const out: Diagnostic = {
+    range: { start: doc.positionAt(d.offset), end: doc.positionAt(d.offset + d.length) },
+    severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Error,
+    code: d.code,
+    source: 'asp',
+    message: d.message,
+  };
+  if (d.data) out.data = d.data;
+  return out;
+}
+
+/** Unknown stage or operator names get the closest catalog name as a hint and quick-fix data. */
+function withSuggestion(ctx: ServiceCtx, d: LocatedDiagnostic): LocatedDiagnostic {
+  const name = unknownName(d);
+  if (!name) return d;
+  const cat = ctx.catalog;
+  const isStage = /stage/i.test(d.message) || d.code.startsWith('ASP2');
+  const pool = isStage ? cat.stages.keys() : [...cat.exprOperators.keys(), ...cat.queryOperators.keys(), ...cat.accumulators.keys()];
+  const s = closest(name, pool);
+  if (!s || s === name) return d;
+  return { ...d, message: `${d.message} Did you mean '${s}'?`, data: { ...d.data, name, suggestion: s } };
+}
+
+function unknownName(d: LocatedDiagnostic): string | undefined {
+  const fromData = d.data?.['name'];
+  if (typeof fromData === 'string' && /unsupported|unknown|unrecognized/i.test(d.message)) return fromData;
+  const m = /(?:Unsupported stage|Unrecognized (?:expression|pipeline stage name|query operator)|[Uu]nknown (?:stage|operator|accumulator|expression))[:\s]+'?(\$\w+)'?/.exec(d.message);
+  return m?.[1];
+}
+
+function syntaxOnly(parsed: ParsedDoc, internal: string): Diagnostic[] {
+  const doc = parsed.doc;
+  const out: Diagnostic[] = parsed.errors.map((e) => ({
+    range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + Math.max(1, e.length)) },
+    severity: DiagnosticSeverity.Error,
+    code: 'ASP101',
+    source: 'asp',
+    message: `Invalid JSON: ${printParseErrorCode(e.error)}`,
+  }));
+  out.push({
+    range: { start: doc.positionAt(0), end: doc.positionAt(0) },
+    severity: DiagnosticSeverity.Information,
+    code: 'ASP001',
+    source: 'asp',
+    message: `The validator failed on this document (${internal}); only syntax errors are shown.`,
+  });
+  return out;
+}

@@ -1,0 +1,28 @@
+/** `cli up` / `cli down`: start or stop the integration-test servers (npm run infra:up|down). */
+import { startServers, stopServers } from './servers';
+import { SERVERS_JSON } from './paths';
+
+async function main(verb: string | undefined): Promise<number> {
+  switch (verb) {
+    case 'up': {
+      const s = await startServers();
+      process.stdout.write(`kafka ${s.kafkaBrokers}\nmongo ${s.mongoUri}\n(${SERVERS_JSON})\n`);
+      return 0;
+    }
+    case 'down':
+      await stopServers();
+      process.stdout.write('test servers stopped\n');
+      return 0;
+    default:
+      process.stderr.write('usage: cli up|down\n');
+      return 2;
+  }
+}
+
+main(process.argv[2]).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,31 @@
+/** mongo-java-server (oplog on, patched change events) on 127.0.0.1. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { INFRA } from './paths';
+import { spawnJava, stopPid } from './javaProcess';
+import { freePort, mongoIsUp, waitUntil } from './probe';
+
+export interface MongoInstance {
+  pid: number;
+  uri: string;
+  port: number;
+}
+
+export async function startMongo(libs: string, classes: string, timeoutMs = 60_000): Promise<MongoInstance> {
+  const port = await freePort();
+  const dir = path.join(INFRA, 'run');
+  fs.mkdirSync(dir, { recursive: true });
+  const log = path.join(dir, `mongo-${port}.log`);
+  const pid = spawnJava(
+    ['-Xmx256m', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', `${path.join(libs, '*')}${path.delimiter}${classes}`, 'MongoTestServer', String(port)],
+    log,
+  );
+  // Never add replicaSet=: the server reports no setName.
+  const uri = `mongodb://127.0.0.1:${port}/?directConnection=true`;
+  await waitUntil(`mongo-java-server on 127.0.0.1:${port} (log: ${log})`, () => mongoIsUp(uri), timeoutMs, 200);
+  return { pid, uri, port };
+}
+
+export async function stopMongo(m: MongoInstance): Promise<void> {
+  await stopPid(m.pid, INFRA);
+}
