@@ -1,4 +1,5 @@
 /** Stateless pipeline ($match, $project, $addFields) on parsed documents: ours vs mingo, same docs. */
+import 'mingo/init/system';
 import { Aggregator } from 'mingo';
 import { analyzeText } from '../engine/pipeline/analyze';
 import { buildChain } from '../engine/pipeline/chain';

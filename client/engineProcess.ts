@@ -11,7 +11,8 @@ export interface EngineProcessOptions {
   /** The runtime: the editor's own (process.execPath with ELECTRON_RUN_AS_NODE=1). */
   execPath: string;
   script: string;
-  stateDir: string;
+  /** Read at every start, so a changed setting applies on restart. */
+  stateDir: () => string;
   env?: NodeJS.ProcessEnv;
   /** Lines of the daemon's stderr and lifecycle events. */
   log(level: 'info' | 'warn' | 'error', message: string): void;
@@ -58,7 +59,7 @@ export class EngineProcess {
 
   private async start(): Promise<MessageConnection> {
     this.state = 'starting';
-    const child = spawn(this.opts.execPath, [this.opts.script, '--state-dir', this.opts.stateDir], {
+    const child = spawn(this.opts.execPath, [this.opts.script, '--state-dir', this.opts.stateDir()], {
       env: { ...process.env, ...this.opts.env, ELECTRON_RUN_AS_NODE: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,

@@ -382,6 +382,10 @@ export interface ListDlqParams {
   name?: string;
   limit?: number;
   skip?: number;
+  /** Only records whose errInfo.reason contains this text (case-insensitive). */
+  reason?: string;
+  /** Only records from this engine operator (e.g. "MatchOperator"). */
+  operatorName?: string;
 }
 /** asp/listDlq: newest first. */
 export const listDlq = new RequestType<ListDlqParams, { entries: DlqEntry[]; total: number }, void>('asp/listDlq');

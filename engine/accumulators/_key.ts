@@ -19,6 +19,8 @@ export function keyOf(v: Value): GroupKey {
       return null;
   }
   if (v === null) return null;
+  const bt = (v as { _bsontype?: string })._bsontype;
+  if (bt === 'Long' || bt === 'Int32' || bt === 'Double' || bt === 'Decimal128') return toNumber(v);
   return '\u0001' + canon(v);
 }
 

@@ -31,6 +31,8 @@ export interface ExprExample {
   doc: Record<string, Value>;
   /** The whole expression, e.g. `{ $add: ["$a", 1] }`. */
   expr: Value;
+  /** Stream metadata of the document, for `{$meta: "stream..."}` examples. */
+  meta?: Meta;
   /** Expected result (`undefined` = missing) ... */
   expected?: Value;
   /** ... or the expected runtime error message. */

@@ -47,7 +47,8 @@ export function analyzeText(text: string, opts: AnalyzeOptions): Analysis {
     return { ...d, offset: r.offset, length: r.length, ...lineCol(starts, r.offset) };
   });
   const base: Analysis = { tree: parsed.tree, diagnostics: located, form: undefined, pipelinePath: [], stages: [], hasErrors: true };
-  if (!parsed.tree) {
+  // Semantic checks on a tree with syntax errors would report phantom problems; wait for valid JSON.
+  if (!parsed.tree || parsed.syntax.length > 0) {
     if (located.length === 0) located.push({ code: 'ASP101', message: 'Empty file: expected a pipeline array or a processor document', severity: 'error', path: [], offset: 0, length: 0, line: 1, col: 1 });
     return base;
   }

@@ -3,8 +3,10 @@ import type { ConnectionType } from '../connections/types';
 import type { SourceFlavour } from './flavour';
 import { documentsFlavour } from './documents';
 import { sampleFlavour } from './sample';
+import { kafkaFlavour } from './kafka';
+import { changeStreamFlavour } from './changeStream';
 
-const FLAVOURS: SourceFlavour<any>[] = [documentsFlavour, sampleFlavour];
+const FLAVOURS: SourceFlavour<any>[] = [documentsFlavour, sampleFlavour, kafkaFlavour, changeStreamFlavour];
 
 /** The flavour for a connection type (undefined type = inline documents). */
 export function flavourFor(type: ConnectionType | undefined): SourceFlavour | undefined {

@@ -18,6 +18,16 @@ import { cachedLookup } from './cachedLookup';
 import { throttle } from './throttle';
 import { vectorSearch } from './vectorSearch';
 import { iceberg } from './iceberg';
+import { tumblingWindow } from './tumblingWindow';
+import { hoppingWindow } from './hoppingWindow';
+import { sessionWindow } from './sessionWindow';
+import { group } from './group';
+import { sort } from './sort';
+import { limit } from './limit';
+import { count } from './count';
+import { lookup } from './lookup';
+import { merge } from './merge';
+import { emit } from './emit';
 
 export const allStages: readonly StageSpec<any>[] = [
   source,
@@ -38,6 +48,16 @@ export const allStages: readonly StageSpec<any>[] = [
   throttle,
   vectorSearch,
   iceberg,
+  tumblingWindow,
+  hoppingWindow,
+  sessionWindow,
+  group,
+  sort,
+  limit,
+  count,
+  lookup,
+  merge,
+  emit,
 ];
 
 export const stageRegistry: ReadonlyMap<string, StageSpec> = new Map(allStages.map((s) => [s.name, s as StageSpec]));

@@ -12,9 +12,13 @@ export class WindowAssigner {
     return t - mod(t - this.offset, this.hop);
   }
 
-  /** Start of the oldest window containing `t`: `t − size + hop − ((t − offset) mod hop)`. */
+  /**
+   * Start of the oldest window containing `t`, i.e. the first aligned start after `t − size`.
+   * Equals the spec's `t − size + hop − ((t − offset) mod hop)` when hop divides size, and stays
+   * aligned when it does not. Greater than `t` when `t` falls in a gap (hop > size).
+   */
   oldestStart(t: number): number {
-    return t - this.size + this.hop - mod(t - this.offset, this.hop);
+    return this.newestStart(t - this.size) + this.hop;
   }
 
   contains(start: number, t: number): boolean {

@@ -79,7 +79,7 @@ function sinkName(parsed: ParsedDoc): string {
 function addSinkFixes(parsed: ParsedDoc, last: StageNode, fmt: JsonFormat, out: CodeAction[], diagnostics: Diagnostic[]): void {
   const path = stagePaths(parsed).get(last)!;
   const at = [...path.slice(0, -1), last.index + 1];
-  const related = diagnostics.filter((x) => /sink|\$merge|\$emit|last stage/i.test(x.message));
+  const related = diagnostics.filter((x) => /sink|\$merge|\$emit|last stage/i.test(typeof x.message === "string" ? x.message : x.message.value));
   const merge = { $merge: { into: { connectionName: 'local', db: 'asp', coll: sinkName(parsed) } } };
   out.push(action('Add a $merge sink (local store)', parsed.doc.uri, edits(parsed, at, merge, fmt, true), related));
   const emit = { $emit: { connectionName: '__testLog' } };

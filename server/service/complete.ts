@@ -146,12 +146,12 @@ function keyItems(ctx: ServiceCtx, out: ItemSink, stage: StageNode, slot: { role
     case 'query':
       fieldKeyItems(ctx, out, stage, present, keyOnly);
       for (const op of ctx.catalog.queryOperators.values()) {
-        if (isTopLevelQueryOp(op.name)) operatorItem(out, op, keyOnly);
+        if (isTopLevelQueryOp(op)) operatorItem(out, op, keyOnly);
       }
       return;
     case 'queryField':
       for (const op of ctx.catalog.queryOperators.values()) {
-        if (!isTopLevelQueryOp(op.name)) operatorItem(out, op, keyOnly);
+        if (!isTopLevelQueryOp(op)) operatorItem(out, op, keyOnly);
       }
       return;
     case 'fieldMap':
@@ -164,8 +164,8 @@ function keyItems(ctx: ServiceCtx, out: ItemSink, stage: StageNode, slot: { role
 
 const TOP_LEVEL_QUERY = new Set(['$and', '$or', '$nor', '$expr', '$comment', '$jsonSchema', '$where', '$text']);
 
-function isTopLevelQueryOp(name: string): boolean {
-  return TOP_LEVEL_QUERY.has(name);
+function isTopLevelQueryOp(op: OperatorDoc): boolean {
+  return op.level ? op.level === 'top' : TOP_LEVEL_QUERY.has(op.name);
 }
 
 /** The object that holds the key under the cursor. */

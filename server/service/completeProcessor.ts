@@ -24,6 +24,7 @@ export const OPTION_KEYS: KeyDoc[] = [
   { name: 'streamMetaFieldName', detail: 'name of the metadata field ("" disables it)', snippet: '"${1:_stream_meta}"' },
   { name: 'tier', detail: 'Atlas tier (ignored locally)', snippet: '"${1|SP2,SP5,SP10,SP30,SP50|}"', values: ['SP2', 'SP5', 'SP10', 'SP30', 'SP50'] },
   { name: 'failover', detail: 'Atlas failover (ignored locally)', snippet: '${1|true,false|}', values: [] },
+  { name: 'enableAutoScaling', detail: 'Atlas autoscaling (ignored locally)', snippet: '${1|true,false|}', values: [] },
 ];
 
 const DLQ_KEYS: KeyDoc[] = [

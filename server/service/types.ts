@@ -14,6 +14,8 @@ export interface OperatorDoc {
   /** VS Code snippet for the argument, e.g. `[ ${1:expr}, ${2:expr} ]`. */
   snippet?: string;
   examples?: readonly unknown[];
+  /** Query operators: under a field (`{ f: { $gt: 1 } }`) or at the top of a filter (`$and`). */
+  level?: 'field' | 'top';
 }
 
 /** The engine's catalogs, read-only. Tests may pass a subset. */

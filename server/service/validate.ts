@@ -63,19 +63,26 @@ export function toLsp(parsed: ParsedDoc, d: LocatedDiagnostic): Diagnostic {
 
 /** Unknown stage or operator names get the closest catalog name as a hint and quick-fix data. */
 function withSuggestion(ctx: ServiceCtx, d: LocatedDiagnostic): LocatedDiagnostic {
+  if (typeof d.data?.['suggestion'] === 'string') return d;
   const name = unknownName(d);
   if (!name) return d;
   const cat = ctx.catalog;
-  const isStage = /stage/i.test(d.message) || d.code.startsWith('ASP2');
-  const pool = isStage ? cat.stages.keys() : [...cat.exprOperators.keys(), ...cat.queryOperators.keys(), ...cat.accumulators.keys()];
+  const pool = d.code === 'ASP204' ? cat.stages.keys()
+    : d.code === 'ASP420' ? cat.queryOperators.keys()
+      : d.code === 'ASP406' ? cat.exprOperators.keys()
+        : /accumulator/i.test(d.message) ? cat.accumulators.keys() : [...cat.exprOperators.keys(), ...cat.accumulators.keys()];
   const s = closest(name, pool);
   if (!s || s === name) return d;
-  return { ...d, message: `${d.message} Did you mean '${s}'?`, data: { ...d.data, name, suggestion: s } };
+  const sep = /[.?!]$/.test(d.message) ? ' ' : '. ';
+  return { ...d, message: `${d.message}${sep}Did you mean '${s}'?`, data: { ...d.data, name, suggestion: s } };
 }
+
+/** Engine codes for unknown names: stage (ASP204), expression (ASP406), query operator (ASP420). */
+const UNKNOWN_CODES = new Set(['ASP204', 'ASP406', 'ASP420']);
 
 function unknownName(d: LocatedDiagnostic): string | undefined {
   const fromData = d.data?.['name'];
-  if (typeof fromData === 'string' && /unsupported|unknown|unrecognized/i.test(d.message)) return fromData;
+  if (typeof fromData === 'string' && (UNKNOWN_CODES.has(d.code) || /unsupported|unknown|unrecognized/i.test(d.message))) return fromData;
   const m = /(?:Unsupported stage|Unrecognized (?:expression|pipeline stage name|query operator)|[Uu]nknown (?:stage|operator|accumulator|expression))[:\s]+'?(\$\w+)'?/.exec(d.message);
   return m?.[1];
 }

@@ -1,17 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
+import { LocalStore } from '../../engine/store/localStore';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ROOT } from '../helpers/root';
 
 /** Run the CLI the way a user does; works from test/ (tsx) and out/test (compiled). */
-function asp(args: string[], cwd = ROOT): { code: number | null; out: string; err: string } {
+function asp(args: string[], cwd = ROOT, stateDir = mkdtempSync(join(tmpdir(), 'asp-cli-'))): { code: number | null; out: string; err: string } {
   const compiled = join(ROOT, 'out/engine/cli/main.js');
   const fromOut = __dirname.includes('/out/');
   const cmd = fromOut ? [compiled] : ['--import', 'tsx', join(ROOT, 'engine/cli/main.ts')];
-  const r = spawnSync(process.execPath, [...cmd, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ASP_STATE_DIR: mkdtempSync(join(tmpdir(), 'asp-cli-')) }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [...cmd, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ASP_STATE_DIR: stateDir }, timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -87,8 +88,24 @@ test('cli: bad input gets one clear line and a non-zero exit, never a stack trac
   }
 });
 
-test('cli: the validate-dlq example writes good documents and DLQ records to the local store', () => {
-  const r = asp(['run', join(ROOT, 'examples/validate-dlq.asp.json')]);
+test('cli: the validate-dlq example writes good documents and DLQ records to the local store', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'asp-cli-store-'));
+  const r = asp(['run', join(ROOT, 'examples/validate-dlq.asp.json')], ROOT, dir);
   assert.equal(r.code, 0, r.err);
-  void readFileSync;
+  const printed = r.out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(printed.filter((l) => l._dlqMessage).length, 3);
+  const store = new LocalStore(dir);
+  try {
+    const good = store.collection('solar', 'validated').find({});
+    const dlq = store.collection('solar', 'dlq').find({});
+    assert.deepEqual(good.map((d) => d['device_id']), ['device_1']);
+    assert.deepEqual(dlq.map((d) => (d['errInfo'] as { reason: string }).reason), [
+      'Input document found to be invalid in $validate stage',
+      'Input document found to be invalid in $validate stage',
+      "Failed to process input document in AddFieldsOperator with error: can't $divide by zero",
+    ]);
+    assert.equal(dlq[0]!['processorName'], 'validateReadings');
+  } finally {
+    await store.close();
+  }
 });

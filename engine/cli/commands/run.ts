@@ -11,6 +11,9 @@ import { formatDiagnostic, loadRegistry, readPipelineFile, stateDir } from '../c
 import { UsageError } from '../../core/errors';
 import { openServices } from '../services';
 import { StdoutLines } from '../stdout';
+import { DlqSink } from '../../runtime/dlq';
+import { dlqCollection } from '../../runtime/dlqTargets';
+import type { Services } from '../../connectors/services';
 
 const USAGE = 'usage: asp run FILE [--connections PATH] [--limit N] [--timeout-ms N] [--no-drain] [--rate N] [--seed N] [--no-stream-meta]';
 
@@ -18,6 +21,10 @@ export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['connections', 'limit', 'timeout-ms', 'rate', 'seed', 'state-dir'], ['no-drain', 'no-stream-meta']);
   const file = args.positional[0];
   if (!file || args.positional.length > 1) throw new UsageError(USAGE);
+  const limit = intFlag(args, 'limit');
+  const timeoutMs = intFlag(args, 'timeout-ms');
+  const rate = intFlag(args, 'rate');
+  const seed = intFlag(args, 'seed');
   const text = readPipelineFile(file);
   const reg = loadRegistry(args.flags.get('connections') as string | undefined, file);
   const regErrors = reg.diagnostics.filter((d) => d.severity === 'error');
@@ -30,18 +37,26 @@ export async function run(argv: string[]): Promise<number> {
   }
   const out = new StdoutLines();
   const services = await openServices(a, reg.registry, stateDir(args.flags.get('state-dir') as string | undefined));
-  const seed = intFlag(args, 'seed');
+  // With options.dlq the records also go to that collection, as a processor's would.
+  const dlqOpt = a.processor.options.dlq;
+  let dlqError: unknown;
+  const dlqSink = dlqOpt && services
+    ? new DlqSink({ target: dlqCollection((services.value as Services).collection(dlqOpt.connectionName, dlqOpt.db, dlqOpt.coll)), onError: (e) => { dlqError = e; } })
+    : undefined;
   const runner = new PipelineRun(a.processor, a.validated, {
     connections: reg.registry,
-    limit: intFlag(args, 'limit'),
-    timeoutMs: intFlag(args, 'timeout-ms'),
+    limit,
+    timeoutMs,
     drain: !args.flags.has('no-drain'),
     processorName: a.processor.name ?? 'preview',
     projectStreamMeta: !args.flags.has('no-stream-meta'),
-    sample: { rate: intFlag(args, 'rate'), seed },
+    sample: { rate, seed },
     services: services?.value,
     onOutput: (d: Doc) => out.write(toRelaxedJSON(d)),
-    onDlq: (r: Doc) => out.write(toRelaxedJSON({ _dlqMessage: r })),
+    onDlq: (r: Doc) => {
+      out.write(toRelaxedJSON({ _dlqMessage: r }));
+      dlqSink?.push(r);
+    },
   });
   const stop = (): void => runner.stop();
   process.once('SIGINT', stop);
@@ -49,11 +64,13 @@ export async function run(argv: string[]): Promise<number> {
   out.onClosed(stop);
   try {
     await runner.run();
+    await dlqSink?.drain();
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     await out.end();
     await services?.close();
   }
+  if (dlqError) throw new Error(`writing the DLQ to ${dlqOpt!.connectionName}/${dlqOpt!.db}.${dlqOpt!.coll} failed: ${(dlqError as Error).message}`);
   return 0;
 }

@@ -1,4 +1,6 @@
 /** variable expression operators. */
 import type { ExprOperator } from '../types';
+import { $let } from './let';
+import { $literal } from './literal';
 
-export const variableOperators: ExprOperator[] = [];
+export const variableOperators: ExprOperator[] = [$let, $literal];

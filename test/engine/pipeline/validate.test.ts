@@ -26,13 +26,13 @@ const cases: [string, string, string[]][] = [
   ['unknown stage with suggestion', `[${SRC}, {"$mtch": {}}]`, ['ASP204@1:59', 'ASP206@1:58']],
   ['unsupported $out', `[${SRC}, {"$out": "x"}]`, ['ASP204@1:59', 'ASP206@1:58']],
   ['$group in main pipeline', `[${SRC}, {"$group": {"_id": null}}]`, ['ASP208@1:59', 'ASP206@1:58']],
-  ['unknown connection', '[{"$source": {"connectionName": "nope"}}]', ['ASP510@1:32', 'ASP206@1:2']],
-  ['https connection is no source', '[{"$source": {"connectionName": "__testLog"}}]', ['ASP511@1:32', 'ASP206@1:2']],
-  ['$validate dlq without processor dlq', `{"name": "p", "pipeline": [${SRC}, {"$validate": {"validator": {}, "validationAction": "dlq"}}]}`, ['ASP206@1:85', 'ASP313@1:128']],
-  ['unknown $source field', '[{"$source": {"documents": [], "bogus": 1}}]', ['ASP302@1:33', 'ASP206@1:2']],
+  ['unknown connection', '[{"$source": {"connectionName": "nope"}}]', ['ASP510@1:33', 'ASP206@1:2']],
+  ['https connection is no source', '[{"$source": {"connectionName": "__testLog"}}]', ['ASP511@1:33', 'ASP206@1:2']],
+  ['$validate dlq without processor dlq', `{"name": "p", "pipeline": [${SRC}, {"$validate": {"validator": {}, "validationAction": "dlq"}}]}`, ['ASP206@1:84', 'ASP313@1:136']],
+  ['unknown $source field', '[{"$source": {"documents": [], "bogus": 1}}]', ['ASP302@1:32', 'ASP206@1:2']],
   ['dotted tsFieldName', '[{"$source": {"documents": [], "tsFieldName": "a.b"}}]', ['ASP306@1:47', 'ASP206@1:2']],
   ['unknown processor field', `{"name": "p", "pipelin": []}`, ['ASP103@1:15', 'ASP105@1:1']],
-  ['processor dlq with unknown connection', `{"name": "p", "pipeline": [${SRC}], "options": {"dlq": {"connectionName": "zz", "db": "a", "coll": "b"}}}`, ['ASP206@1:28', 'ASP510@1:116']],
+  ['processor dlq with unknown connection', `{"name": "p", "pipeline": [${SRC}], "options": {"dlq": {"connectionName": "zz", "db": "a", "coll": "b"}}}`, ['ASP206@1:28', 'ASP510@1:123']],
 ];
 
 for (const [name, text, expected] of cases) {

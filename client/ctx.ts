@@ -1,0 +1,197 @@
+/**
+ * What every command and view reaches: config, log, the local instance, the language
+ * client, the output panel. Two disposal scopes: `extCleanup` for the extension's life,
+ * `engineCleanup` for one run of the local instance (cleared on every restart).
+ */
+import * as vscode from 'vscode';
+import { ResponseError, type MessageConnection, type RequestType } from 'vscode-jsonrpc/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import * as P from '../shared/protocol';
+import { Config } from './config';
+import { ConnectionsStore } from './connectionsStore';
+import { EngineProcess } from './engineProcess';
+import { OutputPanel } from './panel/outputPanel';
+import type { PipelineFile } from './pipelineFile';
+
+export type ViewName = 'connections' | 'processors' | 'checkpoints' | 'dlq';
+
+/** An ephemeral run started from a file (Run or Debug). */
+export interface RunInfo {
+  name: string;
+  uri: vscode.Uri;
+  file: PipelineFile;
+  debug: boolean;
+  ended?: P.RunEndedParams;
+  trace?: P.StageTrace[];
+}
+
+export class Ctx {
+  readonly config: Config;
+  readonly log: vscode.LogOutputChannel;
+  readonly engine: EngineProcess;
+  readonly panel: OutputPanel;
+  readonly connections: ConnectionsStore;
+  lsp: LanguageClient | undefined;
+  readonly runs = new Map<string, RunInfo>();
+  /** Client-side loops (Sample) that Stop ends without asking the local instance. */
+  readonly cancellers = new Map<string, () => void>();
+  private engineCleanup: vscode.Disposable[] = [];
+
+  private readonly emitters = {
+    engineStarted: new vscode.EventEmitter<P.HelloReply>(),
+    stateChanged: new vscode.EventEmitter<P.StateChangedParams>(),
+    runEnded: new vscode.EventEmitter<RunInfo>(),
+    runsChanged: new vscode.EventEmitter<void>(),
+    refresh: new vscode.EventEmitter<ViewName>(),
+  };
+  readonly onEngineStarted = this.emitters.engineStarted.event;
+  readonly onStateChanged = this.emitters.stateChanged.event;
+  readonly onRunEnded = this.emitters.runEnded.event;
+  readonly onRunsChanged = this.emitters.runsChanged.event;
+  readonly onRefresh = this.emitters.refresh.event;
+
+  constructor(readonly extension: vscode.ExtensionContext) {
+    this.config = new Config(extension.globalStorageUri.fsPath);
+    this.log = vscode.window.createOutputChannel('ASP Studio', { log: true });
+    this.connections = new ConnectionsStore(extension.secrets, () => this.config.connectionsFile);
+    this.panel = new OutputPanel(extension.extensionUri, () => this.config.outputMaxRows, {
+      gotoStage: (run, index, inner) => void vscode.commands.executeCommand('asp.dlq.gotoStage', { run, index, innerIndex: inner }),
+      stop: (run) => void this.stopRun(run),
+    });
+    this.engine = new EngineProcess({
+      execPath: process.execPath,
+      script: vscode.Uri.joinPath(extension.extensionUri, 'dist', 'engine-daemon.js').fsPath,
+      stateDir: () => this.config.stateDir,
+      log: (level, msg) => this.log[level](msg),
+      onConnected: (conn, hello) => this.wireEngine(conn, hello),
+      onCrash: (message, restarting) => {
+        if (restarting) void vscode.window.showWarningMessage(`${message} Restarting it.`);
+        else void this.offerEngineRestart(message);
+      },
+    });
+    this.extCleanup(this.log, this.connections, this.panel, ...Object.values(this.emitters));
+    this.extCleanup(this.connections.onDidChange(() => void this.pushConnections()));
+    this.extCleanup({ dispose: () => this.disposeEngineScope() });
+  }
+
+  /** Registers something for the extension's lifetime. */
+  extCleanup(...d: vscode.Disposable[]): void {
+    this.extension.subscriptions.push(...d);
+  }
+
+  private disposeEngineScope(): void {
+    for (const d of this.engineCleanup) d.dispose();
+    this.engineCleanup = [];
+  }
+
+  private async offerEngineRestart(message: string): Promise<void> {
+    const pick = await vscode.window.showErrorMessage(`${message} It was restarted too often and stays stopped.`, 'Restart', 'Show Log');
+    if (pick === 'Restart') await vscode.commands.executeCommand('asp.restartEngine');
+    else if (pick === 'Show Log') this.log.show();
+  }
+
+  /** Notification handlers live exactly as long as one connection. */
+  private async wireEngine(conn: MessageConnection, hello: P.HelloReply): Promise<void> {
+    this.disposeEngineScope();
+    this.engineCleanup.push(
+      conn.onNotification(P.output, (p) => this.panel.append(p.name, p.docs, p.dlqStages)),
+      conn.onNotification(P.runEnded, (p) => void this.finishRun(p)),
+      conn.onNotification(P.stateChanged, (p) => this.emitters.stateChanged.fire(p)),
+      conn.onNotification(P.log, (p) => this.log[p.level === 'warn' ? 'warn' : p.level](p.processor ? `[${p.processor}] ${p.message}` : p.message)),
+    );
+    await this.configure(conn);
+    for (const run of this.runs.values()) if (!run.ended) this.forgetUnfinishedRun(run);
+    this.emitters.engineStarted.fire(hello);
+  }
+
+  /** A restart loses ephemeral runs: mark them ended so nothing waits on them. */
+  private forgetUnfinishedRun(run: RunInfo): void {
+    const p: P.RunEndedParams = { name: run.name, reason: 'failed', error: 'the local instance restarted', counts: { input: 0, output: 0, dlq: 0 } };
+    run.ended = p;
+    this.panel.endRun(p);
+    this.emitters.runsChanged.fire();
+  }
+
+  private async configure(conn: MessageConnection): Promise<void> {
+    const params: P.ConfigureParams = { connections: await this.connections.resolved() };
+    const file = this.config.connectionsFile;
+    if (file) params.connectionsFile = file;
+    await conn.sendRequest(P.configure, params);
+  }
+
+  private async pushConnections(): Promise<void> {
+    if (!this.engine.isRunning) return;
+    try {
+      await this.configure(await this.engine.connection());
+    } catch (e) {
+      this.log.error(`Could not reload the connection registry: ${errorText(e)}`);
+    }
+  }
+
+  /** Sends a request to the local instance (starting it if needed); errors become plain messages. */
+  async rpc<Params, Result>(type: RequestType<Params, Result, void>, params: Params): Promise<Result> {
+    const conn = await this.engine.connection();
+    try {
+      return await conn.sendRequest<Result>(type.method, params);
+    } catch (e) {
+      throw new UserFacingError(errorText(e), e instanceof ResponseError ? (e.data as P.InvalidPipelineData | undefined) : undefined);
+    }
+  }
+
+  registerRun(run: RunInfo): void {
+    this.runs.set(run.name, run);
+    this.emitters.runsChanged.fire();
+  }
+
+  /** Active (not ended) runs, newest last. */
+  activeRuns(): RunInfo[] {
+    return [...this.runs.values()].filter((r) => !r.ended);
+  }
+
+  async stopRun(name: string): Promise<void> {
+    const cancel = this.cancellers.get(name);
+    if (cancel) return cancel();
+    await this.rpc(P.stopStreamProcessor, { name });
+  }
+
+  /** Asks the Processors view (and the checkpoints and DLQ that depend on it) to reload. */
+  refreshProcessors(): void {
+    this.refresh('processors');
+  }
+
+  refresh(view: ViewName): void {
+    this.emitters.refresh.fire(view);
+  }
+
+  private async finishRun(p: P.RunEndedParams): Promise<void> {
+    this.panel.endRun(p);
+    const run = this.runs.get(p.name);
+    if (!run) return;
+    run.ended = p;
+    if (run.debug) {
+      try {
+        run.trace = (await this.rpc(P.getStageTrace, { name: p.name })).stages;
+        this.panel.showTrace(p.name, run.trace);
+      } catch (e) {
+        this.log.error(`Could not read the stage trace of ${p.name}: ${errorText(e)}`);
+      }
+    }
+    if (p.reason === 'failed') void vscode.window.showErrorMessage(`Run ${p.name} failed: ${p.error ?? 'unknown error'}`);
+    this.emitters.runEnded.fire(run);
+    this.emitters.runsChanged.fire();
+  }
+}
+
+/** An error whose message is fit to show as is. */
+export class UserFacingError extends Error {
+  constructor(
+    message: string,
+    readonly data?: P.InvalidPipelineData,
+  ) {
+    super(message);
+  }
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

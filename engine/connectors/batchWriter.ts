@@ -1,0 +1,80 @@
+/**
+ * Batched writes to collection targets with ASP's failure rules (asp-spec §3.11): one ordered
+ * bulk write per target and batch; a refused document goes to the DLQ and the rest of the
+ * batch is retried one by one; unreachable servers are retried with backoff and, past the
+ * retry budget, fail the processor with a clear message. Nothing is dropped silently.
+ */
+import type { Doc } from '../core/types';
+import type { Meta } from '../core/meta';
+import type { DlqInput } from '../stages/types';
+import type { CollectionTarget, WriteFailure, WriteModel } from './target';
+import type { Services } from './services';
+import { withRetry } from './retry';
+import { isTransientMongoError } from './mongo/target';
+
+/** One document's write: a single op, or a custom step (read-modify-write). */
+export type WriteStep =
+  | { target: CollectionTarget; op: WriteModel; doc: Doc; meta: Meta }
+  | { target: CollectionTarget; run: () => Promise<WriteFailure | undefined>; doc: Doc; meta: Meta };
+
+const CHUNK = 1000;
+
+export class BatchWriter {
+  constructor(
+    private readonly services: Services,
+    private readonly operatorName: string,
+    private readonly dlq: (rec: DlqInput) => void,
+  ) {}
+
+  private retry<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    return withRetry(what, fn, { retryable: isTransientMongoError, policy: this.services.retry.policy, onRetry: this.services.retry.onRetry });
+  }
+
+  private refused(step: WriteStep, f: WriteFailure): void {
+    this.dlq({
+      operatorName: this.operatorName,
+      reason: `Failed to process an input document in the current batch in ${this.operatorName} with error: code = ${f.codeName}, reason = ${f.message}`,
+      doc: step.doc,
+      meta: step.meta,
+    });
+  }
+
+  private async bulk(target: CollectionTarget, steps: Extract<WriteStep, { op: WriteModel }>[]): Promise<void> {
+    for (let from = 0; from < steps.length; from += CHUNK) {
+      const chunk = steps.slice(from, from + CHUNK);
+      const f = await this.retry(`${this.operatorName} to ${target.ns}`, () => target.bulkWrite(chunk.map((s) => s.op)));
+      if (!f) continue;
+      this.refused(chunk[f.index]!, { ...f, index: 0 });
+      for (const s of chunk.slice(f.index + 1)) {
+        const g = await this.retry(`${this.operatorName} to ${target.ns}`, () => target.bulkWrite([s.op]));
+        if (g) this.refused(s, g);
+      }
+    }
+  }
+
+  /** Write every step, in order per target; resolves when durable. */
+  async write(steps: WriteStep[]): Promise<void> {
+    const byTarget = new Map<string, { target: CollectionTarget; steps: WriteStep[] }>();
+    for (const s of steps) {
+      const key = `${s.target.kind}:${s.target.ns}`;
+      let g = byTarget.get(key);
+      if (!g) byTarget.set(key, (g = { target: s.target, steps: [] }));
+      g.steps.push(s);
+    }
+    for (const { target, steps: ts } of byTarget.values()) {
+      let run: Extract<WriteStep, { op: WriteModel }>[] = [];
+      for (const s of ts) {
+        if ('op' in s) {
+          run.push(s);
+          continue;
+        }
+        await this.bulk(target, run);
+        run = [];
+        const f = await this.retry(`${this.operatorName} to ${target.ns}`, s.run);
+        if (f) this.refused(s, f);
+      }
+      await this.bulk(target, run);
+      await this.retry(`${this.operatorName} to ${target.ns}`, () => target.flush());
+    }
+  }
+}

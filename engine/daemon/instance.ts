@@ -1,0 +1,163 @@
+/**
+ * The local instance: owns the processor manager, the connection registry and the services,
+ * and answers the shared/protocol.ts requests on any number of JSON-RPC connections.
+ */
+import * as fs from 'node:fs';
+import { ResponseError, type MessageConnection, type RequestType } from 'vscode-jsonrpc/node';
+import type { Connection, ConnectionRegistry } from '../connections/types';
+import { builtinRegistry, loadConnectionRegistryFile } from '../connections/registry';
+import { createServices, type Services } from '../connectors/services';
+import { errorMessage } from '../core/errors';
+import * as P from '../../shared/protocol';
+import { ProcessorManager } from '../runtime/manager';
+import { EphemeralRuns } from '../runtime/ephemeral';
+import { CommandError } from '../runtime/errors';
+import { matchesFilter } from '../runtime/listFilter';
+import type { Doc } from '../core/types';
+
+const VERSION = '0.1.0';
+
+export interface InstanceOptions {
+  stateDir: string;
+  connectionsFile?: string;
+  checkpointIntervalMs?: number;
+}
+
+export class Instance {
+  readonly manager: ProcessorManager;
+  readonly ephemeral: EphemeralRuns;
+  private registry: ConnectionRegistry;
+  private origins = new Map<string, P.ConnectionInfo['origin']>();
+  private services: Services | undefined;
+  private readonly conns = new Set<MessageConnection>();
+  private closing: Promise<void> | undefined;
+
+  constructor(readonly opts: InstanceOptions) {
+    this.registry = builtinRegistry();
+    this.configure({ connectionsFile: opts.connectionsFile });
+    const services = (): Services => (this.services ??= createServices(this.registry, { stateDir: opts.stateDir }));
+    this.manager = new ProcessorManager({
+      stateDir: opts.stateDir,
+      registry: () => this.registry,
+      services,
+      checkpointIntervalMs: opts.checkpointIntervalMs,
+      log: (level, message, processor) => this.broadcast(P.log, { level, message, processor }),
+    });
+    this.ephemeral = new EphemeralRuns({ clock: this.manager.clock, registry: () => this.registry, services });
+    this.manager.onStateChanged((ev) => this.broadcast(P.stateChanged, ev));
+  }
+
+  open(): Promise<void> {
+    return this.manager.open();
+  }
+
+  private broadcast<T>(type: { method: string }, params: T): void {
+    for (const c of this.conns) void c.sendNotification(type.method, params).catch(() => undefined);
+  }
+
+  configure(params: P.ConfigureParams): P.OkReply {
+    const file = params.connectionsFile ?? this.registry.source;
+    let fromFile: Connection[] = [];
+    if (file && fs.existsSync(file)) {
+      const loaded = loadConnectionRegistryFile(file);
+      fromFile = loaded.registry.list();
+    }
+    const extra = params.connections ?? [];
+    const all = new Map<string, Connection>();
+    this.origins = new Map();
+    for (const c of builtinRegistry().list()) this.origins.set(c.name, 'builtin');
+    for (const c of fromFile) {
+      all.set(c.name, c);
+      if (this.origins.get(c.name) !== 'builtin') this.origins.set(c.name, 'registry');
+    }
+    for (const c of extra) {
+      all.set(c.name, c);
+      this.origins.set(c.name, 'client');
+    }
+    const reg = builtinRegistry([...all.values()]);
+    this.registry = Object.assign(reg, { source: file });
+    // Clients are per connection definition; new definitions need new clients.
+    const old = this.services;
+    this.services = undefined;
+    if (old && this.manager && this.manager.processorNames().every((n) => !this.manager.processor(n)?.running)) void old.close();
+    return { ok: 1 };
+  }
+
+  /** Serve one JSON-RPC connection (stdio or a socket client). */
+  attach(conn: MessageConnection): void {
+    this.conns.add(conn);
+    conn.onClose(() => this.conns.delete(conn));
+    const m = this.manager;
+    const e = this.ephemeral;
+    const handle = <Q, R>(type: RequestType<Q, R, void>, fn: (q: Q) => R | Promise<R>): void => {
+      conn.onRequest(type.method, async (q: Q) => {
+        try {
+          return await fn(q ?? ({} as Q));
+        } catch (err) {
+          throw toResponseError(err);
+        }
+      });
+    };
+    handle(P.hello, () => ({ version: VERSION, pid: process.pid, stateDir: this.opts.stateDir }));
+    handle(P.configure, (q) => this.configure(q));
+    handle(P.createStreamProcessor, (q) => m.create(q));
+    handle(P.processStreamProcessor, (q) =>
+      e.start(q, {
+        output: (p) => void conn.sendNotification(P.output.method, p).catch(() => undefined),
+        ended: (p) => void conn.sendNotification(P.runEnded.method, p).catch(() => undefined),
+      }),
+    );
+    handle(P.startStreamProcessor, (q) => m.start(q));
+    handle(P.stopStreamProcessor, (q) => (e.stop(q.name) ? { ok: 1 as const } : m.stop(q)));
+    handle(P.dropStreamProcessor, (q) => (e.drop(q.name) ? { ok: 1 as const } : m.drop(q)));
+    handle(P.modifyStreamProcessor, (q) => m.modify(q));
+    handle(P.getStreamProcessorStats, (q) => m.stats(q));
+    handle(P.startSampleStreamProcessor, (q) => m.startSample(q));
+    handle(P.getMoreSampleStreamProcessor, (q) => e.getMore(q.name, q.cursorId, q.batchSize ?? 100) ?? m.getMore(q));
+    handle(P.listStreamProcessors, (q) => {
+      const r = m.list(q);
+      if (q.includeEphemeral) r.streamProcessors.push(...e.list().filter((i) => matchesFilter(i as unknown as Doc, q.filter as Doc | undefined)));
+      return r;
+    });
+    handle(P.listStreamConnections, (q) => ({
+      ok: 1 as const,
+      connections: this.registry
+        .list()
+        .map((c) => ({ name: c.name, type: c.type, origin: this.origins.get(c.name) ?? 'registry' }))
+        .filter((c) => matchesFilter(c as unknown as Doc, q.filter as Doc | undefined)),
+    }));
+    handle(P.listCheckpoints, (q) => m.listCheckpoints(q));
+    handle(P.getCheckpoint, (q) => m.getCheckpoint(q));
+    handle(P.listDlq, (q) => m.listDlq(q));
+    handle(P.getStageTrace, (q) => {
+      throw new CommandError(`Stream processor '${q.name}' has no stage trace (debug runs are not recorded by this instance)`, P.AspErrorCodes.NotFound);
+    });
+    handle(P.shutdown, async () => {
+      setImmediate(() => void this.shutdown());
+      return { ok: 1 as const };
+    });
+  }
+
+  /** Stop every run with a checkpoint, flush stores, then exit via the caller. */
+  shutdown(): Promise<void> {
+    this.closing ??= (async () => {
+      this.ephemeral.stopAll();
+      await this.manager.close();
+      await this.services?.close().catch(() => undefined);
+      for (const c of this.conns) c.dispose();
+      this.onShutdown?.();
+    })();
+    return this.closing;
+  }
+
+  onShutdown?: () => void;
+}
+
+function toResponseError(err: unknown): ResponseError<unknown> {
+  if (err instanceof ResponseError) return err;
+  if (err instanceof CommandError) return new ResponseError(err.code, err.message, err.data);
+  const msg = errorMessage(err);
+  const domain = (err as { domain?: string }).domain;
+  const code = domain === 'user' ? P.AspErrorCodes.InvalidOptions : domain === 'external' ? P.AspErrorCodes.External : P.AspErrorCodes.Internal;
+  return new ResponseError(code, msg);
+}

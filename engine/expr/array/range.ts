@@ -1,0 +1,48 @@
+// https://www.mongodb.com/docs/manual/reference/operator/aggregation/range/
+import type { Value } from '../../core/types';
+import { ExprError } from '../../core/errors';
+import { typeName } from '../../bson/types';
+import type { ExprOperator } from '../types';
+import { NULL_EXPR, compileArgs } from '../_shared/args';
+import { docsUrl } from '../_shared/docs';
+import { isIntegral, numKind, toNumber } from '../_shared/numeric';
+import { repr } from '../_shared/values';
+
+function int32(v: Value, what: string, article: string): number {
+  if (numKind(v) < 0) throw new ExprError(`$range requires a numeric ${what} value, found value of type: ${typeName(v)}`);
+  if (!isIntegral(v)) throw new ExprError(`$range requires ${article} ${what} value that can be represented as a 32-bit integer, found value: ${repr(v)}`);
+  return toNumber(v);
+}
+
+export const $range: ExprOperator = {
+  name: '$range',
+  category: 'array',
+  summary: 'Array of integers from start (inclusive) to end (exclusive) by step.',
+  docsUrl: docsUrl('range'),
+  syntax: '{ $range: [ <start>, <end>, <non-zero step> ] }',
+  examples: [
+    { doc: {}, expr: { $range: [0, 10, 3] }, expected: [0, 3, 6, 9] },
+    { doc: {}, expr: { $range: [5, 0, -2] }, expected: [5, 3, 1] },
+    { doc: {}, expr: { $range: [0, 5, 0] }, error: '$range requires a non-zero step value' },
+  ],
+  compile(arg, c, path) {
+    const args = compileArgs(c, path, arg, '$range', 2, 3);
+    if (!args) return NULL_EXPR;
+    const [startArg, endArg, stepArg] = args;
+    return (ctx) => {
+      let cur = int32(startArg!(ctx), 'starting', 'a');
+      const end = int32(endArg!(ctx), 'ending', 'an');
+      let step = 1;
+      if (stepArg) {
+        const s = stepArg(ctx);
+        if (numKind(s) < 0) throw new ExprError(`$range requires a numeric step value, found value of type:${typeName(s)}`);
+        if (!isIntegral(s)) throw new ExprError(`$range requires a step value that can be represented as a 32-bit integer, found value: ${repr(s)}`);
+        step = toNumber(s);
+        if (step === 0) throw new ExprError('$range requires a non-zero step value');
+      }
+      const out: number[] = [];
+      for (; step > 0 ? cur < end : cur > end; cur += step) out.push(cur);
+      return out;
+    };
+  },
+};

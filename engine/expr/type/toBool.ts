@@ -1,0 +1,18 @@
+// https://www.mongodb.com/docs/manual/reference/operator/aggregation/toBool/
+import { convertValue, OPTIONS } from './_convert';
+import { DOCS, unaryOperator } from './_internal';
+
+const TARGET = { type: 'bool' };
+
+/** $toBool */
+export const toBool = unaryOperator({
+  name: '$toBool',
+  summary: 'Converts a value to a boolean: numbers are true unless zero; strings, dates, objectIds and other values are true.',
+  docsUrl: DOCS + 'toBool/',
+  examples: [
+    { doc: { v: 0 }, expr: { $toBool: '$v' }, expected: false },
+    { doc: { v: 'false' }, expr: { $toBool: '$v' }, expected: true },
+    { doc: {}, expr: { $toBool: '$missing' }, expected: null },
+  ],
+  fn: (v) => convertValue(v, TARGET, OPTIONS),
+});

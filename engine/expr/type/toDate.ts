@@ -1,0 +1,18 @@
+// https://www.mongodb.com/docs/manual/reference/operator/aggregation/toDate/
+import { convertValue, OPTIONS } from './_convert';
+import { DOCS, unaryOperator } from './_internal';
+
+const TARGET = { type: 'date' };
+
+/** $toDate */
+export const toDate = unaryOperator({
+  name: '$toDate',
+  summary: 'Converts a value to a date: long/double/decimal milliseconds, date strings, objectIds and timestamps.',
+  docsUrl: DOCS + 'toDate/',
+  examples: [
+    { doc: { v: '2018-03-03' }, expr: { $toDate: '$v' }, expected: new Date('2018-03-03T00:00:00Z') },
+    { doc: { v: 1253372036000.5 }, expr: { $toDate: '$v' }, expected: new Date('2009-09-19T14:53:56.000Z') },
+    { doc: { v: 'noon' }, expr: { $toDate: '$v' }, error: "Error parsing date string 'noon'; 0: The timezone could not be found in the database" },
+  ],
+  fn: (v) => convertValue(v, TARGET, OPTIONS),
+});

@@ -1,0 +1,18 @@
+// https://www.mongodb.com/docs/manual/reference/operator/aggregation/toInt/
+import { convertValue, OPTIONS } from './_convert';
+import { DOCS, unaryOperator } from './_internal';
+
+const TARGET = { type: 'int' };
+
+/** $toInt */
+export const toInt = unaryOperator({
+  name: '$toInt',
+  summary: 'Converts a value to an int: doubles and decimals are truncated; strings must hold a base-10 integer.',
+  docsUrl: DOCS + 'toInt/',
+  examples: [
+    { doc: { v: 5.9 }, expr: { $toInt: '$v' }, expected: 5 },
+    { doc: { v: '-12' }, expr: { $toInt: '$v' }, expected: -12 },
+    { doc: { v: '1.5' }, expr: { $toInt: '$v' }, error: "Failed to parse number '1.5' in $convert with no onError value: Did not consume whole string." },
+  ],
+  fn: (v) => convertValue(v, TARGET, OPTIONS),
+});

@@ -1,0 +1,78 @@
+/**
+ * Checkpoint listing and detail for the Checkpoints view and `asp checkpoints`: id, time, source
+ * positions, and per table its entry count, a sample, and the open windows (start, keys, bytes)
+ * when the entries carry window starts.
+ */
+import { calculateObjectSize, EJSON } from 'bson';
+import type { Doc, Value } from '../../core/types';
+import type { CheckpointDetail, CheckpointSummary } from '../../../shared/protocol';
+import type { CheckpointContent, CheckpointInfo } from './types';
+
+const relaxed = (v: Value): unknown => EJSON.serialize({ v } as Doc, { relaxed: true })['v'];
+
+export function summarize(processorName: string, c: CheckpointInfo): CheckpointSummary {
+  const s: CheckpointSummary = { id: String(c.id), processorName, time: new Date(c.time).toISOString(), sizeBytes: c.bytes, tables: c.tables.length };
+  if (c.trigger) s.trigger = c.trigger;
+  return s;
+}
+
+function entriesOf(v: Value): Value[] {
+  if (Array.isArray(v)) return v;
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v as Doc);
+  return v === undefined ? [] : [v];
+}
+
+/** A window start found on an entry (`start`, `windowStart`, `w.start`), in ms. */
+function windowStartOf(e: Value): number | undefined {
+  if (e === null || typeof e !== 'object') return undefined;
+  const d = e as Doc;
+  const w = d['start'] ?? d['windowStart'] ?? (d['window'] as Doc | undefined)?.['start'] ?? (d['w'] as Doc | undefined)?.['start'];
+  if (w instanceof Date) return w.getTime();
+  return typeof w === 'number' ? w : undefined;
+}
+
+function keysOf(e: Doc): number {
+  for (const k of ['groups', 'keys', 'entries', 'g', 'docs']) {
+    const v = e[k];
+    if (Array.isArray(v)) return v.length;
+    if (v !== null && typeof v === 'object') return Object.keys(v).length;
+  }
+  return 1;
+}
+
+export function detail(processorName: string, c: CheckpointContent, bytes: number, sample = 20): CheckpointDetail {
+  const operators: CheckpointDetail['operators'] = [];
+  for (const [key, data] of Object.entries(c.tables)) {
+    const sep = key.search(/[:.]/);
+    const index = sep > 0 ? Number(key.slice(0, sep)) : NaN;
+    const table = sep > 0 ? key.slice(sep + 1) : key;
+    const entries = entriesOf(data);
+    const info: Record<string, Value> = { entries: entries.length, sample: entries.slice(0, sample).map(relaxed) };
+    const windows = new Map<number, { keys: number; bytes: number }>();
+    for (const e of entries) {
+      const start = windowStartOf(e);
+      if (start === undefined) continue;
+      const w = windows.get(start) ?? { keys: 0, bytes: 0 };
+      w.keys += keysOf(e as Doc);
+      w.bytes += calculateObjectSize(e as Doc);
+      windows.set(start, w);
+    }
+    if (windows.size) {
+      info['openWindows'] = [...windows].sort((a, b) => a[0] - b[0]).map(([start, w]) => ({ start: new Date(start).toISOString(), keys: w.keys, bytes: w.bytes }));
+    }
+    const op: CheckpointDetail['operators'][number] = { operator: `table ${Number.isFinite(index) ? index : key}`, tables: { [table]: info as { entries: number; sample: unknown[] } } };
+    operators.push(op);
+  }
+  const out: CheckpointDetail = {
+    id: String(c.id),
+    processorName,
+    time: new Date(c.time).toISOString(),
+    sizeBytes: bytes,
+    tables: Object.keys(c.tables).length,
+    sourcePositions: relaxed(c.positions),
+    operators,
+  };
+  if (c.trigger) out.trigger = c.trigger;
+  if (c.stats) out.stats = c.stats;
+  return out;
+}

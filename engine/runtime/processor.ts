@@ -1,0 +1,302 @@
+/**
+ * One persistent processor: its definition, state, and (while STARTED) one PipelineRun with a
+ * checkpoint coordinator, a DLQ sink, counters and sample cursors around it.
+ */
+import type { Clock } from '../core/clock';
+import type { ConnectionRegistry } from '../connections/types';
+import type { Services } from '../connectors/services';
+import type { Meta } from '../core/meta';
+import type { Doc, Value } from '../core/types';
+import { errorMessage } from '../core/errors';
+import { PipelineRun, type RunEnd } from '../pipeline/run';
+import { CheckpointCoordinator } from './checkpoint/coordinator';
+import type { CheckpointStore } from './checkpoint/types';
+import { compileProcessor } from './compile';
+import { SampleCursor } from './cursor';
+import type { ProcessorDef } from './definitions';
+import { DlqSink } from './dlq';
+import { dlqCollection } from './dlqTargets';
+import { badState } from './errors';
+import { refuse, statusOf, type ProcessorState, type ProcessorStatus } from './states';
+import { Counters, LatencyWindow, statsDocument } from './stats';
+import { operatorStats } from './operatorStats';
+
+export interface RuntimeEnv {
+  clock: Clock;
+  registry(): ConnectionRegistry;
+  /** Shared connector services (one Kafka/MongoDB client per connection, the local store). */
+  services(): Services;
+  /** 0 turns periodic checkpoints off (stop still checkpoints). */
+  checkpointIntervalMs: number;
+  checkpointStore(def: ProcessorDef): CheckpointStore;
+  log(level: 'error' | 'warn' | 'info', message: string, processor?: string): void;
+  /** Definition or state changed: persist and tell clients. */
+  changed(p: Processor): void;
+}
+
+export interface StartOptions {
+  resumeFromCheckpoint?: boolean;
+  clearCheckpoints?: boolean;
+}
+
+/** How long stop waits for a batch boundary before stopping the run where it stands. */
+const STOP_GRACE_MS = 5000;
+/** Idle sample cursors are dropped after this long. */
+const CURSOR_IDLE_MS = 5 * 60_000;
+
+export class Processor {
+  status: ProcessorStatus;
+  private run: PipelineRun | undefined;
+  private runDone: Promise<void> | undefined;
+  private coord: CheckpointCoordinator | undefined;
+  private dlq: DlqSink | undefined;
+  /** Totals carried over from the checkpoint this run resumed from. */
+  private base: Record<string, number> = {};
+  private readonly cursors = new Map<number, SampleCursor>();
+  private readonly latency = new LatencyWindow();
+  private stopRequested = false;
+  private stopCheckpointed = false;
+  private firstBatch = false;
+
+  constructor(public def: ProcessorDef, private readonly env: RuntimeEnv) {
+    this.status = statusOf(def.state);
+  }
+
+  get name(): string {
+    return this.def.name;
+  }
+
+  get state(): ProcessorState {
+    return this.def.state;
+  }
+
+  get running(): boolean {
+    return this.run !== undefined;
+  }
+
+  store(): CheckpointStore {
+    return this.env.checkpointStore(this.def);
+  }
+
+  async start(opts: StartOptions = {}): Promise<void> {
+    const refused = refuse('start', this.name, this.state);
+    if (refused || this.run) throw badState(refused ?? `Stream processor '${this.name}' is still stopping`);
+    const env = this.env;
+    const compiled = compileProcessor(this.name, this.def.pipeline, this.def.options, env.registry(), 'processor');
+    const store = this.store();
+    if (opts.clearCheckpoints || opts.resumeFromCheckpoint === false) await store.clear();
+    const services = env.services();
+    const dlqOpt = compiled.def.options.dlq;
+    const dlq = new DlqSink({
+      target: dlqOpt ? dlqCollection(services.collection(dlqOpt.connectionName, dlqOpt.db, dlqOpt.coll)) : undefined,
+      onError: (e) => this.fail(e),
+    });
+    const run = new PipelineRun(compiled.def, compiled.validated, {
+      connections: env.registry(),
+      clock: env.clock,
+      // A finite documents source idles at its end like Atlas; windows wait for more data.
+      drain: false,
+      processorName: this.name,
+      processorId: this.def.id,
+      ephemeral: false,
+      services,
+      onOutput: (d) => this.toCursors(d),
+      onSinkOutput: (d, m) => this.sinkOutput(d, m),
+      onDlq: (r) => {
+        dlq.push(r);
+        for (const c of this.cursors.values()) c.dlq(r);
+      },
+      onBatch: () => this.onBatch(),
+    });
+    const coord = new CheckpointCoordinator(
+      store,
+      {
+        cut: () => {
+          const s = run.snapshot();
+          return { positions: { source: s.position }, tables: s.tables };
+        },
+        drain: () => dlq.drain(),
+        counters: () => this.totals().toJSON(),
+      },
+      { intervalMs: env.checkpointIntervalMs, clock: env.clock },
+    );
+    const restored = await coord.restore();
+    for (const note of restored.notes) env.log('warn', note, this.name);
+    const ck = restored.checkpoint;
+    if (ck) {
+      run.restoreFrom({ position: ck.positions['source'], tables: ck.tables, watermark: -Infinity });
+      this.base = ck.stats ?? {};
+      env.log('info', `resuming from checkpoint ${ck.id} of ${new Date(ck.time).toISOString()}`, this.name);
+    } else if (opts.clearCheckpoints) {
+      this.base = {};
+    }
+    this.run = run;
+    this.coord = coord;
+    this.dlq = dlq;
+    this.stopRequested = false;
+    this.stopCheckpointed = false;
+    this.firstBatch = true;
+    this.def.errorMsg = undefined;
+    this.def.hasStarted = true;
+    this.setState('STARTED', 'running');
+    this.runDone = run.run().then(
+      (end) => this.ended(end),
+      (err: unknown) => this.fail(err),
+    );
+  }
+
+  /** Checkpoint at the next batch boundary, then stop. Resolves once the run has closed. */
+  async stop(): Promise<void> {
+    const refused = refuse('stop', this.name, this.state);
+    if (refused) throw badState(refused);
+    await this.halt();
+    this.setState('STOPPED', 'stopped');
+  }
+
+  /** Stop the run (with its stop checkpoint) without changing the desired state: instance shutdown. */
+  async halt(): Promise<void> {
+    const run = this.run;
+    if (!run) return;
+    this.status = 'stopping';
+    this.stopRequested = true;
+    const grace = setTimeout(() => run.stop(), STOP_GRACE_MS);
+    try {
+      await this.runDone;
+    } finally {
+      clearTimeout(grace);
+    }
+    await this.coord?.settle();
+    this.closeRun();
+    this.status = statusOf(this.state);
+  }
+
+  private closeRun(): void {
+    this.run = undefined;
+    this.runDone = undefined;
+    for (const c of this.cursors.values()) c.close();
+  }
+
+  private async onBatch(): Promise<void> {
+    const coord = this.coord!;
+    if (this.stopRequested) {
+      if (!this.stopCheckpointed) {
+        this.stopCheckpointed = true;
+        try {
+          await coord.checkpoint('stop');
+        } catch (e) {
+          this.env.log('error', `checkpoint on stop failed: ${errorMessage(e)}`, this.name);
+        }
+      }
+      this.run?.stop();
+      return;
+    }
+    if (this.firstBatch) {
+      this.firstBatch = false;
+      // A first checkpoint pins the start position (e.g. Kafka "latest") against a crash.
+      if (!coord.last) this.background(coord.checkpoint('start'));
+      return;
+    }
+    if (coord.due()) this.background(coord.checkpoint('interval'));
+  }
+
+  private background(p: Promise<unknown>): void {
+    p.catch((e: unknown) => this.env.log('error', `checkpoint failed: ${errorMessage(e)}`, this.name));
+  }
+
+  private ended(end: RunEnd): void {
+    if (this.stopRequested || this.state !== 'STARTED') return;
+    // Only a stop ends a persistent run; anything else means its input is gone for good.
+    this.env.log('warn', `run ended (${end})`, this.name);
+    this.closeRun();
+    this.setState('STOPPED', 'stopped');
+  }
+
+  /** External or internal failure: FAILED with a message, never a stack trace. */
+  fail(err: unknown): void {
+    if (this.state === 'FAILED') return;
+    const msg = errorMessage(err);
+    this.env.log('error', msg, this.name);
+    this.def.errorMsg = msg;
+    this.run?.stop();
+    this.closeRun();
+    this.setState('FAILED', 'error');
+  }
+
+  private setState(state: ProcessorState, status: ProcessorStatus): void {
+    const now = new Date(this.env.clock.now()).toISOString();
+    if (this.def.state !== state) this.def.lastStateChange = now;
+    this.def.state = state;
+    this.status = status;
+    this.env.changed(this);
+  }
+
+  private sinkOutput(doc: Doc, meta: Meta): void {
+    if (Number.isFinite(meta.ts)) {
+      const now = this.env.clock.now();
+      this.latency.record(now, Math.max(0, now - meta.ts) * 1000);
+    }
+    this.toCursors(doc);
+  }
+
+  private toCursors(doc: Doc): void {
+    if (this.cursors.size === 0) return;
+    for (const c of this.cursors.values()) c.output(doc);
+  }
+
+  /** Input/output/DLQ totals including what earlier runs counted (kept in checkpoints). */
+  totals(): Counters {
+    const c = new Counters();
+    c.restore(this.base);
+    const s = this.run?.stats;
+    if (s) {
+      c.inputMessageCount += s.inputMessageCount;
+      c.inputMessageSize += s.inputMessageSize;
+      c.outputMessageCount += s.outputMessageCount;
+      c.dlqMessageCount += s.dlqMessageCount;
+      c.dlqMessageSize += this.dlq?.bytes ?? 0;
+    }
+    return c;
+  }
+
+  stats(opts: { scale?: number; verbose?: boolean } = {}): Record<string, Value> {
+    const run = this.run;
+    const stateSize = run?.stateSize() ?? 0;
+    return statsDocument({
+      name: this.name,
+      processorId: this.def.id,
+      status: this.status,
+      counters: this.totals(),
+      stateSize,
+      watermark: run?.stats.watermark,
+      source: run?.sourceStats(),
+      scale: opts.scale,
+      verbose: opts.verbose,
+      latency: this.latency,
+      operators: opts.verbose ? operatorStats(this.def.pipeline, this.env.registry(), run?.stats, stateSize) : undefined,
+      now: this.env.clock.now(),
+    });
+  }
+
+  openCursor(limit: number): SampleCursor {
+    const refused = refuse('sample', this.name, this.state);
+    if (refused || !this.run) throw badState(refused ?? `Stream processor '${this.name}' is not running`);
+    const now = this.env.clock.now();
+    for (const [id, c] of this.cursors) if (now - c.lastUsed > CURSOR_IDLE_MS) this.cursors.delete(id);
+    const cursor: SampleCursor = new SampleCursor(limit, now, () => undefined);
+    this.cursors.set(cursor.id, cursor);
+    return cursor;
+  }
+
+  cursor(id: number): SampleCursor | undefined {
+    const c = this.cursors.get(id);
+    if (c?.exhausted) this.cursors.delete(id);
+    return c;
+  }
+
+  /** The processor's DLQ collection, if one is configured. */
+  dlqTarget(): ReturnType<typeof dlqCollection> | undefined {
+    const d = this.def.options['dlq'] as { connectionName?: string; db?: string; coll?: string } | undefined;
+    if (!d?.connectionName || !d.db || !d.coll) return undefined;
+    return dlqCollection(this.env.services().collection(d.connectionName, d.db, d.coll));
+  }
+}

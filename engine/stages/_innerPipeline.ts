@@ -1,0 +1,70 @@
+/**
+ * Running a user pipeline against documents at run time, for $merge's whenMatched pipeline
+ * and $lookup's let/pipeline form on the embedded store. Variables (`$$new`, `let`) are bound
+ * by substituting their values into the pipeline as literal expressions, then the pipeline is
+ * parsed and built with the engine's own stages. Costly per call, so only used where a server
+ * would otherwise run the pipeline.
+ */
+import type { Doc, JsonPath, Value } from '../core/types';
+import type { Meta } from '../core/meta';
+import { isPlainObject } from '../bson/types';
+import { ExprError } from '../core/errors';
+import type { ParseContext, StageRuntime } from './types';
+
+/** An expression that evaluates to `v` (object and array expressions rebuild it). */
+export function toExprLiteral(v: Value): Value {
+  if (typeof v === 'string') return v.startsWith('$') ? { $literal: v } : v;
+  if (Array.isArray(v)) return v.map(toExprLiteral);
+  if (isPlainObject(v)) {
+    const o: Doc = {};
+    for (const [k, x] of Object.entries(v)) o[k] = toExprLiteral(x);
+    return o;
+  }
+  return v === undefined ? null : v;
+}
+
+/** Replace `$$name` and `$$name.path` references by the bound values. */
+export function substituteVars(v: Value, vars: Map<string, Value>): Value {
+  if (typeof v === 'string' && v.startsWith('$$')) {
+    const ref = v.slice(2);
+    const dot = ref.indexOf('.');
+    const name = dot < 0 ? ref : ref.slice(0, dot);
+    if (!vars.has(name)) return v;
+    let x = vars.get(name);
+    if (dot >= 0) for (const p of ref.slice(dot + 1).split('.')) x = isPlainObject(x) ? x[p] : undefined;
+    return toExprLiteral(x);
+  }
+  if (Array.isArray(v)) return v.map((x) => substituteVars(x, vars));
+  if (isPlainObject(v)) {
+    const o: Doc = {};
+    for (const [k, x] of Object.entries(v)) o[k] = substituteVars(x, vars);
+    return o;
+  }
+  return v;
+}
+
+export interface InnerPipeline {
+  /** Run `stages` (raw JSON) with `vars` bound over `input`; returns the output documents. */
+  run(stages: Value, vars: Map<string, Value>, input: Doc[], meta: Meta): Doc[];
+}
+
+/** Capture what run-time parsing needs: the stage's ParseContext and path. */
+export function innerPipeline(ctx: ParseContext, path: JsonPath): (rt: StageRuntime) => InnerPipeline {
+  return (rt) => ({
+    run(stages, vars, input, meta) {
+      const before = ctx.compiler instanceof Object && 'diagnostics' in ctx.compiler ? (ctx.compiler as { diagnostics: unknown[] }).diagnostics.length : 0;
+      const problems: string[] = [];
+      const local: ParseContext = { ...ctx, context: 'window', report: (d) => { if (d.severity === 'error') problems.push(d.message); } };
+      const parsed = local.parsePipeline(substituteVars(stages, vars), path, 'window');
+      const diags = (ctx.compiler as unknown as { diagnostics?: { severity: string; message: string }[] }).diagnostics;
+      if (diags) for (const d of diags.splice(before)) if (d.severity === 'error') problems.push(d.message);
+      if (problems.length || parsed.some((p) => p.config === undefined)) throw new ExprError(problems[0] ?? 'invalid pipeline');
+      if (!rt.buildChain) throw new ExprError('inner pipelines cannot run here');
+      const out: Doc[] = [];
+      const chain = rt.buildChain(parsed, (d) => void out.push(d));
+      for (const d of input) chain.push(d, meta);
+      chain.flush?.();
+      return out;
+    },
+  });
+}

@@ -1,0 +1,279 @@
+/**
+ * $merge (ASP): write each document into a MongoDB collection (or the embedded `local` store),
+ * matching on `on` fields. Must be the last stage. Writes are batched per source batch.
+ * https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-merge/
+ */
+import { ObjectId } from 'bson';
+import type { Doc, Value } from '../core/types';
+import type { Meta } from '../core/meta';
+import type { Expr } from '../expr/types';
+import { isPlainObject } from '../bson/types';
+import { ExprError, errorMessage } from '../core/errors';
+import { newEvalCtx } from '../expr/compile';
+import { pathGetter } from '../expr/fieldPath';
+import { err, missing, noUnknownFields, objectArg, wrongType } from './_args';
+import { connectionRef, nameSpec, type NameSpec } from './_connection';
+import { innerPipeline, type InnerPipeline } from './_innerPipeline';
+import type { StageRuntime, StageSpec } from './types';
+import { servicesOf, type Services } from '../connectors/services';
+import { BatchWriter, type WriteStep } from '../connectors/batchWriter';
+import { evalName } from '../connectors/collectionEmit';
+import type { CollectionTarget, WriteModel } from '../connectors/target';
+
+const OPERATOR = 'MergeOperator';
+const MATCHED = ['merge', 'replace', 'keepExisting', 'delete'] as const;
+const NOT_MATCHED = ['insert', 'discard'] as const;
+type Matched = (typeof MATCHED)[number];
+type NotMatched = (typeof NOT_MATCHED)[number];
+
+export interface MergeConfig {
+  connectionName: string;
+  db: NameSpec;
+  coll: NameSpec;
+  on: string[];
+  let: [string, Expr][];
+  whenMatched: { mode: Matched } | { pipeline: Value[] } | { expr: Expr };
+  whenNotMatched: { mode: NotMatched } | { expr: Expr };
+  parallelism: number;
+  inner: (rt: StageRuntime) => InnerPipeline;
+}
+
+const FIELDS = ['into', 'on', 'let', 'whenMatched', 'whenNotMatched', 'parallelism'];
+
+export const merge: StageSpec<MergeConfig> = {
+  name: '$merge',
+  kind: 'sink',
+  placement: { main: true, window: false, payload: false },
+  operatorName: OPERATOR,
+  summary: 'Writes each document into a collection of a Cluster connection (or the embedded local store). Must be the last stage.',
+  docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-merge/',
+  syntax: '{ $merge: { into: { connectionName, db, coll }, on?, let?, whenMatched?, whenNotMatched?, parallelism? } }',
+  schema: {
+    type: 'object',
+    required: ['into'],
+    properties: {
+      into: { type: 'object', required: ['connectionName', 'db', 'coll'], properties: { connectionName: { type: 'string' }, db: { description: 'string or expression' }, coll: { description: 'string or expression' } } },
+      on: { description: 'Field or fields that identify a document (default _id)' },
+      let: { type: 'object', description: 'Variables for the whenMatched pipeline ($$new is the incoming document)' },
+      whenMatched: { description: 'merge (default) | replace | keepExisting | delete | <pipeline> | <expression>' },
+      whenNotMatched: { description: 'insert (default) | discard | <expression>' },
+      parallelism: { type: 'integer', minimum: 1, default: 1 },
+    },
+  },
+  examples: [],
+  parse(arg, path, ctx) {
+    const o = objectArg('$merge', arg, path, ctx);
+    if (!o) return undefined;
+    noUnknownFields(o, FIELDS, '$merge', path, ctx);
+    const into = o['into'];
+    if (into === undefined) {
+      missing('$merge', 'into', path, ctx);
+      return undefined;
+    }
+    const ipath = [...path, 'into'];
+    if (!isPlainObject(into)) {
+      wrongType('$merge', 'into', into, 'object', ipath, ctx);
+      return undefined;
+    }
+    noUnknownFields(into, ['connectionName', 'db', 'coll'], '$merge.into', ipath, ctx);
+    const name = into['connectionName'];
+    if (typeof name !== 'string') {
+      if (name === undefined) missing('$merge.into', 'connectionName', ipath, ctx);
+      else wrongType('$merge.into', 'connectionName', name, 'string', [...ipath, 'connectionName'], ctx);
+      return undefined;
+    }
+    const conn = connectionRef(name, [...ipath, 'connectionName'], ctx, ['Cluster', 'Local'], (n) => `Unknown connection name ${n}`);
+    if (!conn) return undefined;
+    let ok = true;
+    if (conn.type !== 'Cluster' && conn.type !== 'Local') {
+      err(ctx, [...ipath, 'connectionName'], 'Only atlas merge connection type is currently supported', 'ASP511', { data: { name, type: conn.type } });
+      ok = false;
+    }
+    const db = nameSpec(into, 'db', '$merge.into', ipath, ctx);
+    const coll = nameSpec(into, 'coll', '$merge.into', ipath, ctx);
+    let on = ['_id'];
+    const onv = o['on'];
+    if (onv !== undefined) {
+      const list = typeof onv === 'string' ? [onv] : onv;
+      if (!Array.isArray(list) || list.length === 0 || !list.every((f) => typeof f === 'string' && f.length > 0)) {
+        err(ctx, [...path, 'on'], '$merge.on must be a field name or a non-empty array of field names', 'ASP304');
+        ok = false;
+      } else {
+        const seen = new Set<string>();
+        for (const f of list as string[]) {
+          if (seen.has(f)) {
+            err(ctx, [...path, 'on'], `Found a duplicate field in the $merge.on list: '${f}'`, 'ASP311');
+            ok = false;
+          }
+          seen.add(f);
+        }
+        on = list as string[];
+      }
+    }
+    const lets: [string, Expr][] = [];
+    const letv = o['let'];
+    if (letv !== undefined) {
+      if (!isPlainObject(letv)) {
+        wrongType('$merge', 'let', letv, 'object', [...path, 'let'], ctx);
+        ok = false;
+      } else for (const [k, v] of Object.entries(letv)) lets.push([k, ctx.compiler.expr(v, [...path, 'let', k])]);
+    }
+    let whenMatched: MergeConfig['whenMatched'] = { mode: 'merge' };
+    const wm = o['whenMatched'];
+    if (typeof wm === 'string') {
+      if ((MATCHED as readonly string[]).includes(wm)) whenMatched = { mode: wm as Matched };
+      else {
+        err(ctx, [...path, 'whenMatched'], `Unsupported whenMatched mode: ${wm}`, 'ASP305', { data: { allowed: MATCHED } });
+        ok = false;
+      }
+    } else if (Array.isArray(wm)) {
+      // Checked now (with $$new and the let names known); run per document later.
+      const names = ['new', ...lets.map(([k]) => k)];
+      ctx.compiler.withVars(names, () => ctx.parsePipeline(wm, [...path, 'whenMatched'], 'window'));
+      whenMatched = { pipeline: wm };
+    } else if (isPlainObject(wm)) whenMatched = { expr: ctx.compiler.expr(wm, [...path, 'whenMatched']) };
+    else if (wm !== undefined) {
+      wrongType('$merge', 'whenMatched', wm, 'string', [...path, 'whenMatched'], ctx);
+      ok = false;
+    }
+    let whenNotMatched: MergeConfig['whenNotMatched'] = { mode: 'insert' };
+    const wn = o['whenNotMatched'];
+    if (typeof wn === 'string') {
+      if ((NOT_MATCHED as readonly string[]).includes(wn)) whenNotMatched = { mode: wn as NotMatched };
+      else {
+        err(ctx, [...path, 'whenNotMatched'], `Unsupported whenNotMatched mode: ${wn}`, 'ASP305', { data: { allowed: NOT_MATCHED } });
+        ok = false;
+      }
+    } else if (isPlainObject(wn)) whenNotMatched = { expr: ctx.compiler.expr(wn, [...path, 'whenNotMatched']) };
+    else if (wn !== undefined) {
+      wrongType('$merge', 'whenNotMatched', wn, 'string', [...path, 'whenNotMatched'], ctx);
+      ok = false;
+    }
+    let parallelism = 1;
+    const par = o['parallelism'];
+    if (par !== undefined) {
+      if (typeof par !== 'number' || !Number.isInteger(par) || par < 1) {
+        err(ctx, [...path, 'parallelism'], '$merge.parallelism must be a positive integer', 'ASP304');
+        ok = false;
+      } else parallelism = par;
+    }
+    if (!ok || !db || !coll) return undefined;
+    return { connectionName: name, db, coll, on, let: lets, whenMatched, whenNotMatched, parallelism, inner: innerPipeline(ctx, [...path, 'whenMatched']) };
+  },
+  create(cfg, rt) {
+    return new MergeOperator(cfg, rt, servicesOf(rt, '$merge'));
+  },
+};
+
+function withoutId(d: Doc): Doc {
+  const o: Doc = {};
+  for (const k in d) if (k !== '_id') o[k] = d[k];
+  return o;
+}
+
+class MergeOperator {
+  private steps: WriteStep[] = [];
+  private readonly writer: BatchWriter;
+  private readonly ctx;
+  private readonly onGetters: ((d: Doc) => Value)[];
+  private readonly inner: InnerPipeline;
+  private readonly literal?: CollectionTarget;
+
+  constructor(private readonly cfg: MergeConfig, private readonly rt: StageRuntime, private readonly services: Services) {
+    this.writer = new BatchWriter(services, OPERATOR, rt.dlq);
+    this.ctx = newEvalCtx(rt.slotCount, rt.clock);
+    this.onGetters = cfg.on.map((f) => pathGetter(f));
+    this.inner = cfg.inner(rt);
+    if ('literal' in cfg.db && 'literal' in cfg.coll) this.literal = services.collection(cfg.connectionName, cfg.db.literal, cfg.coll.literal);
+  }
+
+  private mode<T extends string>(spec: { mode: T } | { expr: Expr }, allowed: readonly string[], what: string): T {
+    if ('mode' in spec) return spec.mode;
+    const v = spec.expr(this.ctx);
+    if (typeof v !== 'string' || !allowed.includes(v)) throw new ExprError(`Unsupported ${what} mode: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    return v as T;
+  }
+
+  push(doc: Doc, meta: Meta): void {
+    const ctx = this.ctx;
+    ctx.current = doc;
+    ctx.root = doc;
+    ctx.meta = meta;
+    let target: CollectionTarget;
+    try {
+      target = this.literal ?? this.services.collection(this.cfg.connectionName, evalName(this.cfg.db, ctx, 'db'), evalName(this.cfg.coll, ctx, 'coll'));
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      this.rt.dlq({ operatorName: OPERATOR, reason: `Failed to evaluate target namespace in ${OPERATOR} with error: ${errorMessage(e)}`, doc, meta });
+      return;
+    }
+    try {
+      this.plan(doc, meta, target);
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      this.rt.dlq({ operatorName: OPERATOR, reason: `Failed to process input document in ${OPERATOR} with error: ${errorMessage(e)}`, doc, meta });
+    }
+  }
+
+  private plan(doc: Doc, meta: Meta, target: CollectionTarget): void {
+    const wn = this.mode<NotMatched>(this.cfg.whenNotMatched, NOT_MATCHED, 'whenNotMatched');
+    const wmSpec = this.cfg.whenMatched;
+    const wm = 'pipeline' in wmSpec ? 'pipeline' : this.mode<Matched>(wmSpec, MATCHED, 'whenMatched');
+    if (doc['_id'] === undefined && this.cfg.on.includes('_id')) doc = { _id: new ObjectId(), ...doc };
+    const filter: Doc = {};
+    this.cfg.on.forEach((f, i) => {
+      const v = this.onGetters[i]!(doc);
+      filter[f] = v === undefined ? null : v;
+    });
+    const upsert = wn === 'insert';
+    const push = (op: WriteModel): void => void this.steps.push({ target, op, doc, meta });
+    switch (wm) {
+      case 'merge': {
+        const set = withoutId(doc);
+        if (Object.keys(set).length === 0) {
+          if (upsert) push({ updateOne: { filter, update: { $setOnInsert: { _id: doc['_id'] } }, upsert } });
+          return;
+        }
+        const update = doc['_id'] !== undefined && !('_id' in filter) ? { $set: set, $setOnInsert: { _id: doc['_id'] } } : { $set: set };
+        return push({ updateOne: { filter, update, upsert } });
+      }
+      case 'replace':
+        return push({ replaceOne: { filter, replacement: doc, upsert } });
+      case 'keepExisting':
+        if (upsert) push({ updateOne: { filter, update: { $setOnInsert: doc }, upsert: true } });
+        return;
+      case 'delete':
+        if (!upsert) return push({ deleteOne: { filter } });
+        this.steps.push({ target, doc, meta, run: async () => ((await target.deleteOne(filter)) ? undefined : target.bulkWrite([{ insertOne: { document: doc } }])) });
+        return;
+      case 'pipeline': {
+        const vars = new Map<string, Value>([['new', doc]]);
+        for (const [k, e] of this.cfg.let) vars.set(k, e(this.ctx));
+        const stages = (wmSpec as { pipeline: Value[] }).pipeline;
+        this.steps.push({
+          target, doc, meta,
+          run: async () => {
+            const [cur] = await target.query(filter, 1);
+            if (!cur) return upsert ? target.bulkWrite([{ insertOne: { document: doc } }]) : undefined;
+            let out: Doc | undefined;
+            try {
+              [out] = this.inner.run(stages, vars, [cur], meta);
+            } catch (e) {
+              if (!(e instanceof ExprError)) throw e;
+              return { index: 0, codeName: 'BadValue', message: errorMessage(e) };
+            }
+            if (!out) return target.bulkWrite([{ deleteOne: { filter: { _id: cur['_id'] } } }]);
+            return target.bulkWrite([{ replaceOne: { filter: { _id: cur['_id'] }, replacement: withoutId(out), upsert: false } }]);
+          },
+        });
+      }
+    }
+  }
+
+  async drain(): Promise<void> {
+    if (this.steps.length === 0) return;
+    const s = this.steps;
+    this.steps = [];
+    await this.writer.write(s);
+  }
+}

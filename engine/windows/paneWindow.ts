@@ -1,0 +1,167 @@
+/**
+ * Hopping windows over panes: the timeline is cut into panes of gcd(size, hop); each document
+ * updates the partial `$group` table of its one pane, and a window fires by merging the tables
+ * of its panes. The stages after the `$group` run per window at fire time.
+ */
+import type { Meta } from '../core/meta';
+import type { Doc, Value } from '../core/types';
+import type { Operator, StageRuntime, Emit } from '../stages/types';
+import { newEvalCtx } from '../expr/compile';
+import type { EvalCtx } from '../expr/types';
+import { gcd, mod } from '../time/duration';
+import { GroupTable } from './groupTable';
+import type { PanePlan } from './innerPlan';
+import type { WindowConfig } from './windowArgs';
+import { insertSorted, poisonMessage, WindowCore } from './windowCore';
+
+interface Pane {
+  start: number;
+  table: GroupTable;
+  sourceType: Value;
+  poison?: string;
+}
+
+interface PaneSnapshot {
+  start: number;
+  sourceType: Value;
+  poison: string | null;
+  table: Value;
+}
+
+export class PaneWindowOperator extends WindowCore {
+  private readonly paneWidth: number;
+  private readonly panes = new Map<number, Pane>();
+  private starts: number[] = [];
+  private cur: Pane | undefined;
+  private readonly ctx: EvalCtx;
+  private readonly prefix: Operator | undefined;
+
+  constructor(cfg: WindowConfig, rt: StageRuntime, next: Emit, private readonly plan: PanePlan) {
+    super(cfg, rt, next);
+    this.paneWidth = gcd(cfg.size, cfg.hop);
+    this.ctx = newEvalCtx(rt.slotCount, rt.clock);
+    this.prefix = plan.prefix.length > 0 ? rt.buildChain!(plan.prefix, (d, m) => this.cur!.table.add(d, m, this.ctx)) : undefined;
+  }
+
+  protected assign(doc: Doc, meta: Meta, t: number): void {
+    const ps = t - mod(t - this.cfg.offset, this.paneWidth);
+    let p = this.cur;
+    if (p === undefined || p.start !== ps) {
+      p = this.pane(ps, meta.source['type']);
+      this.cur = p;
+    }
+    if (p.poison !== undefined) return;
+    try {
+      if (this.prefix !== undefined) this.prefix.push(doc, meta);
+      else p.table.add(doc, meta, this.ctx);
+    } catch (e) {
+      p.poison = poisonMessage(e);
+    }
+  }
+
+  private pane(start: number, sourceType: Value): Pane {
+    let p = this.panes.get(start);
+    if (p === undefined) {
+      p = { start, table: new GroupTable(this.plan.group.plan), sourceType };
+      this.panes.set(start, p);
+      insertSorted(this.starts, start);
+    }
+    return p;
+  }
+
+  protected fire(x: number): void {
+    const { size, hop } = this.cfg;
+    while (this.starts.length > 0) {
+      // The next window to fire is the oldest open one holding the oldest pane.
+      const s = Math.max(this.minWin, this.a.oldestStart(this.starts[0]!));
+      if (s + size > x) break;
+      this.fireWindow(s);
+      this.minWin = s + hop;
+      this.dropPanes();
+    }
+  }
+
+  protected override closeUpTo(x: number): void {
+    super.closeUpTo(x);
+    this.dropPanes();
+  }
+
+  /** Forget panes that no open window contains. */
+  private dropPanes(): void {
+    while (this.starts.length > 0 && this.a.newestStart(this.starts[0]!) < this.minWin) {
+      const q = this.starts.shift()!;
+      if (this.cur?.start === q) this.cur = undefined;
+      this.panes.delete(q);
+    }
+  }
+
+  private fireWindow(s: number): void {
+    const end = s + this.cfg.size;
+    const merged = new GroupTable(this.plan.group.plan);
+    let poison: string | undefined;
+    let sourceType: Value;
+    for (let i = 0; i < this.starts.length && this.starts[i]! < end; i++) {
+      const p = this.panes.get(this.starts[i]!)!;
+      if (p.start < s) continue;
+      sourceType ??= p.sourceType;
+      if (p.poison !== undefined) poison ??= p.poison;
+      else merged.mergeFrom(p.table);
+    }
+    const meta: Meta = { ts: s, source: { type: sourceType }, window: this.windowMeta(s) };
+    const opName = this.cfg.inner.operatorName;
+    if (poison !== undefined) {
+      this.rt.dlq({ operatorName: opName, reason: poison, meta });
+      return;
+    }
+    const docs = merged.results();
+    if (this.plan.rest.length === 0) {
+      for (const d of docs) this.next(d, meta);
+      return;
+    }
+    const out: { doc: Doc; meta: Meta }[] = [];
+    const chain = this.rt.buildChain!(this.plan.rest, (doc, m) => void out.push({ doc, meta: m }));
+    try {
+      for (const d of docs) chain.push(d, meta);
+      chain.flush?.();
+    } catch (e) {
+      this.rt.dlq({ operatorName: opName, reason: poisonMessage(e), meta });
+      return;
+    }
+    for (const o of out) this.next(o.doc, o.meta);
+  }
+
+  protected lastEndAtOrBefore(limit: number): number | undefined {
+    if (this.starts.length === 0) return undefined;
+    // Newest window holding data whose end the limit reaches.
+    const newest = this.a.newestStart(this.starts[this.starts.length - 1]!);
+    const oldest = Math.max(this.minWin, this.a.oldestStart(this.starts[0]!));
+    for (let s = newest; s >= oldest; s -= this.cfg.hop) {
+      if (s + this.cfg.size <= limit) return s + this.cfg.size;
+    }
+    return undefined;
+  }
+
+  protected snapshotState(): Value {
+    return this.starts.map((q): PaneSnapshot => {
+      const p = this.panes.get(q)!;
+      return { start: q, sourceType: p.sourceType, poison: p.poison ?? null, table: p.table.snapshot() };
+    });
+  }
+
+  protected restoreState(v: Value): void {
+    this.panes.clear();
+    this.starts = [];
+    this.cur = undefined;
+    for (const snap of v as PaneSnapshot[]) {
+      const p = this.pane(snap.start, snap.sourceType);
+      if (snap.poison !== null) p.poison = snap.poison;
+      p.table.restore(snap.table);
+    }
+  }
+
+  protected stateSize(): number {
+    let n = 0;
+    for (const p of this.panes.values()) n += 64 + p.table.size();
+    return n;
+  }
+}

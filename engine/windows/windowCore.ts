@@ -1,0 +1,140 @@
+/**
+ * What $tumblingWindow and $hoppingWindow share (asp-spec §5, engine window_aware_operator):
+ * event or processing time per document, late detection against the minimum open window start,
+ * the close rule `watermark − allowedLateness ≥ end`, idleTimeout and the drain at end of input.
+ * Subclasses hold the window state and fire windows in start order.
+ */
+import type { Meta, WindowMeta } from '../core/meta';
+import type { Doc, Value } from '../core/types';
+import { EngineError, errorMessage } from '../core/errors';
+import type { Emit, Operator, StageRuntime, StateTable } from '../stages/types';
+import { WindowAssigner } from './assigner';
+import type { WindowConfig } from './windowArgs';
+
+export const LATE_REASON = 'Input document arrived late.';
+
+export abstract class WindowCore implements Operator {
+  /** Windows starting before this are closed; documents that needed them are late. */
+  protected minWin = -Infinity;
+  /** Highest `watermark − allowedLateness` seen. */
+  protected maxX = -Infinity;
+  private lastDataAt: number | undefined;
+  protected readonly a: WindowAssigner;
+
+  constructor(protected readonly cfg: WindowConfig, protected readonly rt: StageRuntime, protected readonly next: Emit) {
+    this.a = new WindowAssigner(cfg.size, cfg.hop, cfg.offset);
+  }
+
+  /** Add the document to every open window from `first` (aligned) that contains `t`. */
+  protected abstract assign(doc: Doc, meta: Meta, t: number, first: number): void;
+  /** Fire every window whose end is <= x, in start order. */
+  protected abstract fire(x: number): void;
+  /** The largest end of an open window that is <= limit (idleTimeout). */
+  protected abstract lastEndAtOrBefore(limit: number): number | undefined;
+  protected abstract snapshotState(): Value;
+  protected abstract restoreState(v: Value): void;
+  protected abstract stateSize(): number;
+
+  push(doc: Doc, meta: Meta): void {
+    let t: number;
+    if (this.cfg.processingTime) {
+      t = this.rt.clock.now();
+      this.closeUpTo(t);
+    } else {
+      t = meta.ts;
+      if (this.cfg.idleTimeout !== undefined) this.lastDataAt = this.rt.clock.now();
+    }
+    const oldest = this.a.oldestStart(t);
+    let first = oldest;
+    if (oldest < this.minWin) {
+      this.late(doc, meta, oldest, t);
+      first = this.minWin;
+    }
+    if (first > t) return; // late for every window, or in a gap between hopping windows
+    this.assign(doc, meta, t, first);
+  }
+
+  watermark(wm: number): void {
+    if (this.cfg.processingTime) return;
+    const x = wm - this.cfg.allowedLateness;
+    if (x <= this.maxX) return;
+    this.maxX = x;
+    this.closeUpTo(x);
+  }
+
+  tick(now: number): void {
+    if (this.cfg.processingTime) {
+      this.closeUpTo(now);
+      return;
+    }
+    const idle = this.cfg.idleTimeout;
+    if (idle === undefined || this.lastDataAt === undefined) return;
+    const duration = now - this.lastDataAt;
+    if (duration < idle) return;
+    // Close the windows whose remaining time (end − last watermark) the idle time has covered.
+    const end = this.lastEndAtOrBefore(this.maxX + duration);
+    if (end !== undefined) this.closeUpTo(end);
+  }
+
+  flush(): void {
+    this.fire(Infinity);
+  }
+
+  tables(): StateTable[] {
+    return [
+      {
+        name: 'window',
+        snapshot: () => ({ minWin: finite(this.minWin), maxX: finite(this.maxX), state: this.snapshotState() }),
+        restore: (data) => {
+          const o = data as { minWin: number | null; maxX: number | null; state: Value };
+          this.minWin = o.minWin ?? -Infinity;
+          this.maxX = o.maxX ?? -Infinity;
+          this.restoreState(o.state);
+        },
+        size: () => this.stateSize(),
+      },
+    ];
+  }
+
+  protected closeUpTo(x: number): void {
+    this.fire(x);
+    const m = this.a.oldestStart(x);
+    if (m > this.minWin) this.minWin = m;
+  }
+
+  private late(doc: Doc, meta: Meta, oldest: number, t: number): void {
+    const missed: number[] = [];
+    for (let s = oldest; s < this.minWin && s <= t; s += this.cfg.hop) missed.push(s);
+    if (missed.length === 0) return;
+    this.rt.dlq({ operatorName: this.cfg.inner.operatorName, reason: LATE_REASON, doc, meta, missedWindowStartTimes: missed });
+  }
+
+  protected windowMeta(start: number): WindowMeta {
+    return { start: new Date(start), end: new Date(start + this.cfg.size) };
+  }
+}
+
+/** Metadata of a document inside a window: the source's, plus the window. */
+export function withWindow(m: Meta, w: WindowMeta): Meta {
+  return { ts: m.ts, source: m.source, window: w, https: m.https, externalFunction: m.externalFunction, custom: m.custom };
+}
+
+/**
+ * A user error inside a window's pipeline poisons the window (reported once, at close);
+ * anything else is an engine bug and propagates.
+ */
+export function poisonMessage(e: unknown): string {
+  if (e instanceof EngineError && e.domain === 'user') return errorMessage(e);
+  throw e;
+}
+
+function finite(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+/** Insert into an ascending array; appends are the common case. */
+export function insertSorted(arr: number[], v: number): void {
+  let i = arr.length;
+  while (i > 0 && arr[i - 1]! > v) i--;
+  arr.splice(i, 0, v);
+}
