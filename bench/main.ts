@@ -6,6 +6,7 @@ import type { Bench, BenchResult } from './types';
 
 const BENCHES: Record<string, () => Promise<{ bench: Bench }>> = {
   stateless: () => import('./stateless'),
+  json: () => import('./json'),
 };
 
 async function main(): Promise<void> {

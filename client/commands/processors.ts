@@ -66,8 +66,10 @@ export const processorCommands: CommandTable = {
     await ctx.rpc(P.createStreamProcessor, params);
     await rememberFile(ctx, name, src.uri);
     ctx.refreshProcessors();
-    const pick = await vscode.window.showInformationMessage(`Processor ${name} created.`, 'Start');
-    if (pick === 'Start') await vscode.commands.executeCommand('asp.startProcessor', name);
+    // Not awaited: the command is done once the processor exists, whether or not anyone clicks.
+    void vscode.window.showInformationMessage(`Processor ${name} created.`, 'Start').then((pick) => {
+      if (pick === 'Start') void vscode.commands.executeCommand('asp.startProcessor', name);
+    });
     return name;
   },
   startProcessor: async (ctx, arg) => {

@@ -8,6 +8,17 @@ const COMMANDS: Record<string, Command> = {
   run: { summary: 'run a pipeline file; output as Extended JSON lines', load: async () => import('./commands/run') },
   validate: { summary: 'print every diagnostic of pipeline files', load: async () => import('./commands/validate') },
   lsp: { summary: 'start the language server (--stdio)', load: async () => import('./commands/lsp') },
+  serve: { summary: 'run the local instance in the foreground (--state-dir DIR)', load: async () => import('./commands/serve') },
+  create: { summary: 'create a processor: asp create NAME FILE', load: async () => import('./commands/create') },
+  start: { summary: 'start a processor (resumes from its last checkpoint)', load: async () => import('./commands/start') },
+  stop: { summary: 'checkpoint and stop a processor', load: async () => import('./commands/stop') },
+  drop: { summary: 'drop a processor and its checkpoints', load: async () => import('./commands/drop') },
+  modify: { summary: 'modify a stopped processor: asp modify NAME FILE', load: async () => import('./commands/modify') },
+  list: { summary: 'list processors of the local instance', load: async () => import('./commands/list') },
+  stats: { summary: 'processor statistics (--verbose)', load: async () => import('./commands/stats') },
+  sample: { summary: 'sample a running processor\'s output (--limit N)', load: async () => import('./commands/sample') },
+  checkpoints: { summary: 'list checkpoints, or one with --id ID', load: async () => import('./commands/checkpoints') },
+  dlq: { summary: 'dead letter queue records (--limit N, --reason, --operator)', load: async () => import('./commands/dlq') },
 };
 
 function help(): string {

@@ -61,11 +61,20 @@ function walkArray(arr: Value[], st: Step[], i: number, test: ValuePred, leaf: b
   const last = i === st.length - 1;
   for (let j = 0; j < arr.length; j++) {
     const e = arr[j];
-    if (j === s.index) {
-      // A path that ends at an offset yields that element as is, without expanding it.
-      if (last ? test(e, ctx) : walk(e, st, i + 1, test, leaf, ctx)) return true;
-    } else if (isPlainObject(e) && walk(e, st, i, test, leaf, ctx)) {
-      return true;
+    const offset = j === s.index;
+    if (isPlainObject(e)) {
+      // A document element is searched with the whole rest of the path, and also entered by
+      // offset when the component is its index.
+      if (walk(e, st, i, test, leaf, ctx)) return true;
+      if (offset && (last ? test(e, ctx) : walk(e, st, i + 1, test, leaf, ctx))) return true;
+    } else if (offset) {
+      // A path that ends at an offset yields that element as is, without expanding it; a
+      // nested array at the offset is traversed with the rest of the path.
+      if (last) {
+        if (test(e, ctx)) return true;
+      } else if (Array.isArray(e) && walkArray(e, st, i + 1, test, leaf, ctx)) {
+        return true;
+      }
     }
   }
   return false;

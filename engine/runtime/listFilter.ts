@@ -21,7 +21,17 @@ function norm(path: string, v: Value): Value {
   return path === 'state' && typeof v === 'string' ? (STATE_ALIASES[v.toLowerCase()] ?? v) : v;
 }
 
+/** Extended JSON turns `{$regex, $options}` into a BSONRegExp before the filter sees it. */
+function asRegExp(cond: Value): RegExp | undefined {
+  if (cond instanceof RegExp) return cond;
+  const r = cond as { _bsontype?: string; pattern?: string; options?: string } | null;
+  if (r && typeof r === 'object' && r._bsontype === 'BSONRegExp') return new RegExp(r.pattern ?? '', (r.options ?? '').replace(/[^imsu]/g, ''));
+  return undefined;
+}
+
 function test(path: string, found: Value, cond: Value): boolean {
+  const re = asRegExp(cond);
+  if (re) return typeof found === 'string' && re.test(found);
   if (cond !== null && typeof cond === 'object' && !Array.isArray(cond) && !(cond instanceof Date) && Object.keys(cond).some((k) => k.startsWith('$'))) {
     const c = cond as Doc;
     return Object.keys(c).every((op) => {

@@ -171,6 +171,9 @@ export class Processor {
   }
 
   private closeRun(): void {
+    // The run's counters become the base, so stats survive stop and resumeFromCheckpoint: false.
+    if (this.run) this.base = this.totals().toJSON();
+    this.dlq = undefined;
     this.run = undefined;
     this.runDone = undefined;
     for (const c of this.cursors.values()) c.close();

@@ -10,13 +10,12 @@ import { newEvalCtx } from '../expr/compile';
 import type { EvalCtx } from '../expr/types';
 import { gcd, mod } from '../time/duration';
 import { GroupTable } from './groupTable';
+import { PaneStack, type StackPane } from './paneStack';
 import type { PanePlan } from './innerPlan';
 import type { WindowConfig } from './windowArgs';
 import { insertSorted, poisonMessage, WindowCore } from './windowCore';
 
-interface Pane {
-  start: number;
-  table: GroupTable;
+interface Pane extends StackPane {
   sourceType: Value;
   poison?: string;
 }
@@ -35,11 +34,13 @@ export class PaneWindowOperator extends WindowCore {
   private cur: Pane | undefined;
   private readonly ctx: EvalCtx;
   private readonly prefix: Operator | undefined;
+  private readonly stack: PaneStack;
 
   constructor(cfg: WindowConfig, rt: StageRuntime, next: Emit, private readonly plan: PanePlan) {
     super(cfg, rt, next);
     this.paneWidth = gcd(cfg.size, cfg.hop);
     this.ctx = newEvalCtx(rt.slotCount, rt.clock);
+    this.stack = new PaneStack(plan.group.plan);
     this.prefix = plan.prefix.length > 0 ? rt.buildChain!(plan.prefix, (d, m) => this.cur!.table.add(d, m, this.ctx)) : undefined;
   }
 
@@ -51,6 +52,7 @@ export class PaneWindowOperator extends WindowCore {
       this.cur = p;
     }
     if (p.poison !== undefined) return;
+    p.version++;
     try {
       if (this.prefix !== undefined) this.prefix.push(doc, meta);
       else p.table.add(doc, meta, this.ctx);
@@ -62,7 +64,7 @@ export class PaneWindowOperator extends WindowCore {
   private pane(start: number, sourceType: Value): Pane {
     let p = this.panes.get(start);
     if (p === undefined) {
-      p = { start, table: new GroupTable(this.plan.group.plan), sourceType };
+      p = { start, table: new GroupTable(this.plan.group.plan), version: 0, sourceType };
       this.panes.set(start, p);
       insertSorted(this.starts, start);
     }
@@ -97,15 +99,15 @@ export class PaneWindowOperator extends WindowCore {
 
   private fireWindow(s: number): void {
     const end = s + this.cfg.size;
-    const merged = new GroupTable(this.plan.group.plan);
     let poison: string | undefined;
     let sourceType: Value;
+    const inWindow: Pane[] = [];
     for (let i = 0; i < this.starts.length && this.starts[i]! < end; i++) {
       const p = this.panes.get(this.starts[i]!)!;
       if (p.start < s) continue;
       sourceType ??= p.sourceType;
       if (p.poison !== undefined) poison ??= p.poison;
-      else merged.mergeFrom(p.table);
+      inWindow.push(p);
     }
     const meta: Meta = { ts: s, source: { type: sourceType }, window: this.windowMeta(s) };
     const opName = this.cfg.inner.operatorName;
@@ -113,7 +115,7 @@ export class PaneWindowOperator extends WindowCore {
       this.rt.dlq({ operatorName: opName, reason: poison, meta });
       return;
     }
-    const docs = merged.results();
+    const docs = this.stack.sync(inWindow).results();
     if (this.plan.rest.length === 0) {
       for (const d of docs) this.next(d, meta);
       return;
@@ -152,6 +154,7 @@ export class PaneWindowOperator extends WindowCore {
     this.panes.clear();
     this.starts = [];
     this.cur = undefined;
+    this.stack.reset();
     for (const snap of v as PaneSnapshot[]) {
       const p = this.pane(snap.start, snap.sourceType);
       if (snap.poison !== null) p.poison = snap.poison;

@@ -1,6 +1,6 @@
 /** Quick fixes and refactors for pipelines: sinks, windows, connections, $out, DLQ, misspelt names. */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { modify, type FormattingOptions as JsonFormat } from 'jsonc-parser';
+import { applyEdits, modify, type FormattingOptions as JsonFormat } from 'jsonc-parser';
 import { nodeValue } from '../../engine/json/tree';
 import type { JsonPath } from '../../engine/core/types';
 import type { ServiceCtx } from './context';
@@ -51,6 +51,17 @@ function edits(parsed: ParsedDoc, path: JsonPath, value: unknown, fmt: JsonForma
   }));
 }
 
+/** One edit turning the document into `after`: the changed middle between a common prefix and suffix. */
+function diffEdit(parsed: ParsedDoc, after: string): TextEdit {
+  const before = parsed.text;
+  let a = 0;
+  while (a < before.length && a < after.length && before[a] === after[a]) a++;
+  let b = 0;
+  while (b < before.length - a && b < after.length - a && before[before.length - 1 - b] === after[after.length - 1 - b]) b++;
+  const d = parsed.doc;
+  return { range: { start: d.positionAt(a), end: d.positionAt(before.length - b) }, newText: after.slice(a, after.length - b) };
+}
+
 function action(title: string, uri: string, changes: TextEdit[], diagnostics?: Diagnostic[], kind: string = CodeActionKind.QuickFix): CodeAction {
   const a: CodeAction = { title, kind, edit: { changes: { [uri]: changes } } };
   if (diagnostics?.length) a.diagnostics = diagnostics;
@@ -93,10 +104,11 @@ function moveIntoWindow(parsed: ParsedDoc, s: StageNode, fmt: JsonFormat): CodeA
   const window = s.pipeline.stages.find((w) => w.kind === 'window');
   const inner = window?.inner;
   if (window && inner) {
+    // the two edits touch neighbouring text, so apply them in turn and send one edit for the change
     const innerPath = pathOf(inner.node);
-    const remove = edits(parsed, paths.get(s)!, undefined, fmt);
-    const insert = edits(parsed, [...innerPath, inner.stages.length], value, fmt, true);
-    return action(`Move ${s.name} into the ${window.name} pipeline`, uri, [...insert, ...remove]);
+    const removed = applyEdits(parsed.text, modify(parsed.text, paths.get(s)!, undefined, { formattingOptions: fmt }));
+    const moved = applyEdits(removed, modify(removed, [...innerPath, inner.stages.length], value, { formattingOptions: fmt, isArrayInsertion: true }));
+    return action(`Move ${s.name} into the ${window.name} pipeline`, uri, [diffEdit(parsed, moved)]);
   }
   const wrapped = { $tumblingWindow: { interval: { size: 1, unit: 'minute' }, pipeline: [value] } };
   return action(`Wrap ${s.name} in a $tumblingWindow`, uri, edits(parsed, paths.get(s)!, wrapped, fmt));

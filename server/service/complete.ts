@@ -225,7 +225,7 @@ function operatorItem(out: ItemSink, op: OperatorDoc, keyOnly: boolean): void {
 }
 
 function fieldKeyItems(ctx: ServiceCtx, out: ItemSink, stage: StageNode, present: Set<string>, keyOnly: boolean): void {
-  const shape = ctx.shapes(out.parsed).input.get(stage);
+  const shape = ctx.shapes(out.parsed).input(stage);
   for (const f of pathsOf(shape)) {
     if (present.has(f.path)) continue;
     const item: CompletionItem = { label: f.path, kind: CompletionItemKind.Field, detail: f.type, sortText: `0${f.path}` };

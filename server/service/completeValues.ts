@@ -88,7 +88,7 @@ function exprValueItems(ctx: ServiceCtx, out: ItemSink, stage: StageNode): void 
 }
 
 function fieldPathItems(ctx: ServiceCtx, out: ItemSink, stage: StageNode, sigil: string): void {
-  const shape = ctx.shapes(out.parsed).input.get(stage);
+  const shape = ctx.shapes(out.parsed).input(stage);
   for (const f of pathsOf(shape)) {
     const label = sigil + f.path;
     push(out, { label, kind: CompletionItemKind.Field, detail: f.type, sortText: `0${f.path}` }, `"${label}"`);

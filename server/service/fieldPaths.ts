@@ -9,7 +9,7 @@ import { nodeValue } from '../../engine/json/tree';
 import type { Catalog } from './types';
 import type { ParsedDoc, PipelineNode, StageNode } from './parse-cache';
 import { keysOf, prop, props, stringValue } from './jsonNav';
-import { ANY, arr, lookup, merge, obj, removePath, scalar, setPath, shapeOfValue, type Shape } from './shape';
+import { ANY, arr, cloneTop, lookup, merge, obj, removeIn, removePath, scalar, setIn, setPath, shapeOfValue, type Shape } from './shape';
 import { exprShape } from './exprTypes';
 
 /** `sample_stream_solar` documents (asp-spec §2.4). */
@@ -42,33 +42,47 @@ export interface ShapeDeps {
   sample?: unknown[];
 }
 
-export interface StageShapes {
-  input: Map<StageNode, Shape>;
-  output: Map<StageNode, Shape>;
-}
+/** Input and output shapes of stages, computed on demand up to the stage asked for. */
+export class StageShapes {
+  private readonly inputs = new Map<StageNode, Shape>();
+  private readonly outputs = new Map<StageNode, Shape>();
+  constructor(private readonly deps: ShapeDeps) {}
 
-/** Input and output shape of every stage in the document. */
-export function stageShapes(parsed: ParsedDoc, deps: ShapeDeps): StageShapes {
-  const res: StageShapes = { input: new Map(), output: new Map() };
-  const main = parsed.model.main;
-  if (main) runPipeline(main, undefined, deps, res);
-  return res;
-}
-
-function runPipeline(p: PipelineNode, input: Shape | undefined, deps: ShapeDeps, res: StageShapes): Shape {
-  let cur: Shape = input ?? (p.context === 'main' ? obj({}, true) : obj({}, true));
-  for (const s of p.stages) {
-    res.input.set(s, cur);
-    cur = applyStage(s, cur, deps, res);
-    res.output.set(s, cur);
+  input(s: StageNode): Shape {
+    const cached = this.inputs.get(s);
+    if (cached) return cached;
+    const stages = s.pipeline.stages;
+    const idx = stages.indexOf(s);
+    // walk back to the nearest stage whose input is known, then forward without recursion
+    let start = idx;
+    while (start > 0 && !this.inputs.has(stages[start]!)) start--;
+    let cur = this.inputs.get(stages[start]!) ?? this.pipelineInput(s.pipeline);
+    for (let i = start; i < idx; i++) {
+      this.inputs.set(stages[i]!, cur);
+      cur = this.output(stages[i]!);
+    }
+    this.inputs.set(s, cur);
+    return cur;
   }
-  return cur;
+
+  output(s: StageNode): Shape {
+    const cached = this.outputs.get(s);
+    if (cached) return cached;
+    const out = applyStage(s, this.input(s), this.deps, this);
+    this.outputs.set(s, out);
+    return out;
+  }
+
+  private pipelineInput(p: PipelineNode): Shape {
+    return p.owner ? this.input(p.owner) : obj({}, true);
+  }
 }
 
-function applyStage(s: StageNode, input: Shape, deps: ShapeDeps, res: StageShapes): Shape {
+function applyStage(s: StageNode, input: Shape, deps: ShapeDeps, shapes: StageShapes): Shape {
   const arg = s.argNode;
   if (s.kind === 'window') {
-    const innerOut = s.inner ? runPipeline(s.inner, input, deps, res) : input;
+    const last = s.inner?.stages[s.inner.stages.length - 1];
+    const innerOut = last ? shapes.output(last) : input;
     return setPath(innerOut, '_stream_meta.window', obj({ start: scalar('date'), end: scalar('date') }));
   }
   switch (s.name) {
@@ -132,10 +146,10 @@ function sourceShape(arg: Node | undefined, deps: ShapeDeps): Shape {
 }
 
 function addFields(input: Shape, arg: Node | undefined): Shape {
-  let out = input;
+  const out = cloneTop(input);
   for (const p of props(arg)) {
     const k = p.children?.[0]?.value;
-    if (typeof k === 'string' && k.length > 0) out = setPath(out, k, exprShape(p.children?.[1], input));
+    if (typeof k === 'string' && k.length > 0) setIn(out, k, exprShape(p.children?.[1], input));
   }
   return out;
 }
@@ -152,8 +166,8 @@ function project(input: Shape, arg: Node | undefined): Shape {
   const entries = props(arg).map((p) => [p.children?.[0]?.value, p.children?.[1]] as const);
   const exclusion = entries.some(([k, v]) => k !== '_id' && isExclusion(v));
   if (exclusion) {
-    let out = input;
-    for (const [k, v] of entries) if (typeof k === 'string' && isExclusion(v)) out = removePath(out, k);
+    const out = cloneTop(input);
+    for (const [k, v] of entries) if (typeof k === 'string' && isExclusion(v)) removeIn(out, k);
     return out;
   }
   let out = obj();
@@ -214,6 +228,5 @@ function unwind(input: Shape, arg: Node | undefined): Shape {
 
 /** Shapes for a parsed document, memoised on the parse (one per version) and the deps generation. */
 export function shapesFor(parsed: ParsedDoc, deps: ShapeDeps, generation: number): StageShapes {
-  const key = `shapes:${generation}`;
-  return parsed.memoize(key, () => stageShapes(parsed, deps));
+  return parsed.memoize(`shapes:${generation}`, () => new StageShapes(deps));
 }

@@ -56,7 +56,7 @@ export function hover(ctx: ServiceCtx, parsed: ParsedDoc, pos: Position): Hover 
   if (value.startsWith('$') && value.length > 1 && (slot.k === 'value' || slot.k === 'key')) {
     const role = slot.role.k;
     if (role !== 'expr' && role !== 'fieldPath' && !(slot.stage.name === '$unwind')) return null;
-    const shape = ctx.shapes(parsed).input.get(slot.stage);
+    const shape = ctx.shapes(parsed).input(slot.stage);
     const t = lookup(shape, value.slice(1));
     return md(`Field \`${value}\`: ${t ? describe(t) : 'not known at this stage'}`);
   }
@@ -65,7 +65,7 @@ export function hover(ctx: ServiceCtx, parsed: ParsedDoc, pos: Position): Hover 
 
 function outputSection(ctx: ServiceCtx, parsed: ParsedDoc, stage: StageNode): string {
   if (stage.kind === 'sink') return '';
-  const out: Shape | undefined = ctx.shapes(parsed).output.get(stage);
+  const out: Shape | undefined = ctx.shapes(parsed).output(stage);
   const fields = pathsOf(out).filter((f) => !f.path.includes('.'));
   if (fields.length === 0) return '';
   const list = fields.slice(0, 15).map((f) => `\`${f.path}\`: ${f.type}`).join(', ');

@@ -93,6 +93,42 @@ export function setPath(s: Shape, path: string, v: Shape): Shape {
   return out;
 }
 
+/** A copy of an object shape's top level, to mutate with setIn/removeIn. */
+export function cloneTop(s: Shape): Shape {
+  return { t: 'object', fields: new Map(s.t === 'object' ? s.fields : undefined), open: s.open };
+}
+
+/** Set `path` in `root` (a shape this caller owns), copying nested objects on the way. */
+export function setIn(root: Shape, path: string, v: Shape): void {
+  const dot = path.indexOf('.');
+  const fields = root.fields ?? (root.fields = new Map());
+  if (dot < 0) {
+    fields.set(path, v);
+    return;
+  }
+  const head = path.slice(0, dot);
+  if (!head) return;
+  const child = cloneTop(fields.get(head) ?? obj());
+  setIn(child, path.slice(dot + 1), v);
+  fields.set(head, child);
+}
+
+export function removeIn(root: Shape, path: string): void {
+  const dot = path.indexOf('.');
+  const fields = root.fields;
+  if (!fields) return;
+  if (dot < 0) {
+    fields.delete(path);
+    return;
+  }
+  const head = path.slice(0, dot);
+  const cur = fields.get(head);
+  if (!cur || cur.t !== 'object') return;
+  const child = cloneTop(cur);
+  removeIn(child, path.slice(dot + 1));
+  fields.set(head, child);
+}
+
 export function removePath(s: Shape, path: string): Shape {
   if (s.t !== 'object' || !s.fields) return s;
   const [head, ...rest] = path.split('.');

@@ -9,6 +9,7 @@ import type { ServiceCtx } from './context';
 import type { ParsedDoc } from './parse-cache';
 import type { AnalysisLike, AnalyzeFn } from './types';
 import { closest } from './jsonNav';
+import { loadConnectionRegistryText } from '../../engine/connections/registry';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -39,8 +40,9 @@ export function analysisOf(ctx: ServiceCtx, parsed: ParsedDoc, deps: ValidateDep
 export function validate(ctx: ServiceCtx, parsed: ParsedDoc, deps: ValidateDeps): Diagnostic[] {
   if (parsed.kind === 'connections') {
     const idx = ctx.connectionsFile();
-    const own = idx && idx.uri === parsed.doc.uri && idx.text === parsed.text ? idx.diagnostics : undefined;
-    return (own ?? []).map((d) => toLsp(parsed, d));
+    const own = idx && idx.uri === parsed.doc.uri && idx.text === parsed.text ? idx.diagnostics
+      : parsed.memoize('registryDiagnostics', () => loadConnectionRegistryText(parsed.text, deps.file).diagnostics);
+    return own.map((d) => toLsp(parsed, d));
   }
   const analysis = analysisOf(ctx, parsed, deps);
   const internal = (analysis as { internalError?: string }).internalError;

@@ -27,7 +27,7 @@ describe('Kafka source and sink (real broker)', () => {
       messages: [
         ...good,
         { value: 'not json', partition: 0 },
-        { value: Buffer.concat([Buffer.from([0, 0, 0, 0, 7]), Buffer.from('{"n": 100}')]), partition: 1, headers: { h1: 'x' } },
+        { value: Buffer.concat([Buffer.from([0, 0, 0, 0, 7]), Buffer.from('{"n": 100, "at": {"$date": "2024-01-01T00:01:00Z"}}')]), partition: 1, headers: { h1: 'x' } },
         { value: '', partition: 0 },
       ],
     });
@@ -42,12 +42,15 @@ describe('Kafka source and sink (real broker)', () => {
     });
     assert.deepEqual(res.diagnostics.filter((d) => d.severity === 'error'), []);
     assert.equal(res.end, 'limit');
-    // "not json" is undecodable: DLQ, no doc. The empty value is {} and is filtered out by $match.
-    assert.equal(res.dlq.length, 1);
-    const d = res.dlq[0]! as { errInfo: { reason: string }; operatorName: string; doc?: unknown };
-    assert.match(d.errInfo.reason, /^Failed to parse input message with error:/);
-    assert.equal(d.operatorName, 'KafkaConsumerOperator');
-    assert.equal(d.doc, undefined);
+    // "not json" is undecodable: DLQ without a doc. The empty value decodes to {} and has no
+    // event time, so it is DLQ'd by the timeField rule, with its (empty) doc.
+    const dlq = res.dlq as { errInfo: { reason: string }; operatorName: string; doc?: unknown }[];
+    assert.equal(dlq.length, 2);
+    const parse = dlq.find((r) => r.errInfo.reason.startsWith('Failed to parse input message with error:'))!;
+    assert.equal(parse.operatorName, 'KafkaConsumerOperator');
+    assert.equal(parse.doc, undefined);
+    const time = dlq.find((r) => r.errInfo.reason.startsWith('Failed to extract timestamp'))!;
+    assert.deepEqual(time.doc, {});
     const msgs = await consumeAll(env.kafka, output, 11);
     const docs = msgs.map((m) => EJSON.parse(m.value!.toString(), { relaxed: false }) as Record<string, unknown>);
     const ns = docs.map((x) => Number(x['n'])).sort((a, b) => a - b);
@@ -56,7 +59,7 @@ describe('Kafka source and sink (real broker)', () => {
       assert.equal(m.key!.length, 4, 'int keys are 4 bytes big-endian');
       assert.equal(String(m.headers['src']), 'asp');
     }
-    const ten = docs.find((x) => x['n'] === 10)! as Record<string, any>;
+    const ten = docs.find((x) => Number(x['n']) === 10)! as Record<string, any>;
     assert.ok(ten['_ts'] instanceof Date);
     assert.equal((ten['_ts'] as Date).toISOString(), '2024-01-01T00:00:10.000Z');
     assert.equal(ten['_stream_meta'].source.type, 'kafka');

@@ -137,7 +137,8 @@ export class ChangeStreamSource implements Source {
   }
 
   stats(): Record<string, Value> {
-    return { changeStreamState: this.token ?? null };
+    // Absent until the stream is open, so callers can wait for "listening".
+    return this.stream ? { changeStreamState: this.token ?? null } : {};
   }
 
   async close(): Promise<void> {

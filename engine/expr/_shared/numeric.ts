@@ -5,7 +5,7 @@
 import { Long } from 'bson';
 import type { Value } from '../../core/types';
 import { isNumber, toNumber } from '../../bson/types';
-import { decAdd, decDiv, decFromNumber, decMul, decNeg, fromDec, toDec } from './decimal';
+import { type Dec, decAdd, decDiv, decFromNumber, decMul, decNeg, fromDec, toDec } from './decimal';
 
 export const KIND_NUMBER = 0;
 export const KIND_LONG = 1;
@@ -61,11 +61,11 @@ function mixed(a: Value, b: Value, big: BigOp, num: NumOp): Value {
   return num(toNumber(a), toNumber(b));
 }
 
-function decimalOp(a: Value, b: Value, op: (x: NonNullable<ReturnType<typeof toDec>>, y: NonNullable<ReturnType<typeof toDec>>) => ReturnType<typeof toDec>, num: NumOp): Value {
+function decimalOp(a: Value, b: Value, op: (x: Dec, y: Dec) => Dec, num: NumOp): Value {
   const da = toDec(a);
   const db = toDec(b);
   if (da === null || db === null) return decFromNumber(num(toNumber(a), toNumber(b)));
-  return fromDec(op(da, db)!);
+  return fromDec(op(da, db));
 }
 
 const bigAdd: BigOp = (x, y) => x + y;

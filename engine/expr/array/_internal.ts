@@ -2,17 +2,16 @@
 import type { JsonPath, Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
-import type { Compiler, EvalCtx, Expr } from '../types';
+import type { Compiler, Expr } from '../types';
 import { NULL_EXPR, checkVarName, namedArgs } from '../_shared/args';
-import { isIntegral, numKind, toNumber } from '../_shared/numeric';
+import { isIntegral, toNumber } from '../_shared/numeric';
 import { repr } from '../_shared/values';
 
 /** `n` of $firstN/$lastN/$maxN/$minN: a positive integer. */
-export function nArg(v: Value, name: string): number {
+export function nArg(v: Value): number {
   if (!isIntegral(v)) throw new ExprError(`Value for 'n' must be of integral type, but found ${repr(v)}`);
   const n = toNumber(v);
   if (n <= 0) throw new ExprError(`'n' must be greater than 0, found: ${repr(v)}`);
-  void name;
   return n;
 }
 
@@ -23,7 +22,7 @@ export function compileNInput(name: string, arg: Value, c: Compiler, path: JsonP
   const nExpr = c.expr(args['n'], [...path, 'n']);
   const input = c.expr(args['input'], [...path, 'input']);
   return (ctx) => {
-    const n = nArg(nExpr(ctx), name);
+    const n = nArg(nExpr(ctx));
     const v = input(ctx);
     if (v === null || v === undefined) return null;
     if (!Array.isArray(v)) throw new ExprError(`${name} requires 'input' to be an array, found: ${typeName(v)}`);
@@ -40,9 +39,3 @@ export function withElementVar(c: Compiler, path: JsonPath, as: Value, body: Val
   if (!checkVarName(c, [...path, 'as'], name)) return null;
   return c.withVars([name], ([slot]) => ({ slot: slot!, body: c.expr(body, [...path, bodyKey]) }));
 }
-
-export function isNumeric(v: Value): boolean {
-  return numKind(v) >= 0;
-}
-
-export type { EvalCtx };

@@ -1,7 +1,6 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/ifnull/
-import { argList } from '../_shared/args';
 import type { ExprOperator } from '../types';
-import { NULL_EXPR } from '../_shared/args';
+import { argList } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
 
 export const $ifNull: ExprOperator = {
@@ -19,7 +18,6 @@ export const $ifNull: ExprOperator = {
     const list = argList(arg);
     if (list.length < 2) return c.error(path, `$ifNull needs at least two arguments, had: ${list.length}`, 'ASP410');
     const args = list.map((s, i) => c.expr(s, [...path, i]));
-    if (!args.length) return NULL_EXPR;
     const last = args.length - 1;
     return (ctx) => {
       for (let i = 0; i < last; i++) {

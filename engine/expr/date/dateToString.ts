@@ -33,7 +33,7 @@ export const dateToString: ExprOperator = {
     const format = optExpr(fmtSpec, c, [...path, 'format']);
     const tzOf = compileTimezone(a['timezone'], c, [...path, 'timezone']);
     const onNull = optExpr(a['onNull'], c, [...path, 'onNull']);
-    const constFormat = typeof fmtSpec === 'string' ? fmtSpec : undefined;
+    const constFormat = typeof fmtSpec === 'string' && isConstant(fmtSpec) ? fmtSpec : undefined;
     return (ctx) => {
       const d = date(ctx);
       let fmt: unknown;

@@ -55,7 +55,8 @@ export function buildRegex(name: string, pattern: string, options: string): RegE
     try {
       return new RegExp(source, flags);
     } catch (e) {
-      return `Invalid Regex in ${name}: ${(e as Error).message}`;
+      // Keep V8's reason, not its echo of the pattern and our internal flags.
+      return `Invalid Regex in ${name}: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')}`;
     }
   }
 }
@@ -87,7 +88,7 @@ function resolve(name: string, rx: Value, opts: Value): RegExp | null {
   return re;
 }
 
-/** Next match at or after UTF-16 offset `from`; `cpBase`/`from` let callers count code points incrementally. */
+/** Next match at or after UTF-16 offset `from` (the RegExp carries the g flag). */
 export function execAt(re: RegExp, input: string, from: number): RegExpExecArray | null {
   re.lastIndex = from;
   return re.exec(input);

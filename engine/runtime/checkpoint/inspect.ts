@@ -18,6 +18,9 @@ export function summarize(processorName: string, c: CheckpointInfo): CheckpointS
 
 function entriesOf(v: Value): Value[] {
   if (Array.isArray(v)) return v;
+  // Window operators wrap their panes: { minWin, maxX, state: [{ start, table }, ...] }.
+  const inner = (v as Doc | null)?.['state'];
+  if (Array.isArray(inner)) return inner;
   if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v as Doc);
   return v === undefined ? [] : [v];
 }
@@ -32,7 +35,7 @@ function windowStartOf(e: Value): number | undefined {
 }
 
 function keysOf(e: Doc): number {
-  for (const k of ['groups', 'keys', 'entries', 'g', 'docs']) {
+  for (const k of ['table', 'groups', 'keys', 'entries', 'g', 'docs']) {
     const v = e[k];
     if (Array.isArray(v)) return v.length;
     if (v !== null && typeof v === 'object') return Object.keys(v).length;

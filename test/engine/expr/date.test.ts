@@ -181,7 +181,7 @@ run('$dateFromString', [
   [{ s: '2017-02-30' }, { $dateFromString: { dateString: '$s' } }, err("Error parsing date string '2017-02-30'; 10: The parsed date was invalid")],
   [{ s: '2017-02-08 x' }, { $dateFromString: { dateString: '$s' } }, err("Error parsing date string '2017-02-08 x'; 11: The timezone could not be found in the database")],
   [{ s: '12:00' }, { $dateFromString: { dateString: '$s' } }, err("Error parsing date string '12:00'; 0: Unexpected character")],
-  [{ s: '2018' }, { $dateFromString: { dateString: '$s', format: '%H' } }, err("an incomplete date/time string has been found, with elements missing: \"2018\"")],
+  [{ s: '20' }, { $dateFromString: { dateString: '$s', format: '%H' } }, err('an incomplete date/time string has been found, with elements missing: "20"')],
   [{ s: '15-06-2018x' }, { $dateFromString: { dateString: '$s', format: '%d-%m-%Y' } }, err("Error parsing date string '15-06-2018x'; 10: Trailing data")],
   [{ s: '2017-02-08T12:10:40Z' }, { $dateFromString: { dateString: '$s', timezone: 'Europe/London' } }, err("you cannot pass in a date/time string with time zone information ('2017-02-08T12:10:40Z') together with a second time zone argument")],
   [{ s: 'x', tz: 'Nowhere' }, { $dateFromString: { dateString: '$s', timezone: '$tz', onError: 1 } }, err('unrecognized time zone identifier: "Nowhere"')],

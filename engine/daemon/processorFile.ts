@@ -1,11 +1,11 @@
 /** Reading a processor file for create/modify, and pointing the instance at its connection registry. */
 import * as path from 'node:path';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
-import { analyzeText } from '../../pipeline/analyze';
-import { parseJsonText } from '../../json/tree';
-import { UsageError } from '../../core/errors';
-import * as P from '../../../shared/protocol';
-import { findConnectionsFile, formatDiagnostic, loadRegistry, readPipelineFile } from '../context';
+import { analyzeText } from '../pipeline/analyze';
+import { parseJsonText } from '../json/tree';
+import { UsageError } from '../core/errors';
+import * as P from '../../shared/protocol';
+import { findConnectionsFile, formatDiagnostic, loadRegistry, readPipelineFile } from '../cli/context';
 
 export interface ProcessorFile {
   file: string;

@@ -1,0 +1,35 @@
+/** JSON bytes in -> JSON bytes out, stateless pipeline: ours (Extended JSON) vs JSON.parse + mingo + JSON.stringify. */
+import 'mingo/init/system';
+import { Aggregator } from 'mingo';
+import { analyzeText } from '../engine/pipeline/analyze';
+import { buildChain } from '../engine/pipeline/chain';
+import { builtinRegistry } from '../engine/connections/registry';
+import { systemClock } from '../engine/core/clock';
+import { parseEJSON, toRelaxedJSON } from '../engine/json/ejson';
+import type { Doc } from '../engine/core/types';
+import { solarDocs } from './data';
+import { STAGES } from './stateless';
+import { sideBySide, type Bench } from './types';
+
+export const bench: Bench = {
+  name: 'json',
+  async run({ seconds }) {
+    const lines = solarDocs(10_000).map((d) => toRelaxedJSON(d));
+    const a = analyzeText(JSON.stringify([{ $source: { documents: [] } }, ...STAGES]), { connections: builtinRegistry() });
+    if (a.hasErrors || !a.validated) throw new Error(a.diagnostics.map((d) => d.message).join('; '));
+    let bytes = 0;
+    const chain = buildChain(a.validated.stages.slice(1), { clock: systemClock, slotCount: a.validated.compiler.slotCount, dlq: () => undefined, processorName: 'bench' }, (d) => {
+      bytes += toRelaxedJSON(d).length;
+    });
+    const meta = { ts: 0, source: { type: 'documents' } };
+    const ours = (): void => {
+      for (let i = 0; i < lines.length; i++) chain.push(parseEJSON(lines[i]!) as Doc, meta);
+    };
+    const agg = new Aggregator(STAGES as Record<string, unknown>[]);
+    const base = (): void => {
+      const docs = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      for (const d of agg.run(docs)) bytes += JSON.stringify(d).length;
+    };
+    return sideBySide(ours, base, lines.length, seconds);
+  },
+};

@@ -1,0 +1,95 @@
+// UI end-to-end steps: code-server in headless Chromium, through the real DOM. Each step is
+// one test; a failing step stops the ones after it (they depend on it) and saves a screenshot.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const WEBVIEW = (page) => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+async function palette(page, command) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15000 });
+  await input.fill(`>${command}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+}
+
+async function openInExplorer(page, name) {
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click({ timeout: 60000 });
+  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 30000 });
+}
+
+/** Runs the UI steps; returns [{ title, state, error? }]. */
+export async function runUiTests(page, { url, artifacts, images, log }) {
+  fs.mkdirSync(artifacts, { recursive: true });
+  fs.mkdirSync(images, { recursive: true });
+  const results = [];
+  let broken = false;
+  const step = async (title, fn) => {
+    if (broken) {
+      results.push({ title, state: 'failed', error: 'not run: an earlier step failed' });
+      return;
+    }
+    const t0 = Date.now();
+    try {
+      await fn();
+      results.push({ title, state: 'passed', ms: Date.now() - t0 });
+      log(`  ✔ ${title} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      broken = true;
+      results.push({ title, state: 'failed', error: e.message });
+      log(`  ✘ ${title}: ${e.message.split('\n')[0]}`);
+      await page.screenshot({ path: path.join(artifacts, `ui-failed-${results.length}.png`) }).catch(() => undefined);
+    }
+  };
+
+  await step('ui: the workbench loads', async () => {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
+  });
+
+  await step('ui: a bad pipeline shows its diagnostic in the Problems panel', async () => {
+    await openInExplorer(page, 'bad.asp.json');
+    await page.locator('.statusbar-item', { hasText: 'ASP JSON' }).first().waitFor({ timeout: 30000 });
+    await page.keyboard.press('Control+Shift+M');
+    // The file row plus at least one marker row.
+    await page.waitForFunction(() => document.querySelectorAll('.markers-panel .monaco-list-row').length >= 2, null, { timeout: 60000 });
+    const text = await page.locator('.markers-panel').innerText();
+    if (!text.includes('bad.asp.json')) throw new Error(`Problems panel does not list bad.asp.json: ${text.slice(0, 200)}`);
+    log(`    problems: ${JSON.stringify(text.split('\n').slice(0, 3).join(' | '))}`);
+  });
+
+  await step('ui: the pipeline shows Run above it and runs into the output panel', async () => {
+    await openInExplorer(page, 'demo.asp.json');
+    const run = page.locator('.codelens-decoration a', { hasText: 'Run' }).first();
+    await run.waitFor({ timeout: 30000 });
+    await page.screenshot({ path: path.join(images, 'editor.png') });
+    await run.click();
+    const rows = WEBVIEW(page).locator('.row');
+    await rows.nth(2).waitFor({ timeout: 60000 });
+    await rows.first().click();
+    await WEBVIEW(page).locator('.detail details').first().waitFor({ timeout: 10000 });
+    const status = await WEBVIEW(page).locator('#status').innerText();
+    if (!/3 docs/.test(status)) throw new Error(`status line says ${status}`);
+    await page.screenshot({ path: path.join(images, 'output-panel.png') });
+    await page.screenshot({ path: path.join(artifacts, 'ui-output-panel.png') });
+  });
+
+  await step('ui: the sidebar shows a created and started processor and its DLQ entries', async () => {
+    await openInExplorer(page, 'dlq.asp.json');
+    await palette(page, 'ASP: Create Processor from File');
+    await page.locator('.activitybar .action-item a[aria-label^="ASP Studio"]').first().click({ timeout: 15000 });
+    const row = page.locator('.pane', { hasText: 'Processors' }).locator('.monaco-list-row', { hasText: 'ratios' }).first();
+    await row.waitFor({ timeout: 30000 });
+    await palette(page, 'ASP: Start Processor');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'ratios' }).first().waitFor({ timeout: 15000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.pane', { hasText: 'Processors' }).locator('.monaco-list-row', { hasText: 'STARTED' }).first().waitFor({ timeout: 30000 });
+    await page.locator('.pane', { hasText: 'Dead Letter Queue' }).locator('.monaco-list-row', { hasText: 'divide' }).first().waitFor({ timeout: 30000 });
+    await page.screenshot({ path: path.join(images, 'sidebar.png') });
+    await page.screenshot({ path: path.join(artifacts, 'ui-sidebar.png') });
+  });
+
+  return results;
+}

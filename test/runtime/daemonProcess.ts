@@ -1,0 +1,46 @@
+/** Spawn and kill real instance processes for recovery tests (only the PIDs started here). */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { connect } from '../../engine/daemon/client';
+import { waitFor } from './helpers';
+
+const ROOT = path.resolve(__dirname, '../..');
+const MAIN = path.join(ROOT, 'engine/daemon/main.ts');
+
+export interface Daemon {
+  child: ChildProcess;
+  conn: MessageConnection;
+  exited: Promise<number | null>;
+  stderr: () => string;
+}
+
+export async function spawnDaemon(stateDir: string, env: Record<string, string> = {}): Promise<Daemon> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--state-dir', stateDir, '--no-stdio'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  let dead = false;
+  void exited.then(() => (dead = true));
+  const conn = await waitFor(async () => {
+    if (dead) throw new Error(`daemon exited: ${err}`);
+    return connect(stateDir);
+  }, 'daemon socket', 30_000, 50);
+  return { child, conn, exited, stderr: () => err };
+}
+
+export async function kill9(d: Daemon): Promise<void> {
+  d.conn.dispose();
+  d.child.kill('SIGKILL');
+  await d.exited;
+}
+
+export async function shutdown(d: Daemon): Promise<void> {
+  await d.conn.sendRequest('asp/shutdown', {}).catch(() => undefined);
+  d.conn.dispose();
+  await d.exited;
+}
