@@ -7,6 +7,10 @@ import type { Bench, BenchResult } from './types';
 const BENCHES: Record<string, () => Promise<{ bench: Bench }>> = {
   stateless: () => import('./stateless'),
   json: () => import('./json'),
+  tumbling: () => import('./tumbling'),
+  hopping: () => import('./hopping'),
+  checkpoint: () => import('./checkpoint'),
+  lsp: () => import('./lsp'),
 };
 
 async function main(): Promise<void> {

@@ -22,6 +22,8 @@ const node = {
   minify: production,
   logLevel: 'warning',
   absWorkingDir: root,
+  // jsonc-parser's UMD build requires its parts dynamically, which a bundle cannot follow.
+  mainFields: ['module', 'main'],
   // kafkajs and mongodb optionally require native or cloud packages that the engine never uses.
   external: ['vscode', 'kerberos', '@mongodb-js/zstd', '@aws-sdk/credential-providers', 'gcp-metadata', 'snappy', 'socks', 'aws4', 'mongodb-client-encryption'],
 };

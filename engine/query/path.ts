@@ -31,6 +31,11 @@ function steps(path: string): Step[] {
   }));
 }
 
+/** isPlainObject with a fast exit for the documents JSON.parse and object literals make. */
+function isDoc(v: Value): v is Doc {
+  return typeof v === 'object' && v !== null && ((v as { constructor?: unknown }).constructor === Object || isPlainObject(v));
+}
+
 function field(o: Doc, s: Step): Value {
   if (s.guarded) return Object.prototype.hasOwnProperty.call(o, s.key) ? o[s.key] : undefined;
   return o[s.key];
@@ -38,7 +43,7 @@ function field(o: Doc, s: Step): Value {
 
 /** First lookup of a walk: an array here is seen as an object keyed "0", "1", ... (as BSON stores it). */
 function first(container: Value, s: Step): Value {
-  if (isPlainObject(container)) return field(container, s);
+  if (isDoc(container)) return field(container, s);
   if (Array.isArray(container)) return s.index >= 0 ? container[s.index] : undefined;
   return undefined;
 }
@@ -46,7 +51,7 @@ function first(container: Value, s: Step): Value {
 function walk(container: Value, st: Step[], i: number, test: ValuePred, leaf: boolean, ctx: EvalCtx): boolean {
   let cur = first(container, st[i]!);
   for (i++; i < st.length; i++) {
-    if (isPlainObject(cur)) cur = field(cur, st[i]!);
+    if (isDoc(cur)) cur = field(cur, st[i]!);
     else if (Array.isArray(cur)) return walkArray(cur, st, i, test, leaf, ctx);
     else return test(undefined, ctx);
   }
@@ -62,7 +67,7 @@ function walkArray(arr: Value[], st: Step[], i: number, test: ValuePred, leaf: b
   for (let j = 0; j < arr.length; j++) {
     const e = arr[j];
     const offset = j === s.index;
-    if (isPlainObject(e)) {
+    if (isDoc(e)) {
       // A document element is searched with the whole rest of the path, and also entered by
       // offset when the component is its index.
       if (walk(e, st, i, test, leaf, ctx)) return true;
@@ -92,6 +97,22 @@ export function anyAtPath(path: string, test: ValuePred, leafArrays: boolean): P
         for (let j = 0; j < v.length; j++) if (test(v[j], ctx)) return true;
       }
       return test(v, ctx);
+    };
+  }
+  if (st.length === 2) {
+    // The common `a.b` case without the generic loop.
+    const [s0, s1] = st as [Step, Step];
+    return (doc, ctx) => {
+      const o = first(doc, s0);
+      if (isDoc(o)) {
+        const v = field(o, s1);
+        if (leafArrays && Array.isArray(v)) {
+          for (let j = 0; j < v.length; j++) if (test(v[j], ctx)) return true;
+        }
+        return test(v, ctx);
+      }
+      if (Array.isArray(o)) return walkArray(o, st, 1, test, leafArrays, ctx);
+      return test(undefined, ctx);
     };
   }
   return (doc, ctx) => walk(doc, st, 0, test, leafArrays, ctx);
