@@ -14,6 +14,7 @@ import { buildChain } from '../engine/pipeline/chain';
 import { validatePipeline } from '../engine/pipeline/validate';
 import { CheckpointCoordinator } from '../engine/runtime/checkpoint/coordinator';
 import { FileCheckpointStore } from '../engine/runtime/checkpoint/fileStore';
+import { tableSnapshot } from '../engine/runtime/checkpoint/codec';
 import { percentile } from '../engine/runtime/stats';
 import type { Operator } from '../engine/stages/types';
 
@@ -41,7 +42,7 @@ async function measure(ms: number, checkpointEveryMs: number, dir: string): Prom
     {
       cut: () => {
         const tables: Record<string, unknown> = {};
-        (chain.tables?.() ?? []).forEach((t, i) => (tables[`${i}:${t.name}`] = t.snapshot()));
+        (chain.tables?.() ?? []).forEach((t, i) => (tables[`${i}:${t.name}`] = tableSnapshot(t)));
         return { positions: { source: { n: 0 } }, tables };
       },
       drain: async () => undefined,

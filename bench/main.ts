@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<{ bench: Bench }>> = {
   hopping: () => import('./hopping'),
   checkpoint: () => import('./checkpoint'),
   lsp: () => import('./lsp'),
+  kafka: () => import('./kafka'),
 };
 
 async function main(): Promise<void> {

@@ -64,6 +64,9 @@ export class Ctx {
       stateDir: () => this.config.stateDir,
       log: (level, msg) => this.log[level](msg),
       onConnected: (conn, hello) => this.wireEngine(conn, hello),
+      onExit: () => {
+        for (const run of this.runs.values()) if (!run.ended) this.forgetUnfinishedRun(run);
+      },
       onCrash: (message, restarting) => {
         if (restarting) void vscode.window.showWarningMessage(`${message} Restarting it.`);
         else void this.offerEngineRestart(message);
@@ -100,13 +103,12 @@ export class Ctx {
       conn.onNotification(P.log, (p) => this.log[p.level === 'warn' ? 'warn' : p.level](p.processor ? `[${p.processor}] ${p.message}` : p.message)),
     );
     await this.configure(conn);
-    for (const run of this.runs.values()) if (!run.ended) this.forgetUnfinishedRun(run);
     this.emitters.engineStarted.fire(hello);
   }
 
-  /** A restart loses ephemeral runs: mark them ended so nothing waits on them. */
+  /** The process that ran them is gone: mark runs ended so nothing waits on them. */
   private forgetUnfinishedRun(run: RunInfo): void {
-    const p: P.RunEndedParams = { name: run.name, reason: 'failed', error: 'the local instance restarted', counts: { input: 0, output: 0, dlq: 0 } };
+    const p: P.RunEndedParams = { name: run.name, reason: 'failed', error: 'the local instance stopped', counts: { input: 0, output: 0, dlq: 0 } };
     run.ended = p;
     this.panel.endRun(p);
     this.emitters.runsChanged.fire();

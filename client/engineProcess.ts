@@ -18,6 +18,8 @@ export interface EngineProcessOptions {
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Called after each (re)connection, before any queued request runs. */
   onConnected(conn: MessageConnection, hello: P.HelloReply): void | Promise<void>;
+  /** The process is gone (crash or stop): whatever ran in it is over. */
+  onExit?(): void;
   /** A crash: `restarting` says whether another attempt follows. */
   onCrash(message: string, restarting: boolean): void;
   maxRestarts?: number;
@@ -76,9 +78,10 @@ export class EngineProcess {
     const exited = new Promise<never>((_, reject) => {
       child.once('error', (e) => reject(new Error(`Could not start the ASP local instance: ${e.message}`)));
       child.once('exit', (code, signal) => {
-        conn.dispose();
         const how = signal ? `signal ${signal}` : `exit code ${code}`;
+        // Reject first, so a start-up failure reads as this and not as "connection disposed".
         reject(new Error(`The ASP local instance exited during start-up (${how}). ${lastLine(stderrTail)}`.trim()));
+        conn.dispose();
         this.onExit(child, how, stderrTail);
       });
     });
@@ -97,6 +100,7 @@ export class EngineProcess {
     this.child = undefined;
     this.conn = undefined;
     this.pid = undefined;
+    this.opts.onExit?.();
     if (this.disposed || this.stopping) {
       this.state = 'stopped';
       return;

@@ -9,7 +9,7 @@ import type { Meta } from '../core/meta';
 import { metaDocument } from '../core/meta';
 import type { Doc, LocatedDiagnostic, Value } from '../core/types';
 import type { ConnectionRegistry } from '../connections/types';
-import type { DlqInput, Operator, ParsedStage, StageRuntime } from '../stages/types';
+import type { DlqInput, Operator, ParsedStage, StageRuntime, StateTable } from '../stages/types';
 import type { SourceConfig } from '../stages/source';
 import { END_OF_INPUT, type Source } from '../sources/types';
 import { WatermarkTracker } from '../time/watermark';
@@ -162,10 +162,13 @@ export class PipelineRun {
     this.abort.abort();
   }
 
-  /** Source position plus every operator's tables; valid between batches (onBatch). */
-  snapshot(): Snapshot {
+  /**
+   * Source position plus every operator's tables; valid between batches (onBatch). `take` lets
+   * checkpoints stream big tables instead of copying them.
+   */
+  snapshot(take: (t: StateTable) => Value = (t) => t.snapshot()): Snapshot {
     const tables: Record<string, Value> = {};
-    this.allTables().forEach((t, i) => (tables[`${i}:${t.name}`] = t.snapshot()));
+    this.allTables().forEach((t, i) => (tables[`${i}:${t.name}`] = take(t)));
     return { position: this.source.position(), tables, watermark: this.tracker?.current() ?? -Infinity };
   }
 

@@ -28,6 +28,9 @@ export function compileFilter(filter: Value, c: Compiler, path: JsonPath, opts: 
 const DBREF_KEYS = new Set(['$ref', '$id', '$db']);
 
 class QueryCompiler implements QueryContext {
+  /** > 0 while compiling inside `$elemMatch`, where `$expr` is not allowed (even under `$and`). */
+  private nested = 0;
+
   constructor(readonly c: Compiler, readonly context: FilterContext) {}
 
   fail(path: JsonPath, message: string, code = 'ASP421', extra?: { target?: 'key' | 'value'; data?: Record<string, unknown> }): undefined {
@@ -36,6 +39,14 @@ class QueryCompiler implements QueryContext {
   }
 
   filter(spec: Value, path: JsonPath, topLevel: boolean): Predicate {
+    if (!topLevel) {
+      this.nested++;
+      try {
+        return this.filter(spec, path, true);
+      } finally {
+        this.nested--;
+      }
+    }
     if (!isPlainObject(spec)) {
       this.fail(path, 'a query filter must be an object');
       return alwaysFalse;
@@ -51,7 +62,7 @@ class QueryCompiler implements QueryContext {
           this.fail(at, `unknown top level operator: ${key}.${hint}`, 'ASP420', { target: 'key', data: { name: key } });
           continue;
         }
-        if (!topLevel && key === '$expr') {
+        if (this.nested > 0 && key === '$expr') {
           this.fail(at, '$expr can only be applied to the top-level document', 'ASP421', { target: 'key' });
           continue;
         }

@@ -10,6 +10,7 @@ import type { Doc, Value } from '../core/types';
 import { errorMessage } from '../core/errors';
 import { PipelineRun, type RunEnd } from '../pipeline/run';
 import { CheckpointCoordinator } from './checkpoint/coordinator';
+import { tableSnapshot } from './checkpoint/codec';
 import type { CheckpointStore } from './checkpoint/types';
 import { compileProcessor } from './compile';
 import { SampleCursor } from './cursor';
@@ -112,7 +113,7 @@ export class Processor {
       store,
       {
         cut: () => {
-          const s = run.snapshot();
+          const s = run.snapshot(tableSnapshot);
           return { positions: { source: s.position }, tables: s.tables };
         },
         drain: () => dlq.drain(),

@@ -10,6 +10,7 @@ import type { Meta } from '../core/meta';
 import { isPlainObject } from '../bson/types';
 import { ExprError } from '../core/errors';
 import type { ParseContext, StageRuntime } from './types';
+import { buildChain } from '../pipeline/chain';
 
 /** An expression that evaluates to `v` (object and array expressions rebuild it). */
 export function toExprLiteral(v: Value): Value {
@@ -52,16 +53,16 @@ export interface InnerPipeline {
 export function innerPipeline(ctx: ParseContext, path: JsonPath): (rt: StageRuntime) => InnerPipeline {
   return (rt) => ({
     run(stages, vars, input, meta) {
-      const before = ctx.compiler instanceof Object && 'diagnostics' in ctx.compiler ? (ctx.compiler as { diagnostics: unknown[] }).diagnostics.length : 0;
-      const problems: string[] = [];
-      const local: ParseContext = { ...ctx, context: 'window', report: (d) => { if (d.severity === 'error') problems.push(d.message); } };
-      const parsed = local.parsePipeline(substituteVars(stages, vars), path, 'window');
+      // Compile errors land on the pipeline's shared compiler: take back the ones we caused.
       const diags = (ctx.compiler as unknown as { diagnostics?: { severity: string; message: string }[] }).diagnostics;
+      const before = diags?.length ?? 0;
+      const problems: string[] = [];
+      const parsed = ctx.parsePipeline(substituteVars(stages, vars), path, 'window');
       if (diags) for (const d of diags.splice(before)) if (d.severity === 'error') problems.push(d.message);
       if (problems.length || parsed.some((p) => p.config === undefined)) throw new ExprError(problems[0] ?? 'invalid pipeline');
-      if (!rt.buildChain) throw new ExprError('inner pipelines cannot run here');
       const out: Doc[] = [];
-      const chain = rt.buildChain(parsed, (d) => void out.push(d));
+      const emit = (d: Doc): void => void out.push(d);
+      const chain = rt.buildChain ? rt.buildChain(parsed, emit) : buildChain(parsed, rt, emit);
       for (const d of input) chain.push(d, meta);
       chain.flush?.();
       return out;

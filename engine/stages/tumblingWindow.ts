@@ -4,6 +4,7 @@
  */
 import { parseFixedWindow, type WindowConfig } from '../windows/windowArgs';
 import { InstanceWindowOperator } from '../windows/instanceWindow';
+import { PaneWindowOperator } from '../windows/paneWindow';
 import { windowSchema, durationSchema } from '../windows/schema';
 import type { StageSpec } from './types';
 
@@ -39,5 +40,6 @@ export const tumblingWindow: StageSpec<WindowConfig> = {
     },
   ],
   parse: (arg, path, ctx) => parseFixedWindow('$tumblingWindow', 'WindowOperator', arg, path, ctx),
-  create: (config, rt, next) => new InstanceWindowOperator(config, rt, next),
+  create: (config, rt, next) =>
+    config.inner.pane ? new PaneWindowOperator(config, rt, next, config.inner.pane) : new InstanceWindowOperator(config, rt, next),
 };

@@ -8,24 +8,35 @@ export class WatermarkTracker {
   private readonly idle = new Set<string>();
   private cached = -Infinity;
   private dirty = false;
+  /** The only input while there is exactly one and it is active: the per-document fast path. */
+  private single: string | undefined;
+  private singleMax = -Infinity;
 
   /** A document with event time `eventTimeMs` arrived on `input`; data makes an input active. */
   observe(input: string, eventTimeMs: number): void {
+    if (this.single === input) {
+      if (eventTimeMs > this.singleMax) this.singleMax = eventTimeMs;
+      return;
+    }
+    this.leaveSingle();
     const prev = this.maxTs.get(input);
     if (prev === undefined || eventTimeMs > prev) {
       this.maxTs.set(input, eventTimeMs);
       this.dirty = true;
     }
     if (this.idle.size > 0 && this.idle.delete(input)) this.dirty = true;
+    this.enterSingle();
   }
 
   /** Mark an input idle (excluded from the minimum) or active again. */
   setIdle(input: string, idle: boolean): void {
     const changed = idle ? !this.idle.has(input) : this.idle.has(input);
     if (!changed) return;
+    this.leaveSingle();
     if (idle) this.idle.add(input);
     else this.idle.delete(input);
     this.dirty = true;
+    this.enterSingle();
   }
 
   /** True when every input that has produced data is idle. */
@@ -40,6 +51,11 @@ export class WatermarkTracker {
    * input that turns active again behind the others cannot reopen closed windows.
    */
   current(): number {
+    if (this.single !== undefined) {
+      const wm = this.singleMax - 1;
+      if (wm > this.cached) this.cached = wm;
+      return this.cached;
+    }
     if (!this.dirty) return this.cached;
     this.dirty = false;
     let min = Infinity;
@@ -51,5 +67,19 @@ export class WatermarkTracker {
     const wm = min - 1;
     if (wm > this.cached) this.cached = wm;
     return this.cached;
+  }
+
+  private enterSingle(): void {
+    if (this.maxTs.size !== 1 || this.idle.size !== 0) return;
+    const [k, t] = this.maxTs.entries().next().value as [string, number];
+    this.single = k;
+    this.singleMax = t;
+  }
+
+  private leaveSingle(): void {
+    if (this.single === undefined) return;
+    this.maxTs.set(this.single, this.singleMax);
+    this.single = undefined;
+    this.dirty = true;
   }
 }

@@ -7,6 +7,7 @@ import type { Meta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
 import type { EvalCtx, Expr } from '../expr/types';
 import type { Accumulator } from '../accumulators/types';
+import type { SnapshotWriter } from '../stages/types';
 import { keyOf, type GroupKey } from '../accumulators/_key';
 
 export interface GroupPlan {
@@ -83,6 +84,28 @@ export class GroupTable {
     return out;
   }
 
+  /** Results of `a` merged with the later table `b`, without building the merged table. */
+  static mergedResults(a: GroupTable | undefined, b: GroupTable): Doc[] {
+    if (a === undefined) return b.results();
+    const { names, accs } = b.plan;
+    const out: Doc[] = [];
+    const emit = (id: Value, s: (i: number) => unknown): void => {
+      const d: Doc = { _id: id };
+      for (let i = 0; i < names.length; i++) {
+        const v = accs[i]!.result(s(i));
+        if (v !== undefined) d[names[i]!] = v;
+      }
+      out.push(d);
+    };
+    for (const [k, ea] of a.map) {
+      const eb = b.map.get(k);
+      if (eb === undefined) emit(ea.id, (i) => ea.s[i]);
+      else emit(ea.id, (i) => accs[i]!.merge!(ea.s[i], eb.s[i]));
+    }
+    for (const [k, eb] of b.map) if (!a.map.has(k)) emit(eb.id, (i) => eb.s[i]);
+    return out;
+  }
+
   clear(): void {
     this.map.clear();
   }
@@ -90,6 +113,21 @@ export class GroupTable {
   snapshot(): Value {
     const accs = this.plan.accs;
     return [...this.map.values()].map((e) => ({ id: e.id, s: e.s.map((x, i) => accs[i]!.snapshot(x)) }));
+  }
+
+  /** Streams exactly what snapshot() returns, without building it (checkpoints of big tables). */
+  snapshotTo(w: SnapshotWriter): void {
+    const accs = this.plan.accs;
+    const n = accs.length;
+    w.array(this.map.size);
+    for (const e of this.map.values()) {
+      w.object(2);
+      w.key('id');
+      w.value(e.id);
+      w.key('s');
+      w.array(n);
+      for (let i = 0; i < n; i++) w.value(accs[i]!.snapshot(e.s[i]));
+    }
   }
 
   restore(data: Value): void {

@@ -1,9 +1,9 @@
 /**
- * How a window runs its inner pipeline. Every window gets its own operator chain, except
- * hopping windows whose pipeline is `[stateless stages..., $group, ...]` with mergeable
- * accumulators and no use of window metadata before the group: those keep one partial
- * `$group` table per pane and combine panes when a window fires, so each document is
- * aggregated once instead of once per overlapping window.
+ * How a window runs its inner pipeline. A pipeline `[stateless stages..., $group, ...]` runs
+ * over panes: one `$group` table per pane, no per-window operator chain. Tumbling windows are
+ * one pane each; hopping windows combine panes when a window fires (so each document is
+ * aggregated once, not once per overlapping window), which needs mergeable accumulators and no
+ * window metadata before the group. Everything else gets one operator chain per window.
  */
 import type { Value } from '../core/types';
 import type { ParsedStage } from '../stages/types';
@@ -31,13 +31,13 @@ export function readsWindowMeta(raw: Value): boolean {
 export function planInner(stages: ParsedStage[], raw: Value[], fallbackOperator: string, hopping: boolean): InnerPlan {
   const firstStateful = stages.find((s) => s.spec.kind === 'windowOnly');
   const plan: InnerPlan = { stages, operatorName: firstStateful?.spec.operatorName ?? fallbackOperator };
-  if (!hopping) return plan;
   const g = stages.findIndex((s) => s.name === '$group');
   if (g < 0) return plan;
   const group = stages[g]!.config as GroupConfig;
   const prefix = stages.slice(0, g);
-  if (!group.plan.mergeable || prefix.some((s) => s.spec.kind !== 'transform')) return plan;
-  if (readsWindowMeta(raw.slice(0, g + 1))) return plan;
+  if (prefix.some((s) => s.spec.kind !== 'transform')) return plan;
+  // A tumbling window is exactly one pane: no merging, and window metadata is known per document.
+  if (hopping && (!group.plan.mergeable || readsWindowMeta(raw.slice(0, g + 1)))) return plan;
   plan.pane = { prefix, group, rest: stages.slice(g + 1) };
   return plan;
 }

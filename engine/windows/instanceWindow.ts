@@ -37,7 +37,8 @@ export class InstanceWindowOperator extends WindowCore {
 
   protected assign(doc: Doc, meta: Meta, t: number, first: number): void {
     const hop = this.cfg.hop;
-    for (let s = first; s <= t; s += hop) {
+    const from = first === first ? first : this.a.oldestStart(t);
+    for (let s = from; s <= t; s += hop) {
       const w = this.last !== undefined && this.last.start === s ? this.last : this.instance(s, meta.source['type']);
       this.last = w;
       if (w.poison !== undefined) continue;

@@ -4,6 +4,7 @@
  * instead of P. Panes can still change after they were pushed (late documents within
  * allowedLateness); `sync` notices through pane versions and rebuilds from the panes.
  */
+import type { Doc } from '../core/types';
 import { GroupTable, type GroupPlan } from './groupTable';
 
 export interface StackPane {
@@ -33,9 +34,9 @@ export class PaneStack {
 
   /**
    * Make the stack hold exactly `panes` (ascending, all panes of the window about to fire)
-   * and return their merged table.
+   * and return the `$group` results over them.
    */
-  sync(panes: StackPane[]): GroupTable {
+  sync(panes: StackPane[]): Doc[] {
     const first = panes[0];
     // Drop panes older than the window.
     while (first !== undefined && this.oldest() !== undefined && this.oldest()!.pane.start < first.start) this.popOldest();
@@ -44,11 +45,7 @@ export class PaneStack {
     for (let i = 0; ok && i < held.length; i++) ok = held[i]!.pane === panes[i] && held[i]!.version === panes[i]!.version;
     if (!ok) this.reset();
     for (let i = this.size(); i < panes.length; i++) this.push(panes[i]!);
-    const out = new GroupTable(this.plan);
-    const top = this.front[this.front.length - 1];
-    if (top !== undefined) out.mergeFrom(top.suffix!);
-    out.mergeFrom(this.backAgg);
-    return out;
+    return GroupTable.mergedResults(this.front[this.front.length - 1]?.suffix, this.backAgg);
   }
 
   private size(): number {

@@ -5,7 +5,7 @@
  */
 import type { Meta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
-import type { Operator, StageRuntime, Emit } from '../stages/types';
+import type { Operator, SnapshotWriter, StageRuntime, Emit } from '../stages/types';
 import { newEvalCtx } from '../expr/compile';
 import type { EvalCtx } from '../expr/types';
 import { gcd, mod } from '../time/duration';
@@ -18,6 +18,8 @@ import { insertSorted, poisonMessage, WindowCore } from './windowCore';
 interface Pane extends StackPane {
   sourceType: Value;
   poison?: string;
+  /** Tumbling only: metadata handed to the pane's stages, refilled per document (never retained). */
+  meta?: Meta;
 }
 
 interface PaneSnapshot {
@@ -35,27 +37,40 @@ export class PaneWindowOperator extends WindowCore {
   private readonly ctx: EvalCtx;
   private readonly prefix: Operator | undefined;
   private readonly stack: PaneStack;
+  /** No window can fire before the watermark reaches this end (recomputed after changes). */
+  private nextEnd = -Infinity;
+  /** Tumbling: each window is one pane. */
+  private readonly single: boolean;
 
   constructor(cfg: WindowConfig, rt: StageRuntime, next: Emit, private readonly plan: PanePlan) {
     super(cfg, rt, next);
     this.paneWidth = gcd(cfg.size, cfg.hop);
     this.ctx = newEvalCtx(rt.slotCount, rt.clock);
     this.stack = new PaneStack(plan.group.plan);
+    this.single = cfg.size === cfg.hop;
     this.prefix = plan.prefix.length > 0 ? rt.buildChain!(plan.prefix, (d, m) => this.cur!.table.add(d, m, this.ctx)) : undefined;
   }
 
   protected assign(doc: Doc, meta: Meta, t: number): void {
-    const ps = t - mod(t - this.cfg.offset, this.paneWidth);
     let p = this.cur;
-    if (p === undefined || p.start !== ps) {
-      p = this.pane(ps, meta.source['type']);
+    if (p === undefined || t < p.start || t >= p.start + this.paneWidth) {
+      p = this.pane(t - mod(t - this.cfg.offset, this.paneWidth), meta.source['type']);
       this.cur = p;
     }
     if (p.poison !== undefined) return;
     p.version++;
+    let m = meta;
+    if (p.meta !== undefined) {
+      m = p.meta;
+      m.ts = meta.ts;
+      m.source = meta.source;
+      m.https = meta.https;
+      m.externalFunction = meta.externalFunction;
+      m.custom = meta.custom;
+    }
     try {
-      if (this.prefix !== undefined) this.prefix.push(doc, meta);
-      else p.table.add(doc, meta, this.ctx);
+      if (this.prefix !== undefined) this.prefix.push(doc, m);
+      else p.table.add(doc, m, this.ctx);
     } catch (e) {
       p.poison = poisonMessage(e);
     }
@@ -65,18 +80,25 @@ export class PaneWindowOperator extends WindowCore {
     let p = this.panes.get(start);
     if (p === undefined) {
       p = { start, table: new GroupTable(this.plan.group.plan), version: 0, sourceType };
+      if (this.single) p.meta = { ts: start, source: {}, window: this.windowMeta(start) };
       this.panes.set(start, p);
       insertSorted(this.starts, start);
+      if (start === this.starts[0]) this.nextEnd = -Infinity;
     }
     return p;
   }
 
   protected fire(x: number): void {
+    if (x < this.nextEnd) return;
     const { size, hop } = this.cfg;
+    this.nextEnd = Infinity;
     while (this.starts.length > 0) {
       // The next window to fire is the oldest open one holding the oldest pane.
       const s = Math.max(this.minWin, this.a.oldestStart(this.starts[0]!));
-      if (s + size > x) break;
+      if (s + size > x) {
+        this.nextEnd = s + size;
+        break;
+      }
       this.fireWindow(s);
       this.minWin = s + hop;
       this.dropPanes();
@@ -84,8 +106,12 @@ export class PaneWindowOperator extends WindowCore {
   }
 
   protected override closeUpTo(x: number): void {
+    const before = this.minWin;
     super.closeUpTo(x);
-    this.dropPanes();
+    if (this.minWin !== before) {
+      this.dropPanes();
+      this.nextEnd = -Infinity;
+    }
   }
 
   /** Forget panes that no open window contains. */
@@ -115,7 +141,7 @@ export class PaneWindowOperator extends WindowCore {
       this.rt.dlq({ operatorName: opName, reason: poison, meta });
       return;
     }
-    const docs = this.stack.sync(inWindow).results();
+    const docs = this.single ? inWindow[0]!.table.results() : this.stack.sync(inWindow);
     if (this.plan.rest.length === 0) {
       for (const d of docs) this.next(d, meta);
       return;
@@ -150,10 +176,27 @@ export class PaneWindowOperator extends WindowCore {
     });
   }
 
+  protected override snapshotStateTo(w: SnapshotWriter): void {
+    w.array(this.starts.length);
+    for (const q of this.starts) {
+      const p = this.panes.get(q)!;
+      w.object(4);
+      w.key('start');
+      w.value(q);
+      w.key('sourceType');
+      w.value(p.sourceType);
+      w.key('poison');
+      w.value(p.poison ?? null);
+      w.key('table');
+      p.table.snapshotTo(w);
+    }
+  }
+
   protected restoreState(v: Value): void {
     this.panes.clear();
     this.starts = [];
     this.cur = undefined;
+    this.nextEnd = -Infinity;
     this.stack.reset();
     for (const snap of v as PaneSnapshot[]) {
       const p = this.pane(snap.start, snap.sourceType);

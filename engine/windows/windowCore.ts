@@ -7,7 +7,7 @@
 import type { Meta, WindowMeta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
 import { EngineError, errorMessage } from '../core/errors';
-import type { Emit, Operator, StageRuntime, StateTable } from '../stages/types';
+import type { Emit, Operator, SnapshotWriter, StageRuntime, StateTable } from '../stages/types';
 import { WindowAssigner } from './assigner';
 import type { WindowConfig } from './windowArgs';
 
@@ -25,13 +25,20 @@ export abstract class WindowCore implements Operator {
     this.a = new WindowAssigner(cfg.size, cfg.hop, cfg.offset);
   }
 
-  /** Add the document to every open window from `first` (aligned) that contains `t`. */
+  /**
+   * Add the document to every open window containing `t`, starting at `first` (aligned), or at
+   * the oldest window containing `t` when `first` is NaN (the document is not late).
+   */
   protected abstract assign(doc: Doc, meta: Meta, t: number, first: number): void;
   /** Fire every window whose end is <= x, in start order. */
   protected abstract fire(x: number): void;
   /** The largest end of an open window that is <= limit (idleTimeout). */
   protected abstract lastEndAtOrBefore(limit: number): number | undefined;
   protected abstract snapshotState(): Value;
+  /** Streams what snapshotState() returns; subclasses with big state avoid building it. */
+  protected snapshotStateTo(w: SnapshotWriter): void {
+    w.value(this.snapshotState());
+  }
   protected abstract restoreState(v: Value): void;
   protected abstract stateSize(): number;
 
@@ -44,14 +51,17 @@ export abstract class WindowCore implements Operator {
       t = meta.ts;
       if (this.cfg.idleTimeout !== undefined) this.lastDataAt = this.rt.clock.now();
     }
-    const oldest = this.a.oldestStart(t);
-    let first = oldest;
-    if (oldest < this.minWin) {
+    const { size, hop } = this.cfg;
+    // For aligned m: oldestStart(t) < m  <=>  t < m + size - hop (no modulo on the hot path).
+    if (t < this.minWin + size - hop) {
+      const oldest = this.a.oldestStart(t);
       this.late(doc, meta, oldest, t);
-      first = this.minWin;
+      if (this.minWin > t) return; // late for every window
+      this.assign(doc, meta, t, this.minWin);
+      return;
     }
-    if (first > t) return; // late for every window, or in a gap between hopping windows
-    this.assign(doc, meta, t, first);
+    if (hop > size && this.a.oldestStart(t) > t) return; // in a gap between hopping windows
+    this.assign(doc, meta, t, NaN);
   }
 
   watermark(wm: number): void {
@@ -85,6 +95,15 @@ export abstract class WindowCore implements Operator {
       {
         name: 'window',
         snapshot: () => ({ minWin: finite(this.minWin), maxX: finite(this.maxX), state: this.snapshotState() }),
+        snapshotTo: (w) => {
+          w.object(3);
+          w.key('minWin');
+          w.value(finite(this.minWin));
+          w.key('maxX');
+          w.value(finite(this.maxX));
+          w.key('state');
+          this.snapshotStateTo(w);
+        },
         restore: (data) => {
           const o = data as { minWin: number | null; maxX: number | null; state: Value };
           this.minWin = o.minWin ?? -Infinity;
@@ -98,8 +117,11 @@ export abstract class WindowCore implements Operator {
 
   protected closeUpTo(x: number): void {
     this.fire(x);
-    const m = this.a.oldestStart(x);
-    if (m > this.minWin) this.minWin = m;
+    // oldestStart(x) > minWin  <=>  x >= minWin + size (minWin is aligned).
+    if (x >= this.minWin + this.cfg.size) {
+      const m = this.a.oldestStart(x);
+      if (m > this.minWin) this.minWin = m;
+    }
   }
 
   private late(doc: Doc, meta: Meta, oldest: number, t: number): void {

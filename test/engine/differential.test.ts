@@ -283,9 +283,9 @@ function outcome(f: () => unknown): { value?: unknown; error?: true } {
   }
 }
 
-/** mingo's value of `e` for every document, via $project (one run, per document on an error). */
+/** mingo's value of `e` for every document, via $addFields (one run, per document on an error). */
 function mingoValues(e: Value): { value?: unknown; error?: true }[] {
-  const agg = new Aggregator([{ $project: { _id: 0, v: e } }]);
+  const agg = new Aggregator([{ $addFields: { v: e } }]);
   const all = outcome(() => agg.run(EXPR_DOCS) as { v?: unknown }[]);
   if (!all.error) return (all.value as { v?: unknown }[]).map((r) => ({ value: r.v === undefined ? null : r.v }));
   return EXPR_DOCS.map((d) => {

@@ -15,6 +15,8 @@ import { withRetry } from '../retry';
 import { encodeHeaders, encodeKey, encodeValue } from './encode';
 
 const OPERATOR = 'KafkaEmitOperator';
+/** kafkajs groups a request's messages per partition in O(n^2): keep requests small. */
+const SEND_CHUNK = 500;
 
 interface Pending {
   topic: string;
@@ -58,7 +60,14 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
     return p;
   }
 
-  async function send(items: Pending[]): Promise<void> {
+  async function send(all: Pending[]): Promise<void> {
+    // Chunks go out together: one connection per broker keeps their order on the wire.
+    const chunks: Promise<void>[] = [];
+    for (let i = 0; i < all.length; i += SEND_CHUNK) chunks.push(sendChunk(all.slice(i, i + SEND_CHUNK)));
+    await Promise.all(chunks);
+  }
+
+  async function sendChunk(items: Pending[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
     for (const it of items) {
       let l = byTopic.get(it.topic);

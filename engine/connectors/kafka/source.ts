@@ -23,7 +23,7 @@ import { decodeHeaders, decodeKey, decodeValue } from './decode';
 
 const OPERATOR = 'KafkaConsumerOperator';
 const HIGH_WATER = 20_000;
-const READ_BATCH = 1024;
+const READ_BATCH = 4096;
 /** How long read() waits for data before returning an empty batch (so the caller can tick). */
 const READ_WAIT_MS = 50;
 

@@ -1,35 +1,59 @@
 /**
- * Checkpoints travel as a list of BSON documents ("sections"): one header, then table parts.
- * BSON keeps Long/Decimal128/ObjectId/Date exact and encodes several times faster than
- * canonical Extended JSON; big tables are cut into parts so no section nears the 16 MB limit.
+ * Checkpoints travel as a list of sections, each starting with its int32 length: one BSON header
+ * document, then the table data. Table data is one stream of (name, value) pairs in the compact
+ * encoding of valueCodec.ts, cut into chunks of about 1 MB (marked by byte 0xFF where a BSON
+ * document has its first element type), so no section nears the 16 MB document limit of the
+ * MongoDB store. Older checkpoints whose tables are BSON parts still load.
  */
 import { deserialize, serialize } from 'bson';
 import type { Doc, Value } from '../../core/types';
+import type { StateTable } from '../../stages/types';
 import type { CheckpointContent, EncodedCheckpoint } from './types';
-
-/** Entries per table part: a few MB at most for typical window state. */
-const PART_ENTRIES = 10_000;
+import { CodecError, ValueReader, ValueWriter } from './valueCodec';
 
 const SERIALIZE_OPTS = { ignoreUndefined: true } as const;
 const DESERIALIZE_OPTS = { promoteLongs: false, promoteBuffers: false, bsonRegExp: true } as const;
+/** Section kind byte of a table-stream chunk (BSON would have an element type there). */
+const STREAM_KIND = 0xff;
+const STREAM_RESERVE = 5;
 
 export class CheckpointFormatError extends Error {}
+
+/**
+ * A table whose snapshot is written at encode time through StateTable.snapshotTo, so no copy of
+ * the state is built. Valid only when encodeCheckpoint runs before the pipeline moves on.
+ */
+export class StreamedTable {
+  constructor(readonly table: StateTable) {}
+}
+
+/** What a table contributes to a cut: a streamed reference when it can, else its snapshot. */
+export function tableSnapshot(t: StateTable): Value {
+  return t.snapshotTo ? new StreamedTable(t) : t.snapshot();
+}
 
 /** Encode synchronously: the caller takes the cut between two batches, so this is the stall. */
 export function encodeCheckpoint(c: CheckpointContent): EncodedCheckpoint {
   const names = Object.keys(c.tables);
-  const sections: Buffer[] = [];
   const tableBytes: { name: string; bytes: number }[] = [];
-  let bytes = 0;
+  const w = new ValueWriter(STREAM_RESERVE);
   for (const name of names) {
-    let tb = 0;
-    for (const part of splitParts(name, c.tables[name])) {
-      const buf = toBuffer(serialize(part, SERIALIZE_OPTS));
-      sections.push(buf);
-      tb += buf.length;
+    const before = w.bytes;
+    w.key(name);
+    const v = c.tables[name];
+    if (v instanceof StreamedTable) v.table.snapshotTo!(w);
+    else w.value(v);
+    tableBytes.push({ name, bytes: w.bytes - before });
+  }
+  const sections: Buffer[] = [];
+  let bytes = 0;
+  if (names.length > 0) {
+    for (const chunk of w.finish()) {
+      chunk.writeInt32LE(chunk.length, 0);
+      chunk[4] = STREAM_KIND;
+      sections.push(chunk);
+      bytes += chunk.length;
     }
-    tableBytes.push({ name, bytes: tb });
-    bytes += tb;
   }
   // The header goes first but is built last, so listing can show table sizes from it alone.
   const header: Doc = { k: 'h', id: c.id, time: new Date(c.time), positions: c.positions, tables: names, tableBytes };
@@ -44,36 +68,6 @@ export function encodeCheckpoint(c: CheckpointContent): EncodedCheckpoint {
 
 function toBuffer(u: Uint8Array): Buffer {
   return Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
-}
-
-function splitParts(name: string, v: Value): Doc[] {
-  if (Array.isArray(v) && v.length > PART_ENTRIES) {
-    const parts: Doc[] = [];
-    for (let i = 0, p = 0; i < v.length; i += PART_ENTRIES, p++) {
-      parts.push({ k: 't', n: name, p, m: 'a', v: v.slice(i, i + PART_ENTRIES) });
-    }
-    return parts;
-  }
-  if (isPlainObject(v)) {
-    const keys = Object.keys(v);
-    if (keys.length > PART_ENTRIES) {
-      const parts: Doc[] = [];
-      for (let i = 0, p = 0; i < keys.length; i += PART_ENTRIES, p++) {
-        const chunk: Doc = {};
-        for (let j = i; j < Math.min(keys.length, i + PART_ENTRIES); j++) chunk[keys[j]!] = v[keys[j]!];
-        parts.push({ k: 't', n: name, p, m: 'o', v: chunk });
-      }
-      return parts;
-    }
-  }
-  // Wrapped so scalars and arrays survive BSON's "top level must be a document" rule.
-  return [{ k: 't', n: name, p: 0, m: 'v', v: v === undefined ? null : v }];
-}
-
-function isPlainObject(v: Value): v is Doc {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
 }
 
 /** Split a concatenation of BSON documents back into its sections. */
@@ -122,14 +116,21 @@ export function decodeCheckpoint(sections: Buffer[]): CheckpointContent {
   if (sections.length === 0) throw new CheckpointFormatError('empty checkpoint');
   const h = decodeHeader(sections[0]!);
   const tables: Record<string, Value> = {};
+  const stream: Buffer[] = [];
   for (let i = 1; i < sections.length; i++) {
-    const part = deserialize(sections[i]!, DESERIALIZE_OPTS) as Doc;
+    const sec = sections[i]!;
+    if (sec[4] === STREAM_KIND) {
+      stream.push(sec.subarray(STREAM_RESERVE));
+      continue;
+    }
+    const part = deserialize(sec, DESERIALIZE_OPTS) as Doc;
     const name = part['n'] as string;
     const v = part['v'];
     if (part['m'] === 'a') tables[name] = ((tables[name] as Value[] | undefined) ?? []).concat(v as Value[]);
     else if (part['m'] === 'o') tables[name] = Object.assign((tables[name] as Doc | undefined) ?? {}, v as Doc);
     else tables[name] = v;
   }
+  if (stream.length > 0) readStream(stream.length === 1 ? stream[0]! : Buffer.concat(stream), tables);
   for (const n of h.tables) {
     if (!(n in tables)) throw new CheckpointFormatError(`table ${n} is missing`);
   }
@@ -138,4 +139,17 @@ export function decodeCheckpoint(sections: Buffer[]): CheckpointContent {
   if (h.pipelineHash) c.pipelineHash = h.pipelineHash;
   if (h.trigger) c.trigger = h.trigger;
   return c;
+}
+
+function readStream(buf: Buffer, into: Record<string, Value>): void {
+  const r = new ValueReader(buf);
+  try {
+    while (!r.done) {
+      const name = r.string();
+      into[name] = r.value();
+    }
+  } catch (e) {
+    if (e instanceof CodecError) throw new CheckpointFormatError(e.message);
+    throw e;
+  }
 }

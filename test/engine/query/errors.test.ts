@@ -20,6 +20,7 @@ errorTable('malformed operands report ASP421', [
   [{ a: { $all: [{ $elemMatch: {} }, 1] } }, 'ASP421'],
   [{ a: { $elemMatch: 1 } }, 'ASP421'],
   [{ a: { $elemMatch: { $expr: true } } }, 'ASP421'],
+  [{ a: { $elemMatch: { $and: [{ $expr: true }] } } }, 'ASP421'],
   [{ a: { $type: 'strin' } }, 'ASP421'],
   [{ a: { $type: 99 } }, 'ASP421'],
   [{ a: { $type: [] } }, 'ASP421'],

@@ -58,6 +58,7 @@ table('$expr and $comment', [
   [{ a: [] }, { $expr: '$a' }, true],
   [{ a: false }, { $expr: '$a' }, false],
   [{}, { $expr: true }, true],
+  [{ a: 5, b: 1 }, { $or: [{ b: 2 }, { $expr: { $gt: ['$a', 1] } }] }, true],
   [{ a: 1 }, { a: 1, $comment: 'why this filter exists' }, true],
   [{ a: 2 }, { a: 1, $comment: 'why this filter exists' }, false],
 ]);

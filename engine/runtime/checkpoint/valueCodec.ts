@@ -1,0 +1,284 @@
+/**
+ * A compact tagged binary encoding for checkpoint table data, written straight into a few
+ * large buffers. It exists because a checkpoint is taken between two batches: building a
+ * snapshot object tree and then BSON-serialising it cost ~200 ms per 100k window keys, while
+ * streaming the same values here costs a fraction and allocates almost nothing. Plain numbers,
+ * strings, booleans, dates, arrays and plain objects have their own tags; every other BSON
+ * type (Long, Decimal128, ObjectId, ...) is embedded as a BSON document, so it stays exact.
+ */
+import { deserialize, serialize } from 'bson';
+import type { Value } from '../../core/types';
+import type { SnapshotWriter } from '../../stages/types';
+
+const T_NULL = 0;
+const T_UNDEFINED = 1;
+const T_FALSE = 2;
+const T_TRUE = 3;
+const T_INT = 4;
+const T_DOUBLE = 5;
+const T_STRING = 6;
+const T_ARRAY = 7;
+const T_OBJECT = 8;
+const T_DATE = 9;
+const T_BSON = 10;
+
+/** Bytes per output chunk; each chunk becomes one checkpoint section (well under 16 MB). */
+export const CHUNK_BYTES = 1 << 20;
+
+const BSON_OPTS = { promoteLongs: false, promoteBuffers: false, bsonRegExp: true } as const;
+
+export class CodecError extends Error {}
+
+/**
+ * Streams values into chunks. `reserve` bytes at the start of every chunk are left for the
+ * caller's framing (section length and kind).
+ */
+export class ValueWriter implements SnapshotWriter {
+  readonly chunks: Buffer[] = [];
+  private buf: Buffer;
+  private pos: number;
+
+  constructor(private readonly reserve: number, firstChunkBytes = 64 * 1024, private readonly chunkBytes = CHUNK_BYTES) {
+    this.buf = Buffer.allocUnsafe(Math.max(firstChunkBytes, reserve + 16));
+    this.pos = reserve;
+  }
+
+  /** Bytes written so far, framing included. */
+  get bytes(): number {
+    let n = this.pos;
+    for (const c of this.chunks) n += c.length;
+    return n;
+  }
+
+  /** Close the current chunk; returns all chunks (each starting with `reserve` free bytes). */
+  finish(): Buffer[] {
+    this.chunks.push(this.buf.subarray(0, this.pos));
+    this.buf = Buffer.alloc(0);
+    this.pos = 0;
+    return this.chunks;
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    this.chunks.push(this.buf.subarray(0, this.pos));
+    this.buf = Buffer.allocUnsafe(Math.max(this.chunkBytes, n + this.reserve));
+    this.pos = this.reserve;
+  }
+
+  private varint(n: number): void {
+    const b = this.buf;
+    while (n >= 0x80) {
+      b[this.pos++] = (n & 0x7f) | 0x80;
+      n >>>= 7;
+    }
+    b[this.pos++] = n;
+  }
+
+  array(length: number): void {
+    this.ensure(6);
+    this.buf[this.pos++] = T_ARRAY;
+    this.varint(length);
+  }
+
+  object(fieldCount: number): void {
+    this.ensure(6);
+    this.buf[this.pos++] = T_OBJECT;
+    this.varint(fieldCount);
+  }
+
+  key(name: string): void {
+    this.rawString(name);
+  }
+
+  /** A string without tag: varint byte length, then UTF-8. ASCII is copied by hand (faster for short keys). */
+  private rawString(s: string): void {
+    const len = s.length;
+    this.ensure(5 + len * 3);
+    const b = this.buf;
+    const start = this.pos;
+    if (len < 128) {
+      let p = start + 1;
+      let i = 0;
+      for (; i < len; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        b[p++] = c;
+      }
+      if (i === len) {
+        b[start] = len;
+        this.pos = p;
+        return;
+      }
+    }
+    const n = Buffer.byteLength(s, 'utf8');
+    this.varint(n);
+    this.pos += b.write(s, this.pos, 'utf8');
+  }
+
+  value(v: Value): void {
+    switch (typeof v) {
+      case 'number':
+        this.ensure(9);
+        if ((v | 0) === v && !(v === 0 && 1 / v < 0)) {
+          this.buf[this.pos++] = T_INT;
+          this.buf.writeInt32LE(v, this.pos);
+          this.pos += 4;
+        } else {
+          this.buf[this.pos++] = T_DOUBLE;
+          this.buf.writeDoubleLE(v, this.pos);
+          this.pos += 8;
+        }
+        return;
+      case 'string':
+        this.ensure(1);
+        this.buf[this.pos++] = T_STRING;
+        this.rawString(v);
+        return;
+      case 'boolean':
+        this.ensure(1);
+        this.buf[this.pos++] = v ? T_TRUE : T_FALSE;
+        return;
+      case 'undefined':
+        this.ensure(1);
+        this.buf[this.pos++] = T_UNDEFINED;
+        return;
+      case 'object':
+        this.objectValue(v);
+        return;
+      default:
+        throw new CodecError(`cannot checkpoint a value of type ${typeof v}`);
+    }
+  }
+
+  private objectValue(v: object | null): void {
+    if (v === null) {
+      this.ensure(1);
+      this.buf[this.pos++] = T_NULL;
+      return;
+    }
+    if (Array.isArray(v)) {
+      this.array(v.length);
+      for (let i = 0; i < v.length; i++) this.value(v[i]);
+      return;
+    }
+    if (v instanceof Date) {
+      this.ensure(9);
+      this.buf[this.pos++] = T_DATE;
+      this.buf.writeDoubleLE(v.getTime(), this.pos);
+      this.pos += 8;
+      return;
+    }
+    const proto = Object.getPrototypeOf(v);
+    if (proto === Object.prototype || proto === null) {
+      const o = v as Record<string, Value>;
+      const keys = Object.keys(o);
+      this.object(keys.length);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        this.key(k);
+        this.value(o[k]);
+      }
+      return;
+    }
+    // Long, Decimal128, ObjectId, Binary, Timestamp, RegExp...: BSON keeps them exact.
+    const bytes = serialize({ v });
+    this.ensure(1 + bytes.length);
+    this.buf[this.pos++] = T_BSON;
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
+  }
+}
+
+/** Reads one value written by ValueWriter from `buf` starting at `pos`. */
+export class ValueReader {
+  constructor(private readonly buf: Buffer, public pos = 0) {}
+
+  get done(): boolean {
+    return this.pos >= this.buf.length;
+  }
+
+  private need(n: number): void {
+    if (this.pos + n > this.buf.length) throw new CodecError('truncated table data');
+  }
+
+  private varint(): number {
+    let n = 0;
+    let shift = 0;
+    for (;;) {
+      this.need(1);
+      const b = this.buf[this.pos++]!;
+      n += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return n;
+      shift += 7;
+      if (shift > 35) throw new CodecError('bad length in table data');
+    }
+  }
+
+  string(): string {
+    const n = this.varint();
+    this.need(n);
+    const s = this.buf.toString('utf8', this.pos, this.pos + n);
+    this.pos += n;
+    return s;
+  }
+
+  value(): Value {
+    this.need(1);
+    const tag = this.buf[this.pos++];
+    switch (tag) {
+      case T_NULL:
+        return null;
+      case T_UNDEFINED:
+        return undefined;
+      case T_FALSE:
+        return false;
+      case T_TRUE:
+        return true;
+      case T_INT: {
+        this.need(4);
+        const v = this.buf.readInt32LE(this.pos);
+        this.pos += 4;
+        return v;
+      }
+      case T_DOUBLE: {
+        this.need(8);
+        const v = this.buf.readDoubleLE(this.pos);
+        this.pos += 8;
+        return v;
+      }
+      case T_STRING:
+        return this.string();
+      case T_DATE: {
+        this.need(8);
+        const v = new Date(this.buf.readDoubleLE(this.pos));
+        this.pos += 8;
+        return v;
+      }
+      case T_ARRAY: {
+        const n = this.varint();
+        const a = new Array<Value>(n);
+        for (let i = 0; i < n; i++) a[i] = this.value();
+        return a;
+      }
+      case T_OBJECT: {
+        const n = this.varint();
+        const o: Record<string, Value> = {};
+        for (let i = 0; i < n; i++) {
+          const k = this.string();
+          o[k] = this.value();
+        }
+        return o;
+      }
+      case T_BSON: {
+        this.need(4);
+        const len = this.buf.readInt32LE(this.pos);
+        this.need(len);
+        const d = deserialize(this.buf.subarray(this.pos, this.pos + len), BSON_OPTS);
+        this.pos += len;
+        return d['v'] as Value;
+      }
+      default:
+        throw new CodecError(`unknown tag ${String(tag)} in table data`);
+    }
+  }
+}
