@@ -33,6 +33,8 @@ export class PaneWindowOperator extends WindowCore {
   private readonly paneWidth: number;
   private readonly panes = new Map<number, Pane>();
   private starts: number[] = [];
+  /** The panes in `starts` order (fireWindow walks these without Map lookups). */
+  private order: Pane[] = [];
   private cur: Pane | undefined;
   private readonly ctx: EvalCtx;
   private readonly prefix: Operator | undefined;
@@ -82,8 +84,9 @@ export class PaneWindowOperator extends WindowCore {
       p = { start, table: new GroupTable(this.plan.group.plan), version: 0, sourceType };
       if (this.single) p.meta = { ts: start, source: {}, window: this.windowMeta(start) };
       this.panes.set(start, p);
-      insertSorted(this.starts, start);
-      if (start === this.starts[0]) this.nextEnd = -Infinity;
+      const i = insertSorted(this.starts, start);
+      this.order.splice(i, 0, p);
+      if (i === 0) this.nextEnd = -Infinity;
     }
     return p;
   }
@@ -118,6 +121,7 @@ export class PaneWindowOperator extends WindowCore {
   private dropPanes(): void {
     while (this.starts.length > 0 && this.a.newestStart(this.starts[0]!) < this.minWin) {
       const q = this.starts.shift()!;
+      this.order.shift();
       if (this.cur?.start === q) this.cur = undefined;
       this.panes.delete(q);
     }
@@ -128,8 +132,9 @@ export class PaneWindowOperator extends WindowCore {
     let poison: string | undefined;
     let sourceType: Value;
     const inWindow: Pane[] = [];
-    for (let i = 0; i < this.starts.length && this.starts[i]! < end; i++) {
-      const p = this.panes.get(this.starts[i]!)!;
+    const order = this.order;
+    for (let i = 0; i < order.length && order[i]!.start < end; i++) {
+      const p = order[i]!;
       if (p.start < s) continue;
       sourceType ??= p.sourceType;
       if (p.poison !== undefined) poison ??= p.poison;
@@ -195,6 +200,7 @@ export class PaneWindowOperator extends WindowCore {
   protected restoreState(v: Value): void {
     this.panes.clear();
     this.starts = [];
+    this.order = [];
     this.cur = undefined;
     this.nextEnd = -Infinity;
     this.stack.reset();

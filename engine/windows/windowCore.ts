@@ -154,9 +154,11 @@ function finite(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-/** Insert into an ascending array; appends are the common case. */
-export function insertSorted(arr: number[], v: number): void {
+/** Insert into an ascending array (appends are the common case); returns the index. */
+export function insertSorted(arr: number[], v: number): number {
   let i = arr.length;
   while (i > 0 && arr[i - 1]! > v) i--;
-  arr.splice(i, 0, v);
+  if (i === arr.length) arr.push(v);
+  else arr.splice(i, 0, v);
+  return i;
 }

@@ -17,8 +17,8 @@ describe('MongoDB change streams, $merge and $lookup (real server)', () => {
 
   it('streams inserts and updates from a change stream into another collection with $merge', async () => {
     const db = uniqueName('db');
-    const src = env.mongo.db(db).collection('orders');
-    const out = env.mongo.db(db).collection('copy');
+    const src = env.mongo.db(db).collection<{ _id: number | string; [k: string]: unknown }>('orders');
+    const out = env.mongo.db(db).collection<{ _id: number | string; [k: string]: unknown }>('copy');
     const text = JSON.stringify({
       name: 'cs',
       pipeline: [
@@ -52,7 +52,7 @@ describe('MongoDB change streams, $merge and $lookup (real server)', () => {
 
   it('$merge: modes, on fields, and per-document write failures to the DLQ', async () => {
     const db = uniqueName('db');
-    const coll = env.mongo.db(db).collection('t');
+    const coll = env.mongo.db(db).collection<{ _id: number | string; [k: string]: unknown }>('t');
     await coll.createIndex({ email: 1 }, { unique: true });
     await coll.insertMany([{ _id: 1, email: 'a@x', n: 1, keep: true }, { _id: 2, email: 'b@x', n: 2 }]);
     const run = (stage: Doc, docs: Doc[]) =>
@@ -91,7 +91,7 @@ describe('MongoDB change streams, $merge and $lookup (real server)', () => {
 
   it('$lookup: equality, let/pipeline and concise forms', async () => {
     const db = uniqueName('db');
-    await env.mongo.db(db).collection('devices').insertMany([
+    await env.mongo.db(db).collection<{ _id: number | string; [k: string]: unknown }>('devices').insertMany([
       { _id: 'd1', room: 'A', tags: ['x'] },
       { _id: 'd2', room: 'B', tags: ['y'] },
       { _id: 'd3', room: 'A', tags: ['y'] },

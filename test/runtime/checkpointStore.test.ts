@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync, truncateSync } from 'node:fs';
 import * as path from 'node:path';
-import { Long, ObjectId, Decimal128 } from 'bson';
+import { Long, ObjectId, Decimal128, serialize } from 'bson';
 import { FileCheckpointStore } from '../../engine/runtime/checkpoint/fileStore';
-import { encodeCheckpoint } from '../../engine/runtime/checkpoint/codec';
+import { decodeCheckpoint, encodeCheckpoint } from '../../engine/runtime/checkpoint/codec';
+import { CHUNK_BYTES } from '../../engine/runtime/checkpoint/valueCodec';
 import type { CheckpointContent } from '../../engine/runtime/checkpoint/types';
 import { tempDir } from './helpers';
 
@@ -27,16 +28,27 @@ test('file store round-trips BSON types exactly', async (t) => {
   assert.deepEqual(checkpoint, content(1));
 });
 
-test('large tables are split into parts and reassembled', async (t) => {
+test('large tables are cut into sections of about 1 MB and reassembled', async (t) => {
   const store = new FileCheckpointStore(tempDir(t));
-  const arr = Array.from({ length: 25_001 }, (_, i) => ({ k: `key-${i}`, n: i }));
+  const arr = Array.from({ length: 150_001 }, (_, i) => ({ k: `key-${i}`, n: i }));
   const obj: Record<string, number> = {};
   for (let i = 0; i < 20_500; i++) obj[`k${i}`] = i;
   const c = content(1, { tables: { '0.arr': arr, '1.obj': obj, '2.scalar': 7 } });
   const enc = encodeCheckpoint(c);
-  assert.equal(enc.sections.length, 1 + 3 + 3 + 1);
+  assert.ok(enc.sections.length >= 3, `sections: ${enc.sections.length}`);
+  for (const s of enc.sections) assert.ok(s.length <= CHUNK_BYTES, `section of ${s.length} bytes`);
+  assert.deepEqual(enc.tableBytes.map((x) => x.name), ['0.arr', '1.obj', '2.scalar']);
+  const [arrBytes, objBytes, scalarBytes] = enc.tableBytes.map((x) => x.bytes) as [number, number, number];
+  assert.ok(arrBytes > objBytes && objBytes > scalarBytes && scalarBytes > 0);
   await store.save(enc);
   assert.deepEqual((await store.loadLatest()).checkpoint?.tables, c.tables);
+});
+
+test('checkpoints written with BSON table parts (earlier format) still load', async () => {
+  const header = serialize({ k: 'h', id: 4, time: new Date(9), positions: { source: 1 }, tables: ['0:w'], tableBytes: [] });
+  const part = serialize({ k: 't', n: '0:w', p: 0, m: 'a', v: [{ a: new Long(5) }] });
+  const c = decodeCheckpoint([Buffer.from(header), Buffer.from(part)]);
+  assert.deepEqual(c.tables, { '0:w': [{ a: new Long(5) }] });
 });
 
 test('keeps only the newest checkpoints and lists them with positions and table sizes', async (t) => {

@@ -5,8 +5,10 @@ import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { connect } from '../../engine/daemon/client';
 import { waitFor } from './helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const MAIN = path.join(ROOT, 'engine/daemon/main.ts');
+// Under tsx this file is test/runtime/daemonProcess.ts; compiled (scripts/test.mjs) it is out/test/runtime/*.js.
+const COMPILED = __filename.endsWith('.js');
+const ROOT = path.resolve(__dirname, COMPILED ? '../../..' : '../..');
+const ENTRY = COMPILED ? [path.join(ROOT, 'out/engine/daemon/main.js')] : ['--import', 'tsx', path.join(ROOT, 'engine/daemon/main.ts')];
 
 export interface Daemon {
   child: ChildProcess;
@@ -15,8 +17,9 @@ export interface Daemon {
   stderr: () => string;
 }
 
-export async function spawnDaemon(stateDir: string, env: Record<string, string> = {}): Promise<Daemon> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--state-dir', stateDir, '--no-stdio'], {
+export async function spawnDaemon(stateDir: string, env: Record<string, string> = {}, connectionsFile?: string): Promise<Daemon> {
+  const args = [...ENTRY, '--state-dir', stateDir, '--no-stdio', ...(connectionsFile ? ['--connections', connectionsFile] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

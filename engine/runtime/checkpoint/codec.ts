@@ -145,7 +145,7 @@ function readStream(buf: Buffer, into: Record<string, Value>): void {
   const r = new ValueReader(buf);
   try {
     while (!r.done) {
-      const name = r.string();
+      const name = r.key();
       into[name] = r.value();
     }
   } catch (e) {

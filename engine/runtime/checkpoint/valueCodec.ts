@@ -25,6 +25,13 @@ const T_BSON = 10;
 /** Bytes per output chunk; each chunk becomes one checkpoint section (well under 16 MB). */
 export const CHUNK_BYTES = 1 << 20;
 
+// Doubles are stored little-endian like BSON; a big-endian host would need a byte swap here.
+const F64 = new Float64Array(1);
+const F64_BYTES = new Uint8Array(F64.buffer);
+
+/** Distinct object keys given short ids per checkpoint (writer and reader follow the same rule). */
+const MAX_KEYS = 4096;
+
 const BSON_OPTS = { promoteLongs: false, promoteBuffers: false, bsonRegExp: true } as const;
 
 export class CodecError extends Error {}
@@ -35,6 +42,7 @@ export class CodecError extends Error {}
  */
 export class ValueWriter implements SnapshotWriter {
   readonly chunks: Buffer[] = [];
+  private readonly keyIds = new Map<string, number>();
   private buf: Buffer;
   private pos: number;
 
@@ -86,7 +94,19 @@ export class ValueWriter implements SnapshotWriter {
     this.varint(fieldCount);
   }
 
+  /**
+   * Object keys repeat for every entry of a table, so the first MAX_KEYS distinct ones get ids:
+   * varint(id * 2 + 1) for a known key, varint(0) and the string for a new one.
+   */
   key(name: string): void {
+    const id = this.keyIds.get(name);
+    this.ensure(6);
+    if (id !== undefined) {
+      this.varint(id * 2 + 1);
+      return;
+    }
+    this.buf[this.pos++] = 0;
+    if (this.keyIds.size < MAX_KEYS) this.keyIds.set(name, this.keyIds.size);
     this.rawString(name);
   }
 
@@ -115,19 +135,36 @@ export class ValueWriter implements SnapshotWriter {
     this.pos += b.write(s, this.pos, 'utf8');
   }
 
+  private number(v: number): void {
+    this.ensure(9);
+    const b = this.buf;
+    const p = this.pos;
+    // Byte stores by hand: several times cheaper than Buffer#writeInt32LE/writeDoubleLE here.
+    if ((v | 0) === v && (v !== 0 || 1 / v > 0)) {
+      b[p] = T_INT;
+      b[p + 1] = v;
+      b[p + 2] = v >> 8;
+      b[p + 3] = v >> 16;
+      b[p + 4] = v >> 24;
+      this.pos = p + 5;
+      return;
+    }
+    this.f64(T_DOUBLE, v);
+  }
+
+  private f64(tag: number, v: number): void {
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = tag;
+    F64[0] = v;
+    for (let i = 0; i < 8; i++) b[p + 1 + i] = F64_BYTES[i]!;
+    this.pos = p + 9;
+  }
+
   value(v: Value): void {
     switch (typeof v) {
       case 'number':
-        this.ensure(9);
-        if ((v | 0) === v && !(v === 0 && 1 / v < 0)) {
-          this.buf[this.pos++] = T_INT;
-          this.buf.writeInt32LE(v, this.pos);
-          this.pos += 4;
-        } else {
-          this.buf[this.pos++] = T_DOUBLE;
-          this.buf.writeDoubleLE(v, this.pos);
-          this.pos += 8;
-        }
+        this.number(v);
         return;
       case 'string':
         this.ensure(1);
@@ -156,6 +193,20 @@ export class ValueWriter implements SnapshotWriter {
       this.buf[this.pos++] = T_NULL;
       return;
     }
+    const proto = Object.getPrototypeOf(v);
+    if (proto === Object.prototype || proto === null) {
+      // for-in twice (count, then write) allocates nothing, unlike Object.keys.
+      const o = v as Record<string, Value>;
+      let n = 0;
+      for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) n++;
+      this.object(n);
+      for (const k in o) {
+        if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+        this.key(k);
+        this.value(o[k]);
+      }
+      return;
+    }
     if (Array.isArray(v)) {
       this.array(v.length);
       for (let i = 0; i < v.length; i++) this.value(v[i]);
@@ -163,21 +214,7 @@ export class ValueWriter implements SnapshotWriter {
     }
     if (v instanceof Date) {
       this.ensure(9);
-      this.buf[this.pos++] = T_DATE;
-      this.buf.writeDoubleLE(v.getTime(), this.pos);
-      this.pos += 8;
-      return;
-    }
-    const proto = Object.getPrototypeOf(v);
-    if (proto === Object.prototype || proto === null) {
-      const o = v as Record<string, Value>;
-      const keys = Object.keys(o);
-      this.object(keys.length);
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i]!;
-        this.key(k);
-        this.value(o[k]);
-      }
+      this.f64(T_DATE, v.getTime());
       return;
     }
     // Long, Decimal128, ObjectId, Binary, Timestamp, RegExp...: BSON keeps them exact.
@@ -191,6 +228,8 @@ export class ValueWriter implements SnapshotWriter {
 
 /** Reads one value written by ValueWriter from `buf` starting at `pos`. */
 export class ValueReader {
+  private readonly keys: string[] = [];
+
   constructor(private readonly buf: Buffer, public pos = 0) {}
 
   get done(): boolean {
@@ -212,6 +251,18 @@ export class ValueReader {
       shift += 7;
       if (shift > 35) throw new CodecError('bad length in table data');
     }
+  }
+
+  key(): string {
+    const v = this.varint();
+    if (v !== 0) {
+      const k = this.keys[(v - 1) / 2];
+      if (k === undefined) throw new CodecError('unknown key id in table data');
+      return k;
+    }
+    const k = this.string();
+    if (this.keys.length < MAX_KEYS) this.keys.push(k);
+    return k;
   }
 
   string(): string {
@@ -264,7 +315,7 @@ export class ValueReader {
         const n = this.varint();
         const o: Record<string, Value> = {};
         for (let i = 0; i < n; i++) {
-          const k = this.string();
+          const k = this.key();
           o[k] = this.value();
         }
         return o;

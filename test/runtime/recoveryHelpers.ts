@@ -1,0 +1,88 @@
+/** Shared pieces of the kill -9 recovery tests: seeded randomness, checkpoint probes, kill loops. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as P from '../../shared/protocol';
+import type { TestServers } from '../infra/servers';
+import { kill9, spawnDaemon, type Daemon } from './daemonProcess';
+import { waitFor } from './helpers';
+
+/** A small seeded PRNG (mulberry32), so a failing kill schedule can be replayed with its seed. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The seed for this run: ASP_TEST_SEED when set (to replay a failure), else a fixed default. */
+export function testSeed(fallback: number): number {
+  const s = Number(process.env['ASP_TEST_SEED']);
+  return Number.isInteger(s) ? s : fallback;
+}
+
+/** An asp.connections.json naming the test servers as kafka1 / cluster1. */
+export function writeConnections(dir: string, s: TestServers): string {
+  const file = path.join(dir, 'asp.connections.json');
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      connections: [
+        { name: 'kafka1', type: 'Kafka', bootstrapServers: s.kafkaBrokers },
+        { name: 'cluster1', type: 'Cluster', uri: s.mongoUri },
+      ],
+    }),
+  );
+  return file;
+}
+
+/** Source positions of a processor's newest checkpoint, or undefined when it has none yet. */
+export async function newestPositions(d: Daemon, name: string): Promise<Record<string, unknown> | undefined> {
+  const list = (await d.conn.sendRequest(P.listCheckpoints.method, { name })) as { checkpoints: P.CheckpointSummary[] };
+  const newest = list.checkpoints[0];
+  if (!newest) return undefined;
+  const det = (await d.conn.sendRequest(P.getCheckpoint.method, { name, checkpointId: newest.id, sample: 0 })) as P.CheckpointDetail;
+  return (det.sourcePositions ?? {}) as Record<string, unknown>;
+}
+
+/** Sum of the next offsets over every partition in a Kafka position. */
+export function kafkaOffsetSum(positions: Record<string, unknown> | undefined): number {
+  const parts = (positions?.['source'] as { partitions?: { offset: number }[] } | null | undefined)?.partitions ?? [];
+  return parts.reduce((n, p) => n + Number(p.offset), 0);
+}
+
+export interface KillLoop {
+  /** The daemon now running (a new one after each kill). */
+  daemon: Daemon;
+  kills: number;
+}
+
+/**
+ * SIGKILL the daemon `kills` times at random moments while `progress` keeps moving, restarting it
+ * each time. A kill waits for progress past the previous kill point, so each restart really
+ * resumed and did work before the next kill.
+ */
+export async function killRepeatedly(
+  start: () => Promise<Daemon>,
+  first: Daemon,
+  opts: { kills: number; rand: () => number; progress: (d: Daemon) => Promise<number>; done: (d: Daemon) => Promise<boolean>; maxDelayMs?: number },
+): Promise<KillLoop> {
+  let d = first;
+  let kills = 0;
+  while (kills < opts.kills) {
+    const before = await opts.progress(d).catch(() => -1);
+    await waitFor(async () => (await opts.progress(d)) > before, 'progress before the next kill', 120_000, 20);
+    // A random moment inside the following stretch of work (the delay is the randomness, not a wait).
+    await new Promise((r) => setTimeout(r, Math.floor(opts.rand() * (opts.maxDelayMs ?? 200))));
+    if (await opts.done(d)) break;
+    await kill9(d);
+    kills++;
+    d = await start();
+  }
+  return { daemon: d, kills };
+}
+
+export { spawnDaemon };

@@ -1,0 +1,124 @@
+/**
+ * kill -9 recovery against a real Kafka broker and a real MongoDB-wire server. Two processors
+ * run in one instance process that is SIGKILLed at random moments while input flows and restarted
+ * each time; a second instance runs the same processors untouched as the reference:
+ *  - Kafka (1 partition) -> $tumblingWindow -> $merge on (key, window start): windows must be
+ *    exactly the reference's, so no document was lost or counted twice in window state;
+ *  - Kafka (3 partitions) -> $project -> $merge on the message number: every partition resumes
+ *    from its own checkpointed offset.
+ * The windowed topic has one partition on purpose: with several, which partition's backlog a
+ * restarted consumer fetches first decides which documents are late, in Atlas too.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import * as P from '../../shared/protocol';
+import { ensureServers } from '../infra/servers';
+import { shutdown, type Daemon } from './daemonProcess';
+import { tempDir, waitFor } from './helpers';
+import { kafkaOffsetSum, killRepeatedly, newestPositions, seeded, spawnDaemon, testSeed, writeConnections } from './recoveryHelpers';
+
+const N = 8_000;
+const CHUNK = 400;
+const T0 = Date.UTC(2024, 0, 1);
+
+function windowed(topic: string, db: string, coll: string): unknown[] {
+  return [
+    { $source: { connectionName: 'kafka1', topic, timeField: { $toDate: '$t' }, config: { auto_offset_reset: 'earliest' } } },
+    { $tumblingWindow: { interval: { size: 1, unit: 'second' }, allowedLateness: { size: 0, unit: 'second' }, pipeline: [{ $group: { _id: '$k', n: { $count: {} }, sum: { $sum: '$i' }, max: { $max: '$i' } } }] } },
+    { $addFields: { _id: { k: '$_id', start: { $meta: 'stream.window.start' } } } },
+    { $unset: ['_stream_meta'] },
+    { $merge: { into: { connectionName: 'cluster1', db, coll } } },
+  ];
+}
+
+function stateless(topic: string, db: string, coll: string): unknown[] {
+  return [
+    { $source: { connectionName: 'kafka1', topic, config: { auto_offset_reset: 'earliest' } } },
+    { $project: { _id: '$i', k: 1, sq: { $multiply: ['$i', '$i'] }, partition: { $meta: 'stream.source.partition' } } },
+    { $merge: { into: { connectionName: 'cluster1', db, coll } } },
+  ];
+}
+
+test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that was never killed', { timeout: 600_000 }, async (t) => {
+  const seed = testSeed(9001);
+  const rand = seeded(seed);
+  t.diagnostic(`seed ${seed} (set ASP_TEST_SEED to replay)`);
+  const servers = await ensureServers();
+  const dir = tempDir(t, 'asp-kill-kafka-');
+  const conns = writeConnections(dir, servers);
+  const tag = `${process.pid}-${Date.now().toString(36)}`;
+  const [winTopic, flatTopic, db] = [`rk-win-${tag}`, `rk-flat-${tag}`, `rk_${tag.replace(/-/g, '_')}`];
+  const kafka = new Kafka({ clientId: 'asp-recovery', brokers: [servers.kafkaBrokers], logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic: winTopic, numPartitions: 1 }, { topic: flatTopic, numPartitions: 3 }], waitForLeaders: true });
+  await admin.disconnect();
+  const mongo = new MongoClient(servers.mongoUri);
+  await mongo.connect();
+  const producer = kafka.producer();
+  await producer.connect();
+  t.after(async () => {
+    await producer.disconnect().catch(() => undefined);
+    await mongo.db(db).dropDatabase().catch(() => undefined);
+    await mongo.close();
+  });
+
+  const env = { ASP_CHECKPOINT_INTERVAL_MS: '100' };
+  const startRef = (): Promise<Daemon> => spawnDaemon(`${dir}/ref`, env, conns);
+  const startKilled = (): Promise<Daemon> => spawnDaemon(`${dir}/killed`, env, conns);
+  const ref = await startRef();
+  let killed = await startKilled();
+  for (const [d, suffix] of [[ref, 'ref'], [killed, 'killed']] as const) {
+    await d.conn.sendRequest(P.createStreamProcessor.method, { name: 'win', pipeline: windowed(winTopic, db, `win_${suffix}`) });
+    await d.conn.sendRequest(P.createStreamProcessor.method, { name: 'flat', pipeline: stateless(flatTopic, db, `flat_${suffix}`) });
+    await d.conn.sendRequest(P.startStreamProcessor.method, { name: 'win' });
+    await d.conn.sendRequest(P.startStreamProcessor.method, { name: 'flat' });
+  }
+
+  const inputCount = async (d: Daemon, name: string): Promise<number> => {
+    const s = (await d.conn.sendRequest(P.getStreamProcessorStats.method, { name })) as { stats: { inputMessageCount: number } };
+    return s.stats.inputMessageCount;
+  };
+  // The producer keeps input flowing, chunk by chunk, paced by what the reference has read.
+  let produced = 0;
+  const produce = (async () => {
+    for (let from = 0; from < N; from += CHUNK) {
+      const msgs = Array.from({ length: CHUNK }, (_, j) => {
+        const i = from + j;
+        return { value: JSON.stringify({ i, k: i % 5, t: T0 + i * 10 }) };
+      });
+      await producer.send({ topic: winTopic, messages: msgs });
+      await producer.send({ topic: flatTopic, messages: msgs.map((m, j) => ({ ...m, partition: (from + j) % 3 })) });
+      produced = from + CHUNK;
+      await waitFor(async () => (await inputCount(ref, 'win')) >= produced - CHUNK, 'the reference to keep up', 120_000, 20);
+    }
+    // One late-in-time message closes every data window (its own window stays open in both runs).
+    await producer.send({ topic: winTopic, messages: [{ value: JSON.stringify({ i: -1, k: 'end', t: T0 + N * 10 + 60_000 }) }] });
+  })();
+
+  const progress = async (d: Daemon): Promise<number> => kafkaOffsetSum(await newestPositions(d, 'win')) + kafkaOffsetSum(await newestPositions(d, 'flat'));
+  const done = async (d: Daemon): Promise<boolean> => (await progress(d)) >= 2 * N + 1;
+  const loop = await killRepeatedly(startKilled, killed, { kills: 5, rand, progress, done, maxDelayMs: 250 });
+  killed = loop.daemon;
+  await produce;
+  t.diagnostic(`kills: ${loop.kills}, produced while killing: ${produced}`);
+
+  for (const d of [ref, killed]) await waitFor(() => done(d), 'all input checkpointed', 180_000, 50);
+  const read = async (coll: string): Promise<unknown[]> => mongo.db(db).collection(coll).find({}).sort({ _id: 1 }).toArray();
+  await waitFor(async () => (await read('win_ref')).length === (N / 100) * 5, 'reference windows merged', 60_000, 50);
+  for (const d of [ref, killed]) {
+    await d.conn.sendRequest(P.stopStreamProcessor.method, { name: 'win' });
+    await d.conn.sendRequest(P.stopStreamProcessor.method, { name: 'flat' });
+    await shutdown(d);
+  }
+
+  assert.ok(loop.kills >= 3, `at least three kills while input flowed (got ${loop.kills})`);
+  const winRef = await read('win_ref');
+  assert.equal(winRef.length, (N / 100) * 5);
+  assert.deepEqual(await read('win_killed'), winRef);
+  const flatRef = await read('flat_ref');
+  assert.equal(flatRef.length, N);
+  assert.deepEqual(await read('flat_killed'), flatRef);
+});
