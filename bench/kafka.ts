@@ -95,7 +95,7 @@ async function ours(brokers: string, from: string, to: string, count: number, de
   const timer = setInterval(() => {
     const n = run.stats.inputMessageCount;
     if (n > 0 && start === 0) start = performance.now();
-    if (n >= count || Date.now() > deadline) {
+    if (end === 0 && (n >= count || Date.now() > deadline)) {
       end = performance.now();
       run.stop();
     }

@@ -19,7 +19,7 @@ function findTests(dir) {
   for (const e of readdirSync(dir)) {
     const p = join(dir, e);
     if (statSync(p).isDirectory()) out.push(...findTests(p));
-    else if (e.endsWith('.test.js')) out.push(p);
+    else if (e.endsWith('.test.ts')) out.push(p);
   }
   return out.sort();
 }
@@ -54,7 +54,9 @@ function run(label, cmd, args, env = {}) {
   });
 }
 
-const nodeTest = (files) => ['--test', '--test-reporter=tap', '--test-timeout=180000', '--test-concurrency=1', ...files];
+// Tests run from their TypeScript sources through tsx (the same way they are written and
+// debugged); the tsc build above type-checks everything and produces out/ for the CLI and bench.
+const nodeTest = (files) => ['--import', 'tsx', '--test', '--test-reporter=tap', '--test-timeout=180000', '--test-concurrency=1', ...files];
 
 process.stdout.write('=== build: tsc -p tsconfig.json\n');
 const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
@@ -65,12 +67,12 @@ if (build.status !== 0) {
 }
 
 if (want('unit')) {
-  const files = ['engine', 'server', 'client', 'golden', 'cli'].flatMap((d) => findTests(join(root, 'out/test', d)));
+  const files = ['engine', 'server', 'client', 'golden', 'cli'].flatMap((d) => findTests(join(root, 'test', d)));
   await run('unit', process.execPath, nodeTest(files));
 }
 
 if (want('integration')) {
-  const files = ['integration', 'runtime'].flatMap((d) => findTests(join(root, 'out/test', d)));
+  const files = ['integration', 'runtime'].flatMap((d) => findTests(join(root, 'test', d)));
   if (files.length) {
     const up = spawnSync(process.execPath, ['out/test/infra/cli.js', 'up'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
     process.stdout.write(up.stdout ?? '');
