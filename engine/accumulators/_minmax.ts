@@ -12,13 +12,15 @@ export function minMaxSpec(name: '$min' | '$max', dir: 1 | -1, meta: Pick<Accumu
     compile(arg, c, path): Accumulator | undefined {
       const f = unaryExpr(name, arg, c, path);
       if (!f) return undefined;
+      const step = (s: Value, v: Value): Value => {
+        if (v === undefined || v === null) return s;
+        return s === undefined || cmp(v, s) * dir < 0 ? v : s;
+      };
       return {
         init: () => undefined,
-        add(s: Value, ctx) {
-          const v = f(ctx);
-          if (v === undefined || v === null) return s;
-          return s === undefined || cmp(v, s) * dir < 0 ? v : s;
-        },
+        add: (s: Value, ctx) => step(s, f(ctx)),
+        input: f,
+        step,
         merge: better,
         result: (s: Value) => (s === undefined ? null : s),
         snapshot: (s: Value) => (s === undefined ? { none: true } : { v: s }),

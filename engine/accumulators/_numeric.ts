@@ -67,6 +67,16 @@ export function mergeNum(a: NumSum, b: NumSum): NumSum {
   };
 }
 
+/** mergeNum that folds `b` into `a` (owned by the caller). */
+export function mergeNumInto(a: NumSum, b: NumSum): NumSum {
+  a.sum += b.sum;
+  a.c += b.c;
+  a.n += b.n;
+  if (b.kind > a.kind) a.kind = b.kind;
+  if (b.sawLong) a.sawLong = true;
+  return a;
+}
+
 export function numTotal(s: NumSum): number {
   return s.sum + s.c;
 }

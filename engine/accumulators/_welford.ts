@@ -17,24 +17,37 @@ export function stdDevSpec(name: string, sample: boolean, meta: Pick<Accumulator
     compile(arg, c, path): Accumulator | undefined {
       const f = unaryExpr(name, arg, c, path);
       if (!f) return undefined;
+      const step = (s: Moments, v: Value): Moments => {
+        if (!isNumeric(v)) return s;
+        const x = toNumber(v);
+        s.n++;
+        const d = x - s.mean;
+        s.mean += d / s.n;
+        s.m2 += d * (x - s.mean);
+        return s;
+      };
       return {
         init: (): Moments => ({ n: 0, mean: 0, m2: 0 }),
         add(s: Moments, ctx) {
-          const v = f(ctx);
-          if (!isNumeric(v)) return s;
-          const x = toNumber(v);
-          s.n++;
-          const d = x - s.mean;
-          s.mean += d / s.n;
-          s.m2 += d * (x - s.mean);
-          return s;
+          return step(s, f(ctx));
         },
+        input: f,
+        step,
         merge(a: Moments, b: Moments): Moments {
           if (a.n === 0) return { ...b };
           if (b.n === 0) return { ...a };
           const n = a.n + b.n;
           const d = b.mean - a.mean;
           return { n, mean: a.mean + (d * b.n) / n, m2: a.m2 + b.m2 + (d * d * a.n * b.n) / n };
+        },
+        mergeInto(a: Moments, b: Moments): Moments {
+          if (b.n === 0) return a;
+          const n = a.n + b.n;
+          const d = b.mean - a.mean;
+          a.m2 += b.m2 + (d * d * a.n * b.n) / n;
+          a.mean += (d * b.n) / n;
+          a.n = n;
+          return a;
         },
         result(s: Moments): Value {
           if (sample ? s.n < 2 : s.n === 0) return null;

@@ -1,7 +1,7 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/avg/
 import type { AccumulatorSpec } from './types';
 import { unaryExpr } from './_internal';
-import { addNum, KIND_DECIMAL, KIND_DOUBLE, mergeNum, newNumSum, numTotal, restoreNum, snapshotNum, typedNumber, type NumSum } from './_numeric';
+import { addNum, KIND_DECIMAL, KIND_DOUBLE, mergeNum, mergeNumInto, newNumSum, numTotal, restoreNum, snapshotNum, typedNumber, type NumSum } from './_numeric';
 
 export const avg: AccumulatorSpec = {
   name: '$avg',
@@ -22,7 +22,13 @@ export const avg: AccumulatorSpec = {
         addNum(s, f(ctx));
         return s;
       },
+      input: f,
+      step(s: NumSum, v) {
+        addNum(s, v);
+        return s;
+      },
       merge: mergeNum,
+      mergeInto: mergeNumInto,
       result: (s: NumSum) => (s.n === 0 ? null : typedNumber(numTotal(s) / s.n, s.kind === KIND_DECIMAL ? KIND_DECIMAL : KIND_DOUBLE, false)),
       snapshot: snapshotNum,
       restore: restoreNum,

@@ -15,6 +15,7 @@ export const count: AccumulatorSpec = {
     return {
       init: () => 0,
       add: (s: number) => s + 1,
+      step: (s: number) => s + 1,
       merge: (a: number, b: number) => a + b,
       result: (s: number) => s,
       snapshot: (s: number) => s,

@@ -1,7 +1,7 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/sum/
 import type { AccumulatorSpec } from './types';
 import { unaryExpr } from './_internal';
-import { addNum, mergeNum, newNumSum, numTotal, restoreNum, snapshotNum, typedNumber, type NumSum } from './_numeric';
+import { addNum, mergeNum, mergeNumInto, newNumSum, numTotal, restoreNum, snapshotNum, typedNumber, type NumSum } from './_numeric';
 
 export const sum: AccumulatorSpec = {
   name: '$sum',
@@ -21,7 +21,13 @@ export const sum: AccumulatorSpec = {
         addNum(s, f(ctx));
         return s;
       },
+      input: f,
+      step(s: NumSum, v) {
+        addNum(s, v);
+        return s;
+      },
       merge: mergeNum,
+      mergeInto: mergeNumInto,
       result: (s: NumSum) => typedNumber(numTotal(s), s.kind, s.sawLong),
       snapshot: snapshotNum,
       restore: restoreNum,

@@ -4,7 +4,7 @@
  * state machine evaluated per document with plain closures.
  */
 import type { Doc, JsonPath, Value } from '../core/types';
-import type { Compiler, EvalCtx } from '../expr/types';
+import type { Compiler, EvalCtx, Expr } from '../expr/types';
 
 /**
  * An incremental accumulator. `add` returns the new state so primitive states need no boxing;
@@ -14,10 +14,22 @@ export interface Accumulator<S = any> {
   init(): S;
   add(s: S, ctx: EvalCtx): S;
   /**
+   * Optional split form of add: `add(s, ctx) === step(s, input(ctx))`, or `step(s, undefined)`
+   * when there is no input. `$group` evaluates an input shared by several accumulators (e.g.
+   * `$avg` and `$max` of the same field) once per document.
+   */
+  input?: Expr;
+  step?(s: S, v: Value): S;
+  /**
    * Combine the partial states of two panes, `a` covering earlier event time than `b`.
    * Must not mutate `b`. Absent when the result depends on arrival order across panes.
    */
   merge?(a: S, b: S): S;
+  /**
+   * Like merge, but may update `a` in place (the caller owns it: it came from init() or an
+   * earlier mergeInto). Saves an allocation per key when a running combination grows.
+   */
+  mergeInto?(a: S, b: S): S;
   result(s: S): Value;
   /** An EJSON-serialisable copy of the state, for checkpoints. */
   snapshot(s: S): Value;

@@ -13,7 +13,7 @@ import type { DlqInput, Operator, ParsedStage, StageRuntime, StateTable } from '
 import type { SourceConfig } from '../stages/source';
 import { END_OF_INPUT, type Source } from '../sources/types';
 import { WatermarkTracker } from '../time/watermark';
-import { buildChain } from './chain';
+import { buildChain, type ChainProbe } from './chain';
 import { renderDlqRecord } from './dlqRecord';
 import { analyzeText, type ProcessorDef } from './analyze';
 import { builtinRegistry } from '../connections/registry';
@@ -46,6 +46,8 @@ export interface RunOptions {
   onBatch?(run: PipelineRun): Promise<void> | void;
   /** A document handed to the pipeline's sink (processor sample cursors, latency). */
   onSinkOutput?(doc: Doc, meta: Meta): void;
+  /** Per-stage observation of the stages between `$source` and the sink (index 0 = pipeline[1]). */
+  probe?: ChainProbe;
   signal?: AbortSignal;
 }
 
@@ -146,7 +148,7 @@ export class PipelineRun {
         if (this.opts.limit !== undefined && this.stats.outputMessageCount >= this.opts.limit) this.finish('limit');
       };
     }
-    this.chain = buildChain(middle, rt, terminal);
+    this.chain = buildChain(middle, rt, terminal, this.opts.probe);
     if (this.v.hasWindow) this.tracker = new WatermarkTracker();
   }
 

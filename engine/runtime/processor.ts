@@ -21,6 +21,9 @@ import { badState } from './errors';
 import { refuse, statusOf, type ProcessorState, type ProcessorStatus } from './states';
 import { Counters, LatencyWindow, statsDocument } from './stats';
 import { operatorStats } from './operatorStats';
+import { chainStagesOf, StageProbe } from './stageProbe';
+import { withCheckpointOffsets } from './sourceStats';
+import { calculateObjectSize } from 'bson';
 
 export interface RuntimeEnv {
   clock: Clock;
@@ -40,6 +43,8 @@ export interface StartOptions {
   clearCheckpoints?: boolean;
 }
 
+/** Output documents are sized one in this many (a power of two). */
+const OUTPUT_SIZE_SAMPLE = 16;
 /** How long stop waits for a batch boundary before stopping the run where it stands. */
 const STOP_GRACE_MS = 5000;
 /** Idle sample cursors are dropped after this long. */
@@ -56,6 +61,9 @@ export class Processor {
   private readonly cursors = new Map<number, SampleCursor>();
   private readonly latency = new LatencyWindow();
   private stopRequested = false;
+  private probe: StageProbe | undefined;
+  private outputBytes = 0;
+  private outputSeq = 0;
   private stopCheckpointed = false;
   private firstBatch = false;
 
@@ -92,7 +100,12 @@ export class Processor {
       target: dlqOpt ? dlqCollection(services.collection(dlqOpt.connectionName, dlqOpt.db, dlqOpt.coll)) : undefined,
       onError: (e) => this.fail(e),
     });
+    const probe = new StageProbe(chainStagesOf(compiled.validated), () => env.clock.now());
+    this.probe = probe;
+    this.outputBytes = 0;
+    this.outputSeq = 0;
     const run = new PipelineRun(compiled.def, compiled.validated, {
+      probe,
       connections: env.registry(),
       clock: env.clock,
       // A finite documents source idles at its end like Atlas; windows wait for more data.
@@ -101,7 +114,10 @@ export class Processor {
       processorId: this.def.id,
       ephemeral: false,
       services,
-      onOutput: (d) => this.toCursors(d),
+      onOutput: (d) => {
+        this.countOutput(d);
+        this.toCursors(d);
+      },
       onSinkOutput: (d, m) => this.sinkOutput(d, m),
       onDlq: (r) => {
         dlq.push(r);
@@ -234,7 +250,18 @@ export class Processor {
     this.env.changed(this);
   }
 
+  /** outputMessageSize from one document in 16: exact sizes cost a BSON walk per document. */
+  private countOutput(doc: Doc): void {
+    if ((++this.outputSeq & (OUTPUT_SIZE_SAMPLE - 1)) !== 0) return;
+    try {
+      this.outputBytes += OUTPUT_SIZE_SAMPLE * calculateObjectSize(doc);
+    } catch {
+      // A value BSON cannot size (never produced by the engine) is left out of the estimate.
+    }
+  }
+
   private sinkOutput(doc: Doc, meta: Meta): void {
+    this.countOutput(doc);
     if (Number.isFinite(meta.ts)) {
       const now = this.env.clock.now();
       this.latency.record(now, Math.max(0, now - meta.ts) * 1000);
@@ -256,6 +283,7 @@ export class Processor {
       c.inputMessageCount += s.inputMessageCount;
       c.inputMessageSize += s.inputMessageSize;
       c.outputMessageCount += s.outputMessageCount;
+      c.outputMessageSize += this.outputBytes;
       c.dlqMessageCount += s.dlqMessageCount;
       c.dlqMessageSize += this.dlq?.bytes ?? 0;
     }
@@ -272,11 +300,13 @@ export class Processor {
       counters: this.totals(),
       stateSize,
       watermark: run?.stats.watermark,
-      source: run?.sourceStats(),
+      source: run ? withCheckpointOffsets(run.sourceStats(), this.coord?.last?.positions['source']) : undefined,
       scale: opts.scale,
       verbose: opts.verbose,
       latency: this.latency,
-      operators: opts.verbose ? operatorStats(this.def.pipeline, this.env.registry(), run?.stats, stateSize) : undefined,
+      operators: opts.verbose
+        ? operatorStats({ pipeline: this.def.pipeline, registry: this.env.registry(), run: run?.stats, probe: run ? this.probe : undefined, outputBytes: this.outputBytes, stateSize, now: this.env.clock.now() })
+        : undefined,
       now: this.env.clock.now(),
     });
   }

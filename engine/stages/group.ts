@@ -10,6 +10,7 @@ import { accumulatorRegistry } from '../accumulators/registry';
 import type { Accumulator } from '../accumulators/types';
 import { GroupTable, type GroupPlan } from '../windows/groupTable';
 import { CODES } from '../windows/codes';
+import { rowUpdate, shareKey } from '../windows/groupUpdate';
 import type { StageSpec } from './types';
 
 export interface GroupConfig {
@@ -61,6 +62,7 @@ export const group: StageSpec<GroupConfig> = {
     const id = ctx.compiler.expr(arg['_id'], [...path, '_id']);
     const names: string[] = [];
     const accs: Accumulator[] = [];
+    const shareKeys: (string | undefined)[] = [];
     for (const name of Object.keys(arg)) {
       if (name === '_id') continue;
       const p = [...path, name];
@@ -96,9 +98,10 @@ export const group: StageSpec<GroupConfig> = {
       }
       names.push(name);
       accs.push(acc);
+      shareKeys.push(shareKey(spec[op]));
     }
     if (!ok) return undefined;
-    return { plan: { id, names, accs, mergeable: accs.every((a) => a.merge !== undefined) } };
+    return { plan: { id, names, accs, mergeable: accs.every((a) => a.merge !== undefined), update: rowUpdate(accs, shareKeys) } };
   },
   create(config, rt, next) {
     const ctx = newEvalCtx(rt.slotCount, rt.clock);

@@ -9,6 +9,7 @@ import type { EvalCtx, Expr } from '../expr/types';
 import type { Accumulator } from '../accumulators/types';
 import type { SnapshotWriter } from '../stages/types';
 import { keyOf, type GroupKey } from '../accumulators/_key';
+import type { RowUpdate } from './groupUpdate';
 
 export interface GroupPlan {
   id: Expr;
@@ -17,20 +18,29 @@ export interface GroupPlan {
   accs: Accumulator[];
   /** Every accumulator can combine pane states. */
   mergeable: boolean;
+  /** Feeds one document to an entry's states (see groupUpdate.ts). */
+  update: RowUpdate;
 }
 
 interface Entry {
+  k: GroupKey;
   id: Value;
   s: unknown[];
+  /** Scratch stamp for mergedResults (entries may be shared between tables). */
+  mark: number;
 }
+
+let stamp = 0;
 
 export class GroupTable {
   private readonly map = new Map<GroupKey, Entry>();
+  /** The entries in first-seen order: iterating an array beats iterating the Map. */
+  private entries: Entry[] = [];
 
   constructor(private readonly plan: GroupPlan) {}
 
   get keyCount(): number {
-    return this.map.size;
+    return this.entries.length;
   }
 
   /** Accumulate one document. Throws ExprError from user expressions (the caller poisons the window). */
@@ -42,38 +52,78 @@ export class GroupTable {
     const id = plan.id(ctx);
     const k = keyOf(id);
     let e = this.map.get(k);
-    if (e === undefined) {
-      const accs = plan.accs;
-      const s = new Array<unknown>(accs.length);
-      for (let i = 0; i < accs.length; i++) s[i] = accs[i]!.init();
-      e = { id: id === undefined ? null : id, s };
-      this.map.set(k, e);
-    }
-    const accs = plan.accs;
-    const s = e.s;
-    for (let i = 0; i < accs.length; i++) s[i] = accs[i]!.add(s[i], ctx);
+    if (e === undefined) e = this.newEntry(k, id);
+    plan.update(e.s, ctx);
   }
 
-  /** Fold `other` (a later pane) into this table; `other` is left untouched. */
+  private newEntry(k: GroupKey, id: Value): Entry {
+    const accs = this.plan.accs;
+    const s = new Array<unknown>(accs.length);
+    for (let i = 0; i < accs.length; i++) s[i] = accs[i]!.init();
+    const e: Entry = { k, id: id === undefined ? null : id, s, mark: 0 };
+    this.map.set(k, e);
+    this.entries.push(e);
+    return e;
+  }
+
+  /**
+   * Fold `other` (a later pane) into this table, which owns its states (they came from init()
+   * and mergeInto); `other` is left untouched.
+   */
   mergeFrom(other: GroupTable): void {
     const accs = this.plan.accs;
-    for (const [k, o] of other.map) {
-      const e = this.map.get(k);
-      if (e === undefined) {
-        const s = new Array<unknown>(accs.length);
-        for (let i = 0; i < accs.length; i++) s[i] = accs[i]!.merge!(accs[i]!.init(), o.s[i]);
-        this.map.set(k, { id: o.id, s });
-      } else {
-        for (let i = 0; i < accs.length; i++) e.s[i] = accs[i]!.merge!(e.s[i], o.s[i]);
+    const n = accs.length;
+    const src = other.entries;
+    for (let j = 0; j < src.length; j++) {
+      const o = src[j]!;
+      const e = this.map.get(o.k) ?? this.newEntry(o.k, o.id);
+      const s = e.s;
+      for (let i = 0; i < n; i++) {
+        const acc = accs[i]!;
+        s[i] = acc.mergeInto !== undefined ? acc.mergeInto(s[i], o.s[i]) : acc.merge!(s[i], o.s[i]);
       }
     }
+  }
+
+  /**
+   * A read-only table of `a` merged with the later table `b`. Entries present in only one of
+   * them are shared, not copied: neither input nor the result is written to afterwards (a pane
+   * that changes again is detected by its version and the combination rebuilt).
+   */
+  static combine(a: GroupTable, b: GroupTable): GroupTable {
+    const accs = a.plan.accs;
+    const n = accs.length;
+    const t = new GroupTable(a.plan);
+    const ae = a.entries;
+    for (let j = 0; j < ae.length; j++) {
+      const ea = ae[j]!;
+      const eb = b.map.get(ea.k);
+      let e = ea;
+      if (eb !== undefined) {
+        const s = new Array<unknown>(n);
+        for (let i = 0; i < n; i++) s[i] = accs[i]!.merge!(ea.s[i], eb.s[i]);
+        e = { k: ea.k, id: ea.id, s, mark: 0 };
+      }
+      t.map.set(e.k, e);
+      t.entries.push(e);
+    }
+    const be = b.entries;
+    for (let j = 0; j < be.length; j++) {
+      const eb = be[j]!;
+      if (t.map.has(eb.k)) continue;
+      t.map.set(eb.k, eb);
+      t.entries.push(eb);
+    }
+    return t;
   }
 
   /** One output document per key, in first-seen order. */
   results(): Doc[] {
     const { names, accs } = this.plan;
     const out: Doc[] = [];
-    for (const e of this.map.values()) {
+    const es = this.entries;
+    for (let j = 0; j < es.length; j++) {
+      const e = es[j]!;
       const d: Doc = { _id: e.id };
       for (let i = 0; i < names.length; i++) {
         const v = accs[i]!.result(e.s[i]);
@@ -88,39 +138,59 @@ export class GroupTable {
   static mergedResults(a: GroupTable | undefined, b: GroupTable): Doc[] {
     if (a === undefined) return b.results();
     const { names, accs } = b.plan;
+    const n = names.length;
     const out: Doc[] = [];
-    const emit = (id: Value, s: (i: number) => unknown): void => {
-      const d: Doc = { _id: id };
-      for (let i = 0; i < names.length; i++) {
-        const v = accs[i]!.result(s(i));
+    const mark = ++stamp;
+    const ae = a.entries;
+    for (let j = 0; j < ae.length; j++) {
+      const ea = ae[j]!;
+      const eb = b.map.get(ea.k);
+      const d: Doc = { _id: ea.id };
+      if (eb === undefined) {
+        for (let i = 0; i < n; i++) {
+          const v = accs[i]!.result(ea.s[i]);
+          if (v !== undefined) d[names[i]!] = v;
+        }
+      } else {
+        eb.mark = mark;
+        for (let i = 0; i < n; i++) {
+          const acc = accs[i]!;
+          const v = acc.result(acc.merge!(ea.s[i], eb.s[i]));
+          if (v !== undefined) d[names[i]!] = v;
+        }
+      }
+      out.push(d);
+    }
+    const be = b.entries;
+    for (let j = 0; j < be.length; j++) {
+      const eb = be[j]!;
+      if (eb.mark === mark) continue;
+      const d: Doc = { _id: eb.id };
+      for (let i = 0; i < n; i++) {
+        const v = accs[i]!.result(eb.s[i]);
         if (v !== undefined) d[names[i]!] = v;
       }
       out.push(d);
-    };
-    for (const [k, ea] of a.map) {
-      const eb = b.map.get(k);
-      if (eb === undefined) emit(ea.id, (i) => ea.s[i]);
-      else emit(ea.id, (i) => accs[i]!.merge!(ea.s[i], eb.s[i]));
     }
-    for (const [k, eb] of b.map) if (!a.map.has(k)) emit(eb.id, (i) => eb.s[i]);
     return out;
   }
 
   clear(): void {
     this.map.clear();
+    this.entries = [];
   }
 
   snapshot(): Value {
     const accs = this.plan.accs;
-    return [...this.map.values()].map((e) => ({ id: e.id, s: e.s.map((x, i) => accs[i]!.snapshot(x)) }));
+    return this.entries.map((e) => ({ id: e.id, s: e.s.map((x, i) => accs[i]!.snapshot(x)) }));
   }
 
   /** Streams exactly what snapshot() returns, without building it (checkpoints of big tables). */
   snapshotTo(w: SnapshotWriter): void {
     const accs = this.plan.accs;
     const n = accs.length;
-    w.array(this.map.size);
-    for (const e of this.map.values()) {
+    w.array(this.entries.length);
+    for (const e of this.entries) {
       w.object(2);
       w.key('id');
       w.value(e.id);
@@ -131,15 +201,18 @@ export class GroupTable {
   }
 
   restore(data: Value): void {
-    this.map.clear();
+    this.clear();
     const accs = this.plan.accs;
     for (const e of data as { id: Value; s: Value[] }[]) {
-      this.map.set(keyOf(e.id), { id: e.id, s: e.s.map((x, i) => accs[i]!.restore(x)) });
+      const k = keyOf(e.id);
+      const entry: Entry = { k, id: e.id, s: e.s.map((x, i) => accs[i]!.restore(x)), mark: 0 };
+      this.map.set(k, entry);
+      this.entries.push(entry);
     }
   }
 
   /** Rough bytes held: a fixed cost per key and per accumulator state. */
   size(): number {
-    return this.map.size * (96 + 48 * this.plan.accs.length);
+    return this.entries.length * (96 + 48 * this.plan.accs.length);
   }
 }

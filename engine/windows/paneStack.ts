@@ -39,13 +39,29 @@ export class PaneStack {
   sync(panes: StackPane[]): Doc[] {
     const first = panes[0];
     // Drop panes older than the window.
-    while (first !== undefined && this.oldest() !== undefined && this.oldest()!.pane.start < first.start) this.popOldest();
-    const held = this.items();
-    let ok = held.length <= panes.length;
-    for (let i = 0; ok && i < held.length; i++) ok = held[i]!.pane === panes[i] && held[i]!.version === panes[i]!.version;
-    if (!ok) this.reset();
+    if (first !== undefined) {
+      for (let o = this.oldest(); o !== undefined && o.pane.start < first.start; o = this.oldest()) this.popOldest();
+    }
+    if (!this.holdsPrefixOf(panes)) this.reset();
     for (let i = this.size(); i < panes.length; i++) this.push(panes[i]!);
     return GroupTable.mergedResults(this.front[this.front.length - 1]?.suffix, this.backAgg);
+  }
+
+  /** Are the held items, oldest first, the first panes of `panes`, unchanged since pushed? */
+  private holdsPrefixOf(panes: StackPane[]): boolean {
+    const front = this.front;
+    const back = this.back;
+    if (front.length + back.length > panes.length) return false;
+    let j = 0;
+    for (let i = front.length - 1; i >= 0; i--, j++) {
+      const it = front[i]!;
+      if (it.pane !== panes[j] || it.version !== it.pane.version) return false;
+    }
+    for (let i = 0; i < back.length; i++, j++) {
+      const it = back[i]!;
+      if (it.pane !== panes[j] || it.version !== it.pane.version) return false;
+    }
+    return true;
   }
 
   private size(): number {
@@ -54,11 +70,6 @@ export class PaneStack {
 
   private oldest(): Item | undefined {
     return this.front.length > 0 ? this.front[this.front.length - 1] : this.back[0];
-  }
-
-  /** Held items, oldest first. */
-  private items(): Item[] {
-    return [...this.front].reverse().concat(this.back);
   }
 
   private push(pane: StackPane): void {
@@ -71,14 +82,15 @@ export class PaneStack {
     this.front.pop();
   }
 
-  /** Move the back stack to the front, computing suffix aggregates newest to oldest. */
+  /**
+   * Move the back stack to the front, computing suffix aggregates newest to oldest. The newest
+   * suffix is the pane's own table and the others share unmerged entries (see combine).
+   */
   private flip(): void {
     let next: GroupTable | undefined;
     for (let i = this.back.length - 1; i >= 0; i--) {
       const item = this.back[i]!;
-      const s = new GroupTable(this.plan);
-      s.mergeFrom(item.pane.table);
-      if (next !== undefined) s.mergeFrom(next);
+      const s = next === undefined ? item.pane.table : GroupTable.combine(item.pane.table, next);
       item.suffix = s;
       next = s;
       this.front.push(item);

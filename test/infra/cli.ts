@@ -6,7 +6,7 @@ async function main(verb: string | undefined): Promise<number> {
   switch (verb) {
     case 'up': {
       const s = await startServers();
-      process.stdout.write(`kafka ${s.kafkaBrokers}\nmongo ${s.mongoUri}\n(${SERVERS_JSON})\n`);
+      process.stdout.write(`kafka ${s.kafkaBrokers}\nmongo ${s.mongoUri}\n(${SERVERS_JSON})\n\n# for examples/asp.connections.json:\nexport ASP_KAFKA_BROKERS=${s.kafkaBrokers}\nexport ASP_MONGO_URI='${s.mongoUri}'\n`);
       return 0;
     }
     case 'down':

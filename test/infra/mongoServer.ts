@@ -28,4 +28,5 @@ export async function startMongo(libs: string, classes: string, timeoutMs = 60_0
 
 export async function stopMongo(m: MongoInstance): Promise<void> {
   await stopPid(m.pid, INFRA);
+  fs.rmSync(path.join(INFRA, 'run', `mongo-${m.port}.log`), { force: true });
 }

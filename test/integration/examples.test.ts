@@ -15,7 +15,7 @@ const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 /** The example with its topic names made unique to this run. */
 function load(file: string, topics: Record<string, string>): string {
   let text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
-  for (const [from, to] of Object.entries(topics)) text = text.split(`"${from}"`).join(`"${to}"`);
+  for (const [from, to] of Object.entries(topics)) text = text.split(`"topic": "${from}"`).join(`"topic": "${to}"`);
   return text;
 }
 
@@ -59,6 +59,7 @@ describe('Kafka examples (real broker)', () => {
     const input = uniqueName('orders');
     const output = uniqueName('big');
     await produce(input, Date.UTC(2024, 0, 1));
+    await createTopic(env.admin, output);
     const { run, done } = start(load('kafka-filter-emit.asp.json', { orders: input, 'big-orders': output }));
     try {
       const msgs = await consumeAll(env.kafka, output, 2);

@@ -37,11 +37,20 @@ describe('Kafka source and sink (real broker)', () => {
       { $match: { n: { $gte: 10 } } },
       { $emit: { connectionName: 'kafka1', topic: output, config: { key: '$n', keyFormat: 'int', headers: { src: 'asp' }, outputFormat: 'canonicalJson' } } },
     ];
+    // Stop once every record is accounted for: 11 written, 2 dead-lettered (in any order).
+    const stop = new AbortController();
+    let out = 0;
+    let dead = 0;
+    const check = (): void => {
+      if (out >= 11 && dead >= 2) stop.abort();
+    };
     const res = await runPipelineText(JSON.stringify({ name: 'it', pipeline }), {
-      connections: env.registry, services: env.services, processorName: 'it', processorId: uniqueName('p'), ephemeral: false, limit: 11, timeoutMs: 60_000,
+      connections: env.registry, services: env.services, processorName: 'it', processorId: uniqueName('p'), ephemeral: false, timeoutMs: 60_000, signal: stop.signal,
+      onDlq: () => { dead++; check(); },
+      onBatch: (run) => { out = run.stats.outputMessageCount; check(); },
     });
     assert.deepEqual(res.diagnostics.filter((d) => d.severity === 'error'), []);
-    assert.equal(res.end, 'limit');
+    assert.equal(res.end, 'stopped');
     // "not json" is undecodable: DLQ without a doc. The empty value decodes to {} and has no
     // event time, so it is DLQ'd by the timeField rule, with its (empty) doc.
     const dlq = res.dlq as { errInfo: { reason: string }; operatorName: string; doc?: unknown }[];

@@ -26,7 +26,9 @@ export async function spawnDaemon(stateDir: string, env: Record<string, string> 
   });
   let err = '';
   child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+  live.add(child);
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  void exited.then(() => live.delete(child));
   let dead = false;
   void exited.then(() => (dead = true));
   const conn = await waitFor(async () => {
@@ -34,6 +36,16 @@ export async function spawnDaemon(stateDir: string, env: Record<string, string> 
     return connect(stateDir);
   }, 'daemon socket', 30_000, 50);
   return { child, conn, exited, stderr: () => err };
+}
+
+/** Instance processes started here and still running. */
+const live = new Set<ChildProcess>();
+
+/** SIGKILL every instance this file started that is still running (test cleanup after a failure). */
+export async function killAll(): Promise<void> {
+  const waits = [...live].map((c) => new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once('exit', () => r()))));
+  for (const c of live) c.kill('SIGKILL');
+  await Promise.all(waits);
 }
 
 export async function kill9(d: Daemon): Promise<void> {

@@ -15,12 +15,14 @@ import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import * as P from '../../shared/protocol';
 import { ensureServers } from '../infra/servers';
-import { shutdown, type Daemon } from './daemonProcess';
+import { killAll, shutdown, type Daemon } from './daemonProcess';
 import { tempDir, waitFor } from './helpers';
 import { kafkaOffsetSum, killRepeatedly, newestPositions, seeded, spawnDaemon, testSeed, writeConnections } from './recoveryHelpers';
 
 const N = 8_000;
-const CHUNK = 400;
+const CHUNK = 200;
+/** How far the killed instance's checkpoints may trail the producer. */
+const LAG = 1_000;
 const T0 = Date.UTC(2024, 0, 1);
 
 function windowed(topic: string, db: string, coll: string): unknown[] {
@@ -60,6 +62,7 @@ test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that 
   const producer = kafka.producer();
   await producer.connect();
   t.after(async () => {
+    await killAll();
     await producer.disconnect().catch(() => undefined);
     await mongo.db(db).dropDatabase().catch(() => undefined);
     await mongo.close();
@@ -92,7 +95,9 @@ test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that 
       await producer.send({ topic: winTopic, messages: msgs });
       await producer.send({ topic: flatTopic, messages: msgs.map((m, j) => ({ ...m, partition: (from + j) % 3 })) });
       produced = from + CHUNK;
+      // Input stalls while the killed instance is down, so every kill lands while input flows.
       await waitFor(async () => (await inputCount(ref, 'win')) >= produced - CHUNK, 'the reference to keep up', 120_000, 20);
+      await waitFor(async () => kafkaOffsetSum(await newestPositions(killed, 'win')) >= produced - LAG, 'the killed instance to keep up', 120_000, 20);
     }
     // One late-in-time message closes every data window (its own window stays open in both runs).
     await producer.send({ topic: winTopic, messages: [{ value: JSON.stringify({ i: -1, k: 'end', t: T0 + N * 10 + 60_000 }) }] });
@@ -100,12 +105,20 @@ test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that 
 
   const progress = async (d: Daemon): Promise<number> => kafkaOffsetSum(await newestPositions(d, 'win')) + kafkaOffsetSum(await newestPositions(d, 'flat'));
   const done = async (d: Daemon): Promise<boolean> => (await progress(d)) >= 2 * N + 1;
-  const loop = await killRepeatedly(startKilled, killed, { kills: 5, rand, progress, done, maxDelayMs: 250 });
-  killed = loop.daemon;
+  const loop = await killRepeatedly(
+    async () => (killed = await startKilled()),
+    killed,
+    { kills: 5, rand, progress, done, maxDelayMs: 250 },
+  );
   await produce;
   t.diagnostic(`kills: ${loop.kills}, produced while killing: ${produced}`);
 
-  for (const d of [ref, killed]) await waitFor(() => done(d), 'all input checkpointed', 180_000, 50);
+  const status = async (d: Daemon): Promise<string> => JSON.stringify(await Promise.all(['win', 'flat'].map((name) => d.conn.sendRequest(P.getStreamProcessorStats.method, { name }).catch((e: unknown) => String(e)))));
+  for (const d of [ref, killed]) {
+    await waitFor(() => done(d), 'all input checkpointed', 120_000, 50).catch(async (e: unknown) => {
+      throw new Error(`${String(e)}; stats: ${await status(d)}; stderr: ${d.stderr().slice(-2000)}`);
+    });
+  }
   const read = async (coll: string): Promise<unknown[]> => mongo.db(db).collection(coll).find({}).sort({ _id: 1 }).toArray();
   await waitFor(async () => (await read('win_ref')).length === (N / 100) * 5, 'reference windows merged', 60_000, 50);
   for (const d of [ref, killed]) {

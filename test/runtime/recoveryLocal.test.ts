@@ -9,7 +9,8 @@ import { LocalStore } from '../../engine/store/localStore';
 import { toCanonicalJSON } from '../../engine/json/ejson';
 import * as P from '../../shared/protocol';
 import { tempDir, waitFor } from './helpers';
-import { kill9, shutdown, spawnDaemon, type Daemon } from './daemonProcess';
+import { kill9, killAll, shutdown, spawnDaemon, type Daemon } from './daemonProcess';
+import { seeded, testSeed } from './recoveryHelpers';
 
 const N = 60_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -44,7 +45,7 @@ function collection(dir: string, coll: string): string[] {
   return docs.map((d) => toCanonicalJSON(d)).sort();
 }
 
-async function runToEnd(dir: string, name: string, kills: number): Promise<number> {
+async function runToEnd(dir: string, name: string, kills: number, rand: () => number): Promise<number> {
   const env = { ASP_CHECKPOINT_INTERVAL_MS: '100' };
   let d = await spawnDaemon(dir, env);
   await d.conn.sendRequest(P.createStreamProcessor.method, { name, pipeline: pipeline(name) });
@@ -54,7 +55,7 @@ async function runToEnd(dir: string, name: string, kills: number): Promise<numbe
     // Kill once the processor has made progress past its last kill point, at a random moment.
     const before = await positionOf(d, name);
     await waitFor(async () => ((await positionOf(d, name)) > before ? true : undefined), 'progress', 60_000, 20);
-    await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 150)));
+    await new Promise((r) => setTimeout(r, Math.floor(rand() * 150)));
     if ((await positionOf(d, name)) >= N) break;
     await kill9(d);
     killed++;
@@ -68,8 +69,12 @@ async function runToEnd(dir: string, name: string, kills: number): Promise<numbe
 
 test('kill -9 during a windowed documents -> $merge run loses and duplicates nothing', { timeout: 300_000 }, async (t) => {
   const dir = tempDir(t, 'asp-kill-');
-  await runToEnd(dir, 'straight', 0);
-  const killed = await runToEnd(dir, 'killed', 4);
+  t.after(killAll);
+  const seed = testSeed(4242);
+  t.diagnostic(`seed ${seed} (set ASP_TEST_SEED to replay)`);
+  const rand = seeded(seed);
+  await runToEnd(dir, 'straight', 0, rand);
+  const killed = await runToEnd(dir, 'killed', 4, rand);
   const ref = collection(dir, 'straight');
   const got = collection(dir, 'killed');
   // 600 s of event time in 5 s windows, 7 keys; the last window stays open (no drain for processors).
