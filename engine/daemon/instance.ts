@@ -130,7 +130,9 @@ export class Instance {
     handle(P.getCheckpoint, (q) => m.getCheckpoint(q));
     handle(P.listDlq, (q) => m.listDlq(q));
     handle(P.getStageTrace, (q) => {
-      throw new CommandError(`Stream processor '${q.name}' has no stage trace (debug runs are not recorded by this instance)`, P.AspErrorCodes.NotFound);
+      const trace = e.trace(q.name) ?? m.trace(q.name);
+      if (!trace) throw new CommandError(`Stream processor '${q.name}' has no stage trace: start a run with debug to record one`, P.AspErrorCodes.NotFound);
+      return trace;
     });
     handle(P.shutdown, async () => {
       setImmediate(() => void this.shutdown());

@@ -15,6 +15,7 @@ import * as P from '../../shared/protocol';
 import { compileProcessor } from './compile';
 import { SampleCursor } from './cursor';
 import { CommandError } from './errors';
+import { chainStagesOf, StageProbe } from './stageProbe';
 
 export interface EphemeralSink {
   output(p: P.OutputParams): void;
@@ -23,6 +24,8 @@ export interface EphemeralSink {
 
 interface Live {
   run: PipelineRun;
+  /** Debug runs: per-stage capture for asp/getStageTrace. */
+  probe?: StageProbe;
   cursor: SampleCursor;
   pipeline: Value[];
   started: string;
@@ -73,7 +76,15 @@ export class EphemeralRuns {
       else timer ??= setTimeout(flush, FLUSH_MS);
     };
     const counts = { input: 0, output: 0, dlq: 0 };
+    const probe = controls.debug
+      ? new StageProbe(chainStagesOf(compiled.validated), () => this.env.clock.now(), {
+          perStage: Math.max(0, Math.min(1000, Math.floor(controls.debug.perStage))),
+          metaField: compiled.def.options.streamMetaFieldName ?? '_stream_meta',
+          processorName: name,
+        })
+      : undefined;
     const run: PipelineRun = new PipelineRun(compiled.def, compiled.validated, {
+      probe,
       connections: this.env.registry(),
       clock: this.env.clock,
       timeoutMs: controls.maxMs ?? 60_000,
@@ -96,7 +107,7 @@ export class EphemeralRuns {
         if (counts.output + ++counts.dlq >= maxDocs) run.stop();
       },
     });
-    this.live.set(name, { run, cursor, pipeline, started: new Date(this.env.clock.now()).toISOString(), counts });
+    this.live.set(name, { run, probe, cursor, pipeline, started: new Date(this.env.clock.now()).toISOString(), counts });
     const finish = (reason: P.RunEndReason, error?: string): void => {
       flush();
       cursor.close();
@@ -146,6 +157,15 @@ export class EphemeralRuns {
       ephemeral: true,
       counts: { ...l.counts, input: l.run.stats.inputMessageCount },
     }));
+  }
+
+  /** The stage trace of a debug run (while it runs and for a minute after it ended). */
+  trace(name: string): { name: string; stages: P.StageTrace[] } | undefined {
+    const l = this.live.get(name);
+    if (!l?.probe) return undefined;
+    const s = l.run.stats;
+    const chainDlq = l.probe.dlqCount.reduce((a, b) => a + b, 0);
+    return { name, stages: l.probe.traces({ name: '$source', inCount: s.inputMessageCount, dlqCount: Math.max(0, s.dlqMessageCount - chainDlq) }) };
   }
 
   stopAll(): void {

@@ -265,6 +265,12 @@ export class ProcessorManager {
     return [...this.procs.keys()];
   }
 
+  /** Counts per stage of a running processor (no document capture: processors are not debug runs). */
+  trace(name: string): { name: string; stages: P.StageTrace[] } | undefined {
+    const stages = this.procs.get(name)?.stageTraces();
+    return stages ? { name, stages } : undefined;
+  }
+
   processor(name: string): Processor | undefined {
     return this.procs.get(name);
   }

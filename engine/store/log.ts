@@ -36,7 +36,7 @@ export class AppendLog {
       if (line.length === 0) continue;
       try {
         out.push(fromCanonicalJSON(line) as LogEntry);
-      } catch (e) {
+      } catch {
         // Only the last line may be torn by a crash; anything else is real corruption.
         if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l.length > 0)) throw new Error(`${this.file}:${i + 1}: corrupt store line`);
       }

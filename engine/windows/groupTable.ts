@@ -26,18 +26,20 @@ interface Entry {
   k: GroupKey;
   id: Value;
   s: unknown[];
-  /** Scratch stamp for mergedResults (entries may be shared between tables). */
+  /** Scratch for combine and mergedResults: entries may be shared between tables. */
   mark: number;
+  tmp: Entry | undefined;
 }
 
 let stamp = 0;
+/** The key index of read-only combined tables: always empty, never written. */
+const NO_INDEX = new Map<GroupKey, Entry>();
 
 export class GroupTable {
-  private readonly map = new Map<GroupKey, Entry>();
   /** The entries in first-seen order: iterating an array beats iterating the Map. */
   private entries: Entry[] = [];
 
-  constructor(private readonly plan: GroupPlan) {}
+  constructor(private readonly plan: GroupPlan, private readonly map = new Map<GroupKey, Entry>()) {}
 
   get keyCount(): number {
     return this.entries.length;
@@ -60,7 +62,7 @@ export class GroupTable {
     const accs = this.plan.accs;
     const s = new Array<unknown>(accs.length);
     for (let i = 0; i < accs.length; i++) s[i] = accs[i]!.init();
-    const e: Entry = { k, id: id === undefined ? null : id, s, mark: 0 };
+    const e: Entry = { k, id: id === undefined ? null : id, s, mark: 0, tmp: undefined };
     this.map.set(k, e);
     this.entries.push(e);
     return e;
@@ -86,33 +88,40 @@ export class GroupTable {
   }
 
   /**
-   * A read-only table of `a` merged with the later table `b`. Entries present in only one of
-   * them are shared, not copied: neither input nor the result is written to afterwards (a pane
-   * that changes again is detected by its version and the combination rebuilt).
+   * A read-only table of the pane table `a` merged with the later table `b`, for PaneStack's
+   * suffixes. Entries present in only one of them are shared, not copied: neither input nor the
+   * result is written to afterwards (a pane that changes again is detected by its version and
+   * the combination rebuilt). The result has no key index: it is only ever iterated, or passed
+   * again as `b`, where lookups go to `a`'s index.
    */
   static combine(a: GroupTable, b: GroupTable): GroupTable {
     const accs = a.plan.accs;
     const n = accs.length;
-    const t = new GroupTable(a.plan);
-    const ae = a.entries;
-    for (let j = 0; j < ae.length; j++) {
-      const ea = ae[j]!;
-      const eb = b.map.get(ea.k);
-      let e = ea;
-      if (eb !== undefined) {
-        const s = new Array<unknown>(n);
-        for (let i = 0; i < n; i++) s[i] = accs[i]!.merge!(ea.s[i], eb.s[i]);
-        e = { k: ea.k, id: ea.id, s, mark: 0 };
-      }
-      t.map.set(e.k, e);
-      t.entries.push(e);
-    }
+    const t = new GroupTable(a.plan, NO_INDEX);
+    const mark = ++stamp;
     const be = b.entries;
     for (let j = 0; j < be.length; j++) {
       const eb = be[j]!;
-      if (t.map.has(eb.k)) continue;
-      t.map.set(eb.k, eb);
-      t.entries.push(eb);
+      const ea = a.map.get(eb.k);
+      if (ea === undefined) continue;
+      const s = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) s[i] = accs[i]!.merge!(ea.s[i], eb.s[i]);
+      ea.mark = mark;
+      ea.tmp = { k: ea.k, id: ea.id, s, mark: 0, tmp: undefined };
+      eb.mark = mark;
+    }
+    const out = t.entries;
+    const ae = a.entries;
+    for (let j = 0; j < ae.length; j++) {
+      const ea = ae[j]!;
+      if (ea.mark === mark) {
+        out.push(ea.tmp!);
+        ea.tmp = undefined;
+      } else out.push(ea);
+    }
+    for (let j = 0; j < be.length; j++) {
+      const eb = be[j]!;
+      if (eb.mark !== mark) out.push(eb);
     }
     return t;
   }
@@ -205,7 +214,7 @@ export class GroupTable {
     const accs = this.plan.accs;
     for (const e of data as { id: Value; s: Value[] }[]) {
       const k = keyOf(e.id);
-      const entry: Entry = { k, id: e.id, s: e.s.map((x, i) => accs[i]!.restore(x)), mark: 0 };
+      const entry: Entry = { k, id: e.id, s: e.s.map((x, i) => accs[i]!.restore(x)), mark: 0, tmp: undefined };
       this.map.set(k, entry);
       this.entries.push(entry);
     }

@@ -10,18 +10,8 @@ import 'mingo/init/system';
 import type { Value } from '../../engine/core/types';
 import { ExprCompiler, newEvalCtx } from '../../engine/expr/compile';
 import { compileFilter } from '../../engine/query/compile';
+import { prng } from '../../engine/sources/sample';
 
-/** mulberry32: small, seedable, good enough to vary test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rnd = prng(20240611);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;

@@ -4,17 +4,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { docOf, service, REGISTRY } from './helpers';
+import { prng as mulberry32 } from '../../engine/sources/sample';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const examplesDir = path.join(__dirname, '..', '..', 'examples');
 const corpus: string[] = readdirSync(examplesDir).filter((f) => f.endsWith('.asp.json')).map((f) => readFileSync(path.join(examplesDir, f), 'utf8'));

@@ -21,6 +21,11 @@ function entriesOf(v: Value): Value[] {
   // Window operators wrap their panes: { minWin, maxX, state: [{ start, table }, ...] }.
   const inner = (v as Doc | null)?.['state'];
   if (Array.isArray(inner)) return inner;
+  // Session windows: { parts: [{ value, sessions: [{ min, max, docs }] }] }, one entry per session.
+  const parts = (v as Doc | null)?.['parts'];
+  if (Array.isArray(parts)) {
+    return parts.flatMap((p) => ((p as Doc)['sessions'] as Doc[] | undefined ?? []).map((s) => ({ start: s['min'], partition: (p as Doc)['value'], keys: 1, docs: s['docs'] })));
+  }
   if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v as Doc);
   return v === undefined ? [] : [v];
 }
@@ -34,7 +39,22 @@ function windowStartOf(e: Value): number | undefined {
   return typeof w === 'number' ? w : undefined;
 }
 
+/**
+ * Group keys held by one open window: pane windows keep `table` (one entry per key); windows
+ * that run their inner pipeline per instance keep `inner` (each stage's table, `$group`'s as
+ * `{ keys }`) and `out` (documents already produced by it).
+ */
 function keysOf(e: Doc): number {
+  if (typeof e['keys'] === 'number') return e['keys'];
+  const inner = e['inner'];
+  if (Array.isArray(inner)) {
+    for (const t of inner) {
+      const keys = (t as Doc | null)?.['keys'];
+      if (Array.isArray(keys)) return keys.length;
+    }
+    const out = e['out'];
+    return Array.isArray(out) ? out.length : 0;
+  }
   for (const k of ['table', 'groups', 'keys', 'entries', 'g', 'docs']) {
     const v = e[k];
     if (Array.isArray(v)) return v.length;
