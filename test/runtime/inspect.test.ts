@@ -31,27 +31,30 @@ function openWindows(d: ReturnType<typeof detail>): { start: string; keys: numbe
   return t.openWindows.map((w) => ({ start: w.start, keys: w.keys }));
 }
 
-// [name, window stage, windows, distinct keys, documents per window, expected keys per window]
-const CASES: [string, object, number, number, number][] = [
-  ['tumbling over panes', { $tumblingWindow: { interval: { size: 10, unit: 'second' }, pipeline: [GROUP] } }, 2, 300, 900],
-  ['tumbling with one instance per window', { $tumblingWindow: { interval: { size: 10, unit: 'second' }, pipeline: [{ $sort: { x: 1 } }, GROUP] } }, 3, 40, 200],
-  ['one key', { $tumblingWindow: { interval: { size: 10, unit: 'second' }, pipeline: [GROUP] } }, 1, 1, 50],
+// [name, window stage, windows, distinct keys, documents per window, expected "keys" per window]
+const CASES: [string, object, number, number, number, number][] = [
+  ['tumbling over panes', { $tumblingWindow: { interval: { size: 10, unit: 'second' }, pipeline: [GROUP] } }, 2, 300, 900, 300],
+  ['one instance per window ($push is not mergeable)', { $hoppingWindow: { interval: { size: 10, unit: 'second' }, hopSize: { size: 10, unit: 'second' }, pipeline: [{ $group: { _id: '$k', a: { $push: '$x' } } }] } }, 3, 40, 200, 40],
+  ['a $sort before $group holds documents, counted instead', { $tumblingWindow: { interval: { size: 10, unit: 'second' }, pipeline: [{ $sort: { x: 1 } }, GROUP] } }, 2, 40, 200, 200],
+  ['one key', { $tumblingWindow: { interval: { size: 10, unit: 'second' }, pipeline: [GROUP] } }, 1, 1, 50, 1],
 ];
 
-for (const [name, stage, windows, keys, perWindow] of CASES) {
+for (const [name, stage, windows, keys, perWindow, expected] of CASES) {
   test(`checkpoint detail counts the keys of each open window: ${name}`, () => {
     const d = inspectWindow(stage, windows, keys, perWindow);
     assert.deepEqual(
       openWindows(d),
-      Array.from({ length: windows }, (_, w) => ({ start: new Date(T0 + w * 10_000).toISOString(), keys })),
+      Array.from({ length: windows }, (_, w) => ({ start: new Date(T0 + w * 10_000).toISOString(), keys: expected })),
     );
     assert.deepEqual(d.sourcePositions, { source: { index: 3 } });
   });
 }
 
-test('checkpoint detail lists session windows with one key per session', () => {
+test('checkpoint detail lists session windows, one per partition and session', () => {
+  // Three partitions (k = 0, 1, 2 start 1 ms apart), two sessions each, 10 s apart.
   const d = inspectWindow({ $sessionWindow: { partitionBy: '$k', gap: { size: 1, unit: 'second' }, pipeline: [GROUP] } }, 2, 3, 30);
   const w = openWindows(d);
-  assert.equal(w.length, 2);
-  assert.equal(w[0]!.keys, 3);
+  assert.equal(w.length, 6);
+  assert.ok(w.every((x) => x.keys === 1));
+  assert.equal(w[3]!.start, new Date(T0 + 10_000).toISOString());
 });

@@ -50,10 +50,13 @@ function keysOf(e: Doc): number {
   if (Array.isArray(inner)) {
     for (const t of inner) {
       const keys = (t as Doc | null)?.['keys'];
-      if (Array.isArray(keys)) return keys.length;
+      if (Array.isArray(keys) && keys.length > 0) return keys.length;
     }
+    // No group state yet (e.g. a $sort buffers ahead of $group): count what the window holds.
+    let held = 0;
+    for (const t of inner) if (Array.isArray(t)) held = Math.max(held, t.length);
     const out = e['out'];
-    return Array.isArray(out) ? out.length : 0;
+    return Math.max(held, Array.isArray(out) ? out.length : 0);
   }
   for (const k of ['table', 'groups', 'keys', 'entries', 'g', 'docs']) {
     const v = e[k];
