@@ -13,6 +13,8 @@ export interface PanePlan {
   prefix: ParsedStage[];
   group: GroupConfig;
   rest: ParsedStage[];
+  /** The stages up to the `$group` read window metadata, so documents must carry it. */
+  readsMeta: boolean;
 }
 
 export interface InnerPlan {
@@ -37,7 +39,8 @@ export function planInner(stages: ParsedStage[], raw: Value[], fallbackOperator:
   const prefix = stages.slice(0, g);
   if (prefix.some((s) => s.spec.kind !== 'transform')) return plan;
   // A tumbling window is exactly one pane: no merging, and window metadata is known per document.
-  if (hopping && (!group.plan.mergeable || readsWindowMeta(raw.slice(0, g + 1)))) return plan;
-  plan.pane = { prefix, group, rest: stages.slice(g + 1) };
+  const readsMeta = readsWindowMeta(raw.slice(0, g + 1));
+  if (hopping && (!group.plan.mergeable || readsMeta)) return plan;
+  plan.pane = { prefix, group, rest: stages.slice(g + 1), readsMeta };
   return plan;
 }

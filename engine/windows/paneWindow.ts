@@ -18,7 +18,10 @@ import { insertSorted, poisonMessage, WindowCore } from './windowCore';
 interface Pane extends StackPane {
   sourceType: Value;
   poison?: string;
-  /** Tumbling only: metadata handed to the pane's stages, refilled per document (never retained). */
+  /**
+   * Tumbling only, when the stages read it: metadata with the window handed to the pane's
+   * stages, refilled per document (never retained).
+   */
   meta?: Meta;
 }
 
@@ -43,6 +46,8 @@ export class PaneWindowOperator extends WindowCore {
   private nextEnd = -Infinity;
   /** Tumbling: each window is one pane. */
   private readonly single: boolean;
+  /** The panes of the window being fired (reused). */
+  private readonly inWindow: Pane[] = [];
 
   constructor(cfg: WindowConfig, rt: StageRuntime, next: Emit, private readonly plan: PanePlan) {
     super(cfg, rt, next);
@@ -82,7 +87,7 @@ export class PaneWindowOperator extends WindowCore {
     let p = this.panes.get(start);
     if (p === undefined) {
       p = { start, table: new GroupTable(this.plan.group.plan), version: 0, sourceType };
-      if (this.single) p.meta = { ts: start, source: {}, window: this.windowMeta(start) };
+      if (this.single && this.plan.readsMeta) p.meta = { ts: start, source: {}, window: this.windowMeta(start) };
       this.panes.set(start, p);
       const i = insertSorted(this.starts, start);
       this.order.splice(i, 0, p);
@@ -131,7 +136,8 @@ export class PaneWindowOperator extends WindowCore {
     const end = s + this.cfg.size;
     let poison: string | undefined;
     let sourceType: Value;
-    const inWindow: Pane[] = [];
+    const inWindow = this.inWindow;
+    inWindow.length = 0;
     const order = this.order;
     for (let i = 0; i < order.length && order[i]!.start < end; i++) {
       const p = order[i]!;
@@ -147,6 +153,7 @@ export class PaneWindowOperator extends WindowCore {
       return;
     }
     const docs = this.single ? inWindow[0]!.table.results() : this.stack.sync(inWindow);
+    inWindow.length = 0;
     if (this.plan.rest.length === 0) {
       for (const d of docs) this.next(d, meta);
       return;

@@ -20,9 +20,20 @@ export abstract class WindowCore implements Operator {
   protected maxX = -Infinity;
   private lastDataAt: number | undefined;
   protected readonly a: WindowAssigner;
+  // Copies of cfg fields read per document (one load instead of two).
+  private readonly procTime: boolean;
+  private readonly idle: number | undefined;
+  private readonly lateness: number;
+  private readonly size: number;
+  private readonly hop: number;
 
   constructor(protected readonly cfg: WindowConfig, protected readonly rt: StageRuntime, protected readonly next: Emit) {
     this.a = new WindowAssigner(cfg.size, cfg.hop, cfg.offset);
+    this.procTime = cfg.processingTime;
+    this.idle = cfg.idleTimeout;
+    this.lateness = cfg.allowedLateness;
+    this.size = cfg.size;
+    this.hop = cfg.hop;
   }
 
   /**
@@ -44,14 +55,15 @@ export abstract class WindowCore implements Operator {
 
   push(doc: Doc, meta: Meta): void {
     let t: number;
-    if (this.cfg.processingTime) {
+    if (this.procTime) {
       t = this.rt.clock.now();
       this.closeUpTo(t);
     } else {
       t = meta.ts;
-      if (this.cfg.idleTimeout !== undefined) this.lastDataAt = this.rt.clock.now();
+      if (this.idle !== undefined) this.lastDataAt = this.rt.clock.now();
     }
-    const { size, hop } = this.cfg;
+    const size = this.size;
+    const hop = this.hop;
     // For aligned m: oldestStart(t) < m  <=>  t < m + size - hop (no modulo on the hot path).
     if (t < this.minWin + size - hop) {
       const oldest = this.a.oldestStart(t);
@@ -65,8 +77,8 @@ export abstract class WindowCore implements Operator {
   }
 
   watermark(wm: number): void {
-    if (this.cfg.processingTime) return;
-    const x = wm - this.cfg.allowedLateness;
+    if (this.procTime) return;
+    const x = wm - this.lateness;
     if (x <= this.maxX) return;
     this.maxX = x;
     this.closeUpTo(x);

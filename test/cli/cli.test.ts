@@ -1,14 +1,18 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { LocalStore } from '../../engine/store/localStore';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ROOT } from '../helpers/root';
 
+// Everything this file writes lives under one temporary folder, removed at the end.
+const base = mkdtempSync(join(tmpdir(), 'asp-cli-'));
+after(() => rmSync(base, { recursive: true, force: true }));
+
 /** Run the CLI the way a user does; works from test/ (tsx) and out/test (compiled). */
-function asp(args: string[], cwd = ROOT, stateDir = mkdtempSync(join(tmpdir(), 'asp-cli-'))): { code: number | null; out: string; err: string } {
+function asp(args: string[], cwd = ROOT, stateDir = mkdtempSync(join(base, 'state-'))): { code: number | null; out: string; err: string } {
   const compiled = join(ROOT, 'out/engine/cli/main.js');
   const fromOut = __dirname.includes('/out/');
   const cmd = fromOut ? [compiled] : ['--import', 'tsx', join(ROOT, 'engine/cli/main.ts')];
@@ -16,7 +20,7 @@ function asp(args: string[], cwd = ROOT, stateDir = mkdtempSync(join(tmpdir(), '
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'asp-cli-files-'));
+const tmp = mkdtempSync(join(base, 'files-'));
 function file(name: string, text: string): string {
   const p = join(tmp, name);
   writeFileSync(p, text);
@@ -89,7 +93,7 @@ test('cli: bad input gets one clear line and a non-zero exit, never a stack trac
 });
 
 test('cli: the validate-dlq example writes good documents and DLQ records to the local store', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'asp-cli-store-'));
+  const dir = mkdtempSync(join(base, 'store-'));
   const r = asp(['run', join(ROOT, 'examples/validate-dlq.asp.json')], ROOT, dir);
   assert.equal(r.code, 0, r.err);
   const printed = r.out.trim().split('\n').map((l) => JSON.parse(l));

@@ -1,9 +1,9 @@
 // Every example in examples/ runs here, except the Kafka ones, which test/integration/examples.test.ts
 // runs against the real broker. Sample-based examples use a clock that steps 50 ms per reading,
 // so 10-second windows fire without waiting on the wall clock.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ROOT } from '../helpers/root';
@@ -14,6 +14,8 @@ import { createServices } from '../../engine/connectors/services';
 import type { Doc } from '../../engine/core/types';
 
 const dir = join(ROOT, 'examples');
+const base = mkdtempSync(join(tmpdir(), 'asp-example-'));
+after(() => rmSync(base, { recursive: true, force: true }));
 const files = readdirSync(dir).filter((f) => f.endsWith('.asp.json') && !f.startsWith('kafka-'));
 
 test('examples: there is a basic solar pipeline and a $validate + DLQ pipeline', () => {
@@ -27,7 +29,7 @@ for (const f of files) {
     const a = analyzeText(readFileSync(join(dir, f), 'utf8'), { connections, file: f });
     assert.deepEqual(a.diagnostics.filter((d) => d.severity === 'error'), []);
     let t = Date.UTC(2024, 5, 1, 12);
-    const services = createServices(connections, { stateDir: mkdtempSync(join(tmpdir(), 'asp-example-')) });
+    const services = createServices(connections, { stateDir: mkdtempSync(join(base, 'state-')) });
     const out: Doc[] = [];
     const dlq: Doc[] = [];
     const sinkOut: Doc[] = [];
