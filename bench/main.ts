@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ bench: Bench }>> = {
   tumbling: () => import('./tumbling'),
   hopping: () => import('./hopping'),
   checkpoint: () => import('./checkpoint'),
+  recovery: () => import('./recovery'),
   lsp: () => import('./lsp'),
   kafka: () => import('./kafka'),
 };

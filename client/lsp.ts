@@ -39,7 +39,8 @@ export function createLanguageClient(serverModule: string, log: vscode.LogOutput
   const run = { module: serverModule, transport: TransportKind.ipc };
   const serverOptions: ServerOptions = { run, debug: { ...run, options: { execArgv: ['--nolazy', '--inspect=6019'] } } };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'asp-json' }],
+    // The registry file is plain JSON to VS Code; the server validates and completes it too.
+    documentSelector: [{ language: 'asp-json' }, { scheme: 'file', pattern: '**/asp.connections.json' }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/asp.connections.json') },
     outputChannel: log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,

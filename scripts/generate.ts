@@ -64,7 +64,7 @@ export function pipelineSchema(): Record<string, unknown> {
 export function stageTable(): string {
   const where = (p: { main: boolean; window: boolean; payload: boolean }): string =>
     [p.main && 'main', p.window && 'window', p.payload && 'payload'].filter(Boolean).join(', ');
-  const rows = allStages.map((s) => `| [\`${s.name}\`](${s.docsUrl}) | ${s.summary} | ${where(s.placement)} | ${s.create ? 'yes' : 'Atlas only'} |`);
+  const rows = allStages.map((s) => `| [\`${s.name}\`](${s.docsUrl}) | ${s.summary} | ${where(s.placement)} | ${s.create || s.kind === 'source' ? 'yes' : 'Atlas only'} |`);
   return ['| Stage | What it does | Allowed in | Runs locally |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 

@@ -42,9 +42,15 @@ export function stdDevSpec(name: string, sample: boolean, meta: Pick<Accumulator
         },
         mergeInto(a: Moments, b: Moments): Moments {
           if (b.n === 0) return a;
+          if (a.n === 0) {
+            a.n = b.n;
+            a.mean = b.mean;
+            a.m2 = b.m2;
+            return a;
+          }
           const n = a.n + b.n;
           const d = b.mean - a.mean;
-          a.m2 += b.m2 + (d * d * a.n * b.n) / n;
+          a.m2 = a.m2 + b.m2 + (d * d * a.n * b.n) / n;
           a.mean += (d * b.n) / n;
           a.n = n;
           return a;

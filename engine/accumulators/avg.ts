@@ -30,6 +30,12 @@ export const avg: AccumulatorSpec = {
       merge: mergeNum,
       mergeInto: mergeNumInto,
       result: (s: NumSum) => (s.n === 0 ? null : typedNumber(numTotal(s) / s.n, s.kind === KIND_DECIMAL ? KIND_DECIMAL : KIND_DOUBLE, false)),
+      mergedResult(a: NumSum, b: NumSum) {
+        const n = a.n + b.n;
+        if (n === 0) return null;
+        const decimal = a.kind === KIND_DECIMAL || b.kind === KIND_DECIMAL;
+        return typedNumber((a.sum + b.sum + (a.c + b.c)) / n, decimal ? KIND_DECIMAL : KIND_DOUBLE, false);
+      },
       snapshot: snapshotNum,
       restore: restoreNum,
     };

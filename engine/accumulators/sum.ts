@@ -29,6 +29,7 @@ export const sum: AccumulatorSpec = {
       merge: mergeNum,
       mergeInto: mergeNumInto,
       result: (s: NumSum) => typedNumber(numTotal(s), s.kind, s.sawLong),
+      mergedResult: (a: NumSum, b: NumSum) => typedNumber(a.sum + b.sum + (a.c + b.c), Math.max(a.kind, b.kind), a.sawLong || b.sawLong),
       snapshot: snapshotNum,
       restore: restoreNum,
     };

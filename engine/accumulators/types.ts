@@ -31,6 +31,8 @@ export interface Accumulator<S = any> {
    */
   mergeInto?(a: S, b: S): S;
   result(s: S): Value;
+  /** `result(merge(a, b))` without building the merged state (a hopping window firing). */
+  mergedResult?(a: S, b: S): Value;
   /** An EJSON-serialisable copy of the state, for checkpoints. */
   snapshot(s: S): Value;
   restore(v: Value): S;

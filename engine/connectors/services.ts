@@ -1,7 +1,8 @@
 /**
  * The I/O services stages and sources reach through `rt.services`: Kafka clients, MongoDB
- * clients and collection targets, the embedded `local` store, and the shared retry policy.
- * Clients are created lazily, one per connection, and closed together.
+ * clients and collection targets, the embedded `local` store, the shared retry policy, and
+ * `io`, the connector-backed operators and sources the catalog builds through
+ * engine/stages/_io.ts. Clients are created lazily, one per connection, and closed together.
  */
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
@@ -15,6 +16,13 @@ import { MongoTarget } from './mongo/target';
 import type { RetryListener, RetryPolicy } from './retry';
 import { DEFAULT_RETRY } from './retry';
 import type { CollectionTarget } from './target';
+import type { StageIO } from '../stages/_io';
+import { createCollectionEmit } from './collectionEmit';
+import { createKafkaSink } from './kafka/sink';
+import { KafkaSource } from './kafka/source';
+import { createLookupOperator } from './lookupOperator';
+import { createMergeOperator } from './mergeOperator';
+import { ChangeStreamSource } from './mongo/changeStreamSource';
 
 export type { CollectionTarget };
 
@@ -30,6 +38,8 @@ export interface Services {
   readonly localStore: LocalStore;
   readonly env: NodeJS.ProcessEnv;
   retry: { policy: RetryPolicy; onRetry?: RetryListener };
+  /** Operators and sources for the catalog's connection-backed stages, bound to these services. */
+  readonly io: StageIO;
   close(): Promise<void>;
 }
 
@@ -56,6 +66,14 @@ export function createServices(registry: ConnectionRegistry, opts: ServicesOptio
     registry,
     env,
     retry: { policy: { ...DEFAULT_RETRY, ...opts.retryPolicy }, onRetry: opts.onRetry },
+    io: {
+      kafkaEmit: (cfg, rt) => createKafkaSink(cfg, rt, services),
+      collectionEmit: (cfg, rt) => createCollectionEmit(cfg, rt, services),
+      merge: (cfg, rt) => createMergeOperator(cfg, rt, services),
+      lookup: (cfg, rt, next) => createLookupOperator(cfg, rt, services, next),
+      kafkaSource: (cfg, env) => new KafkaSource(cfg, env),
+      changeStreamSource: (cfg, env) => new ChangeStreamSource(cfg, env),
+    },
     get localStore() {
       store ??= new LocalStore(opts.stateDir);
       return store;
@@ -110,10 +128,4 @@ export function createServices(registry: ConnectionRegistry, opts: ServicesOptio
     },
   };
   return services;
-}
-
-/** Stages receive services untyped (the language server has none); this narrows them. */
-export function servicesOf(rt: { services?: unknown }, stage: string): Services {
-  if (!rt.services) throw new EngineError(`${stage} needs connections, which are not available here`, 'internal', 'ASP_NO_SERVICES', stage);
-  return rt.services as Services;
 }

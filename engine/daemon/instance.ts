@@ -13,6 +13,7 @@ import { ProcessorManager } from '../runtime/manager';
 import { EphemeralRuns } from '../runtime/ephemeral';
 import { CommandError } from '../runtime/errors';
 import { matchesFilter } from '../runtime/listFilter';
+import { testNamedConnection, validateText } from './editorMethods';
 import type { Doc } from '../core/types';
 
 const VERSION = '0.1.0';
@@ -100,6 +101,8 @@ export class Instance {
     };
     handle(P.hello, () => ({ version: VERSION, pid: process.pid, stateDir: this.opts.stateDir }));
     handle(P.configure, (q) => this.configure(q));
+    handle(P.validate, (q) => validateText(q, this.registry));
+    handle(P.testConnection, (q) => testNamedConnection(q, this.registry));
     handle(P.createStreamProcessor, (q) => m.create(q));
     handle(P.processStreamProcessor, (q) =>
       e.start(q, {

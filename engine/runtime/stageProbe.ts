@@ -89,7 +89,7 @@ export class StageProbe implements ChainProbe {
         const from = captures[i === 0 ? n : i - 1]!;
         if (from.emitted.length < per) from.emitted.push(ejson(doc));
       }
-      if (i === 0) this.sampling = (++this.seq & SAMPLE_MASK) === 0;
+      if (i === 0) this.sampling = (++this.seq & SAMPLE_MASK) === 1;
       const watchDrop = captures !== undefined && !absorbs && captures[i]!.dropped.length < per;
       const outBefore = this.inCount[i + 1]!;
       const dlqBefore = this.dlqCount[i]!;

@@ -10,7 +10,7 @@ import { enumValue, err, noUnknownFields, optBool, optString, wrongType } from '
 import type { ParseContext } from '../stages/types';
 import type { SourceFlavour } from './flavour';
 import { parseTimeOptions, type TimeOptions } from './common';
-import { ChangeStreamSource } from '../connectors/mongo/changeStreamSource';
+import { ioOf } from '../stages/_io';
 
 export interface ChangeStreamConfig extends TimeOptions {
   connectionName: string;
@@ -124,7 +124,7 @@ export const changeStreamFlavour: SourceFlavour<ChangeStreamConfig> = {
     return { ...time, ...cfg, connectionName: arg['connectionName'] as string, db, colls };
   },
   create(config, env) {
-    return new ChangeStreamSource(config, env);
+    return ioOf(env, '$source').changeStreamSource(config, env);
   },
 };
 

@@ -10,8 +10,7 @@ import { enumValue, err, missing, noUnknownFields, optBool, optString, wrongType
 import type { ParseContext } from '../stages/types';
 import type { SourceFlavour } from './flavour';
 import { parseTimeOptions, type TimeOptions } from './common';
-import { KEY_FORMATS, type KeyFormat } from '../connectors/kafka/decode';
-import { KafkaSource } from '../connectors/kafka/source';
+import { ioOf, KEY_FORMATS, type KeyFormat } from '../stages/_io';
 
 export interface KafkaSourceConfig extends TimeOptions {
   connectionName: string;
@@ -102,6 +101,6 @@ export const kafkaFlavour: SourceFlavour<KafkaSourceConfig> = {
     };
   },
   create(config, env) {
-    return new KafkaSource(config, env);
+    return ioOf(env, '$source').kafkaSource(config, env);
   },
 };

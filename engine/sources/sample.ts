@@ -100,8 +100,10 @@ class SampleSource implements Source {
       if (due <= 0) {
         const wait = ((this.paced / this.rate) * 1000) - (performance.now() - this.startedAt);
         await new Promise<void>((resolve) => {
-          this.timer = setTimeout(resolve, Math.max(1, wait));
-          signal.addEventListener('abort', () => { clearTimeout(this.timer); resolve(); }, { once: true });
+          // The listener is removed when the timer fires, so long runs do not pile them up.
+          const onAbort = (): void => { clearTimeout(this.timer); resolve(); };
+          this.timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, Math.max(1, wait));
+          signal.addEventListener('abort', onAbort, { once: true });
         });
         return { records: [] };
       }

@@ -8,11 +8,7 @@ import { isPlainObject } from '../bson/types';
 import { enumValue, err, noUnknownFields, objectArg, wrongType } from './_args';
 import { connectionRef, nameSpec, type NameSpec } from './_connection';
 import type { StageSpec } from './types';
-import { KEY_FORMATS, type KeyFormat } from '../connectors/kafka/decode';
-import type { OutputFormat } from '../connectors/kafka/encode';
-import { createKafkaSink } from '../connectors/kafka/sink';
-import { createCollectionEmit } from '../connectors/collectionEmit';
-import { servicesOf } from '../connectors/services';
+import { ioOf, KEY_FORMATS, type KeyFormat, type OutputFormat } from './_io';
 
 export interface KafkaEmitConfig {
   kind: 'kafka';
@@ -148,8 +144,7 @@ export const emit: StageSpec<EmitConfig> = {
   },
   create(config, rt, next) {
     if (config.kind === 'testLog') return { push: (d, m) => next(d, m) };
-    const services = servicesOf(rt, '$emit');
-    if (config.kind === 'kafka') return createKafkaSink(config, rt, services);
-    return createCollectionEmit(config, rt, services);
+    const io = ioOf(rt, '$emit');
+    return config.kind === 'kafka' ? io.kafkaEmit(config, rt) : io.collectionEmit(config, rt);
   },
 };

@@ -10,8 +10,7 @@ import { err, missing, noUnknownFields, objectArg, optString, wrongType } from '
 import { connectionRef } from './_connection';
 import { innerPipeline, type InnerPipeline } from './_innerPipeline';
 import type { StageRuntime, StageSpec } from './types';
-import { servicesOf } from '../connectors/services';
-import { createLookupOperator } from '../connectors/lookupOperator';
+import { ioOf } from './_io';
 
 export interface LookupConfig {
   connectionName: string;
@@ -128,7 +127,7 @@ export const lookup: StageSpec<LookupConfig> = {
     return { connectionName: name, db: from['db'] as string, coll: from['coll'] as string, localField, foreignField, let: lets, pipeline, as, parallelism, inner: innerPipeline(ctx, [...path, 'pipeline']) };
   },
   create(cfg, rt, next) {
-    return createLookupOperator(cfg, rt, servicesOf(rt, '$lookup'), next);
+    return ioOf(rt, '$lookup').lookup(cfg, rt, next);
   },
 };
 

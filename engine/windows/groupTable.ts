@@ -26,20 +26,39 @@ interface Entry {
   k: GroupKey;
   id: Value;
   s: unknown[];
-  /** Scratch for combine and mergedResults: entries may be shared between tables. */
+  /** Pane tables: the key's record in the window's key index. */
+  rec: KeyRec | undefined;
+  /** Scratch for mergedResults: entries may be shared between tables. */
+  mark: number;
+}
+
+/**
+ * One key of a pane window, shared by all its panes: which pane last got a new entry for the
+ * key, so an in-order stream finds its entry without a per-pane Map (and panes build none).
+ */
+export interface KeyRec {
+  /** Start of the newest pane holding the key, and the key's entry there. */
+  start: number;
+  entry: Entry | undefined;
+  /** Scratch for combine. */
   mark: number;
   tmp: Entry | undefined;
 }
 
+/** A pane window's key index. */
+export type PaneKeys = Map<GroupKey, KeyRec>;
+
 let stamp = 0;
-/** The key index of read-only combined tables: always empty, never written. */
-const NO_INDEX = new Map<GroupKey, Entry>();
 
 export class GroupTable {
   /** The entries in first-seen order: iterating an array beats iterating the Map. */
   private entries: Entry[] = [];
+  /** Key index; pane tables build it only when a late document needs a lookup. */
+  private map: Map<GroupKey, Entry> | undefined;
 
-  constructor(private readonly plan: GroupPlan, private readonly map = new Map<GroupKey, Entry>()) {}
+  constructor(private readonly plan: GroupPlan, indexed = true) {
+    if (indexed) this.map = new Map();
+  }
 
   get keyCount(): number {
     return this.entries.length;
@@ -53,17 +72,71 @@ export class GroupTable {
     const plan = this.plan;
     const id = plan.id(ctx);
     const k = keyOf(id);
-    let e = this.map.get(k);
-    if (e === undefined) e = this.newEntry(k, id);
+    let e = this.index().get(k);
+    if (e === undefined) e = this.newEntry(k, id, undefined);
     plan.update(e.s, ctx);
   }
 
-  private newEntry(k: GroupKey, id: Value): Entry {
+  /**
+   * add() for the pane starting at `start`, finding the entry through the window's key index:
+   * a key's first document in a pane newer than any holding it appends without a lookup.
+   */
+  addInPane(doc: Doc, meta: Meta, ctx: EvalCtx, keys: PaneKeys, start: number): void {
+    ctx.current = doc;
+    ctx.root = doc;
+    ctx.meta = meta;
+    const plan = this.plan;
+    const id = plan.id(ctx);
+    const k = keyOf(id);
+    let r = keys.get(k);
+    if (r === undefined) {
+      r = { start: -Infinity, entry: undefined, mark: 0, tmp: undefined };
+      keys.set(k, r);
+    }
+    let e: Entry;
+    if (r.start === start) e = r.entry!;
+    else if (r.start < start) {
+      e = this.newEntry(k, id, r);
+      r.start = start;
+      r.entry = e;
+    } else e = this.index().get(k) ?? this.newEntry(k, id, r); // a late document for an older pane
+    plan.update(e.s, ctx);
+  }
+
+  /** Point the key index at this pane's entries (after restore; panes in ascending order). */
+  linkKeys(keys: PaneKeys, start: number): void {
+    for (const e of this.entries) {
+      let r = keys.get(e.k);
+      if (r === undefined) {
+        r = { start, entry: e, mark: 0, tmp: undefined };
+        keys.set(e.k, r);
+      }
+      r.start = start;
+      r.entry = e;
+      e.rec = r;
+    }
+  }
+
+  /** The pane starting at `start` is dropped: forget keys it was the newest pane of. */
+  releaseKeys(keys: PaneKeys, start: number): void {
+    for (const e of this.entries) if (e.rec !== undefined && e.rec.start === start && keys.get(e.k) === e.rec) keys.delete(e.k);
+  }
+
+  private index(): Map<GroupKey, Entry> {
+    if (this.map === undefined) {
+      const m = new Map<GroupKey, Entry>();
+      for (const e of this.entries) m.set(e.k, e);
+      this.map = m;
+    }
+    return this.map;
+  }
+
+  private newEntry(k: GroupKey, id: Value, rec: KeyRec | undefined): Entry {
     const accs = this.plan.accs;
     const s = new Array<unknown>(accs.length);
     for (let i = 0; i < accs.length; i++) s[i] = accs[i]!.init();
-    const e: Entry = { k, id: id === undefined ? null : id, s, mark: 0, tmp: undefined };
-    this.map.set(k, e);
+    const e: Entry = { k, id: id === undefined ? null : id, s, rec, mark: 0 };
+    this.map?.set(k, e);
     this.entries.push(e);
     return e;
   }
@@ -78,7 +151,7 @@ export class GroupTable {
     const src = other.entries;
     for (let j = 0; j < src.length; j++) {
       const o = src[j]!;
-      const e = this.map.get(o.k) ?? this.newEntry(o.k, o.id);
+      const e = this.index().get(o.k) ?? this.newEntry(o.k, o.id, o.rec);
       const s = e.s;
       for (let i = 0; i < n; i++) {
         const acc = accs[i]!;
@@ -91,33 +164,36 @@ export class GroupTable {
    * A read-only table of the pane table `a` merged with the later table `b`, for PaneStack's
    * suffixes. Entries present in only one of them are shared, not copied: neither input nor the
    * result is written to afterwards (a pane that changes again is detected by its version and
-   * the combination rebuilt). The result has no key index: it is only ever iterated, or passed
-   * again as `b`, where lookups go to `a`'s index.
+   * the combination rebuilt). Keys are matched through their KeyRec, not a Map: the result has
+   * no index.
    */
   static combine(a: GroupTable, b: GroupTable): GroupTable {
     const accs = a.plan.accs;
     const n = accs.length;
-    const t = new GroupTable(a.plan, NO_INDEX);
+    const t = new GroupTable(a.plan, false);
     const mark = ++stamp;
-    const be = b.entries;
-    for (let j = 0; j < be.length; j++) {
-      const eb = be[j]!;
-      const ea = a.map.get(eb.k);
-      if (ea === undefined) continue;
-      const s = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) s[i] = accs[i]!.merge!(ea.s[i], eb.s[i]);
-      ea.mark = mark;
-      ea.tmp = { k: ea.k, id: ea.id, s, mark: 0, tmp: undefined };
-      eb.mark = mark;
-    }
-    const out = t.entries;
     const ae = a.entries;
     for (let j = 0; j < ae.length; j++) {
       const ea = ae[j]!;
-      if (ea.mark === mark) {
-        out.push(ea.tmp!);
-        ea.tmp = undefined;
-      } else out.push(ea);
+      ea.rec!.mark = mark;
+      ea.rec!.tmp = ea;
+    }
+    const be = b.entries;
+    for (let j = 0; j < be.length; j++) {
+      const eb = be[j]!;
+      const r = eb.rec!;
+      if (r.mark !== mark) continue;
+      const ea = r.tmp!;
+      const s = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) s[i] = accs[i]!.merge!(ea.s[i], eb.s[i]);
+      r.tmp = { k: ea.k, id: ea.id, s, rec: r, mark: 0 };
+      eb.mark = mark;
+    }
+    const out = t.entries;
+    for (let j = 0; j < ae.length; j++) {
+      const r = ae[j]!.rec!;
+      out.push(r.tmp!);
+      r.tmp = undefined;
     }
     for (let j = 0; j < be.length; j++) {
       const eb = be[j]!;
@@ -143,17 +219,30 @@ export class GroupTable {
     return out;
   }
 
-  /** Results of `a` merged with the later table `b`, without building the merged table. */
+  /**
+   * Results of `a` merged with the later table `b`, without building the merged table. Pane
+   * tables (entries with a KeyRec) are matched through it; other tables through b's index.
+   */
   static mergedResults(a: GroupTable | undefined, b: GroupTable): Doc[] {
     if (a === undefined) return b.results();
     const { names, accs } = b.plan;
     const n = names.length;
     const out: Doc[] = [];
     const mark = ++stamp;
+    const be = b.entries;
+    const byRec = be.length > 0 && be[0]!.rec !== undefined;
+    if (byRec) {
+      for (let j = 0; j < be.length; j++) {
+        const r = be[j]!.rec!;
+        r.mark = mark;
+        r.tmp = be[j];
+      }
+    }
     const ae = a.entries;
     for (let j = 0; j < ae.length; j++) {
       const ea = ae[j]!;
-      const eb = b.map.get(ea.k);
+      const r = ea.rec;
+      const eb = byRec ? (r!.mark === mark ? r!.tmp : undefined) : b.index().get(ea.k);
       const d: Doc = { _id: ea.id };
       if (eb === undefined) {
         for (let i = 0; i < n; i++) {
@@ -164,15 +253,15 @@ export class GroupTable {
         eb.mark = mark;
         for (let i = 0; i < n; i++) {
           const acc = accs[i]!;
-          const v = acc.result(acc.merge!(ea.s[i], eb.s[i]));
+          const v = acc.mergedResult !== undefined ? acc.mergedResult(ea.s[i], eb.s[i]) : acc.result(acc.merge!(ea.s[i], eb.s[i]));
           if (v !== undefined) d[names[i]!] = v;
         }
       }
       out.push(d);
     }
-    const be = b.entries;
     for (let j = 0; j < be.length; j++) {
       const eb = be[j]!;
+      if (byRec) eb.rec!.tmp = undefined;
       if (eb.mark === mark) continue;
       const d: Doc = { _id: eb.id };
       for (let i = 0; i < n; i++) {
@@ -185,7 +274,7 @@ export class GroupTable {
   }
 
   clear(): void {
-    this.map.clear();
+    this.map = new Map();
     this.entries = [];
   }
 
@@ -214,8 +303,8 @@ export class GroupTable {
     const accs = this.plan.accs;
     for (const e of data as { id: Value; s: Value[] }[]) {
       const k = keyOf(e.id);
-      const entry: Entry = { k, id: e.id, s: e.s.map((x, i) => accs[i]!.restore(x)), mark: 0, tmp: undefined };
-      this.map.set(k, entry);
+      const entry: Entry = { k, id: e.id, s: e.s.map((x, i) => accs[i]!.restore(x)), rec: undefined, mark: 0 };
+      this.map!.set(k, entry);
       this.entries.push(entry);
     }
   }

@@ -9,7 +9,7 @@ import type { Operator, SnapshotWriter, StageRuntime, Emit } from '../stages/typ
 import { newEvalCtx } from '../expr/compile';
 import type { EvalCtx } from '../expr/types';
 import { gcd, mod } from '../time/duration';
-import { GroupTable } from './groupTable';
+import { GroupTable, type PaneKeys } from './groupTable';
 import { PaneStack, type StackPane } from './paneStack';
 import type { PanePlan } from './innerPlan';
 import type { WindowConfig } from './windowArgs';
@@ -39,6 +39,8 @@ export class PaneWindowOperator extends WindowCore {
   /** The panes in `starts` order (fireWindow walks these without Map lookups). */
   private order: Pane[] = [];
   private cur: Pane | undefined;
+  /** Every key held by some pane, and its newest pane. */
+  private readonly keys: PaneKeys = new Map();
   private readonly ctx: EvalCtx;
   private readonly prefix: Operator | undefined;
   private readonly stack: PaneStack;
@@ -55,7 +57,8 @@ export class PaneWindowOperator extends WindowCore {
     this.ctx = newEvalCtx(rt.slotCount, rt.clock);
     this.stack = new PaneStack(plan.group.plan);
     this.single = cfg.size === cfg.hop;
-    this.prefix = plan.prefix.length > 0 ? rt.buildChain!(plan.prefix, (d, m) => this.cur!.table.add(d, m, this.ctx)) : undefined;
+    this.prefix =
+      plan.prefix.length > 0 ? rt.buildChain!(plan.prefix, (d, m) => this.cur!.table.addInPane(d, m, this.ctx, this.keys, this.cur!.start)) : undefined;
   }
 
   protected assign(doc: Doc, meta: Meta, t: number): void {
@@ -77,7 +80,7 @@ export class PaneWindowOperator extends WindowCore {
     }
     try {
       if (this.prefix !== undefined) this.prefix.push(doc, m);
-      else p.table.add(doc, m, this.ctx);
+      else p.table.addInPane(doc, m, this.ctx, this.keys, p.start);
     } catch (e) {
       p.poison = poisonMessage(e);
     }
@@ -86,7 +89,7 @@ export class PaneWindowOperator extends WindowCore {
   private pane(start: number, sourceType: Value): Pane {
     let p = this.panes.get(start);
     if (p === undefined) {
-      p = { start, table: new GroupTable(this.plan.group.plan), version: 0, sourceType };
+      p = { start, table: new GroupTable(this.plan.group.plan, false), version: 0, sourceType };
       if (this.single && this.plan.readsMeta) p.meta = { ts: start, source: {}, window: this.windowMeta(start) };
       this.panes.set(start, p);
       const i = insertSorted(this.starts, start);
@@ -126,7 +129,7 @@ export class PaneWindowOperator extends WindowCore {
   private dropPanes(): void {
     while (this.starts.length > 0 && this.a.newestStart(this.starts[0]!) < this.minWin) {
       const q = this.starts.shift()!;
-      this.order.shift();
+      this.order.shift()!.table.releaseKeys(this.keys, q);
       if (this.cur?.start === q) this.cur = undefined;
       this.panes.delete(q);
     }
@@ -206,6 +209,7 @@ export class PaneWindowOperator extends WindowCore {
 
   protected restoreState(v: Value): void {
     this.panes.clear();
+    this.keys.clear();
     this.starts = [];
     this.order = [];
     this.cur = undefined;
@@ -215,6 +219,7 @@ export class PaneWindowOperator extends WindowCore {
       const p = this.pane(snap.start, snap.sourceType);
       if (snap.poison !== null) p.poison = snap.poison;
       p.table.restore(snap.table);
+      p.table.linkKeys(this.keys, snap.start);
     }
   }
 

@@ -31,7 +31,8 @@ export function writeConnections(dir: string, s: TestServers): string {
     file,
     JSON.stringify({
       connections: [
-        { name: 'kafka1', type: 'Kafka', bootstrapServers: s.kafkaBrokers },
+        // A killed member holds its partitions until its session times out: keep that short.
+        { name: 'kafka1', type: 'Kafka', bootstrapServers: s.kafkaBrokers, config: { 'session.timeout.ms': 6000, 'heartbeat.interval.ms': 500 } },
         { name: 'cluster1', type: 'Cluster', uri: s.mongoUri },
       ],
     }),

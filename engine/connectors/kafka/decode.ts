@@ -3,9 +3,9 @@ import { Binary, Long } from 'bson';
 import type { Doc, Value } from '../../core/types';
 import { isPlainObject } from '../../bson/types';
 import { fromEJSON } from '../../json/ejson';
+import type { KeyFormat } from '../../stages/_io';
 
-export const KEY_FORMATS = ['binData', 'string', 'json', 'int', 'long', 'double'] as const;
-export type KeyFormat = (typeof KEY_FORMATS)[number];
+export { KEY_FORMATS, type KeyFormat } from '../../stages/_io';
 
 /**
  * Parse a message value. Empty means `{}`; a Confluent wire-format prefix (magic byte 0 plus

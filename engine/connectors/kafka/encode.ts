@@ -3,9 +3,9 @@ import { Binary, EJSON, Long } from 'bson';
 import type { Doc, Value } from '../../core/types';
 import { isPlainObject, typeName, toNumber } from '../../bson/types';
 import { ExprError } from '../../core/errors';
-import type { KeyFormat } from './decode';
+import type { KeyFormat, OutputFormat } from '../../stages/_io';
 
-export type OutputFormat = 'relaxedJson' | 'canonicalJson' | 'basicJson';
+export type { OutputFormat };
 
 /** Dates as `YYYY-MM-DDTHH:mm:ss.sssZ` strings everywhere in the value (dateFormat: ISO8601). */
 function isoDates(v: Value): Value {

@@ -60,7 +60,10 @@ export class KafkaSource implements Source {
     this.ectx = newEvalCtx(env.slotCount, env.clock);
     const ephemeralNoGroup = env.ephemeral && cfg.groupId === undefined;
     this.groupId = cfg.groupId ?? (ephemeralNoGroup ? `asp-preview-${env.processorId}-${Date.now().toString(36)}` : `asp-${env.processorId}-consumer`);
-    this.autoCommit = cfg.enableAutoCommit ?? !ephemeralNoGroup;
+    // kafkajs auto-commit marks offsets when records are queued, before they are processed: a
+    // crash then skips them on partitions the last checkpoint does not cover. Commit only
+    // processed offsets (commit()) unless enable_auto_commit asks otherwise (asp-spec §7).
+    this.autoCommit = cfg.enableAutoCommit ?? false;
   }
 
   private get services(): Services {

@@ -168,3 +168,36 @@ test('merge of split states equals one pass, and snapshots round-trip through EJ
     else assert.deepEqual(got, whole, `${a.name} merge`);
   }
 });
+
+test('fast forms agree with the reference ones: step = add, mergeInto = merge, mergedResult = result(merge)', () => {
+  const values: Value[] = [5, null, 3.5, 'x', 8, undefined, Long.fromNumber(4), 9, Decimal128.fromString('2.5'), 7, true];
+  const docs = values.map(D);
+  let checked = 0;
+  for (const acc of [{ $sum: '$x' }, { $avg: '$x' }, { $min: '$x' }, { $max: '$x' }, { $count: {} }, { $stdDevPop: '$x' }, { $stdDevSamp: '$x' }]) {
+    const { a: f, slots } = compile(acc);
+    assert.ok(f?.step && f.merge, JSON.stringify(acc));
+    const ctx = newEvalCtx(slots, new ManualClock());
+    const fold = (ds: Doc[], stepped: boolean) => {
+      let s = f.init();
+      for (const d of ds) {
+        ctx.current = d;
+        ctx.root = d;
+        s = stepped ? f.step!(s, f.input ? f.input(ctx) : undefined) : f.add(s, ctx);
+      }
+      return s;
+    };
+    const name = JSON.stringify(acc);
+    const ser = (v: Value) => EJSON.serialize({ v } as Doc);
+    assert.deepEqual(ser(f.result(fold(docs, true))), ser(f.result(fold(docs, false))), `${name} step`);
+    for (const cut of [0, 3, 7, docs.length]) {
+      const [l, r] = [fold(docs.slice(0, cut), false), fold(docs.slice(cut), false)];
+      const rBefore = ser(f.snapshot(r));
+      const reference = ser(f.result(f.merge(l, r)));
+      if (f.mergedResult) assert.deepEqual(ser(f.mergedResult(l, r)), reference, `${name} mergedResult at ${cut}`);
+      if (f.mergeInto) assert.deepEqual(ser(f.result(f.mergeInto(fold(docs.slice(0, cut), false), r))), reference, `${name} mergeInto at ${cut}`);
+      assert.deepEqual(ser(f.snapshot(r)), rBefore, `${name} leaves b untouched`);
+      checked++;
+    }
+  }
+  assert.equal(checked, 28);
+});
