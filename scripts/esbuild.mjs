@@ -69,6 +69,8 @@ await Promise.all(
 );
 fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
 fs.copyFileSync(path.join(root, 'client/panel/panel.css'), path.join(root, 'dist/panel.css'));
+// The bundled daemon loads the zstd WebAssembly encoder from beside itself (Kafka $emit compression).
+fs.copyFileSync(path.join(root, 'node_modules/@bokuweb/zstd-wasm/dist/common/zstd.wasm'), path.join(root, 'dist/zstd.wasm'));
 if (withTests) {
   // mocha stays outside: the suite loads it from test/e2e/.deps at run time.
   await esbuild.build({ ...node, external: [...node.external, 'mocha'], sourcemap: 'inline', minify: false, entryPoints: e2eEntries(), outdir: 'test/e2e/out' });

@@ -3,6 +3,8 @@
  * bulk write per target and batch; a refused document goes to the DLQ and the rest of the
  * batch is retried one by one; unreachable servers are retried with backoff and, past the
  * retry budget, fail the processor with a clear message. Nothing is dropped silently.
+ * With `lanes` > 1 (`$merge.parallelism`) steps are split by their key hash into that many lanes
+ * written concurrently; each lane keeps the rules above, and one key's writes stay in one lane.
  */
 import type { Doc } from '../core/types';
 import type { Meta } from '../core/meta';
@@ -12,10 +14,13 @@ import type { Services } from './services';
 import { withRetry } from './retry';
 import { isTransientMongoError } from './mongo/target';
 
-/** One document's write: a single op, or a custom step (read-modify-write). */
+/**
+ * One document's write: a single op, or a custom step (read-modify-write). `key` is a hash of
+ * the document's identity in the target (its `on` values): steps with equal keys keep their order.
+ */
 export type WriteStep =
-  | { target: CollectionTarget; op: WriteModel; doc: Doc; meta: Meta }
-  | { target: CollectionTarget; run: () => Promise<WriteFailure | undefined>; doc: Doc; meta: Meta };
+  | { target: CollectionTarget; op: WriteModel; doc: Doc; meta: Meta; key?: number }
+  | { target: CollectionTarget; run: () => Promise<WriteFailure | undefined>; doc: Doc; meta: Meta; key?: number };
 
 const CHUNK = 1000;
 
@@ -52,8 +57,28 @@ export class BatchWriter {
     }
   }
 
-  /** Write every step, in order per target; resolves when durable. */
-  async write(steps: WriteStep[]): Promise<void> {
+  /**
+   * Write every step, in order per target (per target and key with `lanes` > 1); resolves when
+   * every lane is done and the targets are durable.
+   */
+  async write(steps: WriteStep[], lanes = 1): Promise<void> {
+    if (lanes <= 1 || steps.length <= 1) {
+      await this.writeLane(steps);
+    } else {
+      const split: WriteStep[][] = Array.from({ length: lanes }, () => []);
+      for (const s of steps) split[((s.key ?? 0) >>> 0) % lanes]!.push(s);
+      // allSettled: a failed lane must not return control while the others are still writing.
+      const results = await Promise.allSettled(split.filter((l) => l.length > 0).map((l) => this.writeLane(l)));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
+    const targets = new Map<string, CollectionTarget>();
+    for (const s of steps) targets.set(`${s.target.kind}:${s.target.ns}`, s.target);
+    for (const target of targets.values()) await this.retry(`${this.operatorName} to ${target.ns}`, () => target.flush());
+  }
+
+  /** One lane: grouped per target, ops in bulk runs, custom steps one at a time, in order. */
+  private async writeLane(steps: WriteStep[]): Promise<void> {
     const byTarget = new Map<string, { target: CollectionTarget; steps: WriteStep[] }>();
     for (const s of steps) {
       const key = `${s.target.kind}:${s.target.ns}`;
@@ -74,7 +99,6 @@ export class BatchWriter {
         if (f) this.refused(s, f);
       }
       await this.bulk(target, run);
-      await this.retry(`${this.operatorName} to ${target.ns}`, () => target.flush());
     }
   }
 }

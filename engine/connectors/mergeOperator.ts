@@ -1,6 +1,7 @@
 /**
  * The $merge operator: plans one write per document in push() (namespace and modes evaluated
- * per document, failures to the DLQ) and writes the batch in drain().
+ * per document, failures to the DLQ) and writes the batch in drain(), `parallelism` lanes at a
+ * time, routed by a hash of the `on` values so writes to one document keep their order.
  * https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-merge/
  */
 import { ObjectId } from 'bson';
@@ -16,6 +17,7 @@ import { MATCHED, NOT_MATCHED, type Matched, type MergeConfig, type NotMatched }
 import type { Services } from './services';
 import { BatchWriter, type WriteStep } from './batchWriter';
 import { evalName } from './collectionEmit';
+import { hashValue } from './keyHash';
 import type { CollectionTarget, WriteModel } from './target';
 
 const OPERATOR = 'MergeOperator';
@@ -85,7 +87,9 @@ class MergeOperator {
       filter[f] = v === undefined ? null : v;
     });
     const upsert = wn === 'insert';
-    const push = (op: WriteModel): void => void this.steps.push({ target, op, doc, meta });
+    let key: number | undefined;
+    if (this.cfg.parallelism > 1) for (const f of this.cfg.on) key = hashValue(filter[f], key);
+    const push = (op: WriteModel): void => void this.steps.push({ target, op, doc, meta, key });
     switch (wm) {
       case 'merge': {
         const set = withoutId(doc);
@@ -103,14 +107,14 @@ class MergeOperator {
         return;
       case 'delete':
         if (!upsert) return push({ deleteOne: { filter } });
-        this.steps.push({ target, doc, meta, run: async () => ((await target.deleteOne(filter)) ? undefined : target.bulkWrite([{ insertOne: { document: doc } }])) });
+        this.steps.push({ target, doc, meta, key, run: async () => ((await target.deleteOne(filter)) ? undefined : target.bulkWrite([{ insertOne: { document: doc } }])) });
         return;
       case 'pipeline': {
         const vars = new Map<string, Value>([['new', doc]]);
         for (const [k, e] of this.cfg.let) vars.set(k, e(this.ctx));
         const stages = (wmSpec as { pipeline: Value[] }).pipeline;
         this.steps.push({
-          target, doc, meta,
+          target, doc, meta, key,
           run: async () => {
             const [cur] = await target.query(filter, 1);
             if (!cur) return upsert ? target.bulkWrite([{ insertOne: { document: doc } }]) : undefined;
@@ -133,6 +137,6 @@ class MergeOperator {
     if (this.steps.length === 0) return;
     const s = this.steps;
     this.steps = [];
-    await this.writer.write(s);
+    await this.writer.write(s, this.cfg.parallelism);
   }
 }

@@ -22,7 +22,7 @@ export interface GroupPlan {
   update: RowUpdate;
 }
 
-interface Entry {
+export interface Entry {
   k: GroupKey;
   id: Value;
   s: unknown[];
@@ -48,6 +48,15 @@ export interface KeyRec {
 /** A pane window's key index. */
 export type PaneKeys = Map<GroupKey, KeyRec>;
 
+/**
+ * Entries of dropped panes, reused by the panes created after them: a hopping window makes one
+ * entry per key in every pane, so a steady stream would otherwise allocate them at the pane rate.
+ */
+export type EntryPool = Entry[];
+
+/** Beyond this many spare entries a dropped pane's entries are left to the GC. */
+const POOL_CAP = 16_384;
+
 let stamp = 0;
 
 export class GroupTable {
@@ -56,7 +65,7 @@ export class GroupTable {
   /** Key index; pane tables build it only when a late document needs a lookup. */
   private map: Map<GroupKey, Entry> | undefined;
 
-  constructor(private readonly plan: GroupPlan, indexed = true) {
+  constructor(private readonly plan: GroupPlan, indexed = true, private readonly pool?: EntryPool) {
     if (indexed) this.map = new Map();
   }
 
@@ -117,9 +126,30 @@ export class GroupTable {
     }
   }
 
-  /** The pane starting at `start` is dropped: forget keys it was the newest pane of. */
-  releaseKeys(keys: PaneKeys, start: number): void {
-    for (const e of this.entries) if (e.rec !== undefined && e.rec.start === start && keys.get(e.k) === e.rec) keys.delete(e.k);
+  /**
+   * The pane starting at `start` is dropped: forget keys it was the newest pane of, and hand its
+   * entries to the pool. Only tables read after this are combinations that are never read again
+   * (a PaneStack pops the pane before its next result), so the table is simply emptied.
+   */
+  release(keys: PaneKeys, start: number): void {
+    const es = this.entries;
+    const pool = this.pool;
+    for (let j = 0; j < es.length; j++) {
+      const e = es[j]!;
+      const r = e.rec;
+      if (r !== undefined && r.start === start && keys.get(e.k) === r) keys.delete(e.k);
+      if (pool !== undefined && pool.length < POOL_CAP) {
+        // Spare entries keep nothing alive: states can be large ($median's values).
+        e.rec = undefined;
+        e.id = null;
+        e.k = null;
+        const st = e.s;
+        for (let i = 0; i < st.length; i++) st[i] = undefined;
+        pool.push(e);
+      }
+    }
+    this.entries = [];
+    this.map = undefined;
   }
 
   private index(): Map<GroupKey, Entry> {
@@ -133,9 +163,19 @@ export class GroupTable {
 
   private newEntry(k: GroupKey, id: Value, rec: KeyRec | undefined): Entry {
     const accs = this.plan.accs;
-    const s = new Array<unknown>(accs.length);
-    for (let i = 0; i < accs.length; i++) s[i] = accs[i]!.init();
-    const e: Entry = { k, id: id === undefined ? null : id, s, rec, mark: 0 };
+    let e = this.pool?.pop();
+    if (e !== undefined) {
+      // States get a fresh init(): merges may have shared the old ones (e.g. $first's).
+      const s = e.s;
+      for (let i = 0; i < accs.length; i++) s[i] = accs[i]!.init();
+      e.k = k;
+      e.id = id === undefined ? null : id;
+      e.rec = rec;
+    } else {
+      const s = new Array<unknown>(accs.length);
+      for (let i = 0; i < accs.length; i++) s[i] = accs[i]!.init();
+      e = { k, id: id === undefined ? null : id, s, rec, mark: 0 };
+    }
     this.map?.set(k, e);
     this.entries.push(e);
     return e;

@@ -2,7 +2,7 @@
  * Sliding aggregation over pane tables with two stacks (FIFO aggregation): a window's result is
  * merge(front.top.suffix, backAgg), so firing a window of P panes costs a few table merges
  * instead of P. Panes can still change after they were pushed (late documents within
- * allowedLateness); `sync` notices through pane versions and rebuilds from the panes.
+ * allowedLateness); the owner reports that through `touched`, and `sync` rebuilds from the panes.
  */
 import type { Doc } from '../core/types';
 import { GroupTable, type GroupPlan } from './groupTable';
@@ -10,13 +10,12 @@ import { GroupTable, type GroupPlan } from './groupTable';
 export interface StackPane {
   start: number;
   table: GroupTable;
-  /** Bumped on every document added to the pane. */
-  version: number;
+  /** Held by a PaneStack: a document added to the pane must be reported with `touched()`. */
+  stacked: boolean;
 }
 
 interface Item {
   pane: StackPane;
-  version: number;
   /** Front items: this pane merged with every newer pane in the front stack. */
   suffix?: GroupTable;
 }
@@ -27,41 +26,44 @@ export class PaneStack {
   /** Oldest first. */
   private back: Item[] = [];
   private backAgg: GroupTable;
+  /** A held pane changed since it was pushed. */
+  private dirty = false;
 
   constructor(private readonly plan: GroupPlan) {
     this.backAgg = new GroupTable(plan);
   }
 
+  /** A held pane got another document: its merged forms are stale. */
+  touched(): void {
+    this.dirty = true;
+  }
+
   /**
-   * Make the stack hold exactly `panes` (ascending, all panes of the window about to fire)
-   * and return the `$group` results over them.
+   * Make the stack hold exactly `panes[lo..hi)` (ascending, all panes of the window about to
+   * fire) and return the `$group` results over them.
    */
-  sync(panes: StackPane[]): Doc[] {
-    const first = panes[0];
-    // Drop panes older than the window.
-    if (first !== undefined) {
-      for (let o = this.oldest(); o !== undefined && o.pane.start < first.start; o = this.oldest()) this.popOldest();
+  sync(panes: readonly StackPane[], lo: number, hi: number): Doc[] {
+    if (lo < hi) {
+      // Drop panes older than the window.
+      const first = panes[lo]!.start;
+      for (let o = this.oldest(); o !== undefined && o.pane.start < first; o = this.oldest()) this.popOldest();
     }
-    if (!this.holdsPrefixOf(panes)) this.reset();
-    for (let i = this.size(); i < panes.length; i++) this.push(panes[i]!);
+    if (this.dirty || !this.holdsPrefixOf(panes, lo, hi)) this.reset();
+    for (let i = lo + this.size(); i < hi; i++) this.push(panes[i]!);
     return GroupTable.mergedResults(this.front[this.front.length - 1]?.suffix, this.backAgg);
   }
 
-  /** Are the held items, oldest first, the first panes of `panes`, unchanged since pushed? */
-  private holdsPrefixOf(panes: StackPane[]): boolean {
-    const front = this.front;
-    const back = this.back;
-    if (front.length + back.length > panes.length) return false;
-    let j = 0;
-    for (let i = front.length - 1; i >= 0; i--, j++) {
-      const it = front[i]!;
-      if (it.pane !== panes[j] || it.version !== it.pane.version) return false;
-    }
-    for (let i = 0; i < back.length; i++, j++) {
-      const it = back[i]!;
-      if (it.pane !== panes[j] || it.version !== it.pane.version) return false;
-    }
-    return true;
+  /**
+   * Are the held items, oldest first, the first panes of `panes[lo..hi)`? Held panes are always
+   * some of those panes in ascending order (older ones were popped, newer ones never pushed), so
+   * the k held items are the first k exactly when the newest of them is the k-th pane.
+   */
+  private holdsPrefixOf(panes: readonly StackPane[], lo: number, hi: number): boolean {
+    const k = this.size();
+    if (k === 0) return true;
+    if (k > hi - lo) return false;
+    const newest = this.back.length > 0 ? this.back[this.back.length - 1]! : this.front[0]!;
+    return newest.pane === panes[lo + k - 1] && this.oldest()!.pane === panes[lo];
   }
 
   private size(): number {
@@ -73,13 +75,14 @@ export class PaneStack {
   }
 
   private push(pane: StackPane): void {
-    this.back.push({ pane, version: pane.version });
+    pane.stacked = true;
+    this.back.push({ pane });
     this.backAgg.mergeFrom(pane.table);
   }
 
   private popOldest(): void {
     if (this.front.length === 0) this.flip();
-    this.front.pop();
+    this.front.pop()!.pane.stacked = false;
   }
 
   /**
@@ -100,8 +103,11 @@ export class PaneStack {
   }
 
   reset(): void {
+    for (const it of this.front) it.pane.stacked = false;
+    for (const it of this.back) it.pane.stacked = false;
     this.front = [];
     this.back = [];
     this.backAgg = new GroupTable(this.plan);
+    this.dirty = false;
   }
 }

@@ -9,7 +9,7 @@ import type { Operator, SnapshotWriter, StageRuntime, Emit } from '../stages/typ
 import { newEvalCtx } from '../expr/compile';
 import type { EvalCtx } from '../expr/types';
 import { gcd, mod } from '../time/duration';
-import { GroupTable, type PaneKeys } from './groupTable';
+import { GroupTable, type EntryPool, type PaneKeys } from './groupTable';
 import { PaneStack, type StackPane } from './paneStack';
 import type { PanePlan } from './innerPlan';
 import type { WindowConfig } from './windowArgs';
@@ -48,8 +48,10 @@ export class PaneWindowOperator extends WindowCore {
   private nextEnd = -Infinity;
   /** Tumbling: each window is one pane. */
   private readonly single: boolean;
-  /** The panes of the window being fired (reused). */
-  private readonly inWindow: Pane[] = [];
+  /** Panes in `order` that are poisoned (fireWindow looks for them only when there are some). */
+  private poisoned = 0;
+  /** Entries of dropped panes, reused by new ones. */
+  private readonly pool: EntryPool = [];
 
   constructor(cfg: WindowConfig, rt: StageRuntime, next: Emit, private readonly plan: PanePlan) {
     super(cfg, rt, next);
@@ -68,7 +70,7 @@ export class PaneWindowOperator extends WindowCore {
       this.cur = p;
     }
     if (p.poison !== undefined) return;
-    p.version++;
+    if (p.stacked) this.stack.touched();
     let m = meta;
     if (p.meta !== undefined) {
       m = p.meta;
@@ -83,13 +85,14 @@ export class PaneWindowOperator extends WindowCore {
       else p.table.addInPane(doc, m, this.ctx, this.keys, p.start);
     } catch (e) {
       p.poison = poisonMessage(e);
+      this.poisoned++;
     }
   }
 
   private pane(start: number, sourceType: Value): Pane {
     let p = this.panes.get(start);
     if (p === undefined) {
-      p = { start, table: new GroupTable(this.plan.group.plan, false), version: 0, sourceType };
+      p = { start, table: new GroupTable(this.plan.group.plan, false, this.pool), stacked: false, sourceType };
       if (this.single && this.plan.readsMeta) p.meta = { ts: start, source: {}, window: this.windowMeta(start) };
       this.panes.set(start, p);
       const i = insertSorted(this.starts, start);
@@ -129,25 +132,27 @@ export class PaneWindowOperator extends WindowCore {
   private dropPanes(): void {
     while (this.starts.length > 0 && this.a.newestStart(this.starts[0]!) < this.minWin) {
       const q = this.starts.shift()!;
-      this.order.shift()!.table.releaseKeys(this.keys, q);
+      const p = this.order.shift()!;
+      if (p.poison !== undefined) this.poisoned--;
+      p.table.release(this.keys, q);
       if (this.cur?.start === q) this.cur = undefined;
       this.panes.delete(q);
     }
   }
 
   private fireWindow(s: number): void {
-    const end = s + this.cfg.size;
-    let poison: string | undefined;
-    let sourceType: Value;
-    const inWindow = this.inWindow;
-    inWindow.length = 0;
     const order = this.order;
-    for (let i = 0; i < order.length && order[i]!.start < end; i++) {
-      const p = order[i]!;
-      if (p.start < s) continue;
-      sourceType ??= p.sourceType;
-      if (p.poison !== undefined) poison ??= p.poison;
-      inWindow.push(p);
+    const lo = firstAtOrAfter(order, s, 0);
+    const hi = firstAtOrAfter(order, s + this.cfg.size, lo);
+    let poison: string | undefined;
+    if (this.poisoned > 0) {
+      for (let i = lo; i < hi && poison === undefined; i++) poison = order[i]!.poison;
+    }
+    // The first pane's source type, unless it has none.
+    let sourceType: Value;
+    for (let i = lo; i < hi; i++) {
+      sourceType = order[i]!.sourceType;
+      if (sourceType !== undefined && sourceType !== null) break;
     }
     const meta: Meta = { ts: s, source: { type: sourceType }, window: this.windowMeta(s) };
     const opName = this.cfg.inner.operatorName;
@@ -155,8 +160,7 @@ export class PaneWindowOperator extends WindowCore {
       this.rt.dlq({ operatorName: opName, reason: poison, meta });
       return;
     }
-    const docs = this.single ? inWindow[0]!.table.results() : this.stack.sync(inWindow);
-    inWindow.length = 0;
+    const docs = this.single ? (lo < hi ? order[lo]!.table.results() : []) : this.stack.sync(order, lo, hi);
     if (this.plan.rest.length === 0) {
       for (const d of docs) this.next(d, meta);
       return;
@@ -214,10 +218,14 @@ export class PaneWindowOperator extends WindowCore {
     this.order = [];
     this.cur = undefined;
     this.nextEnd = -Infinity;
+    this.poisoned = 0;
     this.stack.reset();
     for (const snap of v as PaneSnapshot[]) {
       const p = this.pane(snap.start, snap.sourceType);
-      if (snap.poison !== null) p.poison = snap.poison;
+      if (snap.poison !== null) {
+        p.poison = snap.poison;
+        this.poisoned++;
+      }
       p.table.restore(snap.table);
       p.table.linkKeys(this.keys, snap.start);
     }
@@ -228,4 +236,16 @@ export class PaneWindowOperator extends WindowCore {
     for (const p of this.panes.values()) n += 64 + p.table.size();
     return n;
   }
+}
+
+/** Index of the first pane at or after `from` starting at or after `t` (binary search). */
+function firstAtOrAfter(order: readonly Pane[], t: number, from: number): number {
+  let lo = from;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order[mid]!.start < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -6,6 +6,12 @@ import type { TestServers } from '../infra/servers';
 import { kill9, spawnDaemon, type Daemon } from './daemonProcess';
 import { waitFor } from './helpers';
 
+/** Append a line to the file named by ASP_RECOVERY_TRACE (to see what a slow run is waiting for). */
+export function trace(msg: string): void {
+  const f = process.env['ASP_RECOVERY_TRACE'];
+  if (f) fs.appendFileSync(f, `${new Date().toISOString()} ${msg}\n`);
+}
+
 /** A small seeded PRNG (mulberry32), so a failing kill schedule can be replayed with its seed. */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -75,13 +81,16 @@ export async function killRepeatedly(
   let kills = 0;
   while (kills < opts.kills) {
     const before = await opts.progress(d).catch(() => -1);
+    trace(`kill loop: ${kills} kills so far, progress ${before}`);
     await waitFor(async () => (await opts.progress(d)) > before, 'progress before the next kill', 120_000, 20);
     // A random moment inside the following stretch of work (the delay is the randomness, not a wait).
     await new Promise((r) => setTimeout(r, Math.floor(opts.rand() * (opts.maxDelayMs ?? 200))));
     if (await opts.done(d)) break;
+    trace(`kill -9 pid ${d.child.pid}`);
     await kill9(d);
     kills++;
     d = await start();
+    trace(`restarted as pid ${d.child.pid}`);
   }
   return { daemon: d, kills };
 }

@@ -17,7 +17,7 @@ import * as P from '../../shared/protocol';
 import { ensureServers } from '../infra/servers';
 import { killAll, shutdown, type Daemon } from './daemonProcess';
 import { tempDir, waitFor } from './helpers';
-import { kafkaOffsetSum, killRepeatedly, newestPositions, seeded, spawnDaemon, testSeed, writeConnections } from './recoveryHelpers';
+import { kafkaOffsetSum, killRepeatedly, newestPositions, seeded, spawnDaemon, testSeed, trace, writeConnections } from './recoveryHelpers';
 
 const N = 8_000;
 const CHUNK = 200;
@@ -47,6 +47,7 @@ test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that 
   const seed = testSeed(9001);
   const rand = seeded(seed);
   t.diagnostic(`seed ${seed} (set ASP_TEST_SEED to replay)`);
+  trace('test start');
   const servers = await ensureServers();
   const dir = tempDir(t, 'asp-kill-kafka-');
   const conns = writeConnections(dir, servers);
@@ -71,6 +72,7 @@ test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that 
   const env = { ASP_CHECKPOINT_INTERVAL_MS: '100' };
   const startRef = (): Promise<Daemon> => spawnDaemon(`${dir}/ref`, env, conns);
   const startKilled = (): Promise<Daemon> => spawnDaemon(`${dir}/killed`, env, conns);
+  trace('servers ready, topics created; starting instances');
   const ref = await startRef();
   let killed = await startKilled();
   for (const [d, suffix] of [[ref, 'ref'], [killed, 'killed']] as const) {
@@ -80,6 +82,7 @@ test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that 
     await d.conn.sendRequest(P.startStreamProcessor.method, { name: 'flat' });
   }
 
+  trace('processors started');
   const inputCount = async (d: Daemon, name: string): Promise<number> => {
     const s = (await d.conn.sendRequest(P.getStreamProcessorStats.method, { name })) as { stats: { inputMessageCount: number } };
     return s.stats.inputMessageCount;
@@ -95,6 +98,7 @@ test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that 
       await producer.send({ topic: winTopic, messages: msgs });
       await producer.send({ topic: flatTopic, messages: msgs.map((m, j) => ({ ...m, partition: (from + j) % 3 })) });
       produced = from + CHUNK;
+      trace(`produced ${produced}`);
       // Input stalls while the killed instance is down, so every kill lands while input flows.
       await waitFor(async () => (await inputCount(ref, 'win')) >= produced - CHUNK, 'the reference to keep up', 120_000, 20);
       await waitFor(async () => kafkaOffsetSum(await newestPositions(killed, 'win')) >= produced - LAG, 'the killed instance to keep up', 120_000, 20);

@@ -8,6 +8,8 @@ import { logLevel } from 'kafkajs';
 import type { KafkaConnection } from '../../connections/types';
 import { resolveEnv } from '../../connections/registry';
 import { EngineError, errorMessage } from '../../core/errors';
+// Every client built here can read (and $emit can write) snappy, lz4 and zstd batches.
+import './codecs';
 
 const MECHANISMS: Record<string, 'plain' | 'scram-sha-256' | 'scram-sha-512'> = {
   PLAIN: 'plain',

@@ -13,6 +13,7 @@ import type { KafkaEmitConfig } from '../../stages/emit';
 import type { Services } from '../services';
 import { withRetry } from '../retry';
 import { encodeHeaders, encodeKey, encodeValue } from './encode';
+import { compressionType, zstdReady } from './codecs';
 
 const OPERATOR = 'KafkaEmitOperator';
 /** kafkajs groups a request's messages per partition in O(n^2): keep requests small. */
@@ -41,7 +42,7 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
   let pending: Pending[] = [];
   let producer: Producer | undefined;
   const acks = cfg.acks === 'all' ? -1 : Number(cfg.acks);
-  const compression = cfg.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None;
+  const compression = compressionType(cfg.compression);
   const policy = { retryable: isRetriableKafkaError, policy: services.retry.policy, onRetry: services.retry.onRetry };
 
   const fail = (doc: Doc, meta: Meta, e: unknown): void => {
@@ -50,6 +51,13 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
 
   async function getProducer(): Promise<Producer> {
     if (producer) return producer;
+    // Load the WebAssembly encoder before the first send so a missing file fails the processor
+    // clearly instead of dead-lettering every batch.
+    if (compression === CompressionTypes.ZSTD) {
+      await zstdReady().catch((e: unknown) => {
+        throw new EngineError(errorMessage(e), 'internal', 'ASP_KAFKA_CODEC', '$emit');
+      });
+    }
     const p = services.kafka(cfg.connectionName).producer({
       createPartitioner: Partitioners.DefaultPartitioner,
       allowAutoTopicCreation: true,
