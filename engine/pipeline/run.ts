@@ -188,6 +188,11 @@ export class PipelineRun {
     return [...(this.chain.tables?.() ?? []), ...(this.sinkOp?.tables?.() ?? [])];
   }
 
+  /** A checkpoint holding `position` (a snapshot's) is durable: sources may commit it externally. */
+  async checkpointed(position: Value): Promise<void> {
+    await this.source?.commit?.(position);
+  }
+
   sourceStats(): Record<string, Value> {
     return this.source?.stats?.() ?? {};
   }

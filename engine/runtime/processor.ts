@@ -11,7 +11,7 @@ import { errorMessage } from '../core/errors';
 import { PipelineRun, type RunEnd } from '../pipeline/run';
 import { CheckpointCoordinator } from './checkpoint/coordinator';
 import { tableSnapshot } from './checkpoint/codec';
-import type { CheckpointStore } from './checkpoint/types';
+import type { CheckpointInfo, CheckpointStore } from './checkpoint/types';
 import { compileProcessor } from './compile';
 import { SampleCursor } from './cursor';
 import type { ProcessorDef } from './definitions';
@@ -203,7 +203,7 @@ export class Processor {
       if (!this.stopCheckpointed) {
         this.stopCheckpointed = true;
         try {
-          await coord.checkpoint('stop');
+          await this.committed(coord.checkpoint('stop'));
         } catch (e) {
           this.env.log('error', `checkpoint on stop failed: ${errorMessage(e)}`, this.name);
         }
@@ -214,10 +214,18 @@ export class Processor {
     if (this.firstBatch) {
       this.firstBatch = false;
       // A first checkpoint pins the start position (e.g. Kafka "latest") against a crash.
-      if (!coord.last) this.background(coord.checkpoint('start'));
+      if (!coord.last) this.background(this.committed(coord.checkpoint('start')));
       return;
     }
-    if (coord.due()) this.background(coord.checkpoint('interval'));
+    if (coord.due()) this.background(this.committed(coord.checkpoint('interval')));
+  }
+
+  /** Once a checkpoint is durable, let the source commit its position (Kafka group offsets). */
+  private async committed(p: Promise<CheckpointInfo>): Promise<void> {
+    const run = this.run;
+    const info = await p;
+    const position = info.positions['source'];
+    if (run && position !== undefined) await run.checkpointed(position);
   }
 
   private background(p: Promise<unknown>): void {

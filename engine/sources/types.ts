@@ -31,8 +31,12 @@ export interface Source {
   connect(signal: AbortSignal): Promise<void>;
   /** Next batch; an empty batch means "nothing right now" (the caller ticks and asks again). */
   read(signal: AbortSignal): Promise<SourceBatch | typeof END_OF_INPUT>;
-  /** Everything read so far is processed and in the sinks: commit offsets etc. */
-  commit?(): Promise<void>;
+  /**
+   * Without `checkpointed`: everything read so far is processed and in the sinks (called after
+   * each batch). With it: a checkpoint holding that position() is durable. A source commits
+   * external offsets on one of the two, per its own commit policy.
+   */
+  commit?(checkpointed?: Value): Promise<void>;
   /** A checkpointable position (JSON/EJSON-serialisable) after the last record returned. */
   position(): Value;
   /** Resume after `position` (from a checkpoint) instead of the configured start. */

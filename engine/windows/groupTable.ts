@@ -43,6 +43,9 @@ export interface KeyRec {
   /** Scratch for combine. */
   mark: number;
   tmp: Entry | undefined;
+  /** The key's entry in the running table whose `aggStamp` is `aggOf` (PaneStack's back stack). */
+  agg: Entry | undefined;
+  aggOf: number;
 }
 
 /** A pane window's key index. */
@@ -64,6 +67,8 @@ export class GroupTable {
   private entries: Entry[] = [];
   /** Key index; pane tables build it only when a late document needs a lookup. */
   private map: Map<GroupKey, Entry> | undefined;
+  /** Set when pane tables are merged into this one: KeyRecs then point at its entries. */
+  private aggStamp = 0;
 
   constructor(private readonly plan: GroupPlan, indexed = true, private readonly pool?: EntryPool) {
     if (indexed) this.map = new Map();
@@ -99,7 +104,7 @@ export class GroupTable {
     const k = keyOf(id);
     let r = keys.get(k);
     if (r === undefined) {
-      r = { start: -Infinity, entry: undefined, mark: 0, tmp: undefined };
+      r = { start: -Infinity, entry: undefined, mark: 0, tmp: undefined, agg: undefined, aggOf: 0 };
       keys.set(k, r);
     }
     let e: Entry;
@@ -117,7 +122,7 @@ export class GroupTable {
     for (const e of this.entries) {
       let r = keys.get(e.k);
       if (r === undefined) {
-        r = { start, entry: e, mark: 0, tmp: undefined };
+        r = { start, entry: e, mark: 0, tmp: undefined, agg: undefined, aggOf: 0 };
         keys.set(e.k, r);
       }
       r.start = start;
@@ -189,13 +194,40 @@ export class GroupTable {
     const accs = this.plan.accs;
     const n = accs.length;
     const src = other.entries;
+    if (this.aggStamp === 0) this.aggStamp = ++stamp;
+    const as = this.aggStamp;
     for (let j = 0; j < src.length; j++) {
       const o = src[j]!;
-      const e = this.index().get(o.k) ?? this.newEntry(o.k, o.id, o.rec);
+      const r = o.rec;
+      let e: Entry | undefined;
+      if (r === undefined) e = this.index().get(o.k) ?? this.newEntry(o.k, o.id, undefined);
+      else {
+        // Pane entries find this table's entry through their KeyRec, not a Map lookup.
+        e = r.aggOf === as ? r.agg : undefined;
+        if (e === undefined) {
+          e = this.index().get(o.k) ?? this.newEntry(o.k, o.id, r);
+          r.agg = e;
+          r.aggOf = as;
+        }
+      }
       const s = e.s;
       for (let i = 0; i < n; i++) {
         const acc = accs[i]!;
         s[i] = acc.mergeInto !== undefined ? acc.mergeInto(s[i], o.s[i]) : acc.merge!(s[i], o.s[i]);
+      }
+    }
+  }
+
+  /** This running table is discarded: KeyRecs stop pointing at (and keeping alive) its entries. */
+  unlinkAgg(): void {
+    const as = this.aggStamp;
+    if (as === 0) return;
+    const es = this.entries;
+    for (let j = 0; j < es.length; j++) {
+      const r = es[j]!.rec;
+      if (r !== undefined && r.aggOf === as) {
+        r.agg = undefined;
+        r.aggOf = 0;
       }
     }
   }

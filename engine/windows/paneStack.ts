@@ -99,6 +99,7 @@ export class PaneStack {
       this.front.push(item);
     }
     this.back = [];
+    this.backAgg.unlinkAgg();
     this.backAgg = new GroupTable(this.plan);
   }
 
@@ -107,6 +108,7 @@ export class PaneStack {
     for (const it of this.back) it.pane.stacked = false;
     this.front = [];
     this.back = [];
+    this.backAgg.unlinkAgg();
     this.backAgg = new GroupTable(this.plan);
     this.dirty = false;
   }

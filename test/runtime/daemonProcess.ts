@@ -1,5 +1,6 @@
 /** Spawn and kill real instance processes for recovery tests (only the PIDs started here). */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { connect } from '../../engine/daemon/client';
@@ -25,9 +26,17 @@ export async function spawnDaemon(stateDir: string, env: Record<string, string> 
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
-  child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+  // Kept next to the state folder too, so a daemon that died mid-test can be diagnosed afterwards.
+  const log = fs.createWriteStream(`${stateDir}.stderr.log`, { flags: 'a' });
+  child.stderr!.on('data', (b: Buffer) => {
+    err += b.toString();
+    log.write(b);
+  });
   live.add(child);
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code, signal) => {
+    log.end(`[exit code ${code} signal ${signal}]\n`);
+    r(code);
+  }));
   void exited.then(() => live.delete(child));
   let dead = false;
   void exited.then(() => (dead = true));
@@ -35,6 +44,8 @@ export async function spawnDaemon(stateDir: string, env: Record<string, string> 
     if (dead) throw new Error(`daemon exited: ${err}`);
     return connect(stateDir);
   }, 'daemon socket', 30_000, 50);
+  // Requests to a dead instance must fail, not wait forever: disposing rejects them.
+  void exited.then(() => conn.dispose());
   return { child, conn, exited, stderr: () => err };
 }
 

@@ -11,7 +11,7 @@ import * as P from '../../shared/protocol';
 import { ensureServers } from '../infra/servers';
 import { killAll, shutdown, type Daemon } from './daemonProcess';
 import { tempDir, waitFor } from './helpers';
-import { killRepeatedly, newestPositions, seeded, spawnDaemon, testSeed, writeConnections } from './recoveryHelpers';
+import { killRepeatedly, newestPositions, seeded, spawnDaemon, testSeed, trace, writeConnections } from './recoveryHelpers';
 
 const N = 3_000;
 const CHUNK = 100;
@@ -53,6 +53,7 @@ test('kill -9 of a change stream -> window -> $merge instance: output equals a r
     await mongo.close();
   });
   await mongo.db(db).createCollection('input');
+  trace('servers ready; starting instances');
 
   const env = { ASP_CHECKPOINT_INTERVAL_MS: '100' };
   const ref = await spawnDaemon(`${dir}/ref`, env, conns);
@@ -69,6 +70,7 @@ test('kill -9 of a change stream -> window -> $merge instance: output equals a r
   await mongo.db(db).collection('input').insertOne({ i: -2, k: 'warm', t: T0 - 10_000 });
   for (const d of [ref, killed]) await waitFor(async () => (await newestPositions(d, 'cs'))?.['source'], 'a checkpointed resume token', 60_000, 20);
 
+  trace('warm-up checkpointed');
   const liveInput = async (d: Daemon): Promise<number> => (await liveStats(d)).inputMessageCount - 1;
   let inserted = 0;
   const insert = (async () => {
@@ -76,6 +78,7 @@ test('kill -9 of a change stream -> window -> $merge instance: output equals a r
     for (let from = 0; from < N; from += CHUNK) {
       await input.insertMany(Array.from({ length: CHUNK }, (_, j) => ({ i: from + j, k: (from + j) % 4, t: T0 + (from + j) * 10 })));
       inserted = from + CHUNK;
+      trace(`inserted ${inserted}`);
       await waitFor(async () => (await liveInput(ref)) >= inserted - CHUNK, 'the reference to keep up', 120_000, 20);
       await waitFor(async () => (await checkpointedInput(killed)) - 1 >= inserted - LAG, 'the killed instance to keep up', 120_000, 20);
     }

@@ -8,6 +8,7 @@
  *    from its own checkpointed offset.
  * The windowed topic has one partition on purpose: with several, which partition's backlog a
  * restarted consumer fetches first decides which documents are late, in Atlas too.
+ * A second test kills a windowed processor whose checkpoint does not know its partitions yet.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +16,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import * as P from '../../shared/protocol';
 import { ensureServers } from '../infra/servers';
-import { killAll, shutdown, type Daemon } from './daemonProcess';
+import { kill9, killAll, shutdown, type Daemon } from './daemonProcess';
 import { tempDir, waitFor } from './helpers';
 import { kafkaOffsetSum, killRepeatedly, newestPositions, seeded, spawnDaemon, testSeed, trace, writeConnections } from './recoveryHelpers';
 
@@ -125,11 +126,23 @@ test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that 
   }
   const read = async (coll: string): Promise<unknown[]> => mongo.db(db).collection(coll).find({}).sort({ _id: 1 }).toArray();
   await waitFor(async () => (await read('win_ref')).length === (N / 100) * 5, 'reference windows merged', 60_000, 50);
+  const flatGroup = ((await killed.conn.sendRequest(P.getStreamProcessorStats.method, { name: 'flat' })) as { stats: { kafkaConsumerGroup: string } }).stats.kafkaConsumerGroup;
   for (const d of [ref, killed]) {
     await d.conn.sendRequest(P.stopStreamProcessor.method, { name: 'win' });
     await d.conn.sendRequest(P.stopStreamProcessor.method, { name: 'flat' });
-    await shutdown(d);
   }
+  // The group's offsets are committed from checkpoints only: after the stop checkpoint they are its positions.
+  const stopPositions = (await newestPositions(killed, 'flat'))?.['source'] as { partitions: { tp: string; offset: number }[] };
+  const groupAdmin = kafka.admin();
+  await groupAdmin.connect();
+  const committed = await groupAdmin.fetchOffsets({ groupId: flatGroup, topics: [flatTopic] });
+  await groupAdmin.disconnect();
+  const byTp = (list: { tp: string; offset: number }[]): Record<string, number> => Object.fromEntries(list.map((p) => [p.tp, p.offset]));
+  assert.deepEqual(
+    byTp(committed[0]!.partitions.map((p) => ({ tp: `${flatTopic}:${p.partition}`, offset: Number(p.offset) }))),
+    byTp(stopPositions.partitions),
+  );
+  for (const d of [ref, killed]) await shutdown(d);
 
   assert.ok(loop.kills >= 3, `at least three kills while input flowed (got ${loop.kills})`);
   const winRef = await read('win_ref');
@@ -138,4 +151,48 @@ test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that 
   const flatRef = await read('flat_ref');
   assert.equal(flatRef.length, N);
   assert.deepEqual(await read('flat_killed'), flatRef);
+});
+
+test('kill -9 before any checkpoint holds a partition: its records are replayed into the window, not skipped', { timeout: 120_000 }, async (t) => {
+  const servers = await ensureServers();
+  const dir = tempDir(t, 'asp-kill-kafka-new-');
+  const conns = writeConnections(dir, servers);
+  const tag = `${process.pid}-${Date.now().toString(36)}`;
+  const [topic, db] = [`rk-new-${tag}`, `rkn_${tag.replace(/-/g, '_')}`];
+  const kafka = new Kafka({ clientId: 'asp-recovery', brokers: [servers.kafkaBrokers], logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
+  await admin.disconnect();
+  const mongo = new MongoClient(servers.mongoUri);
+  await mongo.connect();
+  const producer = kafka.producer();
+  await producer.connect();
+  t.after(async () => {
+    await killAll();
+    await producer.disconnect().catch(() => undefined);
+    await mongo.db(db).dropDatabase().catch(() => undefined);
+    await mongo.close();
+  });
+  // Only the start checkpoint (taken before any record arrived) exists when the instance dies.
+  const env = { ASP_CHECKPOINT_INTERVAL_MS: '3600000' };
+  let d = await spawnDaemon(`${dir}/state`, env, conns);
+  await d.conn.sendRequest(P.createStreamProcessor.method, { name: 'win', pipeline: windowed(topic, db, 'win') });
+  await d.conn.sendRequest(P.startStreamProcessor.method, { name: 'win' });
+  await waitFor(async () => (await newestPositions(d, 'win')) !== undefined, 'the start checkpoint', 30_000, 20);
+  const send = (i: number, partition: number, t: number): Promise<unknown> => producer.send({ topic, messages: [{ partition, value: JSON.stringify({ i, k: 'a', t }) }] });
+  for (let i = 0; i < 20; i++) await send(i, i % 2, T0 + i * 10);
+  const stats = async (): Promise<{ inputMessageCount: number }> =>
+    ((await d.conn.sendRequest(P.getStreamProcessorStats.method, { name: 'win' })) as { stats: { inputMessageCount: number } }).stats;
+  await waitFor(async () => (await stats()).inputMessageCount >= 20, 'the records to reach the window', 30_000, 20);
+  assert.equal(kafkaOffsetSum(await newestPositions(d, 'win')), 0, 'no checkpoint holds the records');
+  await kill9(d);
+  d = await spawnDaemon(`${dir}/state`, env, conns);
+  // Close the window on both partitions (the watermark is their minimum).
+  for (const partition of [0, 1]) await send(-1, partition, T0 + 60_000);
+  const win = mongo.db(db).collection('win');
+  const doc = await waitFor(async () => win.findOne({ '_id.start': new Date(T0) }), 'the first window merged', 60_000, 50);
+  assert.deepEqual({ n: doc['n'], sum: doc['sum'], max: doc['max'] }, { n: 20, sum: 190, max: 19 });
+  await d.conn.sendRequest(P.stopStreamProcessor.method, { name: 'win' });
+  await shutdown(d);
 });

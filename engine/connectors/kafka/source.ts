@@ -52,7 +52,8 @@ export class KafkaSource implements Source {
   private readonly lastActivity = new Map<string, number>();
   private readonly ectx: EvalCtx;
   private readonly groupId: string;
-  private readonly autoCommit: boolean;
+  /** Commit processed offsets after every batch ("as data flows"); otherwise after checkpoints. */
+  private readonly commitPerBatch: boolean;
   private closed = false;
   private failure: unknown;
 
@@ -60,10 +61,12 @@ export class KafkaSource implements Source {
     this.ectx = newEvalCtx(env.slotCount, env.clock);
     const ephemeralNoGroup = env.ephemeral && cfg.groupId === undefined;
     this.groupId = cfg.groupId ?? (ephemeralNoGroup ? `asp-preview-${env.processorId}-${Date.now().toString(36)}` : `asp-${env.processorId}-consumer`);
-    // kafkajs auto-commit marks offsets when records are queued, before they are processed: a
-    // crash then skips them on partitions the last checkpoint does not cover. Commit only
-    // processed offsets (commit()) unless enable_auto_commit asks otherwise (asp-spec §7).
-    this.autoCommit = cfg.enableAutoCommit ?? false;
+    // kafkajs auto-commit is never used: it marks records as they are queued, before they are
+    // processed. A persistent processor commits its checkpoints' positions, so the group never
+    // runs ahead of a checkpoint: partitions a restored checkpoint does not know then have no
+    // committed offset and start at auto_offset_reset, and window state lost in a crash is
+    // always replayed. enable_auto_commit: true commits processed offsets after every batch.
+    this.commitPerBatch = cfg.enableAutoCommit ?? (env.ephemeral && cfg.groupId !== undefined);
   }
 
   private get services(): Services {
@@ -93,7 +96,7 @@ export class KafkaSource implements Source {
       await consumer.subscribe({ topics: this.cfg.topics, fromBeginning: this.cfg.fromBeginning });
     }, { retryable, signal, policy: s.retry.policy, onRetry: s.retry.onRetry });
     await consumer.run({
-      autoCommit: this.autoCommit,
+      autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 1,
       eachBatch: (p) => this.onBatch(p),
@@ -102,6 +105,8 @@ export class KafkaSource implements Source {
 
   private onAssign(assignment: Record<string, number[]>): void {
     const now = this.env.clock.now();
+    // Each join carries the whole assignment: partitions moved to another member are not ours.
+    this.assigned.clear();
     for (const [topic, parts] of Object.entries(assignment)) {
       for (const partition of parts) {
         const tp = `${topic}:${partition}`;
@@ -204,13 +209,28 @@ export class KafkaSource implements Source {
     return { records };
   }
 
-  /** Commit what has been processed (enable_auto_commit false commits only here). */
-  async commit(): Promise<void> {
-    if (this.autoCommit || !this.consumer || this.handed.size === 0) return;
-    const offsets = [...this.handed].map(([tp, next]) => {
+  /** Commit processed offsets (per batch) or a durable checkpoint's, per the commit policy. */
+  async commit(checkpointed?: Value): Promise<void> {
+    if (checkpointed === undefined) {
+      if (this.commitPerBatch) await this.commitOffsets(this.handed);
+      return;
+    }
+    if (this.commitPerBatch || !isPlainObject(checkpointed) || !Array.isArray(checkpointed['partitions'])) return;
+    const at = new Map<string, number>();
+    for (const p of checkpointed['partitions']) {
+      if (isPlainObject(p) && typeof p['tp'] === 'string' && typeof p['offset'] === 'number') at.set(p['tp'], p['offset']);
+    }
+    await this.commitOffsets(at);
+  }
+
+  private async commitOffsets(next: Map<string, number>): Promise<void> {
+    // Only assigned partitions: a commit for another member's partition fails the whole request.
+    const offsets = [...next].filter(([tp]) => this.assigned.has(tp)).map(([tp, n]) => {
       const i = tp.lastIndexOf(':');
-      return { topic: tp.slice(0, i), partition: Number(tp.slice(i + 1)), offset: String(next) };
+      return { topic: tp.slice(0, i), partition: Number(tp.slice(i + 1)), offset: String(n) };
     });
+    if (!this.consumer || offsets.length === 0) return;
+    // Best effort: the checkpoint, not the group, is the position of record.
     await this.consumer.commitOffsets(offsets).catch(() => undefined);
   }
 
