@@ -56,6 +56,10 @@ export async function startDaemon(opts: DaemonOptions): Promise<RunningDaemon> {
     conn.listen();
   }
   const stop = (): void => void instance.shutdown();
+  // A stray rejection is a bug, not a reason to drop every processor: report it and keep serving.
+  process.on('unhandledRejection', (e: unknown) => {
+    process.stderr.write(`asp daemon: internal error (unhandled rejection): ${e instanceof Error ? e.message : String(e)}\n`);
+  });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await instance.open();

@@ -188,6 +188,8 @@ test('kill -9 before any checkpoint holds a partition: its records are replayed 
   assert.equal(kafkaOffsetSum(await newestPositions(d, 'win')), 0, 'no checkpoint holds the records');
   await kill9(d);
   d = await spawnDaemon(`${dir}/state`, env, conns);
+  // Both partitions replayed before the closing records, so none of the 20 can be late.
+  await waitFor(async () => (await stats()).inputMessageCount >= 20, 'the records to be replayed', 60_000, 20);
   // Close the window on both partitions (the watermark is their minimum).
   for (const partition of [0, 1]) await send(-1, partition, T0 + 60_000);
   const win = mongo.db(db).collection('win');
