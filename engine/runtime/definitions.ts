@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { Value } from '../core/types';
 import { fromCanonicalJSON, toCanonicalJSON } from '../json/ejson';
 import type { ProcessorState } from './states';
+import { readIfExists } from '../core/files';
 
 /** Everything needed to recreate a processor after a restart. */
 export interface ProcessorDef {
@@ -36,13 +37,8 @@ export class DefinitionStore {
   }
 
   load(): ProcessorDef[] {
-    let text: string;
-    try {
-      text = fs.readFileSync(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw e;
-    }
+    const text = readIfExists(this.file);
+    if (text === undefined) return [];
     const v = fromCanonicalJSON(text) as { processors?: ProcessorDef[] };
     return Array.isArray(v.processors) ? v.processors : [];
   }

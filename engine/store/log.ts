@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Doc, Value } from '../core/types';
 import { fromCanonicalJSON, toCanonicalJSON } from '../json/ejson';
+import { readIfExists } from '../core/files';
 
 export type LogEntry = { p: Doc } | { d: { _id: Value } };
 
@@ -22,13 +23,8 @@ export class AppendLog {
 
   /** Replay the file; returns the entries in order. */
   load(): LogEntry[] {
-    let text: string;
-    try {
-      text = fs.readFileSync(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw e;
-    }
+    const text = readIfExists(this.file);
+    if (text === undefined) return [];
     const out: LogEntry[] = [];
     const lines = text.split('\n');
     for (let i = 0; i < lines.length; i++) {

@@ -5,6 +5,7 @@ import * as P from '../../shared/protocol';
 import type { TestServers } from '../infra/servers';
 import { kill9, spawnDaemon, type Daemon } from './daemonProcess';
 import { waitFor } from './helpers';
+import { prng } from '../../engine/sources/sample';
 
 /** Append a line to the file named by ASP_RECOVERY_TRACE (to see what a slow run is waiting for). */
 export function trace(msg: string): void {
@@ -12,17 +13,8 @@ export function trace(msg: string): void {
   if (f) fs.appendFileSync(f, `${new Date().toISOString()} ${msg}\n`);
 }
 
-/** A small seeded PRNG (mulberry32), so a failing kill schedule can be replayed with its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's seeded PRNG, so a failing kill schedule can be replayed with its seed. */
+export const seeded = prng;
 
 /** The seed for this run: ASP_TEST_SEED when set (to replay a failure), else a fixed default. */
 export function testSeed(fallback: number): number {
