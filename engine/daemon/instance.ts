@@ -15,6 +15,9 @@ import { CommandError } from '../runtime/errors';
 import { matchesFilter } from '../runtime/listFilter';
 import { testNamedConnection, validateText } from './editorMethods';
 import type { Doc } from '../core/types';
+import { LazyCheckpointStore } from '../runtime/checkpoint/lazyStore';
+import { MongoCheckpointStore } from '../runtime/checkpoint/mongoStore';
+import type { CheckpointStore } from '../runtime/checkpoint/types';
 
 const VERSION = '0.1.0';
 
@@ -22,6 +25,8 @@ export interface InstanceOptions {
   stateDir: string;
   connectionsFile?: string;
   checkpointIntervalMs?: number;
+  /** Checkpoints in a MongoDB collection of a Cluster connection instead of files. */
+  checkpoints?: { connectionName: string; db: string; coll: string };
 }
 
 export class Instance {
@@ -42,6 +47,7 @@ export class Instance {
       registry: () => this.registry,
       services,
       checkpointIntervalMs: opts.checkpointIntervalMs,
+      checkpointStore: opts.checkpoints ? mongoCheckpoints(opts.checkpoints, services) : undefined,
       log: (level, message, processor) => this.broadcast(P.log, { level, message, processor }),
     });
     this.ephemeral = new EphemeralRuns({ clock: this.manager.clock, registry: () => this.registry, services });
@@ -165,4 +171,12 @@ function toResponseError(err: unknown): ResponseError<unknown> {
   const domain = (err as { domain?: string }).domain;
   const code = domain === 'user' ? P.AspErrorCodes.InvalidOptions : domain === 'external' ? P.AspErrorCodes.External : P.AspErrorCodes.Internal;
   return new ResponseError(code, msg);
+}
+
+/** Per-processor MongoDB checkpoint stores in one collection, opened when first used. */
+function mongoCheckpoints(t: { connectionName: string; db: string; coll: string }, services: () => Services): (def: { id: string }) => CheckpointStore {
+  return (def) => new LazyCheckpointStore(async () => {
+    const client = await services().mongo(t.connectionName);
+    return new MongoCheckpointStore(client.db(t.db).collection(t.coll), def.id);
+  });
 }

@@ -9,12 +9,15 @@ import { createMessageConnection, SocketMessageReader, SocketMessageWriter, Stre
 import { Instance } from './instance';
 import { acquireLock } from './lock';
 import { resolveStateDir, socketPath } from './paths';
+import { parseCheckpointTarget } from '../runtime/checkpoint/lazyStore';
 
 export interface DaemonOptions {
   stateDir: string;
   stdio: boolean;
   connectionsFile?: string;
   checkpointIntervalMs?: number;
+  /** Keep checkpoints in a MongoDB collection (`CONNECTION/DB.COLL`) instead of files. */
+  checkpoints?: { connectionName: string; db: string; coll: string };
 }
 
 export interface RunningDaemon {
@@ -26,7 +29,7 @@ export interface RunningDaemon {
 
 export async function startDaemon(opts: DaemonOptions): Promise<RunningDaemon> {
   const release = acquireLock(opts.stateDir);
-  const instance = new Instance({ stateDir: opts.stateDir, connectionsFile: opts.connectionsFile, checkpointIntervalMs: opts.checkpointIntervalMs });
+  const instance = new Instance({ stateDir: opts.stateDir, connectionsFile: opts.connectionsFile, checkpointIntervalMs: opts.checkpointIntervalMs, checkpoints: opts.checkpoints });
   const sock = socketPath(opts.stateDir);
   const server = net.createServer((s) => {
     const conn = createMessageConnection(new SocketMessageReader(s), new SocketMessageWriter(s));
@@ -71,6 +74,7 @@ export function parseDaemonArgs(argv: string[], defaultStdio: boolean): DaemonOp
   let stateDir: string | undefined;
   let stdio = defaultStdio;
   let connectionsFile: string | undefined;
+  let checkpoints: DaemonOptions['checkpoints'];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -81,12 +85,13 @@ export function parseDaemonArgs(argv: string[], defaultStdio: boolean): DaemonOp
     };
     if (flag === '--state-dir') stateDir = value();
     else if (flag === '--connections') connectionsFile = value();
+    else if (flag === '--checkpoints') checkpoints = parseCheckpointTarget(value());
     else if (flag === '--stdio') stdio = true;
     else if (flag === '--no-stdio') stdio = false;
     else throw new Error(`unknown option ${a}`);
   }
   const interval = Number(process.env['ASP_CHECKPOINT_INTERVAL_MS']);
-  return { stateDir: resolveStateDir(stateDir), stdio, connectionsFile, checkpointIntervalMs: interval > 0 ? interval : undefined };
+  return { stateDir: resolveStateDir(stateDir), stdio, connectionsFile, checkpointIntervalMs: interval > 0 ? interval : undefined, checkpoints };
 }
 
 if (require.main === module) {

@@ -1,4 +1,4 @@
-/** `asp serve [--state-dir DIR] [--connections FILE] [--stdio]`: run the local instance in the foreground. */
+/** `asp serve [--state-dir DIR] [--connections FILE] [--checkpoints CONNECTION/DB.COLL] [--stdio]`: run the local instance in the foreground. */
 import { UsageError } from '../../core/errors';
 import { parseDaemonArgs, startDaemon } from '../../daemon/main';
 import { InstanceRunningError } from '../../daemon/lock';
@@ -8,7 +8,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     opts = parseDaemonArgs(argv, false);
   } catch (e) {
-    throw new UsageError(`${(e as Error).message}\nusage: asp serve [--state-dir DIR] [--connections FILE] [--stdio]`);
+    throw new UsageError(`${(e as Error).message}\nusage: asp serve [--state-dir DIR] [--connections FILE] [--checkpoints CONNECTION/DB.COLL] [--stdio]`);
   }
   try {
     const d = await startDaemon(opts);
