@@ -70,8 +70,16 @@ export class ChangeStreamSource implements Source {
     return this.stream;
   }
 
+  /** Events read while establishing the cursor, handed out by the next read(). */
+  private pending: Doc[] = [];
+
   async connect(signal: AbortSignal): Promise<void> {
-    await this.ensureOpen(signal);
+    const stream = await this.ensureOpen(signal);
+    // The driver opens the server-side cursor lazily, on the first read. A stream "starts now"
+    // when the processor starts, so open it here: events written from now on are not missed.
+    const first = (await stream.tryNext()) as Doc | null;
+    if (first) this.pending.push(first);
+    else if (stream.resumeToken) this.token = stream.resumeToken;
   }
 
   private toRecord(ev: Doc): SourceRecord {
@@ -102,6 +110,10 @@ export class ChangeStreamSource implements Source {
     const started = Date.now();
     try {
       const stream = await this.ensureOpen(signal);
+      for (const ev of this.pending.splice(0)) {
+        records.push(this.toRecord(ev));
+        this.token = ev['_id'];
+      }
       while (records.length < MAX_BATCH && !signal.aborted) {
         const ev = (await stream.tryNext()) as Doc | null;
         if (ev === null) break;
