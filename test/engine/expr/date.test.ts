@@ -2,46 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Long, ObjectId, Timestamp } from 'bson';
-import { ManualClock } from '../../../engine/core/clock';
-import { ExprError } from '../../../engine/core/errors';
 import { evaluate } from '../../../engine/expr/compile';
+import { clock, diag, err, run } from './_rows';
 import { dateOperators } from '../../../engine/expr/date';
 
-const clock = new ManualClock(Date.UTC(2024, 0, 1));
 const D = (iso: string): Date => new Date(iso);
 const L = (n: number): Long => Long.fromNumber(n);
 
-/** Expected runtime error message. */
-class Err { constructor(readonly message: string) {} }
-/** Expected compile diagnostic code. */
-class Diag { constructor(readonly code: string) {} }
-const err = (m: string): Err => new Err(m);
-const diag = (c: string): Diag => new Diag(c);
 
-type Row = [doc: Record<string, unknown>, expr: unknown, expected: unknown];
-
-function run(title: string, rows: Row[]): void {
-  test(title, () => {
-    for (const [doc, expr, expected] of rows) {
-      const label = JSON.stringify(expr);
-      if (expected instanceof Err) {
-        assert.throws(() => evaluate(expr, doc, clock), (e: unknown) => {
-          assert.ok(e instanceof ExprError, label);
-          assert.equal(e.message, expected.message, label);
-          return true;
-        }, label);
-        continue;
-      }
-      const r = evaluate(expr, doc, clock);
-      if (expected instanceof Diag) {
-        assert.ok(r.diagnostics.some((d) => d.code === expected.code), `${label}: expected ${expected.code}, got ${JSON.stringify(r.diagnostics)}`);
-        continue;
-      }
-      assert.deepEqual(r.diagnostics, [], label);
-      assert.deepStrictEqual(r.value, expected, label);
-    }
-  });
-}
 
 const jan1 = D('2014-01-01T08:15:39.736Z');
 const ts = new Timestamp({ t: 1609459200, i: 1 });

@@ -2,48 +2,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Binary, Decimal128, Long, ObjectId, Timestamp } from 'bson';
-import { ManualClock } from '../../../engine/core/clock';
-import { ExprError } from '../../../engine/core/errors';
 import { evaluate } from '../../../engine/expr/compile';
+import { clock, diag, err, run } from './_rows';
 import { typeOperators } from '../../../engine/expr/type';
 
-const clock = new ManualClock(Date.UTC(2024, 0, 1));
 const L = (n: number | string): Long => (typeof n === 'string' ? Long.fromString(n) : Long.fromNumber(n));
 const Dec = (s: string): Decimal128 => Decimal128.fromString(s);
 const Bin = (bytes: number[], subtype = 0): Binary => new Binary(Uint8Array.from(bytes), subtype);
 const oidHex = '5ab9cbfa31c2ab715d42129e';
 const oid = ObjectId.createFromHexString(oidHex);
 
-class Err { constructor(readonly message: string) {} }
-class Diag { constructor(readonly code: string) {} }
-const err = (m: string): Err => new Err(m);
-const diag = (c: string): Diag => new Diag(c);
 const NOE = 'in $convert with no onError value';
 
-type Row = [doc: Record<string, unknown>, expr: unknown, expected: unknown];
-
-function run(title: string, rows: Row[]): void {
-  test(title, () => {
-    for (const [doc, expr, expected] of rows) {
-      const label = JSON.stringify(expr) + ' ' + JSON.stringify(doc);
-      if (expected instanceof Err) {
-        assert.throws(() => evaluate(expr, doc, clock), (e: unknown) => {
-          assert.ok(e instanceof ExprError, label);
-          assert.equal(e.message, expected.message, label);
-          return true;
-        }, label);
-        continue;
-      }
-      const r = evaluate(expr, doc, clock);
-      if (expected instanceof Diag) {
-        assert.ok(r.diagnostics.some((d) => d.code === expected.code), `${label}: expected ${expected.code}, got ${JSON.stringify(r.diagnostics)}`);
-        continue;
-      }
-      assert.deepEqual(r.diagnostics, [], label);
-      assert.deepStrictEqual(r.value, expected, label);
-    }
-  });
-}
 
 run('$type and $isNumber', [
   [{ a: 1 }, { $type: '$a' }, 'int'],
