@@ -12,7 +12,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import * as P from '../../shared/protocol';
 import { ensureServers } from '../infra/servers';
@@ -54,21 +54,7 @@ test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that 
   const conns = writeConnections(dir, servers);
   const tag = `${process.pid}-${Date.now().toString(36)}`;
   const [winTopic, flatTopic, db] = [`rk-win-${tag}`, `rk-flat-${tag}`, `rk_${tag.replace(/-/g, '_')}`];
-  const kafka = new Kafka({ clientId: 'asp-recovery', brokers: [servers.kafkaBrokers], logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic: winTopic, numPartitions: 1 }, { topic: flatTopic, numPartitions: 3 }], waitForLeaders: true });
-  await admin.disconnect();
-  const mongo = new MongoClient(servers.mongoUri);
-  await mongo.connect();
-  const producer = kafka.producer();
-  await producer.connect();
-  t.after(async () => {
-    await killAll();
-    await producer.disconnect().catch(() => undefined);
-    await mongo.db(db).dropDatabase().catch(() => undefined);
-    await mongo.close();
-  });
+  const { kafka, mongo, producer } = await fixture(t, servers, [{ topic: winTopic, numPartitions: 1 }, { topic: flatTopic, numPartitions: 3 }], db);
 
   const env = { ASP_CHECKPOINT_INTERVAL_MS: '100' };
   const startRef = (): Promise<Daemon> => spawnDaemon(`${dir}/ref`, env, conns);
@@ -159,21 +145,7 @@ test('kill -9 before any checkpoint holds a partition: its records are replayed 
   const conns = writeConnections(dir, servers);
   const tag = `${process.pid}-${Date.now().toString(36)}`;
   const [topic, db] = [`rk-new-${tag}`, `rkn_${tag.replace(/-/g, '_')}`];
-  const kafka = new Kafka({ clientId: 'asp-recovery', brokers: [servers.kafkaBrokers], logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
-  await admin.disconnect();
-  const mongo = new MongoClient(servers.mongoUri);
-  await mongo.connect();
-  const producer = kafka.producer();
-  await producer.connect();
-  t.after(async () => {
-    await killAll();
-    await producer.disconnect().catch(() => undefined);
-    await mongo.db(db).dropDatabase().catch(() => undefined);
-    await mongo.close();
-  });
+  const { mongo, producer } = await fixture(t, servers, [{ topic, numPartitions: 2 }], db);
   // Only the start checkpoint (taken before any record arrived) exists when the instance dies.
   const env = { ASP_CHECKPOINT_INTERVAL_MS: '3600000' };
   let d = await spawnDaemon(`${dir}/state`, env, conns);
@@ -198,3 +170,28 @@ test('kill -9 before any checkpoint holds a partition: its records are replayed 
   await d.conn.sendRequest(P.stopStreamProcessor.method, { name: 'win' });
   await shutdown(d);
 });
+
+/** Topics created, a MongoDB client and a connected producer; all released (and daemons killed) after the test. */
+async function fixture(
+  t: { after(fn: () => Promise<void>): void },
+  servers: { kafkaBrokers: string; mongoUri: string },
+  topics: { topic: string; numPartitions: number }[],
+  db: string,
+): Promise<{ kafka: Kafka; mongo: MongoClient; producer: Producer }> {
+  const kafka = new Kafka({ clientId: 'asp-recovery', brokers: [servers.kafkaBrokers], logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics, waitForLeaders: true });
+  await admin.disconnect();
+  const mongo = new MongoClient(servers.mongoUri);
+  await mongo.connect();
+  const producer = kafka.producer();
+  await producer.connect();
+  t.after(async () => {
+    await killAll();
+    await producer.disconnect().catch(() => undefined);
+    await mongo.db(db).dropDatabase().catch(() => undefined);
+    await mongo.close();
+  });
+  return { kafka, mongo, producer };
+}
