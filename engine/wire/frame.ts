@@ -152,13 +152,13 @@ function decodeOpQuery(frame: Buffer, h: Header): Request {
 }
 
 /** One BSON document at `pos`, wholly inside [pos, end); returns it and the position after it. */
-function readDoc(buf: Buffer, pos: number, end: number, max: number): [Document, number] {
+function readDoc(buf: Buffer, pos: number, end: number, max: number, opts = DESERIALIZE): [Document, number] {
   if (pos + 5 > end) throw new FrameError('BSON document is cut short', 'InvalidBSON');
   const size = buf.readInt32LE(pos);
   if (size > max) throw new FrameError(`BSON document of ${size} bytes is larger than the maximum of ${max} bytes (maxBsonObjectSize ${MAX_BSON_BYTES})`, 'BSONObjectTooLarge');
   if (size < 5 || pos + size > end) throw new FrameError(`BSON document size ${size} does not fit the frame`, 'InvalidBSON');
   try {
-    return [BSON.deserialize(buf.subarray(pos, pos + size), DESERIALIZE), pos + size];
+    return [BSON.deserialize(buf.subarray(pos, pos + size), opts), pos + size];
   } catch (e) {
     throw new FrameError(`Invalid BSON: ${e instanceof Error ? e.message : String(e)}`, 'InvalidBSON');
   }
@@ -208,10 +208,11 @@ function u32(n: number): Buffer {
   return b;
 }
 
-/** Decode a reply frame (OP_MSG or OP_REPLY) to its first document: for tests and probes. */
+/** Decode a reply frame (OP_MSG or OP_REPLY) to its document, numbers as JS numbers: for tests and probes. */
 export function decodeReply(frame: Buffer): { responseTo: number; doc: Document } {
   const h = readHeader(frame);
-  if (h.opCode === OP_MSG) return { responseTo: h.responseTo, doc: decodeOpMsg(frame, h).command };
-  if (h.opCode === OP_REPLY) return { responseTo: h.responseTo, doc: readDoc(frame, HEADER_BYTES + 20, frame.length, MAX_COMMAND_BYTES)[0] };
+  // An OP_MSG reply has flags, then one kind 0 section.
+  if (h.opCode === OP_MSG && frame[HEADER_BYTES + 4] === 0) return { responseTo: h.responseTo, doc: readDoc(frame, HEADER_BYTES + 5, frame.length, MAX_COMMAND_BYTES, {})[0] };
+  if (h.opCode === OP_REPLY) return { responseTo: h.responseTo, doc: readDoc(frame, HEADER_BYTES + 20, frame.length, MAX_COMMAND_BYTES, {})[0] };
   throw new FrameError(`Not a reply opCode: ${h.opCode}`, 'ProtocolError');
 }
