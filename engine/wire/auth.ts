@@ -67,7 +67,8 @@ export class ConnectionAuth {
     const spec = hello['speculativeAuthenticate'] as Document | undefined;
     if (!this.cfg || !spec || typeof spec !== 'object' || spec['saslStart'] === undefined || spec['mechanism'] !== MECHANISM) return undefined;
     try {
-      const { ok: _ok, ...r } = this.saslStart(spec);
+      const r = this.saslStart(spec);
+      delete r['ok'];
       return r;
     } catch {
       // A speculative attempt that fails is answered by omission; the driver then runs saslStart.

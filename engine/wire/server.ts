@@ -19,40 +19,42 @@ export interface WireServerOptions {
 export class WireServer {
   private readonly conns = new Set<WireConnection>();
   private nextId = 1;
+  private readonly server: net.Server;
+  private readonly env: ConnectionEnv;
 
-  private constructor(private readonly server: net.Server, readonly opts: WireServerOptions) {}
+  private constructor(readonly opts: WireServerOptions) {
+    const { wire } = opts;
+    this.env = { methods: opts.methods, auth: wire.credential ? { credential: wire.credential } : undefined, secrets: wire.secrets, log: opts.log ?? (() => undefined), onCommand: opts.onCommand };
+    const accept = (socket: net.Socket): void => this.accept(socket);
+    this.server = wire.tls ? tls.createServer({ cert: wire.tls.cert, key: wire.tls.key, minVersion: 'TLSv1.2' }, accept) : net.createServer(accept);
+    // A failed TLS handshake is the client's problem, not a reason to stop listening.
+    this.server.on('tlsClientError', (e: Error) => this.env.log('warn', `wire: TLS handshake failed: ${e.message}`));
+  }
 
   static async start(opts: WireServerOptions): Promise<WireServer> {
-    const { wire } = opts;
-    const log: WireLog = opts.log ?? (() => undefined);
-    let self: WireServer | undefined;
-    const onSocket = (socket: net.Socket): void => {
-      if (!self) return void socket.destroy();
-      const conn = new WireConnection(socket, self.nextId++, {
-        methods: opts.methods,
-        auth: wire.credential ? { credential: wire.credential } : undefined,
-        secrets: wire.secrets,
-        log,
-        onCommand: opts.onCommand,
-      });
-      self.conns.add(conn);
-      socket.on('close', () => self?.conns.delete(conn));
-    };
-    const server = wire.tls ? tls.createServer({ cert: wire.tls.cert, key: wire.tls.key, minVersion: 'TLSv1.2' }, onSocket) : net.createServer(onSocket);
-    // A failed TLS handshake is the client's problem, not a reason to stop listening.
-    server.on('tlsClientError', (e: Error) => log('warn', `wire: TLS handshake failed: ${e.message}`));
-    self = new WireServer(server, opts);
+    const ws = new WireServer(opts);
+    await ws.listen();
+    return ws;
+  }
+
+  private async listen(): Promise<void> {
+    const { wire } = this.opts;
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(wire.port, wire.host, () => {
-        server.off('error', reject);
+      this.server.once('error', reject);
+      this.server.listen(wire.port, wire.host, () => {
+        this.server.off('error', reject);
         resolve();
       });
     });
-    server.on('error', (e) => log('error', `wire: ${e.message}`));
-    const a = self.address();
-    log('info', `wire: MongoDB wire protocol on ${a.host}:${a.port}${wire.tls ? ' (TLS)' : ''}${wire.credential ? ', SCRAM-SHA-256 required' : ''}`);
-    return self;
+    this.server.on('error', (e) => this.env.log('error', `wire: ${e.message}`));
+    const a = this.address();
+    this.env.log('info', `wire: MongoDB wire protocol on ${a.host}:${a.port}${wire.tls ? ' (TLS)' : ''}${wire.credential ? ', SCRAM-SHA-256 required' : ''}`);
+  }
+
+  private accept(socket: net.Socket): void {
+    const conn = new WireConnection(socket, this.nextId++, this.env);
+    this.conns.add(conn);
+    socket.on('close', () => this.conns.delete(conn));
   }
 
   address(): { host: string; port: number } {

@@ -61,7 +61,7 @@ test('driver: connects; the connect-time commands are answered; unknown commands
   assert.deepEqual([e.code, e.codeName, e.message], [59, 'CommandNotFound', "no such command: 'find'"]);
   await c.close();
   const names = [...new Set(w.commands.map((x) => `${x.op} ${x.name}`))];
-  process.stdout.write(`# driver sent at connect and close: ${names.join(', ')}\n`);
+  process.stdout.write(`driver sent at connect and close: ${names.join(', ')}\n`);
   // The driver's handshake is the legacy OP_QUERY ismaster; everything else it sent is in the table.
   assert.equal(names[0], 'OP_QUERY ismaster');
   assert.deepEqual(w.commands.map((x) => x.name).filter((n) => n !== 'find' && !COMMAND_NAMES.includes(n)), []);
