@@ -23,6 +23,8 @@ const shellEnv = { ...process.env, HOME: join(base, 'home'), MONGOSH_FORCE_DISAB
 
 let mongosh: Mongosh;
 const servers: ChildProcess[] = [];
+/** Each server's stderr: ASP_WIRE_TRACE lines name every command a client sent. */
+const traces = new Map<number, () => string>();
 
 let shared: Promise<number> | undefined;
 /** One instance without auth for the tests that need nothing special. */
@@ -38,7 +40,10 @@ function serve(extra: string[] = [], env: NodeJS.ProcessEnv = process.env): Prom
     child.stderr!.on('data', (d: Buffer) => {
       err += d.toString();
       const m = /MongoDB wire protocol on 127\.0\.0\.1:(\d+)\n/.exec(err);
-      if (m) resolve(Number(m[1]));
+      if (m) {
+        traces.set(Number(m[1]), () => err);
+        resolve(Number(m[1]));
+      }
     });
     child.on('exit', (code) => reject(new Error(`asp serve exited with ${code}: ${err}`)));
   });
@@ -96,6 +101,9 @@ test('mongosh: sp.process([...]) prints the same documents as asp run on the sam
   const expected = await shell(['--nodb', '--eval', `for (const l of ${JSON.stringify(lines)}) printjson(EJSON.parse(l))`]);
   assert.equal(expected.code, 0, expected.err);
   process.stdout.write(`sp.process transcript (mongosh ${mongosh.version}):\n${viaWire.out}\n`);
+  const sent = (traces.get(port)?.() ?? '').split('\n').filter((l) => l.includes(': wire: connection ')).map((l) => l.replace(/^asp daemon: wire: /, ''));
+  process.stdout.write(`commands mongosh sent for sp.process:\n${sent.join('\n')}\n`);
+  assert.ok(sent.some((l) => l.endsWith('processStreamProcessor')) && sent.some((l) => l.endsWith('getMoreSampleStreamProcessor')), sent.join('\n'));
   assert.equal(mask(viaWire.out), mask(expected.out));
   assert.equal((viaWire.out.match(/_stream_meta: \{/g) ?? []).length, 3, 'two outputs and one DLQ record, each with _stream_meta');
   assert.match(viaWire.out, /_dlqMessage: \{[\s\S]*\$multiply only supports numeric types, not string/);
