@@ -2,9 +2,10 @@
  * The connect-time commands MongoDB clients send before any `sp` call: hello / isMaster (the
  * handshake, with SCRAM mechanism negotiation and speculative auth), buildInfo, ping,
  * getParameter, atlasVersion, endSessions, logout. The instance presents itself as a standalone
- * server: no topologyVersion (so drivers poll hello instead of streaming it), no compressors.
+ * server: no topologyVersion (so drivers poll hello instead of streaming it), no compressors;
+ * a driver in load-balanced mode (how drivers reach Atlas workspaces) gets its serviceId.
  */
-import type { Document } from 'bson';
+import { ObjectId, type Document } from 'bson';
 import { MAX_BSON_BYTES, MAX_MESSAGE_BYTES } from './frame';
 import { MECHANISM, type ConnectionAuth } from './auth';
 import { WireError } from './errors';
@@ -13,6 +14,8 @@ export const SERVER_VERSION = '7.0.0';
 /** MongoDB 7.0's wire version: current mongosh (driver 7) needs at least 8. */
 const MAX_WIRE_VERSION = 21;
 const ASP_VERSION = '0.1.0';
+/** Drivers in load-balanced mode (as they connect to Atlas workspaces) require a service id. */
+const SERVICE_ID = new ObjectId();
 
 export interface HandshakeContext {
   connectionId: number;
@@ -36,6 +39,7 @@ export function helloReply(cmd: Document, ctx: HandshakeContext): Document {
     maxWireVersion: MAX_WIRE_VERSION,
     readOnly: false,
   };
+  if (cmd['loadBalanced'] === true) r['serviceId'] = SERVICE_ID;
   // Mechanism negotiation: offered for any name, so the reply does not tell which users exist.
   if (typeof cmd['saslSupportedMechs'] === 'string') r['saslSupportedMechs'] = [MECHANISM];
   const spec = ctx.auth.speculative(cmd);

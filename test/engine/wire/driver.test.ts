@@ -16,8 +16,8 @@ import { startWire } from './_support';
 
 type Hooks = { after(fn: () => void | Promise<void>): void };
 
-async function client(t: Hooks, port: number, extra = '', opts: object = {}): Promise<MongoClient> {
-  const c = new MongoClient(`mongodb://${extra}127.0.0.1:${port}/?serverSelectionTimeoutMS=30000`, opts);
+async function client(t: Hooks, port: number, extra = '', opts: object = {}, query = ''): Promise<MongoClient> {
+  const c = new MongoClient(`mongodb://${extra}127.0.0.1:${port}/?serverSelectionTimeoutMS=30000${query}`, opts);
   t.after(() => c.close());
   await c.connect();
   return c;
@@ -65,6 +65,14 @@ test('driver: connects; the connect-time commands are answered; unknown commands
   // The driver's handshake is the legacy OP_QUERY ismaster; everything else it sent is in the table.
   assert.equal(names[0], 'OP_QUERY ismaster');
   assert.deepEqual(w.commands.map((x) => x.name).filter((n) => n !== 'find' && !COMMAND_NAMES.includes(n)), []);
+});
+
+test('driver: load-balanced mode, as drivers connect to Atlas workspaces, works too', async (t) => {
+  const w = await startWire(t);
+  const c = await client(t, w.port, '', {}, '&loadBalanced=true');
+  assert.equal((await c.db('admin').command({ listWorkspaceDefaults: 1 }))['ok'], 1);
+  assert.equal(w.commands[0]?.op, 'OP_MSG', 'a load-balanced handshake is OP_MSG hello');
+  assert.equal(w.commands[0]?.name, 'hello');
 });
 
 test('driver: the processor lifecycle with the driver placement (nested options) and Atlas error codes', async (t) => {
