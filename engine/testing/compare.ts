@@ -23,7 +23,7 @@ export interface Difference {
   path: string;
   expected?: Value;
   actual?: Value;
-  /** For unordered or shifted pairs: the index of the actual document compared. */
+  /** When an expected document was compared with an actual one at another index: that index. */
   actualIndex?: number;
 }
 
@@ -126,9 +126,9 @@ export function compareDocs(label: string, expectedIn: Doc[], actualIn: Doc[], o
     spare.splice(spare.indexOf(j), 1);
     const d: Difference[] = [];
     diffValues(e, actual[j], `${label}[${i}]`, partial, d);
-    out.push(...d.map((x) => ({ ...x, actualIndex: j })));
+    out.push(...(j === i ? d : d.map((x) => ({ ...x, actualIndex: j }))));
   });
-  if (!partial) for (const j of spare) out.push({ path: `${label}[${j}]`, actual: actual[j], actualIndex: j });
+  if (!partial) for (const j of spare) out.push({ path: `${label}[${j}]`, actual: actual[j] });
   return out;
 }
 

@@ -170,7 +170,7 @@ function inputEvents(p: ParsedFixture, index: number, c: TestCase, problems: Tes
         lineOf.push(i);
       }
     } else {
-      const e = eventShape.read(v, [], (path, message) => problems.push(problemAt(file, FIXTURE_CODES.input, `line ${i + 1}${path.length ? ` at ${path.join('.')}` : ''}: ${message}`, i + 1, col)));
+      const e = eventShape.read(v, [], (path, message, target) => problems.push(problemAt(file, FIXTURE_CODES.input, `line ${i + 1}${path.length && target !== 'key' ? ` at ${path.join('.')}` : ''}: ${message}`, i + 1, col)));
       if (e !== BAD) {
         list.push(e);
         lineOf.push(i);

@@ -52,7 +52,7 @@ export function parseFixture(text: string, file: string): ParsedFixture {
   }
   const value = toEngineValue(parsed.value);
   const problems: Diagnostic[] = [];
-  const read = fixtureShape.read(value, [], (path, message) => problems.push({ code: FIXTURE_CODES.shape, message, severity: 'error', path }));
+  const read = fixtureShape.read(value, [], (path, message, target) => problems.push({ code: FIXTURE_CODES.shape, message, severity: 'error', path, target }));
   const located = problems.map((d) => locate(parsed.tree, text, d, starts));
   const testsValue = isPlainObject(value) && Array.isArray(value['tests']) ? (value['tests'] as Value[]) : [];
   const ofTest = (d: LocatedDiagnostic): number => (d.path[0] === 'tests' && typeof d.path[1] === 'number' ? d.path[1] : -1);

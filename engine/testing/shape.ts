@@ -8,7 +8,8 @@ import type { JsonPath, Value } from '../core/types';
 import { isPlainObject } from '../bson/types';
 
 export type JsonSchema = Record<string, unknown>;
-export type Report = (path: JsonPath, message: string) => void;
+/** `key`: point at the member's name (an unknown field), not its value. */
+export type Report = (path: JsonPath, message: string, target?: 'key') => void;
 /** Returned by read() after a problem was reported. */
 export const BAD = Symbol('bad');
 
@@ -158,7 +159,7 @@ export function obj<P extends Props, R extends keyof P & string = never>(props: 
       for (const k of Object.keys(v)) {
         const p = props[k];
         if (!p) {
-          report([...path, k], `unknown field '${k}' (expected ${Object.keys(props).join(', ')})`);
+          report([...path, k], `unknown field '${k}' (expected ${Object.keys(props).join(', ')})`, 'key');
           ok = false;
           continue;
         }
