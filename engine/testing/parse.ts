@@ -89,3 +89,15 @@ export function memberPath(p: ParsedFixture, index: number, key: 'pipeline' | 'c
   const own = p.tree && findNodeAtLocation(p.tree, ['tests', index, key]);
   return own ? ['tests', index, key] : [key];
 }
+
+/**
+ * Where a difference (`output[1].revenue`) points in test `index`'s expectation: that node, or
+ * the nearest one that exists (the `expect` object when `output` is not written). For "go to
+ * failure" in an editor.
+ */
+export function locateDifference(p: ParsedFixture, index: number, diffPath: string): { offset: number; length: number; line: number; col: number } {
+  const path: JsonPath = ['tests', index, 'expect'];
+  for (const m of diffPath.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) path.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  const d = locateIn(p, { code: FIXTURE_CODES.shape, message: '', severity: 'error', path });
+  return { offset: d.offset, length: d.length, line: d.line, col: d.col };
+}

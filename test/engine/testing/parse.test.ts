@@ -2,7 +2,7 @@
 // readable, Extended JSON dates become Date values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFixture } from '../../../engine/testing/parse';
+import { locateDifference, parseFixture } from '../../../engine/testing/parse';
 
 const at = (d: { line: number; col: number; code: string; message: string }): string => `${d.line}:${d.col} ${d.code} ${d.message}`;
 
@@ -76,4 +76,17 @@ test('fixture parse: file-level problems (syntax, unknown top-level fields, no t
 test('fixture parse: a bad date is reported at its position', () => {
   const p = parseFixture('{"tests": [{"name": "n", "input": {"start": "yesterday", "documents": []}, "expect": {}}]}', 'f');
   assert.deepEqual(p.tests[0]!.diagnostics.map(at), ['1:45 ASP601 expected a date, found the string "yesterday"']);
+});
+
+test('fixture parse: a difference path is located in the expectation, or at the nearest node that exists', () => {
+  const text = '{"tests": [\n  {"name": "a", "input": {"documents": []}, "expect": {}},\n  {"name": "b", "input": {"documents": []},\n   "expect": {"output": [{"x": 1}, {"y": {"z": 2}}]}}\n]}';
+  const p = parseFixture(text, 'f');
+  const at = (i: number, path: string): string => {
+    const l = locateDifference(p, i, path);
+    return `${l.line}:${l.col} ${text.slice(l.offset, l.offset + l.length)}`;
+  };
+  assert.equal(at(1, 'output[1].y.z'), '4:48 2');
+  assert.equal(at(1, 'output[1].y.w'), '4:42 {"z": 2}');
+  assert.equal(at(1, 'dlq[0]'), '4:14 {"output": [{"x": 1}, {"y": {"z": 2}}]}');
+  assert.equal(at(0, 'output[0]'), '2:55 {}');
 });
