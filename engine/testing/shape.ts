@@ -67,11 +67,6 @@ export function int(description: string, minimum = 0): Shape<number> {
     (v) => (v < minimum ? `expected a whole number >= ${minimum}, found ${v}` : undefined));
 }
 
-export function num(description: string, minimum = 0): Shape<number> {
-  return leaf<number>(`a number >= ${minimum}`, { type: 'number', minimum, description }, (v) => typeof v === 'number' && Number.isFinite(v),
-    (v) => (v < minimum ? `expected a number >= ${minimum}, found ${v}` : undefined));
-}
-
 export function oneOfValues<const V extends string>(values: readonly V[], description: string): Shape<V> {
   return leaf<V>(values.map((v) => JSON.stringify(v)).join(' or '), { enum: [...values], description }, (v) => typeof v === 'string' && (values as readonly string[]).includes(v));
 }
