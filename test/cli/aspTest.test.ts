@@ -6,16 +6,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { ROOT } from '../helpers/root';
+import { aspNodeArgs } from '../helpers/aspBin';
 
 const base = mkdtempSync(join(tmpdir(), 'asp-cli-test-'));
 after(() => rmSync(base, { recursive: true, force: true }));
 
 function aspTest(args: string[], cwd: string): { code: number | null; out: string; err: string } {
-  // Run in the fixture's folder (the default PATH is "."), so tsx is named by its resolved file.
-  const entry = __dirname.includes('/out/') ? [join(ROOT, 'out/engine/cli/main.js')] : ['--import', pathToFileURL(require.resolve('tsx')).href, join(ROOT, 'engine/cli/main.ts')];
-  const r = spawnSync(process.execPath, [...entry, 'test', ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  // Runs in the fixture's folder: the default PATH is ".".
+  const r = spawnSync(process.execPath, [...aspNodeArgs(), 'test', ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

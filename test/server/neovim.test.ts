@@ -8,8 +8,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers/root';
+import { aspNodeArgs } from '../helpers/aspBin';
 
 const base = mkdtempSync(join(tmpdir(), 'asp-nvim-'));
 after(() => rmSync(base, { recursive: true, force: true }));
@@ -17,13 +17,10 @@ after(() => rmSync(base, { recursive: true, force: true }));
 const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const haveNvim = nvim.status === 0;
 
-/** An `asp` on PATH that runs this checkout's CLI (package.json "bin"), compiled or from source. */
+/** A folder holding an `asp` that runs this checkout's CLI, to put first on PATH. */
 function aspOnPath(): string {
-  const bin = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { asp: string } }).bin.asp;
-  const fromOut = __dirname.includes('/out/');
-  const entry = fromOut ? [join(ROOT, bin)] : ['--import', pathToFileURL(require.resolve('tsx')).href, join(ROOT, bin.replace(/^out\//, '').replace(/\.js$/, '.ts'))];
   const dir = mkdtempSync(join(base, 'bin-'));
-  const quoted = [process.execPath, ...entry].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const quoted = [process.execPath, ...aspNodeArgs()].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   writeFileSync(join(dir, 'asp'), `#!/bin/sh\nexec ${quoted} "$@"\n`);
   chmodSync(join(dir, 'asp'), 0o755);
   return dir;
