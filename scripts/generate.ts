@@ -1,11 +1,14 @@
 /**
- * `npm run generate`: derive files from the stage catalog — the JSON Schema for `.asp.json`
- * (contributed through jsonValidation) and the README's stage table. `--check` fails when a
- * checked-in copy is stale, naming the command that refreshes it.
+ * `npm run generate`: derive files from the stage catalog and the fixture format — the JSON
+ * Schemas for `.asp.json` and `.asp.test.json` (contributed through jsonValidation) and the
+ * README's stage table. `--check` fails when a checked-in copy is stale, naming the command
+ * that refreshes it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allStages } from '../engine/stages/registry';
+import { fixtureShape } from '../engine/testing/format';
+import { schemaOf } from '../engine/testing/shape';
 
 const root = join(__dirname, __dirname.includes('/out/') ? '../..' : '..');
 
@@ -61,6 +64,25 @@ export function pipelineSchema(): Record<string, unknown> {
   };
 }
 
+/** The `*.asp.test.json` schema: the fixture format (engine/testing/format.ts) with the pipeline schema inside. */
+export function testSchema(): Record<string, unknown> {
+  const p = pipelineSchema();
+  return schemaOf(fixtureShape, {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://asp-studio.dev/schemas/asp-test.schema.json',
+    title: 'ASP Studio pipeline tests',
+  }, {
+    ...(p['definitions'] as Record<string, Record<string, unknown>>),
+    pipelineDocument: { description: 'A bare pipeline array, or a processor document {name, pipeline, options}', oneOf: p['oneOf'] },
+    pipelineRef: {
+      anyOf: [
+        { type: 'string', minLength: 1, description: 'A pipeline file, relative to this fixture' },
+        { $ref: '#/definitions/pipelineDocument' },
+      ],
+    },
+  });
+}
+
 export function stageTable(): string {
   const where = (p: { main: boolean; window: boolean; payload: boolean }): string =>
     [p.main && 'main', p.window && 'window', p.payload && 'payload'].filter(Boolean).join(', ');
@@ -78,6 +100,7 @@ export function outputs(): { file: string; text: string }[] {
   const newReadme = a >= 0 && b > a ? readme.slice(0, a + START.length) + '\n' + stageTable() + '\n' + readme.slice(b) : readme;
   return [
     { file: join(root, 'schemas/asp-pipeline.schema.json'), text: JSON.stringify(pipelineSchema(), null, 2) + '\n' },
+    { file: join(root, 'schemas/asp-test.schema.json'), text: JSON.stringify(testSchema(), null, 2) + '\n' },
     { file: join(root, 'README.md'), text: newReadme },
   ];
 }

@@ -77,6 +77,8 @@ if (want('lint')) {
 if (want('unit')) {
   const files = ['engine', 'server', 'client', 'golden', 'cli'].flatMap((d) => findTests(join(root, 'test', d)));
   await run('unit', process.execPath, nodeTest(files));
+  // The example fixtures through the CLI, as a user runs them; each fixture test counts.
+  await run('asp test', 'npm', ['run', '-s', 'asp', '--', 'test', 'examples/']);
 }
 
 if (want('integration')) {

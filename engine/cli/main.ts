@@ -7,6 +7,7 @@ type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Pro
 const COMMANDS: Record<string, Command> = {
   run: { summary: 'run a pipeline file; output as Extended JSON lines', load: async () => import('./commands/run') },
   validate: { summary: 'print every diagnostic of pipeline files', load: async () => import('./commands/validate') },
+  test: { summary: 'run *.asp.test.json pipeline tests under PATH... (--update rewrites expectations)', load: async () => import('./commands/test') },
   lsp: { summary: 'start the language server (--stdio)', load: async () => import('./commands/lsp') },
   serve: { summary: 'run the local instance in the foreground (--state-dir DIR)', load: async () => import('./commands/serve') },
   create: { summary: 'create a processor: asp create NAME FILE', load: async () => import('./commands/create') },

@@ -33,7 +33,7 @@ export interface Analysis {
 export interface AnalyzeOptions {
   connections: ConnectionRegistry;
   file?: string;
-  /** 'processor' makes a missing sink an error (create); default 'either'. */
+  /** 'processor' makes a missing sink an error (create); default 'either' (by the file's form, see ValidateOptions). */
   mode?: 'processor' | 'preview' | 'either';
 }
 
@@ -81,7 +81,7 @@ export function analyzeText(text: string, opts: AnalyzeOptions): Analysis {
   if (pipeline !== undefined) {
     // A bare array is a preview (DLQ records print inline), so `validationAction: dlq` is fine there.
     const hasDlq = base.form === 'array' || options.dlq !== undefined;
-    validated = validatePipeline(pipeline, base.pipelinePath, { connections: opts.connections, hasDlq, mode: opts.mode ?? 'either' });
+    validated = validatePipeline(pipeline, base.pipelinePath, { connections: opts.connections, hasDlq, mode: opts.mode ?? 'either', form: base.form });
     diags.push(...validated.diagnostics);
     base.stages = validated.stages;
   }

@@ -14,8 +14,18 @@ import { didYouMean } from './suggest';
 export interface ValidateOptions {
   connections: ConnectionRegistry;
   hasDlq: boolean;
-  /** 'processor': a persistent processor needs a sink (error); 'preview' allows none. */
+  /**
+   * 'processor': the pipeline is being created or deployed, so a missing sink is an error.
+   * 'preview': it runs as sp.process, no sink needed. 'either': an editor or `asp validate`,
+   * where the file's form says what it is meant for (see `form`).
+   */
   mode: 'processor' | 'preview' | 'either';
+  /**
+   * The file's form in 'either' mode: a bare array is a preview, so "no sink" is only an
+   * Information hint; a processor document is meant to be created, so it is a warning (the
+   * error comes when it is created).
+   */
+  form?: 'array' | 'processor';
 }
 
 export interface ValidatedPipeline {
@@ -141,15 +151,16 @@ function checkMainShape(pipeline: Value[], path: JsonPath, opts: ValidateOptions
     report({ code: 'ASP207', message: `No stages are allowed after a ${SINK_NAMES} stage.`, severity: 'error', path: [...path, sinkAt + 1] });
   }
   const hasSink = sinkAt >= 0;
-  if (!hasSink && opts.mode !== 'preview') {
-    report({
-      code: 'ASP206',
-      message: opts.mode === 'processor'
-        ? `The last stage in the pipeline must be ${SINK_NAMES}.`
-        : `The last stage in the pipeline must be ${SINK_NAMES}. Without a sink the pipeline runs only as a preview (sp.process).`,
-      severity: opts.mode === 'processor' ? 'error' : 'warning',
-      path: [...path, pipeline.length - 1],
-    });
-  }
+  if (!hasSink && opts.mode !== 'preview') report(noSink(opts, [...path, pipeline.length - 1]));
   return { hasWindow, hasSink };
+}
+
+/** ASP206 by intent: an error on create/deploy, a warning on a processor document, a hint on a preview. */
+function noSink(opts: ValidateOptions, path: JsonPath): Diagnostic {
+  const atlas = `The last stage in the pipeline must be ${SINK_NAMES}.`;
+  if (opts.mode === 'processor') return { code: 'ASP206', message: atlas, severity: 'error', path };
+  if (opts.form === 'array') {
+    return { code: 'ASP206', message: `No sink: this pipeline runs as a preview (sp.process) and its output is shown. To create a processor from it, end it with ${SINK_NAMES}.`, severity: 'info', path };
+  }
+  return { code: 'ASP206', message: `${atlas} Without a sink the pipeline runs only as a preview (sp.process); creating the processor fails.`, severity: 'warning', path };
 }

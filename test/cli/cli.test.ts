@@ -69,6 +69,16 @@ test('cli: validate prints path:line:col severity code message and exits 1 on er
   assert.match(r.out, new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:3 error ASP205 First stage must be \\$source, found: \\$match$`, 'm'));
 });
 
+test('cli: validate shows "no sink" on a bare preview as info (exit 0) and as an error with --processor', () => {
+  const f = file('preview.asp.json', '[\n  {"$source": {"documents": []}},\n  {"$match": {"a": 1}}\n]\n');
+  const r = asp(['validate', f]);
+  assert.equal(r.code, 0, r.out + r.err);
+  assert.match(r.out, /preview\.asp\.json:3:3 info ASP206 No sink: this pipeline runs as a preview/);
+  const p = asp(['validate', '--processor', f]);
+  assert.equal(p.code, 1);
+  assert.match(p.out, /preview\.asp\.json:3:3 error ASP206 The last stage in the pipeline must be \$merge or \$emit\.$/m);
+});
+
 test('cli: every example validates without errors', () => {
   const files = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.asp.json')).map((f) => join(ROOT, 'examples', f));
   assert.ok(files.length >= 2);

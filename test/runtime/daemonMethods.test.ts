@@ -53,7 +53,7 @@ const noStack = (msg: string): void => assert.doesNotMatch(msg, /\n\s+at /, 'no 
 test('asp/validate returns the same diagnostics as analyzeText with the instance registry', async (t) => {
   const { inst, rpc } = await startInstance(t, [{ name: 'k', type: 'Kafka', bootstrapServers: '127.0.0.1:1' }]);
   const cases: [string, string, string[]][] = [
-    ['a preview without a sink (a warning)', JSON.stringify([{ $source: { connectionName: 'sample_stream_solar' } }, { $match: { x: 1 } }]), ['ASP206']],
+    ['a preview without a sink (an Information hint)', JSON.stringify([{ $source: { connectionName: 'sample_stream_solar' } }, { $match: { x: 1 } }]), ['ASP206']],
     ['an unknown connection', JSON.stringify([{ $source: { connectionName: 'nope' } }]), ['ASP206', 'ASP510']],
     ['a registry connection is known', JSON.stringify([{ $source: { connectionName: 'k', topic: 't' } }, { $merge: { into: { connectionName: 'local', db: 'd', coll: 'c' } } }]), []],
     ['broken JSON', '[{"$match": ', ['ASP101', 'ASP101', 'ASP101']],

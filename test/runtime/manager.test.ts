@@ -135,6 +135,8 @@ test('create refuses bad names, duplicates and invalid pipelines with 420 and di
   const { m } = setup(t);
   assert.throws(() => m.create({ name: '', pipeline: [] }), (e: CommandError) => e.code === 420 && e.message === 'Invalid processor name: ');
   assert.throws(() => m.create({ name: 'x', pipeline: [{ $match: {} }] }), (e: CommandError) => e.code === 420 && /First stage must be \$source/.test(e.message) && (e.data?.diagnostics.length ?? 0) > 0);
+  // A pipeline without a sink previews fine but cannot be created (ASP206 is an error here).
+  assert.throws(() => m.create({ name: 'x', pipeline: pipeline(1).slice(0, -1) }), (e: CommandError) => e.code === 420 && e.message === 'The last stage in the pipeline must be $merge or $emit.' && e.data?.diagnostics[0]?.code === 'ASP206');
   m.create({ name: 'x', pipeline: pipeline(1) });
   assert.throws(() => m.create({ name: 'x', pipeline: pipeline(1) }), (e: CommandError) => e.code === 11000);
 });
