@@ -8,8 +8,8 @@
  */
 import type { Doc } from '../core/types';
 import type { Meta } from '../core/meta';
-import type { DlqInput } from '../stages/types';
-import type { CollectionTarget, WriteFailure, WriteModel } from './target';
+import type { DlqInput } from '../parse/types';
+import type { CollectionTarget, WriteFailure, WriteModel } from '../io/target';
 import type { Services } from './services';
 import { withRetry } from './retry';
 import { isTransientMongoError } from './mongo/target';

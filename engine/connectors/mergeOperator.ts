@@ -12,13 +12,13 @@ import { ExprError, errorMessage } from '../core/errors';
 import { newEvalCtx } from '../expr/compile';
 import { pathGetter } from '../expr/fieldPath';
 import type { InnerPipeline } from '../stages/_innerPipeline';
-import type { Operator, StageRuntime } from '../stages/types';
+import type { Operator, StageRuntime } from '../parse/types';
 import { MATCHED, NOT_MATCHED, type Matched, type MergeConfig, type NotMatched } from '../stages/merge';
 import type { Services } from './services';
 import { BatchWriter, type WriteStep } from './batchWriter';
 import { evalName } from './collectionEmit';
 import { hashValue } from './keyHash';
-import type { CollectionTarget, WriteModel } from './target';
+import type { CollectionTarget, WriteModel } from '../io/target';
 
 const OPERATOR = 'MergeOperator';
 

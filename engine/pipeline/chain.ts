@@ -1,5 +1,5 @@
 /** Wires parsed stages into one push-based operator chain. */
-import type { Emit, Operator, ParsedStage, StageRuntime } from '../stages/types';
+import type { Emit, Operator, ParsedStage, StageRuntime } from '../parse/types';
 import { EngineError } from '../core/errors';
 
 /**

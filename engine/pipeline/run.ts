@@ -9,16 +9,16 @@ import type { Meta } from '../core/meta';
 import { metaDocument } from '../core/meta';
 import type { Doc, LocatedDiagnostic, Value } from '../core/types';
 import type { ConnectionRegistry } from '../connections/types';
-import type { DlqInput, Operator, ParsedStage, StageRuntime, StateTable } from '../stages/types';
+import type { DlqInput, Operator, ParsedStage, StageRuntime, StateTable } from '../parse/types';
 import type { SourceConfig } from '../stages/source';
-import { END_OF_INPUT, type Source } from '../sources/types';
+import { END_OF_INPUT, type Source } from '../core/source';
 import { WatermarkTracker } from '../time/watermark';
 import { buildChain, type ChainProbe } from './chain';
 import { renderDlqRecord } from './dlqRecord';
 import { analyzeText, type ProcessorDef } from './analyze';
 import { builtinRegistry } from '../connections/registry';
 import type { ValidatedPipeline } from './validate';
-import { mentionsField } from '../stages/_args';
+import { mentionsField } from '../parse/args';
 import { EngineError } from '../core/errors';
 
 export interface RunOptions {

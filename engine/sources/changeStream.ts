@@ -6,11 +6,11 @@
 import { Timestamp } from 'bson';
 import type { Doc, JsonPath, Value } from '../core/types';
 import { isPlainObject } from '../bson/types';
-import { enumValue, err, noUnknownFields, optBool, optString, wrongType } from '../stages/_args';
-import type { ParseContext } from '../stages/types';
+import { enumValue, err, noUnknownFields, optBool, optString, wrongType } from '../parse/args';
+import type { ParseContext } from '../parse/types';
 import type { SourceFlavour } from './flavour';
 import { parseTimeOptions, type TimeOptions } from './common';
-import { ioOf } from '../stages/_io';
+import { ioOf } from '../io/types';
 
 export interface ChangeStreamConfig extends TimeOptions {
   connectionName: string;

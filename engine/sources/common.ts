@@ -2,8 +2,8 @@
 import type { Doc, JsonPath, Value } from '../core/types';
 import type { Meta } from '../core/meta';
 import type { Expr, EvalCtx } from '../expr/types';
-import { err, optString } from '../stages/_args';
-import type { DlqInput, ParseContext } from '../stages/types';
+import { err, optString } from '../parse/args';
+import type { DlqInput, ParseContext } from '../parse/types';
 import { toRelaxedJSON } from '../json/ejson';
 
 export interface TimeOptions {

@@ -6,9 +6,9 @@ import type { Doc, Value } from '../core/types';
 import { isPlainObject } from '../bson/types';
 import { newEvalCtx } from '../expr/compile';
 import type { Expr } from '../expr/types';
-import { err, noUnknownFields } from '../stages/_args';
+import { err, noUnknownFields } from '../parse/args';
 import type { SourceFlavour } from './flavour';
-import { END_OF_INPUT, type Source, type SourceBatch, type SourceRecord } from './types';
+import { END_OF_INPUT, type Source, type SourceBatch, type SourceRecord } from '../core/source';
 import { parseTimeOptions, stampEventTime, type TimeOptions } from './common';
 import { cloneDoc } from '../json/clone';
 

@@ -2,8 +2,8 @@
 import type { Clock } from '../core/clock';
 import type { Doc, JsonPath } from '../core/types';
 import type { ConnectionType } from '../connections/types';
-import type { ParseContext } from '../stages/types';
-import type { Source } from './types';
+import type { ParseContext } from '../parse/types';
+import type { Source } from '../core/source';
 
 export interface SourceEnv {
   clock: Clock;

@@ -6,11 +6,11 @@
 import type { Doc, JsonPath } from '../core/types';
 import { isPlainObject } from '../bson/types';
 import { DURATION_UNITS, durationMs } from '../time/duration';
-import { enumValue, err, missing, noUnknownFields, optBool, optString, wrongType } from '../stages/_args';
-import type { ParseContext } from '../stages/types';
+import { enumValue, err, missing, noUnknownFields, optBool, optString, wrongType } from '../parse/args';
+import type { ParseContext } from '../parse/types';
 import type { SourceFlavour } from './flavour';
 import { parseTimeOptions, type TimeOptions } from './common';
-import { ioOf, KEY_FORMATS, type KeyFormat } from '../stages/_io';
+import { ioOf, KEY_FORMATS, type KeyFormat } from '../io/types';
 
 export interface KafkaSourceConfig extends TimeOptions {
   connectionName: string;

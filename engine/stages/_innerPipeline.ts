@@ -9,7 +9,7 @@ import type { Doc, JsonPath, Value } from '../core/types';
 import type { Meta } from '../core/meta';
 import { isPlainObject } from '../bson/types';
 import { ExprError } from '../core/errors';
-import type { ParseContext, StageRuntime } from './types';
+import type { ParseContext, StageRuntime } from '../parse/types';
 import { buildChain } from '../pipeline/chain';
 
 /** An expression that evaluates to `v` (object and array expressions rebuild it). */

@@ -5,10 +5,10 @@
  */
 import type { Expr } from '../expr/types';
 import { isPlainObject } from '../bson/types';
-import { enumValue, err, noUnknownFields, objectArg, wrongType } from './_args';
-import { connectionRef, nameSpec, type NameSpec } from './_connection';
-import type { StageSpec } from './types';
-import { ioOf, KEY_FORMATS, type KeyFormat, type OutputFormat } from './_io';
+import { enumValue, err, noUnknownFields, objectArg, wrongType } from '../parse/args';
+import { connectionRef, nameSpec, type NameSpec } from '../parse/connection';
+import type { StageSpec } from '../parse/types';
+import { ioOf, KEY_FORMATS, type KeyFormat, type OutputFormat } from '../io/types';
 
 export interface KafkaEmitConfig {
   kind: 'kafka';

@@ -11,7 +11,7 @@ import type { Accumulator } from '../accumulators/types';
 import { GroupTable, type GroupPlan } from '../windows/groupTable';
 import { CODES } from '../windows/codes';
 import { rowUpdate, shareKey } from '../windows/groupUpdate';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 export interface GroupConfig {
   plan: GroupPlan;

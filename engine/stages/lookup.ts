@@ -6,11 +6,11 @@
 import type { Doc, Value } from '../core/types';
 import type { Expr } from '../expr/types';
 import { isPlainObject } from '../bson/types';
-import { err, missing, noUnknownFields, objectArg, optString, wrongType } from './_args';
-import { connectionRef } from './_connection';
+import { err, missing, noUnknownFields, objectArg, optString, wrongType } from '../parse/args';
+import { connectionRef } from '../parse/connection';
 import { innerPipeline, type InnerPipeline } from './_innerPipeline';
-import type { StageRuntime, StageSpec } from './types';
-import { ioOf } from './_io';
+import type { StageRuntime, StageSpec } from '../parse/types';
+import { ioOf } from '../io/types';
 
 export interface LookupConfig {
   connectionName: string;

@@ -6,11 +6,11 @@
 import type { Value } from '../core/types';
 import type { Expr } from '../expr/types';
 import { isPlainObject } from '../bson/types';
-import { err, missing, noUnknownFields, objectArg, wrongType } from './_args';
-import { connectionRef, nameSpec, type NameSpec } from './_connection';
+import { err, missing, noUnknownFields, objectArg, wrongType } from '../parse/args';
+import { connectionRef, nameSpec, type NameSpec } from '../parse/connection';
 import { innerPipeline, type InnerPipeline } from './_innerPipeline';
-import type { StageRuntime, StageSpec } from './types';
-import { ioOf } from './_io';
+import type { StageRuntime, StageSpec } from '../parse/types';
+import { ioOf } from '../io/types';
 
 export const MATCHED = ['merge', 'replace', 'keepExisting', 'delete'] as const;
 export const NOT_MATCHED = ['insert', 'discard'] as const;

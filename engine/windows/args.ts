@@ -4,7 +4,7 @@
  * stage name in paths) and the planner's own messages (asp-spec §3.9).
  */
 import type { Doc, JsonPath, Value } from '../core/types';
-import type { ParseContext } from '../stages/types';
+import type { ParseContext } from '../parse/types';
 import { isPlainObject, typeName } from '../bson/types';
 import { DURATION_UNITS, OFFSET_UNITS } from '../time/duration';
 import { CODES } from './codes';

@@ -7,7 +7,7 @@ import type { Meta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
 import type { EvalCtx, Expr } from '../expr/types';
 import type { Accumulator } from '../accumulators/types';
-import type { SnapshotWriter } from '../stages/types';
+import type { SnapshotWriter } from '../parse/types';
 import { keyOf, type GroupKey } from '../accumulators/_key';
 import type { RowUpdate } from './groupUpdate';
 

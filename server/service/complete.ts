@@ -2,10 +2,10 @@
 import {
   CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position,
 } from 'vscode-languageserver-types';
-import type { StageSpec } from '../../engine/stages/types';
+import type { StageSpec } from '../../engine/parse/types';
 import type { ServiceCtx } from './context';
 import { cursorAt, type Cursor } from './cursor';
-import type { ParsedDoc, PipelineNode, StageNode } from './parse-cache';
+import type { ParsedDoc, PipelineNode, StageNode } from './parseCache';
 import type { Node } from 'jsonc-parser';
 import { keysOf } from './jsonNav';
 import { pathsOf } from './shape';

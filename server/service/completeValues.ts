@@ -3,7 +3,7 @@ import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-lang
 import type { Node } from 'jsonc-parser';
 import type { JsonPath } from '../../engine/core/types';
 import type { ServiceCtx } from './context';
-import type { StageNode } from './parse-cache';
+import type { StageNode } from './parseCache';
 import type { Role } from './roles';
 import { optionKey } from './roles';
 import { enumValues, schemaAt } from './schema';

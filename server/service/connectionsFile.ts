@@ -7,7 +7,7 @@ import { loadConnectionRegistryText } from '../../engine/connections/registry';
 import { cursorAt } from './cursor';
 import { keyHasValue, push, type ItemSink } from './complete';
 import { keysOf, nodeAt, prop, stringValue } from './jsonNav';
-import type { ParsedDoc } from './parse-cache';
+import type { ParsedDoc } from './parseCache';
 
 export interface ConnectionsFileIndex {
   uri: string;

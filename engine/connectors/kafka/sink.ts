@@ -8,7 +8,7 @@ import type { Doc } from '../../core/types';
 import type { Meta } from '../../core/meta';
 import { EngineError, ExprError, errorMessage } from '../../core/errors';
 import { newEvalCtx } from '../../expr/compile';
-import type { Operator, StageRuntime } from '../../stages/types';
+import type { Operator, StageRuntime } from '../../parse/types';
 import type { KafkaEmitConfig } from '../../stages/emit';
 import type { Services } from '../services';
 import { withRetry } from '../retry';

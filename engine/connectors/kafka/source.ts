@@ -12,7 +12,7 @@ import { EngineError, errorMessage } from '../../core/errors';
 import { isPlainObject } from '../../bson/types';
 import { newEvalCtx } from '../../expr/compile';
 import type { EvalCtx } from '../../expr/types';
-import type { Source, SourceBatch, SourceRecord } from '../../sources/types';
+import type { Source, SourceBatch, SourceRecord } from '../../core/source';
 import type { SourceEnv } from '../../sources/flavour';
 import { stampEventTime } from '../../sources/common';
 import type { KafkaSourceConfig } from '../../sources/kafka';

@@ -5,7 +5,7 @@ import { buildChain } from '../../../engine/pipeline/chain';
 import { ManualClock } from '../../../engine/core/clock';
 import type { Meta } from '../../../engine/core/meta';
 import type { Diagnostic, Doc, JsonPath, Value } from '../../../engine/core/types';
-import type { DlqInput, Operator, ParseContext, ParsedStage, StageRuntime, StageSpec } from '../../../engine/stages/types';
+import type { DlqInput, Operator, ParseContext, ParsedStage, StageRuntime, StageSpec } from '../../../engine/parse/types';
 import { builtinRegistry } from '../../../engine/connections/registry';
 import { WatermarkTracker } from '../../../engine/time/watermark';
 import { isPlainObject } from '../../../engine/bson/types';

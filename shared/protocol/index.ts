@@ -15,8 +15,8 @@
  * and whose message is the user-facing text (Atlas's text where Atlas has one).
  */
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
-import type { Connection } from '../engine/connections/types';
-import type { LocatedDiagnostic } from '../engine/core/types';
+import type { Connection } from '../../engine/connections/types';
+import type { LocatedDiagnostic } from '../../engine/core/types';
 
 /** A relaxed Extended JSON value (see the header). */
 export type EJson = unknown;

@@ -3,7 +3,7 @@ import type { Connection, ConnectionType } from '../connections/types';
 import type { Doc, JsonPath, Value } from '../core/types';
 import { isPlainObject } from '../bson/types';
 import type { Expr } from '../expr/types';
-import { err, missing, wrongType } from './_args';
+import { err, missing, wrongType } from './args';
 import type { ParseContext } from './types';
 
 /** Look a connection up; reports `message(name)` (ASP510) when it does not exist. */

@@ -5,14 +5,14 @@
  * importing the catalog (the language server does) never loads a driver.
  */
 import { EngineError } from '../core/errors';
-import type { Source } from '../sources/types';
+import type { Source } from '../core/source';
 import type { SourceEnv } from '../sources/flavour';
 import type { KafkaSourceConfig } from '../sources/kafka';
 import type { ChangeStreamConfig } from '../sources/changeStream';
-import type { Emit, Operator, StageRuntime } from './types';
-import type { CollectionEmitConfig, KafkaEmitConfig } from './emit';
-import type { MergeConfig } from './merge';
-import type { LookupConfig } from './lookup';
+import type { Emit, Operator, StageRuntime } from '../parse/types';
+import type { CollectionEmitConfig, KafkaEmitConfig } from '../stages/emit';
+import type { MergeConfig } from '../stages/merge';
+import type { LookupConfig } from '../stages/lookup';
 
 /** Kafka key encodings shared by `$source` (decode) and `$emit` (encode). */
 export const KEY_FORMATS = ['binData', 'string', 'json', 'int', 'long', 'double'] as const;
