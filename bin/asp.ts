@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-/** The `asp` command: a table of subcommands; user mistakes print one clear line, never a stack. */
+/**
+ * The `asp` command, the composition root of the CLI: a table of subcommands (engine/cli/commands/*,
+ * plus `lsp`, which starts server/). User mistakes print one clear line, never a stack.
+ */
 import { UsageError } from '../engine/core/errors';
 
 type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };

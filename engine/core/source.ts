@@ -4,7 +4,7 @@
  */
 import type { Meta } from './meta';
 import type { Doc, Value } from './types';
-import type { DlqInput } from '../parse/types';
+import type { DlqInput } from './operator';
 
 export interface SourceRecord {
   /** The decoded document, with `_ts` (or tsFieldName) already set. Absent when `dlq` is set. */

@@ -9,21 +9,10 @@ import { isPlainObject } from '../bson/types';
 import { enumValue, err, noUnknownFields, optBool, optString, wrongType } from '../parse/args';
 import type { ParseContext } from '../parse/types';
 import type { SourceFlavour } from './flavour';
-import { parseTimeOptions, type TimeOptions } from './common';
-import { ioOf } from '../io/types';
-
-export interface ChangeStreamConfig extends TimeOptions {
-  connectionName: string;
-  db?: string;
-  colls?: string[];
-  fullDocument: 'default' | 'updateLookup' | 'required' | 'whenAvailable';
-  fullDocumentOnly: boolean;
-  fullDocumentBeforeChange: 'off' | 'whenAvailable' | 'required';
-  pipeline: Doc[];
-  startAfter?: Doc;
-  startAtOperationTime?: Timestamp;
-  maxAwaitTimeMS: number;
-}
+import { parseTimeOptions } from './common';
+import { type TimeOptions } from '../io/types';
+import { ioOf } from '../io/ioOf';
+import type { ChangeStreamConfig } from '../io/types';
 
 const FIELDS = ['connectionName', 'db', 'coll', 'timeField', 'tsFieldName', 'tsFieldOverride', 'config', 'initialSync', 'readPreference', 'readPreferenceTags'] as const;
 const CONFIG = ['startAfter', 'startAtOperationTime', 'fullDocument', 'fullDocumentOnly', 'fullDocumentBeforeChange', 'pipeline', 'maxAwaitTimeMS'] as const;

@@ -9,7 +9,8 @@ import type { Expr } from '../expr/types';
 import { err, noUnknownFields } from '../parse/args';
 import type { SourceFlavour } from './flavour';
 import { END_OF_INPUT, type Source, type SourceBatch, type SourceRecord } from '../core/source';
-import { parseTimeOptions, stampEventTime, type TimeOptions } from './common';
+import { parseTimeOptions, stampEventTime } from './common';
+import { type TimeOptions } from '../io/types';
 import { cloneDoc } from '../json/clone';
 
 export interface DocumentsConfig extends TimeOptions {

@@ -9,7 +9,8 @@ import { newEvalCtx } from '../expr/compile';
 import { noUnknownFields } from '../parse/args';
 import type { SourceFlavour } from './flavour';
 import type { Source, SourceBatch, SourceRecord } from '../core/source';
-import { parseTimeOptions, stampEventTime, type TimeOptions } from './common';
+import { parseTimeOptions, stampEventTime } from './common';
+import { type TimeOptions } from '../io/types';
 
 export type SampleConfig = TimeOptions;
 

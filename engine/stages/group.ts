@@ -8,14 +8,11 @@ import { isPlainObject, typeName } from '../bson/types';
 import { newEvalCtx } from '../expr/compile';
 import { accumulatorRegistry } from '../accumulators/registry';
 import type { Accumulator } from '../accumulators/types';
-import { GroupTable, type GroupPlan } from '../windows/groupTable';
+import { GroupTable } from '../windows/groupTable';
 import { CODES } from '../windows/codes';
 import { rowUpdate, shareKey } from '../windows/groupUpdate';
 import type { StageSpec } from '../parse/types';
-
-export interface GroupConfig {
-  plan: GroupPlan;
-}
+import type { GroupConfig } from '../windows/groupTable';
 
 export const group: StageSpec<GroupConfig> = {
   name: '$group',

@@ -8,22 +8,10 @@ import type { Expr } from '../expr/types';
 import { isPlainObject } from '../bson/types';
 import { err, missing, noUnknownFields, objectArg, optString, wrongType } from '../parse/args';
 import { connectionRef } from '../parse/connection';
-import { innerPipeline, type InnerPipeline } from './_innerPipeline';
-import type { StageRuntime, StageSpec } from '../parse/types';
-import { ioOf } from '../io/types';
-
-export interface LookupConfig {
-  connectionName: string;
-  db: string;
-  coll: string;
-  localField?: string;
-  foreignField?: string;
-  let: [string, Expr][];
-  pipeline?: Value[];
-  as: string;
-  parallelism: number;
-  inner: (rt: StageRuntime) => InnerPipeline;
-}
+import { innerPipeline } from './_innerPipeline';
+import type { StageSpec } from '../parse/types';
+import { ioOf } from '../io/ioOf';
+import type { LookupConfig } from '../io/types';
 
 const FIELDS = ['from', 'localField', 'foreignField', 'let', 'pipeline', 'as', 'parallelism', 'partitionBy'];
 

@@ -7,7 +7,7 @@
  */
 import type { Value } from '../core/types';
 import type { ParsedStage } from '../parse/types';
-import type { GroupConfig } from '../stages/group';
+import type { GroupConfig } from './groupTable';
 
 export interface PanePlan {
   prefix: ParsedStage[];

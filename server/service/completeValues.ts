@@ -10,7 +10,7 @@ import { enumValues, schemaAt } from './schema';
 import { pathsOf } from './shape';
 import { keysOf, nodeAt, prop, stringValue } from './jsonNav';
 import { allowedConnectionTypes, connectionRole } from './connectionKinds';
-import { push, type ItemSink } from './complete';
+import { push, type ItemSink } from './items';
 import { argSnippet } from './snippets';
 
 export const DURATION_UNITS = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'ms'];
