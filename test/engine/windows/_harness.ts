@@ -18,7 +18,7 @@ export function parseStages(stages: Value, path: JsonPath, ctx: ParseContext): P
     const name = Object.keys(st)[0]!;
     const spec = stageRegistry.get(name) as StageSpec | undefined;
     if (!spec) {
-      ctx.report({ code: 'TEST', message: `unknown stage ${name}`, severity: 'error', path: [...path, i] });
+      ctx.report({ code: 'ASP204', message: `unknown stage ${name}`, severity: 'error', path: [...path, i] });
       return;
     }
     const p = [...path, i, name];
