@@ -3,7 +3,7 @@
  * The `asp` command, the composition root of the CLI: a table of subcommands (engine/cli/commands/*,
  * plus `lsp`, which starts server/). User mistakes print one clear line, never a stack.
  */
-import { UsageError } from '../engine/core/errors';
+import { UsageError, errorMessage } from '../engine/core/errors';
 
 type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
 
@@ -47,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`asp ${name}: ${e.message}\n`);
       return e.exitCode;
     }
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = errorMessage(e);
     process.stderr.write(`asp ${name}: ${msg}\n`);
     if (process.env['ASP_DEBUG']) process.stderr.write(`${(e as Error).stack ?? ''}\n`);
     return 3;

@@ -41,6 +41,7 @@ const IO_FREE = ['engine/core', 'engine/json', 'engine/bson', 'engine/time', 'en
 const CLIENT_ENGINE_ALLOWED: Record<string, string> = {
   'engine/connections/types.ts': 'the connection shapes the Connections view and form edit (types only)',
   'engine/connections/registry.ts': 'the built-in connections listed in the Connections view (I/O-free)',
+  'engine/core/errors.ts': 'errorMessage(), the one message-of-an-unknown-error helper (I/O-free)',
 };
 
 /** What shared/ may import from the engine: the types its messages carry. */

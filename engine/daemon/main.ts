@@ -10,6 +10,8 @@ import { Instance } from './instance';
 import { acquireLock } from './lock';
 import { resolveStateDir, socketPath } from './paths';
 import { parseCheckpointTarget } from '../runtime/checkpoint/lazyStore';
+import { parseArgs } from '../core/argv';
+import { errorMessage, UsageError } from '../core/errors';
 
 export interface DaemonOptions {
   stateDir: string;
@@ -61,7 +63,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<RunningDaemon> {
   const stop = (): void => void instance.shutdown();
   // A stray rejection is a bug, not a reason to drop every processor: report it and keep serving.
   process.on('unhandledRejection', (e: unknown) => {
-    process.stderr.write(`asp daemon: internal error (unhandled rejection): ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`asp daemon: internal error (unhandled rejection): ${errorMessage(e)}\n`);
   });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -69,29 +71,28 @@ export async function startDaemon(opts: DaemonOptions): Promise<RunningDaemon> {
   return { instance, socket: sock, closed };
 }
 
-/** `node engine-daemon.js [--state-dir DIR] [--no-stdio] [--connections FILE]` */
-export function parseDaemonArgs(argv: string[], defaultStdio: boolean): DaemonOptions {
-  let stateDir: string | undefined;
-  let stdio = defaultStdio;
-  let connectionsFile: string | undefined;
-  let checkpoints: DaemonOptions['checkpoints'];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--state-dir') stateDir = value();
-    else if (flag === '--connections') connectionsFile = value();
-    else if (flag === '--checkpoints') checkpoints = parseCheckpointTarget(value());
-    else if (flag === '--stdio') stdio = true;
-    else if (flag === '--no-stdio') stdio = false;
-    else throw new Error(`unknown option ${a}`);
-  }
-  const interval = Number(process.env['ASP_CHECKPOINT_INTERVAL_MS']);
-  return { stateDir: resolveStateDir(stateDir), stdio, connectionsFile, checkpointIntervalMs: interval > 0 ? interval : undefined, checkpoints };
+/** `node engine-daemon.js [--state-dir DIR] [--stdio | --no-stdio] [--connections FILE] [--checkpoints CONNECTION/DB.COLL]` */
+export function parseDaemonArgs(argv: string[], defaultStdio: boolean, env: NodeJS.ProcessEnv = process.env): DaemonOptions {
+  const args = parseArgs(argv, ['state-dir', 'connections', 'checkpoints'], ['stdio', 'no-stdio']);
+  if (args.positional.length) throw new UsageError(`unexpected argument ${args.positional[0]!}`);
+  const flag = (name: string): string | undefined => args.flags.get(name) as string | undefined;
+  const target = flag('checkpoints');
+  return {
+    stateDir: resolveStateDir(flag('state-dir'), env),
+    stdio: args.flags.has('stdio') ? true : args.flags.has('no-stdio') ? false : defaultStdio,
+    connectionsFile: flag('connections'),
+    checkpointIntervalMs: checkpointIntervalFromEnv(env),
+    checkpoints: target === undefined ? undefined : parseCheckpointTarget(target),
+  };
+}
+
+/**
+ * ASP_CHECKPOINT_INTERVAL_MS (tests and benchmarks shorten the 5-minute cadence). Read here, at
+ * the process boundary, and passed down; the runtime itself never reads the environment.
+ */
+function checkpointIntervalFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const interval = Number(env['ASP_CHECKPOINT_INTERVAL_MS']);
+  return interval > 0 ? interval : undefined;
 }
 
 if (require.main === module) {
@@ -100,7 +101,7 @@ if (require.main === module) {
     await d.closed;
     process.exit(0);
   })().catch((e: unknown) => {
-    process.stderr.write(`asp daemon: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`asp daemon: ${errorMessage(e)}\n`);
     process.exit(1);
   });
 }

@@ -15,6 +15,7 @@ import type { Services, StageRuntime } from '../io/types';
 import type { SourceConfig } from '../stages/source';
 import { END_OF_INPUT, type Source } from '../core/source';
 import { WatermarkTracker } from '../time/watermark';
+import { abortableSleep } from '../time/sleep';
 import { buildChain, type ChainProbe } from './chain';
 import { renderDlqRecord } from './dlqRecord';
 import { analyzeText, type ProcessorDef } from './analyze';
@@ -242,7 +243,7 @@ export class PipelineRun {
           return;
         }
         // Atlas keeps an exhausted documents source idle until stopped (asp-spec §2.3).
-        await idle(signal, 200);
+        await abortableSleep(200, signal);
         chain.tick?.(this.clock.now());
         await this.opts.onBatch?.(this);
         continue;
@@ -278,14 +279,6 @@ export class PipelineRun {
       await this.opts.onBatch?.(this);
     }
   }
-}
-
-function idle(signal: AbortSignal, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const onAbort = (): void => { clearTimeout(t); resolve(); };
-    const t = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Analyze and run `.asp.json` text to completion, collecting output and DLQ records (tests, previews). */

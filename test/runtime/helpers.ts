@@ -26,19 +26,3 @@ export function tempDir(t: { after(fn: () => void): void }, prefix = 'asp-rt-'):
   t.after(() => rmSync(d, { recursive: true, force: true }));
   return d;
 }
-
-/** Poll until `fn` returns a truthy value (no fixed sleeps in tests). */
-export async function waitFor<T>(fn: () => T | Promise<T>, what: string, timeoutMs = 20_000, everyMs = 20): Promise<NonNullable<Awaited<T>>> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v as NonNullable<Awaited<T>>;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}

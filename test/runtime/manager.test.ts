@@ -6,7 +6,8 @@ import { type Services } from '../../engine/io/types';
 import { ProcessorManager } from '../../engine/runtime/manager';
 import { CommandError } from '../../engine/runtime/errors';
 import { LocalStore } from '../../engine/store/localStore';
-import { tempDir, waitFor } from './helpers';
+import { tempDir } from './helpers';
+import { waitFor } from '../helpers/waitFor';
 
 const docs = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ _id: from + i, z: (from + i) % 10 }));
 

@@ -1,6 +1,6 @@
 /** `asp checkpoints NAME [--id ID] [--sample N]`: list checkpoints, or show one (positions, tables, open windows). */
 import * as P from '../../../shared/protocol';
-import { intFlag } from '../args';
+import { intFlag } from '../../core/argv';
 import { parseCommand, withInstance } from '../instanceCommand';
 
 export async function run(argv: string[]): Promise<number> {

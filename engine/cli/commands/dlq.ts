@@ -1,6 +1,6 @@
 /** `asp dlq NAME [--limit N] [--skip N] [--reason TEXT] [--operator NAME]`: DLQ records, newest first. */
 import * as P from '../../../shared/protocol';
-import { intFlag } from '../args';
+import { intFlag } from '../../core/argv';
 import { parseCommand, withInstance } from '../instanceCommand';
 
 export async function run(argv: string[]): Promise<number> {

@@ -7,8 +7,9 @@ import { analyzeText } from '../../pipeline/analyze';
 import { PipelineRun } from '../../pipeline/run';
 import { toRelaxedJSON } from '../../json/ejson';
 import type { Doc } from '../../core/types';
-import { intFlag, parseArgs } from '../args';
-import { formatDiagnostic, loadRegistry, readPipelineFile, stateDir } from '../context';
+import { intFlag, parseArgs } from '../../core/argv';
+import { formatDiagnostic, loadRegistry, readPipelineFile } from '../context';
+import { resolveStateDir } from '../../daemon/paths';
 import { UsageError } from '../../core/errors';
 import { needsServices } from '../needsServices';
 import { StdoutLines } from '../stdout';
@@ -37,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const out = new StdoutLines();
   const services = needsServices(a)
-    ? (await import('../../connectors/services')).createServices(reg.registry, { stateDir: stateDir(args.flags.get('state-dir') as string | undefined) })
+    ? (await import('../../connectors/services')).createServices(reg.registry, { stateDir: resolveStateDir(args.flags.get('state-dir') as string | undefined) })
     : undefined;
   // With options.dlq the records also go to that collection, as a processor's would.
   const dlqOpt = a.processor.options.dlq;

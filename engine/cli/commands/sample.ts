@@ -1,6 +1,6 @@
 /** `asp sample NAME [--limit N] [--timeout-ms N]`: documents a running processor emits from now on. */
 import * as P from '../../../shared/protocol';
-import { intFlag } from '../args';
+import { intFlag } from '../../core/argv';
 import { parseCommand, withInstance } from '../instanceCommand';
 
 export async function run(argv: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 /** `asp stats NAME [--verbose] [--scale N]`: getStreamProcessorStats. */
 import * as P from '../../../shared/protocol';
-import { intFlag } from '../args';
+import { intFlag } from '../../core/argv';
 import { parseCommand, withInstance } from '../instanceCommand';
 
 export async function run(argv: string[]): Promise<number> {

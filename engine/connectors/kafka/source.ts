@@ -17,7 +17,8 @@ import type { SourceEnv } from '../../io/types';
 import { stampEventTime } from '../../sources/common';
 import type { KafkaSourceConfig } from '../../io/types';
 import type { Services } from '../../io/types';
-import { abortableSleep, withRetry } from '../retry';
+import { abortableSleep } from '../../time/sleep';
+import { withRetry } from '../retry';
 import { consumerTuning } from './config';
 import { decodeHeaders, decodeKey, decodeValue } from './decode';
 

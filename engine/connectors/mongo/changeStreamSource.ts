@@ -16,7 +16,8 @@ import type { SourceEnv } from '../../io/types';
 import { stampEventTime } from '../../sources/common';
 import type { ChangeStreamConfig } from '../../io/types';
 import type { Services } from '../../io/types';
-import { abortableSleep, withRetry } from '../retry';
+import { abortableSleep } from '../../time/sleep';
+import { withRetry } from '../retry';
 import { isTransientMongoError } from './target';
 
 const OPERATOR = 'ChangeStreamConsumerOperator';
