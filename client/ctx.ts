@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { ResponseError, type MessageConnection, type RequestType } from 'vscode-jsonrpc/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import * as P from '../shared/protocol';
+import { errorMessage } from '../engine/core/errors';
 import { Config } from './config';
 import { ConnectionsStore } from './connectionsStore';
 import { EngineProcess } from './engineProcess';
@@ -24,6 +25,14 @@ export interface RunInfo {
   ended?: P.RunEndedParams;
   trace?: P.StageTrace[];
 }
+
+/**
+ * One command: `asp.<name>` runs it with the context. Declared here, not in commands.ts, so
+ * the per-area command files (client/commands/*) and the table that collects them do not
+ * import each other.
+ */
+export type Handler = (ctx: Ctx, ...args: unknown[]) => unknown;
+export type CommandTable = Record<string, Handler>;
 
 export class Ctx {
   readonly config: Config;
@@ -126,7 +135,7 @@ export class Ctx {
     try {
       await this.configure(await this.engine.connection());
     } catch (e) {
-      this.log.error(`Could not reload the connection registry: ${errorText(e)}`);
+      this.log.error(`Could not reload the connection registry: ${errorMessage(e)}`);
     }
   }
 
@@ -136,7 +145,7 @@ export class Ctx {
     try {
       return await conn.sendRequest<Result>(type.method, params);
     } catch (e) {
-      throw new UserFacingError(errorText(e), e instanceof ResponseError ? (e.data as P.InvalidPipelineData | undefined) : undefined);
+      throw new UserFacingError(errorMessage(e), e instanceof ResponseError ? (e.data as P.InvalidPipelineData | undefined) : undefined);
     }
   }
 
@@ -175,7 +184,7 @@ export class Ctx {
         run.trace = (await this.rpc(P.getStageTrace, { name: p.name })).stages;
         this.panel.showTrace(p.name, run.trace);
       } catch (e) {
-        this.log.error(`Could not read the stage trace of ${p.name}: ${errorText(e)}`);
+        this.log.error(`Could not read the stage trace of ${p.name}: ${errorMessage(e)}`);
       }
     }
     if (p.reason === 'failed') void vscode.window.showErrorMessage(`Run ${p.name} failed: ${p.error ?? 'unknown error'}`);
@@ -192,8 +201,4 @@ export class UserFacingError extends Error {
   ) {
     super(message);
   }
-}
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

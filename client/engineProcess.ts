@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import * as P from '../shared/protocol';
+import { errorMessage } from '../engine/core/errors';
 
 export interface EngineProcessOptions {
   /** The runtime: the editor's own (process.execPath with ELECTRON_RUN_AS_NODE=1). */
@@ -119,7 +120,7 @@ export class EngineProcess {
       const delay = (this.opts.backoffMs ?? 500) * this.crashes.length;
       this.restartTimer = setTimeout(() => {
         this.restartTimer = undefined;
-        this.connection().catch((e: unknown) => this.opts.log('error', e instanceof Error ? e.message : String(e)));
+        this.connection().catch((e: unknown) => this.opts.log('error', errorMessage(e)));
       }, delay);
     }
   }

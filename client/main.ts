@@ -4,13 +4,14 @@ import * as vscode from 'vscode';
 import { PipelineCodeLens } from './codeLens';
 import { commandTable, registerCommands } from './commands';
 import { Config, ENGINE_RESTART_KEYS, SERVER_RESTART_KEYS } from './config';
-import { Ctx, errorText } from './ctx';
+import { Ctx } from './ctx';
 import { createLanguageClient } from './lsp';
 import { StatusBar } from './statusBar';
 import { CheckpointsView } from './views/checkpoints';
 import { ConnectionsView } from './views/connections';
 import { DlqView } from './views/dlq';
 import { ProcessorsView } from './views/processors';
+import { errorMessage } from '../engine/core/errors';
 
 /** What activate returns: the pieces the end-to-end tests look at. */
 export interface AspApi {
@@ -54,8 +55,8 @@ function startLanguageClient(ctx: Ctx): void {
   const client = createLanguageClient(serverModule, ctx.log);
   ctx.lsp = client;
   client.start().catch((e: unknown) => {
-    ctx.log.error(`The ASP language server did not start: ${errorText(e)}`);
-    void vscode.window.showErrorMessage(`The ASP language server did not start: ${errorText(e)}`);
+    ctx.log.error(`The ASP language server did not start: ${errorMessage(e)}`);
+    void vscode.window.showErrorMessage(`The ASP language server did not start: ${errorMessage(e)}`);
   });
 }
 

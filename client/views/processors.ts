@@ -1,7 +1,8 @@
 /** Processors view: state and counters of the local instance's processors, refreshed live. */
 import * as vscode from 'vscode';
 import * as P from '../../shared/protocol';
-import { errorText, type Ctx } from '../ctx';
+import { type Ctx } from '../ctx';
+import { errorMessage } from '../../engine/core/errors';
 
 const STATE_ICONS: Record<P.ProcessorState, vscode.ThemeIcon> = {
   CREATED: new vscode.ThemeIcon('circle-outline'),
@@ -65,7 +66,7 @@ export class ProcessorsView implements vscode.TreeDataProvider<vscode.TreeItem> 
       }
       return streamProcessors.map((p) => new ProcessorItem(p));
     } catch (e) {
-      return [new MessageItem(`Local instance unavailable: ${errorText(e)}`, 'warning')];
+      return [new MessageItem(`Local instance unavailable: ${errorMessage(e)}`, 'warning')];
     }
   }
 }

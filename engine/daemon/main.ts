@@ -12,6 +12,8 @@ import { resolveStateDir, socketPath } from './paths';
 import { parseCheckpointTarget } from '../runtime/checkpoint/lazyStore';
 import { applyWireFlag, resolveWireOptions, type WireOptions } from '../wire/options';
 import { WireServer } from '../wire/server';
+import { parseArgs } from '../core/argv';
+import { errorMessage, UsageError } from '../core/errors';
 
 export interface DaemonOptions {
   stateDir: string;
@@ -78,7 +80,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<RunningDaemon> {
   const stop = (): void => void instance.shutdown();
   // A stray rejection is a bug, not a reason to drop every processor: report it and keep serving.
   process.on('unhandledRejection', (e: unknown) => {
-    process.stderr.write(`asp daemon: internal error (unhandled rejection): ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`asp daemon: internal error (unhandled rejection): ${errorMessage(e)}\n`);
   });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -92,34 +94,37 @@ function wireTrace(): ((name: string, connectionId: number, op: string) => void)
   return (name, id, op) => process.stderr.write(`asp daemon: wire: connection ${id}: ${op} ${name}\n`);
 }
 
-/** `node engine-daemon.js [--state-dir DIR] [--no-stdio] [--connections FILE] [--wire [HOST:]PORT ...]` */
-export function parseDaemonArgs(argv: string[], defaultStdio: boolean): DaemonOptions {
-  let stateDir: string | undefined;
-  let stdio = defaultStdio;
-  let connectionsFile: string | undefined;
-  let checkpoints: DaemonOptions['checkpoints'];
+/** `node engine-daemon.js [--state-dir DIR] [--stdio | --no-stdio] [--connections FILE] [--checkpoints CONNECTION/DB.COLL] [--wire [HOST:]PORT ...]` */
+export function parseDaemonArgs(argv: string[], defaultStdio: boolean, env: NodeJS.ProcessEnv = process.env): DaemonOptions {
+  const args = parseArgs(argv, ['state-dir', 'connections', 'checkpoints', ...WIRE_FLAGS], ['stdio', 'no-stdio']);
+  if (args.positional.length) throw new UsageError(`unexpected argument ${args.positional[0]!}`);
+  const flag = (name: string): string | undefined => args.flags.get(name) as string | undefined;
+  const target = flag('checkpoints');
   let wire: WireOptions | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--state-dir') stateDir = value();
-    else if (flag === '--connections') connectionsFile = value();
-    else if (flag === '--checkpoints') checkpoints = parseCheckpointTarget(value());
-    else if (flag === '--stdio') stdio = true;
-    else if (flag === '--no-stdio') stdio = false;
-    else if (flag.startsWith('--wire')) {
-      const r = applyWireFlag(wire, flag, value);
-      if (!r.handled) throw new Error(`unknown option ${a}`);
-      wire = r.wire;
-    } else throw new Error(`unknown option ${a}`);
+  for (const name of WIRE_FLAGS) {
+    const v = flag(name);
+    if (v !== undefined) wire = applyWireFlag(wire, `--${name}`, () => v).wire;
   }
-  const interval = Number(process.env['ASP_CHECKPOINT_INTERVAL_MS']);
-  return { stateDir: resolveStateDir(stateDir), stdio, connectionsFile, checkpointIntervalMs: interval > 0 ? interval : undefined, checkpoints, wire };
+  return {
+    stateDir: resolveStateDir(flag('state-dir'), env),
+    stdio: args.flags.has('stdio') ? true : args.flags.has('no-stdio') ? false : defaultStdio,
+    connectionsFile: flag('connections'),
+    checkpointIntervalMs: checkpointIntervalFromEnv(env),
+    checkpoints: target === undefined ? undefined : parseCheckpointTarget(target),
+    wire,
+  };
+}
+
+/** The wire flags, in the order they apply (`--wire` first: the others refine it). */
+const WIRE_FLAGS = ['wire', 'wire-user', 'wire-password', 'wire-tls-cert', 'wire-tls-key'];
+
+/**
+ * ASP_CHECKPOINT_INTERVAL_MS (tests and benchmarks shorten the 5-minute cadence). Read here, at
+ * the process boundary, and passed down; the runtime itself never reads the environment.
+ */
+function checkpointIntervalFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const interval = Number(env['ASP_CHECKPOINT_INTERVAL_MS']);
+  return interval > 0 ? interval : undefined;
 }
 
 if (require.main === module) {
@@ -128,7 +133,7 @@ if (require.main === module) {
     await d.closed;
     process.exit(0);
   })().catch((e: unknown) => {
-    process.stderr.write(`asp daemon: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`asp daemon: ${errorMessage(e)}\n`);
     process.exit(1);
   });
 }

@@ -9,16 +9,19 @@ import type { Meta } from '../core/meta';
 import { metaDocument } from '../core/meta';
 import type { Doc, LocatedDiagnostic, Value } from '../core/types';
 import type { ConnectionRegistry } from '../connections/types';
-import type { DlqInput, Operator, ParsedStage, StageRuntime, StateTable } from '../stages/types';
+import type { DlqInput, Operator, StateTable } from '../core/operator';
+import type { ParsedStage } from '../parse/types';
+import type { Services, StageRuntime } from '../io/types';
 import type { SourceConfig } from '../stages/source';
-import { END_OF_INPUT, type Source } from '../sources/types';
+import { END_OF_INPUT, type Source } from '../core/source';
 import { WatermarkTracker } from '../time/watermark';
+import { abortableSleep } from '../time/sleep';
 import { buildChain, type ChainProbe } from './chain';
 import { renderDlqRecord } from './dlqRecord';
 import { analyzeText, type ProcessorDef } from './analyze';
 import { builtinRegistry } from '../connections/registry';
 import type { ValidatedPipeline } from './validate';
-import { mentionsField } from '../stages/_args';
+import { mentionsField } from '../parse/args';
 import { EngineError } from '../core/errors';
 
 export interface RunOptions {
@@ -36,8 +39,8 @@ export interface RunOptions {
   /** Project `_stream_meta` into output documents (asp-spec §4.2: default on). */
   projectStreamMeta?: boolean;
   sample?: { rate?: number; seed?: number };
-  /** I/O services for connectors (engine/connectors/services.ts). */
-  services?: unknown;
+  /** I/O services for connectors (created by a composition root with createServices()). */
+  services?: Services;
   /** A document reached the end of a pipeline without a sink (preview), or a `__testLog` sink. */
   onOutput?(doc: Doc): void;
   /** A rendered DLQ record (asp-spec §6). */
@@ -124,6 +127,7 @@ export class PipelineRun {
       dlq: this.dlq,
       processorName: this.opts.processorName ?? 'preview',
       services: this.opts.services,
+      buildChain: (inner, n) => buildChain(inner, rt, n),
     };
     const last = stages[stages.length - 1]!;
     const isSink = stages.length > 1 && last.spec.kind === 'sink';
@@ -239,7 +243,7 @@ export class PipelineRun {
           return;
         }
         // Atlas keeps an exhausted documents source idle until stopped (asp-spec §2.3).
-        await idle(signal, 200);
+        await abortableSleep(200, signal);
         chain.tick?.(this.clock.now());
         await this.opts.onBatch?.(this);
         continue;
@@ -275,14 +279,6 @@ export class PipelineRun {
       await this.opts.onBatch?.(this);
     }
   }
-}
-
-function idle(signal: AbortSignal, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const onAbort = (): void => { clearTimeout(t); resolve(); };
-    const t = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Analyze and run `.asp.json` text to completion, collecting output and DLQ records (tests, previews). */

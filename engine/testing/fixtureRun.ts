@@ -7,7 +7,7 @@ import type { Doc } from '../core/types';
 import { compareDocs, type Difference } from './compare';
 import type { TestExpect } from './format';
 import { readFixtureFile, resolveTest, type TestHost, type TestProblem } from './load';
-import type { ParsedFixture } from './parse';
+import { FIXTURE_CODES, type ParsedFixture } from './parse';
 import { runTest, type RunTestOptions } from './runTest';
 
 export interface TestResult {
@@ -39,7 +39,7 @@ export function checkExpectations(expect: TestExpect, actual: { output: Doc[]; d
 
 export async function runFixture(p: ParsedFixture, host: TestHost, opts: FixtureOptions = {}): Promise<TestResult[]> {
   if (p.tests.length === 0) {
-    const problems = p.diagnostics.length ? p.diagnostics : [{ code: 'ASP601', message: 'the fixture has no tests', severity: 'error' as const, path: [], offset: 0, length: 0, line: 1, col: 1 }];
+    const problems = p.diagnostics.length ? p.diagnostics : [{ code: FIXTURE_CODES.shape, message: 'the fixture has no tests', severity: 'error' as const, path: [], offset: 0, length: 0, line: 1, col: 1 }];
     return [{ file: p.file, index: -1, name: '(fixture)', line: problems[0]!.line, col: problems[0]!.col, passed: false, problems: problems.map((d) => ({ ...d, file: p.file })), differences: [], notes: [] }];
   }
   const results: TestResult[] = [];

@@ -14,6 +14,7 @@ import { parseEJSON } from '../json/ejson';
 import { lineCol, lineStartsOf } from '../json/tree';
 import { BAD } from './shape';
 import { eventShape, type InputEvent, type TestCase } from './format';
+import type { DiagnosticCode } from '../core/codes';
 import { FIXTURE_CODES, locateIn, memberPath, parseFixture, type FixtureTest, type ParsedFixture } from './parse';
 import { buildTimeline, documentEvents, type TimelineEntry } from './timeline';
 
@@ -82,7 +83,7 @@ function readError(e: unknown): string {
   return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
 }
 
-function problemAt(file: string, code: string, message: string, line = 1, col = 1): TestProblem {
+function problemAt(file: string, code: DiagnosticCode, message: string, line = 1, col = 1): TestProblem {
   return { file, code, message, severity: 'error', path: [], offset: 0, length: 0, line, col };
 }
 
@@ -91,7 +92,7 @@ export function resolveTest(p: ParsedFixture, t: FixtureTest, host: TestHost): R
   const c = t.test;
   if (!c) return { problems: [...p.diagnostics, ...t.diagnostics].map((d) => ({ ...d, file: p.file })) };
   const dir = dirname(p.file);
-  const at = (path: JsonPath, message: string, code: string = FIXTURE_CODES.file): TestProblem => ({ ...locateIn(p, { code, message, severity: 'error', path }), file: p.file });
+  const at = (path: JsonPath, message: string, code: DiagnosticCode = FIXTURE_CODES.file): TestProblem => ({ ...locateIn(p, { code, message, severity: 'error', path }), file: p.file });
   const problems: TestProblem[] = [];
   const pipeline = c.pipeline ?? p.fixture?.pipeline;
   let pipelineText = '';

@@ -3,6 +3,7 @@
  * column, and each test with its own range, so one broken test does not hide the others (the
  * CLI counts it as a failure, the Test Explorer marks it) and reports can point at a test.
  */
+import type { DiagnosticCode } from '../core/codes';
 import type { Node } from 'jsonc-parser';
 import { findNodeAtLocation } from 'jsonc-parser';
 import type { Diagnostic, JsonPath, LocatedDiagnostic, Value } from '../core/types';
@@ -12,7 +13,7 @@ import { BAD } from './shape';
 import { fixtureShape, type FixtureFile, type TestCase } from './format';
 
 /** Test fixture problems: shape of the file, files it names, its input lines. */
-export const FIXTURE_CODES = { shape: 'ASP601', file: 'ASP602', input: 'ASP603', run: 'ASP604' } as const;
+export const FIXTURE_CODES = { shape: 'ASP601', file: 'ASP602', input: 'ASP603', run: 'ASP604' } as const satisfies Record<string, DiagnosticCode>;
 
 export interface FixtureTest {
   index: number;

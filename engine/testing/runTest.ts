@@ -13,6 +13,7 @@ import { PipelineRun, type RunEnd } from '../pipeline/run';
 import { validatePipeline } from '../pipeline/validate';
 import type { SourceConfig } from '../stages/source';
 import type { ConnectionRegistry } from '../connections/types';
+import type { Services } from '../io/types';
 import { durationMs } from '../time/duration';
 import { FIXTURE_CODES } from './parse';
 import type { ResolvedTest, TestProblem } from './load';
@@ -23,7 +24,7 @@ export interface RunTestOptions {
    * Connector services, asked for only when a stage between source and sink names a connection
    * ($lookup): the caller decides where the embedded store lives and closes it.
    */
-  services?: (registry: ConnectionRegistry) => Promise<{ value: unknown; close(): Promise<void> }>;
+  services?: (registry: ConnectionRegistry) => Promise<{ value: Services; close(): Promise<void> }>;
   signal?: AbortSignal;
 }
 

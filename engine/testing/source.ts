@@ -11,9 +11,10 @@ import type { Doc, Value } from '../core/types';
 import { Long } from '../bson/types';
 import { newEvalCtx } from '../expr/compile';
 import { cloneDoc } from '../json/clone';
-import { stampEventTime, type TimeOptions } from '../sources/common';
+import { stampEventTime } from '../sources/common';
+import type { TimeOptions } from '../io/types';
 import type { SourceFlavour } from '../sources/flavour';
-import { END_OF_INPUT, type Source, type SourceBatch, type SourceRecord } from '../sources/types';
+import { END_OF_INPUT, type Source, type SourceBatch, type SourceRecord } from '../core/source';
 import type { TimelineEntry } from './timeline';
 
 export interface FeedConfig {

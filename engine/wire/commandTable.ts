@@ -6,7 +6,7 @@
  * past this point.
  */
 import type { Document } from 'bson';
-import type { ProcessorMethods } from '../daemon/processorMethods';
+import type { ProcessorMethods } from '../runtime/processorMethods';
 import type { ConnectionAuth } from './auth';
 import { errorReply, WireError } from './errors';
 import { atlasVersionReply, buildInfoReply, getParameterReply, helloReply } from './handshake';

@@ -10,7 +10,7 @@ import { ConnectionAuth, type AuthConfig } from './auth';
 import { commandName, runCommand, type CommandContext } from './commandTable';
 import { errorReply, WireError } from './errors';
 import { decodeRequest, encodeOpMsg, encodeOpReply, FrameError, HEADER_BYTES, OP_QUERY, readHeader, type Request } from './frame';
-import type { ProcessorMethods } from '../daemon/processorMethods';
+import type { ProcessorMethods } from '../runtime/processorMethods';
 import { redactSecrets } from './redact';
 
 export type WireLog = (level: 'error' | 'warn' | 'info', message: string) => void;

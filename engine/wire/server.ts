@@ -5,7 +5,7 @@
  */
 import * as net from 'node:net';
 import * as tls from 'node:tls';
-import type { ProcessorMethods } from '../daemon/processorMethods';
+import type { ProcessorMethods } from '../runtime/processorMethods';
 import { WireConnection, type ConnectionEnv, type WireLog } from './connection';
 import type { ResolvedWire } from './options';
 

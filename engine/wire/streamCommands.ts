@@ -7,8 +7,8 @@
  */
 import type { Document } from 'bson';
 import type * as P from '../../shared/protocol';
-import type { ProcessorMethods } from '../daemon/processorMethods';
-import { NO_SINK } from '../daemon/processorMethods';
+import type { ProcessorMethods } from '../runtime/processorMethods';
+import { NO_SINK } from '../runtime/processorMethods';
 import { WireError } from './errors';
 import { arrayField, boolField, cursorIdOf, docField, fromEJSONReply, numberField, stringField, toEJSON } from './values';
 

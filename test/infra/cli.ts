@@ -1,6 +1,7 @@
 /** `cli up` / `cli down`: start or stop the integration-test servers (npm run infra:up|down). */
 import { startServers, stopServers } from './servers';
 import { SERVERS_JSON } from './paths';
+import { errorMessage } from '../../engine/core/errors';
 
 async function main(verb: string | undefined): Promise<number> {
   switch (verb) {
@@ -22,7 +23,7 @@ async function main(verb: string | undefined): Promise<number> {
 main(process.argv[2]).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`${errorMessage(e)}\n`);
     process.exit(1);
   },
 );

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { connect } from '../../engine/daemon/client';
-import { waitFor } from './helpers';
+import { waitFor } from '../helpers/waitFor';
 
 // Under tsx this file is test/runtime/daemonProcess.ts; compiled (scripts/test.mjs) it is out/test/runtime/*.js.
 const COMPILED = __filename.endsWith('.js');

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Doc, Value } from '../../engine/core/types';
-import type { StateTable } from '../../engine/stages/types';
+import type { StateTable } from '../../engine/core/operator';
 
 /** A keyed table like a window's accumulators: key -> document. */
 export class MapTable implements StateTable {
@@ -25,20 +25,4 @@ export function tempDir(t: { after(fn: () => void): void }, prefix = 'asp-rt-'):
   const d = mkdtempSync(path.join(tmpdir(), prefix));
   t.after(() => rmSync(d, { recursive: true, force: true }));
   return d;
-}
-
-/** Poll until `fn` returns a truthy value (no fixed sleeps in tests). */
-export async function waitFor<T>(fn: () => T | Promise<T>, what: string, timeoutMs = 20_000, everyMs = 20): Promise<NonNullable<Awaited<T>>> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v as NonNullable<Awaited<T>>;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
 }

@@ -17,7 +17,8 @@ import { MongoClient } from 'mongodb';
 import * as P from '../../shared/protocol';
 import { ensureServers } from '../infra/servers';
 import { kill9, killAll, shutdown, type Daemon } from './daemonProcess';
-import { tempDir, waitFor } from './helpers';
+import { tempDir } from './helpers';
+import { waitFor } from '../helpers/waitFor';
 import { kafkaOffsetSum, killRepeatedly, newestPositions, seeded, spawnDaemon, testSeed, trace, writeConnections } from './recoveryHelpers';
 
 const N = 8_000;

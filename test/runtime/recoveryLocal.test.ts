@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { LocalStore } from '../../engine/store/localStore';
 import { toCanonicalJSON } from '../../engine/json/ejson';
 import * as P from '../../shared/protocol';
-import { tempDir, waitFor } from './helpers';
+import { tempDir } from './helpers';
+import { waitFor } from '../helpers/waitFor';
 import { kill9, killAll, shutdown, spawnDaemon, type Daemon } from './daemonProcess';
 import { seeded, testSeed } from './recoveryHelpers';
 

@@ -7,15 +7,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { ConnectionRegistry } from '../../connections/types';
+import type { Services } from '../../io/types';
 import { findFixtureFiles, type TestHost } from '../../testing/load';
 import { runFixtureFile, type TestResult } from '../../testing/fixtureRun';
 import { formatResult } from '../../testing/report';
 import { updatedFixtureText } from '../../testing/update';
-import { parseArgs } from '../args';
+import { parseArgs } from '../../core/argv';
 import { loadRegistry } from '../context';
 
 /** The embedded `local` store for a test that uses $lookup: a fresh folder, removed after. */
-async function testServices(registry: ConnectionRegistry): Promise<{ value: unknown; close(): Promise<void> }> {
+async function testServices(registry: ConnectionRegistry): Promise<{ value: Services; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'asp-test-'));
   const { createServices } = await import('../../connectors/services');
   const s = createServices(registry, { stateDir: dir });

@@ -12,12 +12,13 @@ import { EngineError, errorMessage } from '../../core/errors';
 import { isPlainObject } from '../../bson/types';
 import { newEvalCtx } from '../../expr/compile';
 import type { EvalCtx } from '../../expr/types';
-import type { Source, SourceBatch, SourceRecord } from '../../sources/types';
-import type { SourceEnv } from '../../sources/flavour';
+import type { Source, SourceBatch, SourceRecord } from '../../core/source';
+import type { SourceEnv } from '../../io/types';
 import { stampEventTime } from '../../sources/common';
-import type { KafkaSourceConfig } from '../../sources/kafka';
-import type { Services } from '../services';
-import { abortableSleep, withRetry } from '../retry';
+import type { KafkaSourceConfig } from '../../io/types';
+import type { Services } from '../../io/types';
+import { abortableSleep } from '../../time/sleep';
+import { withRetry } from '../retry';
 import { consumerTuning } from './config';
 import { decodeHeaders, decodeKey, decodeValue } from './decode';
 

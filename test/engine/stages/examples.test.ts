@@ -5,14 +5,7 @@ import { allStages } from '../../../engine/stages/registry';
 import { runPipelineText } from '../../../engine/pipeline/run';
 import { ManualClock } from '../../../engine/core/clock';
 import { toRelaxedJSON } from '../../../engine/json/ejson';
-import type { Doc } from '../../../engine/core/types';
-
-function strip(d: Doc): unknown {
-  const { _ts, _stream_meta, ...rest } = d;
-  void _ts;
-  void _stream_meta;
-  return JSON.parse(toRelaxedJSON(rest));
-}
+import { plainDoc } from '../../helpers/plainDoc';
 
 const runnable = allStages.flatMap((s) => s.examples.filter((e) => e.output !== undefined).map((e) => ({ spec: s, ex: e })));
 
@@ -36,7 +29,7 @@ for (const { spec, ex } of runnable) {
     const text = toRelaxedJSON([{ $source: src }, stage]);
     const r = await runPipelineText(text, { clock: new ManualClock(Date.UTC(2024, 0, 1)) });
     assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
-    assert.deepEqual(r.docs.map(strip), JSON.parse(toRelaxedJSON(ex.output!)));
+    assert.deepEqual(r.docs.map(plainDoc), JSON.parse(toRelaxedJSON(ex.output!)));
     assert.deepEqual(r.dlq.map((x) => (x['errInfo'] as { reason: string }).reason), ex.dlq ?? []);
   });
 }

@@ -7,10 +7,10 @@
 import type { ConnectionRegistry } from '../connections/types';
 import type { Doc } from '../core/types';
 import * as P from '../../shared/protocol';
-import type { ProcessorManager } from '../runtime/manager';
-import type { EphemeralRuns, EphemeralSink } from '../runtime/ephemeral';
-import { notFound } from '../runtime/errors';
-import { matchesFilter } from '../runtime/listFilter';
+import type { ProcessorManager } from './manager';
+import type { EphemeralRuns, EphemeralSink } from './ephemeral';
+import { notFound } from './errors';
+import { matchesFilter } from './listFilter';
 
 /** listWorkspaceDefaults: the local instance has no tiers, so it reports Atlas's defaults for a new workspace. */
 export interface WorkspaceDefaultsReply extends P.OkReply {

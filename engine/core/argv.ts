@@ -1,5 +1,5 @@
-/** Tiny argument parser: positional args plus --flag, --flag=value and --flag value. */
-import { UsageError } from '../core/errors';
+/** Tiny argument parser for the `asp` commands and the daemon entry: positional args plus --flag, --flag=value and --flag value. */
+import { UsageError } from './errors';
 
 export interface ParsedArgs {
   positional: string[];
