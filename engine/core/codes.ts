@@ -39,7 +39,7 @@ export const DIAGNOSTIC_RANGES: Record<string, string> = {
 export const DIAGNOSTIC_CODES = {
   ASP001: { severity: 'information', summary: 'The validator failed on a document; only syntax errors are shown.', raisedBy: ['server/service'] },
 
-  ASP101: { severity: 'error', summary: 'The file is not valid JSON, or is empty.', raisedBy: ['engine/json', 'engine/pipeline', 'server/service'] },
+  ASP101: { severity: 'error', summary: 'The file is not valid JSON, or is empty.', raisedBy: ['engine/json', 'engine/pipeline', 'engine/testing', 'server/service'] },
   ASP102: { severity: 'error', summary: 'Expected a pipeline array or a processor document {name, pipeline, options}.', raisedBy: ['engine/pipeline'] },
   ASP103: { severity: 'error', summary: 'Unknown field in a processor document.', raisedBy: ['engine/pipeline'] },
   ASP104: { severity: 'error', summary: 'Invalid processor name.', raisedBy: ['engine/pipeline'] },

@@ -9,6 +9,7 @@ import type { Document } from 'bson';
 import { ConnectionAuth, type AuthConfig } from './auth';
 import { commandName, runCommand, type CommandContext } from './commandTable';
 import { errorReply, WireError } from './errors';
+import { errorMessage } from '../core/errors';
 import { decodeRequest, encodeOpMsg, encodeOpReply, FrameError, HEADER_BYTES, OP_QUERY, readHeader, type Request } from './frame';
 import type { ProcessorMethods } from '../runtime/processorMethods';
 import { redactSecrets } from './redact';
@@ -115,7 +116,7 @@ export class WireConnection {
       out = opCode === OP_QUERY ? encodeOpReply(id, responseTo, reply) : encodeOpMsg(id, responseTo, reply);
     } catch (e) {
       // A reply BSON cannot hold (larger than 16 MiB): say so instead of dropping it.
-      const err = errorReply(new WireError(`The reply could not be encoded: ${e instanceof Error ? e.message : String(e)}`, 'BSONObjectTooLarge'), this.env.secrets);
+      const err = errorReply(new WireError(`The reply could not be encoded: ${errorMessage(e)}`, 'BSONObjectTooLarge'), this.env.secrets);
       out = opCode === OP_QUERY ? encodeOpReply(id, responseTo, err) : encodeOpMsg(id, responseTo, err);
     }
     this.socket.write(out);

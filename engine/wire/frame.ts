@@ -7,6 +7,7 @@
 import { BSON, type Document } from 'bson';
 import { crc32c } from './crc32c';
 import { WireError } from './errors';
+import { errorMessage } from '../core/errors';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -160,7 +161,7 @@ function readDoc(buf: Buffer, pos: number, end: number, max: number, opts = DESE
   try {
     return [BSON.deserialize(buf.subarray(pos, pos + size), opts), pos + size];
   } catch (e) {
-    throw new FrameError(`Invalid BSON: ${e instanceof Error ? e.message : String(e)}`, 'InvalidBSON');
+    throw new FrameError(`Invalid BSON: ${errorMessage(e)}`, 'InvalidBSON');
   }
 }
 

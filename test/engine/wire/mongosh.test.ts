@@ -10,14 +10,13 @@ import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_proces
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../../helpers/root';
+import { aspNodeArgs } from '../../helpers/aspBin';
 import { ensureMongosh, type Mongosh } from '../../infra/mongosh';
 
 const base = mkdtempSync(join(tmpdir(), 'asp-mongosh-'));
 after(() => rmSync(base, { recursive: true, force: true }));
 
-const fromOut = __dirname.includes('/out/');
-const aspArgs = fromOut ? [join(ROOT, 'out/engine/cli/main.js')] : ['--import', 'tsx', join(ROOT, 'engine/cli/main.ts')];
+const aspArgs = aspNodeArgs();
 /** mongosh keeps logs, history and config under HOME: give it its own, and no telemetry. */
 const shellEnv = { ...process.env, HOME: join(base, 'home'), MONGOSH_FORCE_DISABLE_TELEMETRY_FOR_TESTING: '1' };
 
