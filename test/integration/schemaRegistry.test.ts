@@ -19,6 +19,7 @@ import type { SchemaRegistryConnection } from '../../engine/connectors/schemaReg
 import { AvroValueDecoder } from '../../engine/connectors/schemaRegistry/avroDecoder';
 import { AvroValueEncoder, type AvroEncoderOptions } from '../../engine/connectors/schemaRegistry/avroEncoder';
 import { SchemaRegistryError } from '../../engine/connectors/schemaRegistry/errors';
+import { createAvroDecoder, createAvroEncoder, type EmitSchemaRegistryConfig, type SchemaRegistryDeps } from '../../engine/connectors/schemaRegistry/stageConfig';
 import type { KafkaSourceConfig } from '../../engine/sources/kafka';
 import type { KafkaEmitConfig } from '../../engine/stages/emit';
 import type { SourceRecord } from '../../engine/sources/types';
@@ -237,8 +238,12 @@ describe('Avro with a schema registry (real registry, real broker)', () => {
       attrs: { a: Long.fromNumber(1), b: null },
       items: [{ n: 1 }, { n: 2 }],
     };
-    assert.deepEqual(await writeThrough(env, topic, new AvroValueEncoder(client(env), { schema }), [doc]), []);
-    const { records } = await readThrough(env, topic, new AvroValueDecoder(client(env)), 1);
+    // Built the way the services will build them from the parsed stage configs.
+    const r = env.servers.schemaRegistry;
+    const deps: SchemaRegistryDeps = { connection: () => connection(env), env: { ASP_IT_SR_USER: r.username, ASP_IT_SR_PASSWORD: r.password }, retry: FAST_RETRY };
+    const emitCfg: EmitSchemaRegistryConfig = { connectionName: 'sr1', valueSchema: { type: 'avro', schema, options: { autoRegisterSchemas: true, subjectNameStrategy: 'TopicNameStrategy' } } };
+    assert.deepEqual(await writeThrough(env, topic, createAvroEncoder(emitCfg, deps), [doc]), []);
+    const { records } = await readThrough(env, topic, createAvroDecoder({ connectionName: 'sr1' }, deps), 1);
     const got = { ...records[0]!.doc! };
     delete got['_ts'];
     assert.deepEqual(got, doc);
