@@ -14,6 +14,7 @@ import type { KafkaEmitConfig } from '../../io/types';
 import type { Services } from '../../io/types';
 import { withRetry } from '../retry';
 import { encodeHeaders, encodeKey, encodeValue } from './encode';
+import { encodeWith, type KafkaValueEncoder } from './valueCodec';
 import { compressionType, zstdReady } from './codecs';
 
 const OPERATOR = 'KafkaEmitOperator';
@@ -25,6 +26,8 @@ interface Pending {
   msg: Message;
   doc: Doc;
   meta: Meta;
+  /** The value is left to the valueEncoder (in drain, which may await its registry). */
+  encode?: boolean;
 }
 
 function isRetriableKafkaError(e: unknown): boolean {
@@ -38,7 +41,8 @@ function isRetriableKafkaError(e: unknown): boolean {
   return /ECONNREFUSED|ECONNRESET|EPIPE|Connection (closed|error|timeout)/i.test(errorMessage(e));
 }
 
-export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services: Services): Operator {
+/** `valueEncoder` replaces the JSON value encoding (Avro through a schema registry). */
+export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services: Services, valueEncoder?: KafkaValueEncoder): Operator {
   const ctx = newEvalCtx(rt.slotCount, rt.clock);
   let pending: Pending[] = [];
   let producer: Producer | undefined;
@@ -110,8 +114,8 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
           if (typeof t !== 'boolean') throw new ExprError('tombstoneWhen must evaluate to a boolean');
           tomb = t;
         }
-        if (!tomb) msg.value = encodeValue(doc, cfg.outputFormat, cfg.isoDates);
-        pending.push({ topic, msg, doc, meta });
+        if (!tomb && !valueEncoder) msg.value = encodeValue(doc, cfg.outputFormat, cfg.isoDates);
+        pending.push({ topic, msg, doc, meta, encode: !tomb && valueEncoder !== undefined });
       } catch (e) {
         if (!(e instanceof ExprError)) throw e;
         fail(doc, meta, e);
@@ -119,8 +123,10 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
     },
     async drain() {
       if (pending.length === 0) return;
-      const items = pending;
+      let items = pending;
       pending = [];
+      if (valueEncoder) items = await encodeWith(valueEncoder, items, (it, e) => fail(it.doc, it.meta, e));
+      if (items.length === 0) return;
       try {
         await send(items);
       } catch (e) {

@@ -21,6 +21,7 @@ import { abortableSleep } from '../../time/sleep';
 import { withRetry } from '../retry';
 import { consumerTuning } from './config';
 import { decodeHeaders, decodeKey, decodeValue } from './decode';
+import { decodeWith, type KafkaValueDecoder } from './valueCodec';
 
 const OPERATOR = 'KafkaConsumerOperator';
 const HIGH_WATER = 20_000;
@@ -58,7 +59,8 @@ export class KafkaSource implements Source {
   private closed = false;
   private failure: unknown;
 
-  constructor(private readonly cfg: KafkaSourceConfig, private readonly env: SourceEnv) {
+  /** `valueDecoder` replaces the JSON value decoding (Avro through a schema registry). */
+  constructor(private readonly cfg: KafkaSourceConfig, private readonly env: SourceEnv, private readonly valueDecoder?: KafkaValueDecoder) {
     this.ectx = newEvalCtx(env.slotCount, env.clock);
     const ephemeralNoGroup = env.ephemeral && cfg.groupId === undefined;
     this.groupId = cfg.groupId ?? (ephemeralNoGroup ? `asp-preview-${env.processorId}-${Date.now().toString(36)}` : `asp-${env.processorId}-consumer`);
@@ -146,7 +148,16 @@ export class KafkaSource implements Source {
         });
         await heartbeat();
       }
-      this.queue.push({ rec: this.decode(batch.topic, batch.partition, m), tp, next: offset + 1 });
+      let value: ReturnType<typeof decodeValue>;
+      try {
+        value = this.valueDecoder ? await decodeWith(this.valueDecoder, m.value, batch.topic) : decodeValue(m.value);
+      } catch (e) {
+        // The decoder itself failed (its registry is unreachable): stop before this record.
+        this.failure = e;
+        this.wake?.();
+        return;
+      }
+      this.queue.push({ rec: this.decode(batch.topic, batch.partition, m, value), tp, next: offset + 1 });
       this.fetched.set(tp, offset + 1);
       resolveOffset(m.offset);
       this.wake?.();
@@ -154,7 +165,7 @@ export class KafkaSource implements Source {
     await heartbeat();
   }
 
-  private decode(topic: string, partition: number, m: KafkaMessage): SourceRecord {
+  private decode(topic: string, partition: number, m: KafkaMessage, v: ReturnType<typeof decodeValue>): SourceRecord {
     const source: Doc = { type: 'kafka', topic, partition, offset: Long.fromString(m.offset) };
     const meta: Meta = { ts: Number(m.timestamp), source };
     const size = m.value?.length ?? 0;
@@ -170,7 +181,6 @@ export class KafkaSource implements Source {
       source['key'] = key;
     }
     source['headers'] = decodeHeaders(m.headers as Record<string, Buffer | string | undefined>);
-    const v = decodeValue(m.value);
     if ('error' in v) {
       return { meta, input, size, dlq: { operatorName: OPERATOR, reason: `Failed to parse input message with error:${v.error}`, meta } };
     }
