@@ -132,6 +132,10 @@ export const RUNTIME_CODES = {
   ASP_KAFKA_CODEC: { domain: 'internal', summary: 'A Kafka compression codec could not be loaded.', raisedBy: ['engine/connectors'] },
   ASP_NO_SERVICES: { domain: 'internal', summary: 'A connection-backed stage or source was built without connector services.', raisedBy: ['engine/connectors', 'engine/io'] },
   ASP_NO_CHAIN: { domain: 'internal', summary: 'An inner pipeline was run without the runtime\'s chain builder.', raisedBy: ['engine/stages'] },
+  ASP_AVRO_DECODE: { domain: 'user', summary: 'A Kafka record that does not decode as Confluent-framed Avro; it goes to the DLQ.', raisedBy: ['engine/connectors'] },
+  ASP_AVRO_ENCODE: { domain: 'user', summary: 'A document that does not fit the $emit Avro schema; it goes to the DLQ.', raisedBy: ['engine/connectors'] },
+  ASP_AVRO_SCHEMA: { domain: 'user', summary: 'An Avro schema that cannot be used (invalid, or missing where the subject strategy needs one).', raisedBy: ['engine/connectors'] },
+  ASP_SCHEMA_REGISTRY_AUTH: { domain: 'user', summary: 'The schema registry refused the credentials (401/403); not retried.', raisedBy: ['engine/connectors'] },
   ASP_UNSUPPORTED: { domain: 'internal', summary: 'A stage the local engine cannot run reached the run loop.', raisedBy: ['engine/pipeline'] },
 } as const satisfies Record<string, RuntimeCodeInfo>;
 

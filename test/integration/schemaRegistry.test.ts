@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as avro from 'avsc';
 import { Binary, Decimal128, Long } from 'bson';
 import type { Doc } from '../../engine/core/types';
-import type { DlqInput } from '../../engine/stages/types';
+import type { DlqInput } from '../../engine/core/operator';
 import { systemClock } from '../../engine/core/clock';
 import { KafkaSource } from '../../engine/connectors/kafka/source';
 import { createKafkaSink } from '../../engine/connectors/kafka/sink';
@@ -20,9 +20,8 @@ import { AvroValueDecoder } from '../../engine/connectors/schemaRegistry/avroDec
 import { AvroValueEncoder, type AvroEncoderOptions } from '../../engine/connectors/schemaRegistry/avroEncoder';
 import { SchemaRegistryError } from '../../engine/connectors/schemaRegistry/errors';
 import { createAvroDecoder, createAvroEncoder, type EmitSchemaRegistryConfig, type SchemaRegistryDeps } from '../../engine/connectors/schemaRegistry/stageConfig';
-import type { KafkaSourceConfig } from '../../engine/sources/kafka';
-import type { KafkaEmitConfig } from '../../engine/stages/emit';
-import type { SourceRecord } from '../../engine/sources/types';
+import type { KafkaEmitConfig, KafkaSourceConfig } from '../../engine/io/types';
+import type { SourceRecord } from '../../engine/core/source';
 import { freePort } from '../infra/probe';
 import { consumeAll, createTopic, eventually, setup, uniqueName, type IntegrationEnv } from './helpers';
 

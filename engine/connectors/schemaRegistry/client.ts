@@ -7,7 +7,8 @@
  * once. Credentials go only into the Authorization header, never into a message.
  */
 import { errorMessage } from '../../core/errors';
-import { withRetry, type RetryListener, type RetryPolicy } from '../retry';
+import type { RetryListener, RetryPolicy } from '../../io/types';
+import { withRetry } from '../retry';
 import { resolveSchemaRegistryConnection, safeUrl, type BasicCredentials, type SchemaRegistryConnection } from './connection';
 import { SchemaRegistryError, SchemaRegistryRejection } from './errors';
 

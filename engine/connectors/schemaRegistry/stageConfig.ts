@@ -6,7 +6,7 @@
  *   $emit:   { ..., schemaRegistry: { connectionName, valueSchema: { type: "avro", schema,
  *              options: { subjectNameStrategy, autoRegisterSchemas } } } }
  */
-import type { RetryListener, RetryPolicy } from '../retry';
+import type { RetryListener, RetryPolicy } from '../../io/types';
 import { AvroValueDecoder } from './avroDecoder';
 import { AvroValueEncoder } from './avroEncoder';
 import { schemaRegistryClientFor } from './client';
