@@ -55,11 +55,23 @@ table('$regexFind / $regexFindAll / $regexMatch', [
   [{ s: '😀a😀a' }, { $regexFindAll: { input: '$s', regex: 'a' } }, [{ match: 'a', idx: 1, captures: [] }, { match: 'a', idx: 3, captures: [] }]],
   [{ s: 1 }, { $regexFind: { input: '$s', regex: 'a' } }, err("$regexFind needs 'input' to be of type string")],
   [{ s: 'a', r: 1 }, { $regexFind: { input: '$s', regex: '$r' } }, err("$regexFind needs 'regex' to be of type string or regex")],
-  [{ s: 'a', r: '(' }, { $regexFind: { input: '$s', regex: '$r' } }, err('Invalid Regex in $regexFind: Unterminated group')],
+  [{ s: 'a', r: '(' }, { $regexFind: { input: '$s', regex: '$r' } }, err('Invalid Regex in $regexFind: missing closing parenthesis')],
   [{}, { $regexFind: { input: 'a', regex: new BSONRegExp('a', 'i'), options: 'm' } }, compileErr('ASP411')],
   [{}, { $regexFind: { input: 'a', regex: 'a', options: 'z' } }, compileErr('ASP411')],
   [{}, { $regexFind: { input: 'a', regex: '(' } }, compileErr('ASP411')],
   [{}, { $regexMatch: { input: 'a' } }, compileErr('ASP411')],
+  // PCRE syntax JavaScript lacks, translated by engine/regex (the same builder as $match $regex).
+  [{ s: 'é' }, { $regexMatch: { input: '$s', regex: '^\\p{L}+$' } }, true],
+  [{ s: 'é' }, { $regexMatch: { input: '$s', regex: { $regularExpression: { pattern: '^\\p{L}+$', options: '' } } } }, true],
+  [{ s: 'ABC' }, { $regexMatch: { input: '$s', regex: '(?i)abc' } }, true],
+  [{ s: '12-x' }, { $regexFind: { input: '$s', regex: '(?>(\\d+))-(\\w)' } }, { match: '12-x', idx: 0, captures: ['12', 'x'] }],
+  [{ s: 'axxa' }, { $regexFind: { input: '$s', regex: '(a)x++\\1' } }, { match: 'axxa', idx: 0, captures: ['a'] }],
+  [{ s: 'a1b22' }, { $regexFindAll: { input: '$s', regex: '(?<d>\\d)++' } }, [{ match: '1', idx: 1, captures: ['1'] }, { match: '22', idx: 3, captures: ['2'] }]],
+  [{ s: 'abc\n' }, { $regexFind: { input: '$s', regex: 'c\\Z' } }, { match: 'c', idx: 2, captures: [] }],
+  [{ s: 'a', r: '(?R)' }, { $regexFind: { input: '$s', regex: '$r' } }, err('Regular expression uses PCRE syntax that has no JavaScript equivalent, so the local engine cannot run it: recursion and subroutine calls')],
+  [{}, { $regexMatch: { input: 'a', regex: '(?(1)a|b)' } }, compileErr('ASP421')],
+  [{}, { $regexMatch: { input: 'a', regex: 'a\u0000' } }, compileErr('ASP411')],
+  [{}, { $regexMatch: { input: 'a', regex: 'a', options: 'i\u0000' } }, compileErr('ASP411')],
 ]);
 
 table('$replaceOne / $replaceAll', [
