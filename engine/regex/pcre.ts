@@ -9,6 +9,7 @@
  * https://www.pcre.org/current/doc/html/pcre2pattern.html
  */
 import { parseClass, readProperty, numericEscape, type CaseMode, type Cursor } from './charClass';
+import { countGroups, FLAG_RE, NAME_RE, QUANT_RE, readQuantifier, X_SPACE } from './scan';
 import { asciiCaseSet, classCharText, classEscapeSet, isAsciiLetter, isCased, literalText, PcreError, unsupported, V_SPACE } from './chars';
 
 export { PcreError } from './chars';
@@ -40,34 +41,8 @@ interface Atom {
   prefix?: string;
 }
 
-const QUANT_RE = /^\{(\d+)(?:(,)(\d*))?\}/;
-const X_SPACE = /[ \t\n\v\f\r\u0085\u200e\u200f\u2028\u2029]/;
-const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]{0,31}/;
-const FLAG_RE = /^(\^?)([imnsxUJ]*)(?:-([imnsxUJ]*))?/;
 const OPEN = '\u0000O';
 const REF = '\u0000R';
-
-/** Capture groups in the pattern, for telling `\12` (back reference) from an octal escape. */
-function countGroups(src: string): number {
-  let n = 0;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (ch === '\\') {
-      i++;
-    } else if (ch === '[') {
-      let j = i + 1;
-      if (src[j] === '^') j++;
-      if (src[j] === ']') j++;
-      for (; j < src.length && src[j] !== ']'; j++) if (src[j] === '\\') j++;
-      i = j;
-    } else if (ch === '(') {
-      const next = src[i + 1];
-      if (next !== '?' && next !== '*') n++;
-      else if (/^\(\?(?:<(?![=!])|'|P<)/.test(src.slice(i, i + 4))) n++;
-    }
-  }
-  return n;
-}
 
 class Translator implements Cursor {
   pos = 0;
@@ -156,7 +131,7 @@ class Translator implements Cursor {
     if (atom.kind === 'none') return atom.prefix ?? '';
     this.emitted = true;
     this.skipExtended();
-    const q = this.quantifier();
+    const q = readQuantifier(this);
     const prefix = atom.prefix ?? '';
     if (!q) return prefix + atom.text;
     if (atom.kind === 'assert') throw new PcreError('quantifier does not follow a repeatable item');
@@ -170,29 +145,6 @@ class Translator implements Cursor {
       return `${prefix}(?=(?<${name}>${base}${q.text}))\\k<${name}>`;
     }
     return prefix + base + q.text + (q.lazy !== this.flags.U ? '?' : '');
-  }
-
-  private quantifier(): { text: string; lazy: boolean; possessive: boolean } | undefined {
-    const ch = this.src[this.pos];
-    let text: string;
-    if (ch === '*' || ch === '+' || ch === '?') {
-      text = ch;
-      this.pos++;
-    } else if (ch === '{') {
-      const m = QUANT_RE.exec(this.src.slice(this.pos));
-      if (!m) return undefined;
-      const lo = Number(m[1]);
-      const hi = m[2] === undefined ? lo : m[3] === '' ? Infinity : Number(m[3]);
-      if (lo > 65535 || (hi !== Infinity && hi > 65535)) throw new PcreError('number too big in {} quantifier');
-      if (hi < lo) throw new PcreError('numbers out of order in {} quantifier');
-      text = m[0];
-      this.pos += m[0].length;
-    } else {
-      return undefined;
-    }
-    const suffix = this.src[this.pos];
-    if (suffix === '?' || suffix === '+') this.pos++;
-    return { text, lazy: suffix === '?', possessive: suffix === '+' };
   }
 
   private atom(): Atom {
