@@ -2,7 +2,7 @@
 import type { JsonPath, Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
-import type { Compiler, Expr } from '../types';
+import type { Compiler, EvalCtx, Expr } from '../types';
 import { NULL_EXPR, checkVarName, namedArgs } from '../_shared/args';
 import { isIntegral, toNumber } from '../_shared/numeric';
 import { repr } from '../_shared/values';
@@ -30,12 +30,64 @@ export function compileNInput(name: string, arg: Value, c: Compiler, path: JsonP
   };
 }
 
+/** The element and index variables of $map/$filter while the body runs. */
+export interface ElementVars {
+  body: Expr;
+  /** Bind element `v` at index `i`. */
+  set(ctx: EvalCtx, v: Value, i: number): void;
+  /** The current bindings, to give back with `restore` afterwards (re-entrancy). */
+  save(ctx: EvalCtx): [Value, Value];
+  restore(ctx: EvalCtx, saved: [Value, Value]): void;
+}
+
 /**
- * Compile `in` of $map/$filter with `as` bound to a fresh variable slot. `bind` sets the
- * slot for one element and restores the previous value afterwards (re-entrancy).
+ * Compile the body (`in` / `cond`) of $map/$filter with `as` (default `this`) bound to the element
+ * and `arrayIndexAs` (default `IDX`) to its index. `as: "CURRENT"` rebinds CURRENT itself, so
+ * field paths in the body read the element.
+ * https://www.mongodb.com/docs/manual/reference/operator/aggregation/map/#std-label-map-arrayIndexAs
  */
-export function withElementVar(c: Compiler, path: JsonPath, as: Value, body: Value, bodyKey: string): { slot: number; body: Expr } | null {
-  const name = as === undefined ? 'this' : as;
-  if (!checkVarName(c, [...path, 'as'], name)) return null;
-  return c.withVars([name], ([slot]) => ({ slot: slot!, body: c.expr(body, [...path, bodyKey]) }));
+export function withElementVars(c: Compiler, path: JsonPath, name: string, args: Record<string, Value>, bodyKey: string): ElementVars | null {
+  const as = args['as'] === undefined ? 'this' : args['as'];
+  if (!checkVarName(c, [...path, 'as'], as, true)) return null;
+  const idxSpec = args['arrayIndexAs'];
+  if (idxSpec !== undefined) {
+    if (!checkVarName(c, [...path, 'arrayIndexAs'], idxSpec)) return null;
+    if (idxSpec === as) {
+      c.error([...path, 'arrayIndexAs'], `${name} cannot use the same variable name for 'as' and 'arrayIndexAs': ${as}`, 'ASP411');
+      return null;
+    }
+  }
+  const idxName = idxSpec === undefined ? 'IDX' : (idxSpec as string);
+  const current = as === 'CURRENT';
+  return c.withVars(current ? [idxName] : [as, idxName], (slots) => {
+    const body = c.expr(args[bodyKey], [...path, bodyKey]);
+    const idxSlot = slots[current ? 0 : 1]!;
+    if (current) {
+      return {
+        body,
+        set(ctx, v, i) {
+          ctx.current = v;
+          ctx.vars[idxSlot] = i;
+        },
+        save: (ctx) => [ctx.current, ctx.vars[idxSlot]],
+        restore(ctx, saved) {
+          ctx.current = saved[0];
+          ctx.vars[idxSlot] = saved[1];
+        },
+      };
+    }
+    const elemSlot = slots[0]!;
+    return {
+      body,
+      set(ctx, v, i) {
+        ctx.vars[elemSlot] = v;
+        ctx.vars[idxSlot] = i;
+      },
+      save: (ctx) => [ctx.vars[elemSlot], ctx.vars[idxSlot]],
+      restore(ctx, saved) {
+        ctx.vars[elemSlot] = saved[0];
+        ctx.vars[idxSlot] = saved[1];
+      },
+    };
+  });
 }

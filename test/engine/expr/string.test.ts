@@ -1,4 +1,5 @@
-import { BSONRegExp } from 'bson';
+import { Binary, BSONRegExp } from 'bson';
+import type { Value } from '../../../engine/core/types';
 import { compileErr, err, table } from './_support';
 
 table('$concat', [
@@ -129,4 +130,51 @@ table('$substr / $substrBytes / $substrCP', [
   [{}, { $substrCP: ['abc', -1, 2] }, err('$substrCP: the starting index must be nonnegative integer.')],
   [{}, { $substrCP: ['abc', 0, 'x'] }, err('$substrCP: length must be a numeric type (is BSON type string)')],
   [{}, { $substrCP: ['abc', 0] }, compileErr('ASP410')],
+]);
+
+// jstests/aggregation/expressions/hash.js: every success row (digest as BinData subtype 0 for
+// $hash, upper-case hex for $hexHash) and every failure row.
+const B = (b64: string) => new Binary(Buffer.from(b64, 'base64'), 0);
+const HASHES: [Record<string, unknown>, Binary | null][] = [
+  [{ input: { $concat: ['Hello', ' ', 'World'] }, algorithm: 'xxh64' }, B('YzTSBxkkW8I=')],
+  [{ input: '[1, 2, 3]', algorithm: { $concat: ['xxh', '64'] } }, B('wkwP8yqWE2o=')],
+  [{ input: '🧐🤓😎', algorithm: 'xxh64' }, B('tWWU4BmD+Z4=')],
+  [{ input: { $concat: ['Hello', ' ', 'World'] }, algorithm: 'sha256' }, B('pZGm1Av0IEBKARczz7exkNYsZb8LzaMrV7J32a2fFG4=')],
+  [{ input: '[1, 2, 3]', algorithm: { $concat: ['sha', '256'] } }, B('o2sfLD+EUi3RAFFFZGYX1wVMCFHpfHKgOcC9+sn6B/M=')],
+  [{ input: '🧐🤓😎', algorithm: 'sha256' }, B('YusBsGklWsjEz6zx2aHNpEjO1tCwVeVDnEP0/O7HFuc=')],
+  [{ input: { $concat: ['Hello', ' ', 'World'] }, algorithm: 'md5' }, B('sQqNsWTgdUEFt6mb5y4/5Q==')],
+  [{ input: '[1, 2, 3]', algorithm: { $concat: ['md', '5'] } }, B('SaWpYMVxTC4p3Rp+e5UHQQ==')],
+  [{ input: '🧐🤓😎', algorithm: 'md5' }, B('sAZFMN8tC1iTuOxlnoqCJg==')],
+  [{ input: '', algorithm: 'xxh64' }, B('70bbN1HY6Zk=')],
+  [{ input: B(''), algorithm: 'xxh64' }, B('70bbN1HY6Zk=')],
+  [{ input: '', algorithm: 'sha256' }, B('47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=')],
+  [{ input: B(''), algorithm: 'sha256' }, B('47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=')],
+  [{ input: '', algorithm: 'md5' }, B('1B2M2Y8AsgTpgAmY7PhCfg==')],
+  [{ input: B(''), algorithm: 'md5' }, B('1B2M2Y8AsgTpgAmY7PhCfg==')],
+  [{ input: B('aGV5'), algorithm: 'xxh64' }, B('Wv5M8jFeEv4=')],
+  [{ input: new Binary(Buffer.from('aGV5', 'base64'), 128), algorithm: 'xxh64' }, B('Wv5M8jFeEv4=')],
+  [{ input: B('aGV5'), algorithm: 'sha256' }, B('+mkLggYe39KFJimuuoqJd7V+QPy3fRp6KLJsumJZEgQ=')],
+  [{ input: new Binary(Buffer.from('aGV5', 'base64'), 128), algorithm: 'sha256' }, B('+mkLggYe39KFJimuuoqJd7V+QPy3fRp6KLJsumJZEgQ=')],
+  [{ input: B('aGV5'), algorithm: 'md5' }, B('YFfxPEluz3/Xd86555rihQ==')],
+  [{ input: new Binary(Buffer.from('aGV5', 'base64'), 128), algorithm: 'md5' }, B('YFfxPEluz3/Xd86555rihQ==')],
+  [{ input: { $hash: { input: 'hey', algorithm: 'xxh64' } }, algorithm: 'xxh64' }, B('B+qrIpasjj4=')],
+  [{ input: { $hash: { input: 'hey', algorithm: 'sha256' } }, algorithm: 'sha256' }, B('/dRyPNI232cCz1SqJNRJeL6p29B1c+xR25ujiTBvIrY=')],
+  [{ input: { $hash: { input: 'hey', algorithm: 'md5' } }, algorithm: 'md5' }, B('BQ7ZtygmyG3sgzltGZh8Gg==')],
+  [{ input: null, algorithm: 'xxh64' }, null],
+  [{ input: '$missing', algorithm: 'md5' }, null],
+];
+
+table('$hash (MongoDB hash.js)', HASHES.map(([a, h]) => [{}, { $hash: a }, h] as [Value, Value, Value]));
+table('$hexHash (MongoDB hash.js)', HASHES.map(([a, h]) => [{}, { $hexHash: a }, h === null ? null : Buffer.from(h.buffer).toString('hex').toUpperCase()] as [Value, Value, Value]));
+table('$hash / $hexHash failures (MongoDB hash.js)', [
+  [{}, { $hash: {} }, compileErr('ASP411')],
+  [{}, { $hash: { input: 'string' } }, compileErr('ASP411')],
+  [{}, { $hash: { algorithm: 'xxh64' } }, compileErr('ASP411')],
+  [{}, { $hexHash: { input: 'string', algorithm: 'xxh64', extra: 1 } }, compileErr('ASP411')],
+  [{}, { $hash: { input: [1, 2, 3], algorithm: 'xxh64' } }, err("$hash requires that 'input' be a valid UTF-8 string or binData, found: array with value [1, 2, 3]")],
+  [{}, { $hash: { input: 'string', algorithm: [5] } }, err("$hash requires that 'algorithm' be a string, found: array with value [5]")],
+  [{ a: [5] }, { $hash: { input: 'string', algorithm: '$a' } }, err("$hash requires that 'algorithm' be a string, found: array with value [5]")],
+  [{}, { $hash: { input: 'string', algorithm: null } }, compileErr('ASP411')],
+  [{}, { $hexHash: { input: 'string', algorithm: 'sha1' } }, compileErr('ASP411')],
+  [{ a: 'XXH64' }, { $hexHash: { input: 'string', algorithm: '$a' } }, err("Currently, the only supported algorithms for $hash are 'md5', 'sha256' and 'xxh64', found: XXH64")],
 ]);
