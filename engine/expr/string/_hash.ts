@@ -58,7 +58,7 @@ export function hashOperator(name: '$hash' | '$hexHash', summary: string, exampl
       if (!args) return NULL_EXPR;
       const algSpec = args['algorithm'];
       let fixed: Algorithm | undefined;
-      if (typeof algSpec !== 'object' && !(typeof algSpec === 'string' && algSpec.startsWith('$'))) {
+      if ((algSpec === null || typeof algSpec !== 'object') && !(typeof algSpec === 'string' && algSpec.startsWith('$'))) {
         try {
           fixed = algorithmOf(algSpec);
         } catch (e) {
