@@ -1,11 +1,40 @@
 /** Helpers private to the array operators. */
 import type { JsonPath, Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
-import { typeName } from '../../bson/types';
+import { isPlainObject, typeName } from '../../bson/types';
 import type { Compiler, EvalCtx, Expr } from '../types';
 import { NULL_EXPR, checkVarName, namedArgs } from '../_shared/args';
 import { isIntegral, toNumber } from '../_shared/numeric';
 import { repr } from '../_shared/values';
+
+/** MongoDB's Value::integral(): a number with no fractional part that fits in 32 bits. */
+export function int32Of(v: Value): number | undefined {
+  if (!isIntegral(v)) return undefined;
+  const n = toNumber(v);
+  return n >= -2147483648 && n <= 2147483647 ? n : undefined;
+}
+
+export const NOT_CONSTANT = Symbol('not constant');
+
+/** The value of an argument spec that is a constant (no field path, variable, operator or literal array/object). */
+export function constantOf(spec: Value): Value | typeof NOT_CONSTANT {
+  if (typeof spec === 'string') return spec.startsWith('$') ? NOT_CONSTANT : spec;
+  if (Array.isArray(spec) || isPlainObject(spec)) return NOT_CONSTANT;
+  return spec;
+}
+
+/**
+ * Report a constant argument that would fail for every document (`check` returns MongoDB's
+ * message for a bad value); null and missing constants are left alone (they give null).
+ */
+export function checkConstantArg(c: Compiler, path: JsonPath, spec: Value, check: (v: Value) => string | undefined): boolean {
+  const v = constantOf(spec);
+  if (v === NOT_CONSTANT || v === null || v === undefined) return true;
+  const msg = check(v);
+  if (msg === undefined) return true;
+  c.error(path, msg, 'ASP411');
+  return false;
+}
 
 /** `n` of $firstN/$lastN/$maxN/$minN: a positive integer. */
 export function nArg(v: Value): number {

@@ -9,6 +9,7 @@ import type { JsonPath, Value } from '../../core/types';
 import { isPlainObject, typeName } from '../../bson/types';
 import { type NamedArgMessages } from '../_shared/args';
 import { isNullish, repr } from '../_shared/values';
+import { parseDec } from '../_shared/decimal';
 import type { Compiler, EvalCtx, ExprExample, ExprOperator } from '../types';
 import { newParts, splitLocal, type Parts } from './_calendar';
 import { parseTimeZone, UTC, type TimeZone } from './_tz';
@@ -37,15 +38,30 @@ export function coerceDate(v: Value): number {
 /** Kept for engine/expr/type/_convert.ts, which still imports it from here; new code uses repr. */
 export const showValue = repr;
 
-/** The integer held by an int/long/double/decimal with no fractional part, else undefined. */
-export function integral64(v: Value): number | undefined {
-  if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
-  if (v instanceof Long) return v.toNumber();
-  if (v instanceof Decimal128) {
-    const n = Number(v.toString());
-    return Number.isInteger(n) ? n : undefined;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * Value::integral64Bit(): the exact integer held by an int/long/double/decimal with no fractional
+ * part that fits in 64 bits, else undefined.
+ */
+export function integral64Big(v: Value): bigint | undefined {
+  let b: bigint | undefined;
+  if (typeof v === 'number') b = Number.isInteger(v) ? BigInt(v) : undefined;
+  else if (v instanceof Long) b = v.toBigInt();
+  else if (v instanceof Decimal128) {
+    const d = parseDec(v.toString());
+    if (d === null) return undefined;
+    if (d.e >= 0) b = d.c * 10n ** BigInt(d.e);
+    else if (d.c % 10n ** BigInt(-d.e) === 0n) b = d.c / 10n ** BigInt(-d.e);
   }
-  return undefined;
+  return b !== undefined && b >= INT64_MIN && b <= INT64_MAX ? b : undefined;
+}
+
+/** integral64Big as a JS number (exact up to 2^53). */
+export function integral64(v: Value): number | undefined {
+  const b = integral64Big(v);
+  return b === undefined ? undefined : Number(b);
 }
 
 /** A spec that compiles to a constant (no field path, no operator). */

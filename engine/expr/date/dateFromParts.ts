@@ -7,11 +7,12 @@ import { daysFromIso, localFromParts, MS_DAY } from './_calendar';
 import { docsUrl } from '../_shared/docs';
 import { namedArgs } from '../_shared/args';
 import { isNullish, repr } from '../_shared/values';
-import { compileTimezone, dateArgMessages, integral64, toDate } from './_internal';
+import { compileTimezone, dateArgMessages, integral64Big, toDate } from './_internal';
 
 const OP = '$dateFromParts';
 const PART_MIN = -32768;
 const PART_MAX = 32767;
+const MAX_MS = (2n ** 63n - 1n) / 1000n;
 const CALENDAR = ['year', 'month', 'day'];
 const ISO = ['isoWeekYear', 'isoWeek', 'isoDayOfWeek'];
 const TIME = ['hour', 'minute', 'second', 'millisecond'];
@@ -23,8 +24,15 @@ function part(f: Expr | undefined, name: string, dflt: number, bounded: boolean,
   if (!f) return dflt;
   const v: Value = f(ctx);
   if (isNullish(v)) return NULLISH;
-  const n = integral64(v);
-  if (n === undefined) throw new ExprError(`'${name}' must evaluate to an integer, found ${typeName(v)} with value ${repr(v)}`);
+  const big = integral64Big(v);
+  if (big === undefined) throw new ExprError(`'${name}' must evaluate to an integer, found ${typeName(v)} with value ${repr(v)}`);
+  // MongoDB converts seconds to milliseconds and milliseconds to microseconds as 64-bit counts
+  // (duration_cast), so a count beyond 2^63 / 1000 overflows
+  // (jstests/aggregation/expressions/date_from_parts.js: millisecond 2^54 and 2^63 - 1).
+  if ((name === 'millisecond' || name === 'second') && (big > MAX_MS || big < -MAX_MS)) {
+    throw new ExprError('Overflow casting from a lower-precision duration to a higher-precision duration', 'DurationOverflow');
+  }
+  const n = Number(big);
   if (bounded && (n < PART_MIN || n > PART_MAX)) {
     throw new ExprError(`'${name}' must evaluate to a value in the range [${PART_MIN}, ${PART_MAX}]; value ${n} is not in range`);
   }

@@ -1,7 +1,7 @@
 /** Date expression operators: tables of [doc, expr, expected | error | diagnostic]. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Long, ObjectId, Timestamp } from 'bson';
+import { Decimal128, Long, ObjectId, Timestamp } from 'bson';
 import { evaluate } from '../../../engine/expr/compile';
 import { clock, diag, err, run } from './_rows';
 import { dateOperators } from '../../../engine/expr/date';
@@ -302,3 +302,21 @@ test('a constant time zone is resolved once and offsets are cached', () => {
   assert.equal(evaluate(expr, { d: jul }, clock).value, 9); // ACST +09:30
   for (let i = 0; i < 1000; i++) assert.equal(evaluate(expr, { d: jan }, clock).value, 10);
 });
+
+// jstests/aggregation/expressions/date_from_parts.js: millisecond values that are not 64-bit
+// integers, or that overflow a 64-bit count of microseconds.
+run('$dateFromParts: overflow and integral 64-bit parts', [
+  [{ v: 18014398509481984.0 }, { $dateFromParts: { year: 1970, millisecond: '$v' } }, err('Overflow casting from a lower-precision duration to a higher-precision duration')],
+  [{ v: Decimal128.fromString('9223372036854775807') }, { $dateFromParts: { year: 1970, millisecond: '$v' } }, err('Overflow casting from a lower-precision duration to a higher-precision duration')],
+  [{ v: 18014398509481984000.0 }, { $dateFromParts: { year: 1970, millisecond: '$v' } }, err("'millisecond' must evaluate to an integer, found double with value 18014398509481984000")],
+  [{ v: Decimal128.fromString('9223372036854775807000') }, { $dateFromParts: { year: 1970, millisecond: '$v' } }, err("'millisecond' must evaluate to an integer, found decimal with value 9223372036854775807000")],
+  [{ v: 18014398509481984.0 }, { $dateFromParts: { year: 1970, second: '$v' } }, err('Overflow casting from a lower-precision duration to a higher-precision duration')],
+  // "seventyMillionAndSomething" of the jstest: its 1970 rows fix it at 71841012.
+  [{ v: 71841012 }, { $dateFromParts: { year: 2017, second: '$v' } }, D('2019-04-12T11:50:12.000Z')],
+  [{ v: 71841012 }, { $dateFromParts: { year: 1970, second: '$v' } }, D('1972-04-11T11:50:12.000Z')],
+  [{ v: 71841012 }, { $dateFromParts: { year: 2017, millisecond: '$v' } }, D('2017-01-01T19:57:21.012Z')],
+  [{ v: 71841012 }, { $dateFromParts: { year: 1970, millisecond: '$v' } }, D('1970-01-01T19:57:21.012Z')],
+  [{}, { $dateFromParts: { year: 2017, millisecond: -1 } }, D('2016-12-31T23:59:59.999Z')],
+  [{}, { $dateFromParts: { year: 2017, millisecond: 1001 } }, D('2017-01-01T00:00:01.001Z')],
+  [{ y: Decimal128.fromString('2017'), m: 6.0, d: 19, h: Long.fromNumber(15) }, { $dateFromParts: { year: '$y', month: '$m', day: '$d', hour: '$h' } }, D('2017-06-19T15:00:00Z')],
+]);
