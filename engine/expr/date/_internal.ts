@@ -109,7 +109,7 @@ const UNITS = new Set<string>(['year', 'quarter', 'month', 'week', 'day', 'hour'
 /** parseTimeUnit(): throws MongoDB's messages for a non-string or unknown unit. */
 export function parseUnit(v: Value, op: string): TimeUnit {
   if (typeof v !== 'string') throw new ExprError(`${op} requires 'unit' to be a string, but got ${typeName(v)}`);
-  if (!UNITS.has(v)) throw new ExprError(`${op} parameter 'unit' value cannot be recognized as a time unit: ${v}`);
+  if (!UNITS.has(v)) throw new ExprError(`${op} parameter 'unit' value parsing failed :: caused by :: unknown time unit value: ${v}`);
   return v as TimeUnit;
 }
 
