@@ -317,13 +317,7 @@ class Translator implements Cursor {
       this.names[this.userGroups] = undefined;
       open = `${OPEN}${++this.userGroups}\u0000`;
     }
-    this.flags = { ...saved };
-    this.depth++;
-    const inner = this.alternation();
-    this.depth--;
-    this.flags = saved;
-    if (this.src[this.pos] !== ')') throw new PcreError('missing closing parenthesis');
-    this.pos++;
+    const inner = this.groupBody({ ...saved });
     if (atomic) {
       const name = `$a${++this.synth}`;
       return { text: `(?:(?=(?<${name}>${inner}))\\k<${name}>)`, kind: 'q' };
@@ -351,6 +345,11 @@ class Translator implements Cursor {
       if (this.depth === 0 && !this.emitted) this.ignoreCase = flags.i;
       return { text: '', kind: 'none' };
     }
+    return { text: `(?:${this.groupBody(flags)})`, kind: 'q' };
+  }
+
+  /** The alternatives of a group up to its `)`, under `flags`; the outer flags come back after. */
+  private groupBody(flags: Flags): string {
     const saved = this.flags;
     this.flags = flags;
     this.depth++;
@@ -359,7 +358,7 @@ class Translator implements Cursor {
     this.flags = saved;
     if (this.src[this.pos] !== ')') throw new PcreError('missing closing parenthesis');
     this.pos++;
-    return { text: `(?:${inner})`, kind: 'q' };
+    return inner;
   }
 
   /** `(*VERB)`: (*FAIL) has an equivalent, (*UTF) at the start changes nothing here. */
