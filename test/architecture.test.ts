@@ -18,7 +18,7 @@ import { ROOT } from './helpers/root';
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ['engine/core'],
-  ['engine/json', 'engine/bson', 'engine/time'],
+  ['engine/json', 'engine/bson', 'engine/time', 'engine/regex'],
   ['engine/expr', 'engine/query', 'engine/accumulators', 'engine/connections', 'engine/store'],
   ['engine/io', 'shared'],
   ['engine/parse'],

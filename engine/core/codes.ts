@@ -99,7 +99,7 @@ export const DIAGNOSTIC_CODES = {
   ASP412: { severity: 'error', summary: '$meta reads stream metadata only.', raisedBy: ['engine/expr'] },
   ASP413: { severity: 'error', summary: 'A constant argument does not parse (time zone, date format, unit, ...).', raisedBy: ['engine/expr'] },
   ASP420: { severity: 'error', summary: 'An unknown query operator; suggests the closest one.', raisedBy: ['engine/query', 'server/service'] },
-  ASP421: { severity: 'error', summary: 'An invalid query filter (the generic query error).', raisedBy: ['engine/query'] },
+  ASP421: { severity: 'error', summary: 'An invalid query filter or regular expression (the generic query error).', raisedBy: ['engine/expr', 'engine/query'] },
   ASP422: { severity: 'error', summary: 'A query operator that is not allowed in Atlas Stream Processing.', raisedBy: ['engine/query'] },
   ASP423: { severity: 'error', summary: 'A query operator the local engine does not run (geospatial).', raisedBy: ['engine/query'] },
 
@@ -136,6 +136,8 @@ export const RUNTIME_CODES = {
   ASP_AVRO_ENCODE: { domain: 'user', summary: 'A document that does not fit the $emit Avro schema; it goes to the DLQ.', raisedBy: ['engine/connectors'] },
   ASP_AVRO_SCHEMA: { domain: 'user', summary: 'An Avro schema that cannot be used (invalid, or missing where the subject strategy needs one).', raisedBy: ['engine/connectors'] },
   ASP_SCHEMA_REGISTRY_AUTH: { domain: 'user', summary: 'The schema registry refused the credentials (401/403); not retried.', raisedBy: ['engine/connectors'] },
+  DurationOverflow: { domain: 'user', summary: 'MongoDB\'s error for $dateFromParts parts that overflow a date ("Overflow casting from a lower-precision duration to a higher-precision duration").', raisedBy: ['engine/expr'] },
+  UnsupportedRegex: { domain: 'user', summary: 'A regular expression computed per document that uses PCRE syntax JavaScript cannot express; the document goes to the DLQ.', raisedBy: ['engine/expr'] },
   ASP_UNSUPPORTED: { domain: 'internal', summary: 'A stage the local engine cannot run reached the run loop.', raisedBy: ['engine/pipeline'] },
 } as const satisfies Record<string, RuntimeCodeInfo>;
 
