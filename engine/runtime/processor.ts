@@ -66,7 +66,10 @@ export class Processor {
   private outputBytes = 0;
   private outputSeq = 0;
   private stopCheckpointed = false;
-  private firstBatch = false;
+  /** The run resumed from a checkpoint (no start checkpoints needed). */
+  private resumed = false;
+  /** The source is connected and its start position durable: source stats are shown. */
+  private sourceOpen = false;
 
   constructor(public def: ProcessorDef, private readonly env: RuntimeEnv) {
     this.status = statusOf(def.state);
@@ -125,6 +128,7 @@ export class Processor {
         for (const c of this.cursors.values()) c.dlq(r);
       },
       onBatch: () => this.onBatch(),
+      onOpen: () => this.onOpen(),
     });
     const coord = new CheckpointCoordinator(
       store,
@@ -153,7 +157,8 @@ export class Processor {
     this.dlq = dlq;
     this.stopRequested = false;
     this.stopCheckpointed = false;
-    this.firstBatch = true;
+    this.resumed = ck !== undefined;
+    this.sourceOpen = false;
     this.def.errorMsg = undefined;
     this.def.hasStarted = true;
     this.setState('STARTED', 'running');
@@ -197,6 +202,22 @@ export class Processor {
     for (const c of this.cursors.values()) c.close();
   }
 
+  /**
+   * The source holds its start position: make it durable before reading, so a crash from here
+   * on restarts there instead of at the configured start ("now" would skip what came between).
+   * Source stats (e.g. changeStreamState) appear only after this, so "open" means "pinned".
+   */
+  private async onOpen(): Promise<void> {
+    if (!this.resumed && !this.stopRequested) {
+      try {
+        await this.committed(this.coord!.checkpoint('start'));
+      } catch (e) {
+        this.env.log('error', `start checkpoint failed: ${errorMessage(e)}`, this.name);
+      }
+    }
+    this.sourceOpen = true;
+  }
+
   private async onBatch(): Promise<void> {
     const coord = this.coord!;
     if (this.stopRequested) {
@@ -209,12 +230,6 @@ export class Processor {
         }
       }
       this.run?.stop();
-      return;
-    }
-    if (this.firstBatch) {
-      this.firstBatch = false;
-      // A first checkpoint pins the start position (e.g. Kafka "latest") against a crash.
-      if (!coord.last) this.background(this.committed(coord.checkpoint('start')));
       return;
     }
     if (coord.due()) this.background(this.committed(coord.checkpoint('interval')));
@@ -309,7 +324,7 @@ export class Processor {
       counters: this.totals(),
       stateSize,
       watermark: run?.stats.watermark,
-      source: run ? withCheckpointOffsets(run.sourceStats(), this.coord?.last?.positions['source']) : undefined,
+      source: run && this.sourceOpen ? withCheckpointOffsets(run.sourceStats(), this.coord?.last?.positions['source']) : undefined,
       scale: opts.scale,
       verbose: opts.verbose,
       latency: this.latency,

@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { MongoClient } from 'mongodb';
 import * as P from '../../shared/protocol';
 import { ensureServers } from '../infra/servers';
-import { killAll, shutdown, type Daemon } from './daemonProcess';
+import { kill9, killAll, shutdown, type Daemon } from './daemonProcess';
 import { tempDir, waitFor } from './helpers';
-import { killRepeatedly, newestPositions, seeded, spawnDaemon, testSeed, trace, writeConnections } from './recoveryHelpers';
+import { killRepeatedly, seeded, spawnDaemon, testSeed, trace, writeConnections } from './recoveryHelpers';
 
 const N = 3_000;
 const CHUNK = 100;
@@ -65,11 +65,12 @@ test('kill -9 of a change stream -> window -> $merge instance: output equals a r
     await d.conn.sendRequest(P.startStreamProcessor.method, { name: 'cs' });
     await waitFor(async () => (await liveStats(d)).changeStreamState !== undefined, 'the change stream to open', 60_000, 20);
   }
-  // A change stream starts "now" and this server gives no resume token before the first event:
-  // one warm-up insert, in a window of its own, gives both a checkpointed position to resume from.
+  // "Open" means the stream's start position (the server's resume token from the opening
+  // aggregate) is checkpointed. A write made right after it must reach both instances: before
+  // the fix, "open" was reported before the server-side cursor existed and this insert was
+  // sometimes never seen.
   await mongo.db(db).collection('input').insertOne({ i: -2, k: 'warm', t: T0 - 10_000 });
-  for (const d of [ref, killed]) await waitFor(async () => (await newestPositions(d, 'cs'))?.['source'], 'a checkpointed resume token', 60_000, 20);
-
+  for (const d of [ref, killed]) await waitFor(async () => (await checkpointedInput(d)) >= 1, 'the warm-up insert in a checkpoint', 60_000, 20);
   trace('warm-up checkpointed');
   const liveInput = async (d: Daemon): Promise<number> => (await liveStats(d)).inputMessageCount - 1;
   let inserted = 0;
@@ -108,4 +109,46 @@ test('kill -9 of a change stream -> window -> $merge instance: output equals a r
   const winRef = await read('win_ref');
   assert.equal(winRef.length, windows);
   assert.deepEqual(await read('win_killed'), winRef);
+});
+
+test('kill -9 right after the change stream opened, then stop and start: no write made while it was down is lost', { timeout: 300_000 }, async (t) => {
+  const servers = await ensureServers();
+  const dir = tempDir(t, 'asp-kill-cs-open-');
+  const conns = writeConnections(dir, servers);
+  const db = `rcso_${process.pid}_${Date.now().toString(36)}`;
+  const mongo = new MongoClient(servers.mongoUri);
+  await mongo.connect();
+  t.after(async () => {
+    await killAll();
+    await mongo.db(db).dropDatabase().catch(() => undefined);
+    await mongo.close();
+  });
+  const input = mongo.db(db).collection<{ _id: number; i: number }>('input');
+  const out = mongo.db(db).collection<{ _id: number }>('out');
+  await mongo.db(db).createCollection('input');
+  // No periodic checkpoints: the start checkpoint (no event seen yet) is all a restart has.
+  const env = { ASP_CHECKPOINT_INTERVAL_MS: '3600000' };
+  let d = await spawnDaemon(`${dir}/state`, env, conns);
+  const pipeline = [
+    { $source: { connectionName: 'cluster1', db, coll: 'input' } },
+    { $project: { _id: '$fullDocument._id', i: '$fullDocument.i' } },
+    { $merge: { into: { connectionName: 'cluster1', db, coll: 'out' } } },
+  ];
+  await d.conn.sendRequest(P.createStreamProcessor.method, { name: 'cs', pipeline });
+  await d.conn.sendRequest(P.startStreamProcessor.method, { name: 'cs' });
+  const open = async (): Promise<boolean> =>
+    ((await d.conn.sendRequest(P.getStreamProcessorStats.method, { name: 'cs' })) as { stats: { changeStreamState?: unknown } }).stats.changeStreamState !== undefined;
+  await waitFor(open, 'the change stream to open', 60_000, 20);
+  await kill9(d);
+  await input.insertMany(Array.from({ length: 50 }, (_, i) => ({ _id: i, i })));
+  d = await spawnDaemon(`${dir}/state`, env, conns);
+  await waitFor(async () => (await out.countDocuments()) === 50, 'the 50 writes made while the instance was dead', 60_000, 50);
+  await d.conn.sendRequest(P.stopStreamProcessor.method, { name: 'cs' });
+  await input.insertMany(Array.from({ length: 10 }, (_, i) => ({ _id: 50 + i, i: 50 + i })));
+  await d.conn.sendRequest(P.startStreamProcessor.method, { name: 'cs' });
+  await waitFor(async () => (await out.countDocuments()) === 60, 'the 10 writes made while the processor was stopped', 60_000, 50);
+  await d.conn.sendRequest(P.stopStreamProcessor.method, { name: 'cs' });
+  await shutdown(d);
+  const ids = (await out.find({}).sort({ _id: 1 }).toArray()).map((x) => x._id);
+  assert.deepEqual(ids, Array.from({ length: 60 }, (_, i) => i));
 });
