@@ -12,6 +12,7 @@ import { PipelineRun, type RunEnd } from '../pipeline/run';
 import { CheckpointCoordinator } from './checkpoint/coordinator';
 import { tableSnapshot } from './checkpoint/codec';
 import type { CheckpointInfo, CheckpointStore } from './checkpoint/types';
+import { planRestore } from './checkpoint/restorePlan';
 import { compileProcessor } from './compile';
 import { SampleCursor } from './cursor';
 import type { ProcessorDef } from './definitions';
@@ -70,6 +71,8 @@ export class Processor {
   private resumed = false;
   /** The source is connected and its start position durable: source stats are shown. */
   private sourceOpen = false;
+  /** How this run's start used the checkpoints, when it is worth saying (stats `checkpointRestore`). */
+  private restoreNote: Record<string, Value> | undefined;
 
   constructor(public def: ProcessorDef, private readonly env: RuntimeEnv) {
     this.status = statusOf(def.state);
@@ -97,7 +100,8 @@ export class Processor {
     const env = this.env;
     const compiled = compileProcessor(this.name, this.def.pipeline, this.def.options, env.registry(), 'processor');
     const store = this.store();
-    if (opts.clearCheckpoints || opts.resumeFromCheckpoint === false) await store.clear();
+    const fresh = opts.clearCheckpoints ? 'clearCheckpoints: true' : opts.resumeFromCheckpoint === false ? 'resumeFromCheckpoint: false' : undefined;
+    if (fresh) await store.clear();
     const services = env.services();
     const dlqOpt = compiled.def.options.dlq;
     const dlq = new DlqSink({
@@ -142,13 +146,14 @@ export class Processor {
       },
       { intervalMs: env.checkpointIntervalMs, clock: env.clock },
     );
-    const restored = await coord.restore();
-    for (const note of restored.notes) env.log('warn', note, this.name);
-    const ck = restored.checkpoint;
+    const plan = planRestore(this.name, await coord.restore(), fresh);
+    if (plan.refusal) this.refuseStart(plan.refusal);
+    for (const l of plan.log) env.log(l.level, l.message, this.name);
+    this.restoreNote = plan.note;
+    const ck = plan.checkpoint;
     if (ck) {
       run.restoreFrom({ position: ck.positions['source'], tables: ck.tables, watermark: -Infinity });
       this.base = ck.stats ?? {};
-      env.log('info', `resuming from checkpoint ${ck.id} of ${new Date(ck.time).toISOString()}`, this.name);
     } else if (opts.clearCheckpoints) {
       this.base = {};
     }
@@ -166,6 +171,14 @@ export class Processor {
       (end) => this.ended(end),
       (err: unknown) => this.fail(err),
     );
+  }
+
+  /** Start refused for a reason that is the processor's own state: FAILED, with the message. */
+  private refuseStart(msg: string): never {
+    this.env.log('error', msg, this.name);
+    this.def.errorMsg = msg;
+    this.setState('FAILED', 'error');
+    throw badState(msg);
   }
 
   /** Checkpoint at the next batch boundary, then stop. Resolves once the run has closed. */
@@ -324,7 +337,7 @@ export class Processor {
       counters: this.totals(),
       stateSize,
       watermark: run?.stats.watermark,
-      source: run && this.sourceOpen ? withCheckpointOffsets(run.sourceStats(), this.coord?.last?.positions['source']) : undefined,
+      source: this.sourceStats(run),
       scale: opts.scale,
       verbose: opts.verbose,
       latency: this.latency,
@@ -333,6 +346,13 @@ export class Processor {
         : undefined,
       now: this.env.clock.now(),
     });
+  }
+
+  /** Source stats once the source is open, plus how the start used the checkpoints (if notable). */
+  private sourceStats(run: PipelineRun | undefined): Record<string, Value> | undefined {
+    const out: Record<string, Value> = run && this.sourceOpen ? { ...withCheckpointOffsets(run.sourceStats(), this.coord?.last?.positions['source']) } : {};
+    if (run && this.restoreNote) out['checkpointRestore'] = this.restoreNote;
+    return Object.keys(out).length > 0 ? out : undefined;
   }
 
   /** Per-stage counts of the current run, in StageTrace form; undefined when not running. */
