@@ -37,6 +37,20 @@ async function bothUp(s: TestServers): Promise<boolean> {
 }
 
 /**
+ * The recorded servers answer, or (while their processes live) come to answer. A probe has 1-2 s:
+ * on a loaded machine a live server can miss that, and replacing it would kill the servers
+ * other test processes and their instances are using mid-run. Only dead servers are replaced.
+ */
+async function recordedUp(f: ServersFile): Promise<boolean> {
+  const s = { kafkaBrokers: f.kafka.brokers, mongoUri: f.mongo.uri };
+  for (let probe = 0; ; probe++) {
+    if (await bothUp(s)) return true;
+    if (!(f.pids?.length && f.pids.every(pidAlive))) return false;
+    if (probe === 0) process.stderr.write(`test servers ${s.kafkaBrokers} / ${s.mongoUri} (pids ${f.pids.join(', ')}) are alive but slow to answer; waiting for them\n`);
+  }
+}
+
+/**
  * A cross-process lock (mkdir is atomic), so test files starting at once start one pair of
  * servers. A lock whose owner died is taken over.
  */
@@ -65,7 +79,7 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
 export async function startServers(): Promise<TestServers> {
   return withLock(async () => {
     const existing = readServersFile();
-    if (existing && (await bothUp({ kafkaBrokers: existing.kafka.brokers, mongoUri: existing.mongo.uri }))) {
+    if (existing && (await recordedUp(existing))) {
       return { kafkaBrokers: existing.kafka.brokers, mongoUri: existing.mongo.uri };
     }
     if (existing) await stopRecorded(existing);
@@ -103,9 +117,6 @@ export async function ensureServers(): Promise<TestServers> {
   const envM = process.env['ASP_TEST_MONGO_URI'];
   if (envK && envM && (await bothUp({ kafkaBrokers: envK, mongoUri: envM }))) return { kafkaBrokers: envK, mongoUri: envM };
   const f = readServersFile();
-  if (f) {
-    const s = { kafkaBrokers: f.kafka.brokers, mongoUri: f.mongo.uri };
-    if (await bothUp(s)) return s;
-  }
+  if (f && (await recordedUp(f))) return { kafkaBrokers: f.kafka.brokers, mongoUri: f.mongo.uri };
   return startServers();
 }

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { connect } from '../../engine/daemon/client';
+import * as P from '../../shared/protocol';
 import { waitFor } from './helpers';
 
 // Under tsx this file is test/runtime/daemonProcess.ts; compiled (scripts/test.mjs) it is out/test/runtime/*.js.
@@ -44,6 +45,13 @@ export async function spawnDaemon(stateDir: string, env: Record<string, string> 
     if (dead) throw new Error(`daemon exited: ${err}`);
     return connect(stateDir);
   }, 'daemon socket', 30_000, 50);
+  // The instance's log (processor failures, skipped checkpoints) goes to its clients only: keep
+  // it with stderr, so a failing test shows what the processors said.
+  conn.onNotification(P.log.method, (p: P.LogParams) => {
+    const line = `[${p.level}]${p.processor ? ` ${p.processor}:` : ''} ${p.message}\n`;
+    err += line;
+    log.write(line);
+  });
   // Requests to a dead instance must fail, not wait forever: disposing rejects them.
   void exited.then(() => conn.dispose());
   return { child, conn, exited, stderr: () => err };

@@ -77,7 +77,8 @@ export async function killRepeatedly(
     // All input may be checkpointed before the last planned kill: then there is nothing left to interrupt.
     await waitFor(async () => (await opts.progress(d)) > before || (await opts.done(d)), 'progress before the next kill', 120_000, 20).catch(async (e: unknown) => {
       const now = await opts.progress(d).catch((err: unknown) => String(err));
-      throw new Error(`${String(e)} (after ${kills} kills, progress ${before} -> ${now}); instance stderr: ${d.stderr().slice(-2000)}`);
+      const procs = await d.conn.sendRequest(P.listStreamProcessors.method, {}).then((r) => JSON.stringify(r), (err: unknown) => String(err));
+      throw new Error(`${String(e)} (after ${kills} kills, progress ${before} -> ${now}); processors: ${procs}; instance stderr and log: ${d.stderr().slice(-4000)}`);
     });
     // A random moment inside the following stretch of work (the delay is the randomness, not a wait).
     await new Promise((r) => setTimeout(r, Math.floor(opts.rand() * (opts.maxDelayMs ?? 200))));
