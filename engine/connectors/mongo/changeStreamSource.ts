@@ -105,12 +105,20 @@ export class ChangeStreamSource implements Source {
   }
 
   async connect(signal: AbortSignal): Promise<void> {
-    const stream = await this.ensureOpen(signal);
     // The driver sends the aggregate on the first read, and a "now" stream starts where the
     // server is when that aggregate arrives. Send it here and take the position from the reply:
     // the first event's operation time (it is not handed out yet), else the server's
     // postBatchResumeToken. Until then a write would be seen or not by chance.
-    const first = (await stream.tryNext()) as Doc | null;
+    const s = this.services;
+    const { stream, first } = await withRetry(`opening the change stream on ${this.cfg.connectionName}`, async () => {
+      const stream = await this.ensureOpen(signal);
+      try {
+        return { stream, first: (await stream.tryNext()) as Doc | null };
+      } catch (e) {
+        this.reopen = true;
+        throw e;
+      }
+    }, { retryable: isTransientMongoError, signal, policy: s.retry.policy, onRetry: s.retry.onRetry });
     if (first) {
       this.pending.push(first);
       const ct = first['clusterTime'];
