@@ -47,6 +47,8 @@ export interface RunOptions {
   onDlq?(rec: Doc): void;
   /** Called between batches, when a consistent snapshot can be taken. */
   onBatch?(run: PipelineRun): Promise<void> | void;
+  /** The source is connected and at its start (or restored position), before the first read. */
+  onOpen?(run: PipelineRun): Promise<void> | void;
   /** A document handed to the pipeline's sink (processor sample cursors, latency). */
   onSinkOutput?(doc: Doc, meta: Meta): void;
   /** Per-stage observation of the stages between `$source` and the sink (index 0 = pipeline[1]). */
@@ -216,6 +218,7 @@ export class PipelineRun {
           if (data !== undefined) t.restore(data);
         });
       }
+      await this.opts.onOpen?.(this);
       await this.loop(signal);
       await this.chain.drain?.();
       await this.sinkOp?.drain?.();

@@ -58,6 +58,12 @@ export function stageKind(catalog: Catalog, name: string): StageKind | undefined
 }
 
 export class ParsedDoc {
+  /**
+   * The text and version parsed. `doc` is the live document: TextDocuments applies edits to the
+   * same object, so its text and version move on while this parse stays what it was.
+   */
+  readonly text: string;
+  readonly version: number;
   readonly tree: Node | undefined;
   readonly errors: ParseError[] = [];
   readonly model: DocModel;
@@ -66,12 +72,15 @@ export class ParsedDoc {
   readonly memo = new Map<string, unknown>();
 
   constructor(readonly doc: TextDocument, readonly kind: DocKind, catalog: Catalog) {
-    this.tree = parseTree(doc.getText(), this.errors, { allowTrailingComma: true, disallowComments: false });
+    this.text = doc.getText();
+    this.version = doc.version;
+    this.tree = parseTree(this.text, this.errors, { allowTrailingComma: true, disallowComments: false });
     this.model = kind === 'pipeline' ? buildModel(this.tree, catalog) : emptyModel();
   }
 
-  get text(): string {
-    return this.doc.getText();
+  /** True while `doc` still holds the text this parse was built from. */
+  matches(doc: TextDocument): boolean {
+    return this.version === doc.version && this.text === doc.getText();
   }
 
   /** The engine analysis, computed once per version and registry generation. */
@@ -162,8 +171,8 @@ export class ParseCache {
 
   get(doc: TextDocument): ParsedDoc {
     const cur = this.docs.get(doc.uri);
-    if (cur && cur.doc.version === doc.version && cur.doc === doc) return cur;
-    if (cur && cur.doc.version === doc.version && cur.text === doc.getText()) return cur;
+    // Compare with what was parsed, not with cur.doc: an edit may have changed that very object.
+    if (cur?.matches(doc)) return cur;
     const parsed = new ParsedDoc(doc, this.kindOf(doc.uri), this.catalog);
     this.docs.set(doc.uri, parsed);
     return parsed;

@@ -74,7 +74,9 @@ test('a torn newest file is skipped with a clear note and the previous one loads
   const { checkpoint, skipped } = await store.loadLatest();
   assert.equal(checkpoint?.id, 1);
   assert.equal(skipped.length, 1);
-  assert.match(skipped[0]!, /^checkpoint 2 \(ckpt-000000000002\.bin\) is torn or corrupt and was skipped: expected \d+ bytes, found 24$/);
+  assert.equal(skipped[0]!.id, 2);
+  assert.equal(skipped[0]!.location, newest);
+  assert.match(skipped[0]!.reason, /^expected \d+ bytes, found 24$/);
 });
 
 test('a flipped byte fails the checksum; a stray .tmp file is ignored', async (t) => {
@@ -89,7 +91,7 @@ test('a flipped byte fails the checksum; a stray .tmp file is ignored', async (t
   writeFileSync(path.join(dir, 'ckpt-000000000003.bin.tmp'), 'half');
   const { checkpoint, skipped } = await store.loadLatest();
   assert.equal(checkpoint?.id, 1);
-  assert.match(skipped[0]!, /checksum mismatch/);
+  assert.match(skipped[0]!.reason, /checksum mismatch/);
   assert.deepEqual((await store.list()).map((c) => c.id), [1]);
 });
 

@@ -4,12 +4,23 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { connect } from '../../engine/daemon/client';
+import * as P from '../../shared/protocol';
 import { waitFor } from '../helpers/waitFor';
 
 // Under tsx this file is test/runtime/daemonProcess.ts; compiled (scripts/test.mjs) it is out/test/runtime/*.js.
 const COMPILED = __filename.endsWith('.js');
 const ROOT = path.resolve(__dirname, COMPILED ? '../../..' : '../..');
 const ENTRY = COMPILED ? [path.join(ROOT, 'out/engine/daemon/main.js')] : ['--import', 'tsx', path.join(ROOT, 'engine/daemon/main.ts')];
+
+/**
+ * How long one condition of a recovery test (a daemon up, a stream open, an instance caught up)
+ * may take before the test gives up. Generous on purpose: these tests wait on conditions, and
+ * a 2-core machine shared by many sessions (load 20) makes a tsx daemon start or a restart's
+ * catch-up take minutes; the limit only turns a real hang into a message saying what hung.
+ */
+export const PATIENCE_MS = 300_000;
+/** Per-test cap for the kill -9 tests: several PATIENCE_MS waits in a row fit in it. */
+export const KILL_TEST_TIMEOUT_MS = 1_800_000;
 
 export interface Daemon {
   child: ChildProcess;
@@ -43,7 +54,14 @@ export async function spawnDaemon(stateDir: string, env: Record<string, string> 
   const conn = await waitFor(async () => {
     if (dead) throw new Error(`daemon exited: ${err}`);
     return connect(stateDir);
-  }, 'daemon socket', 30_000, 50);
+  }, 'daemon socket', PATIENCE_MS, 50);
+  // The instance's log (processor failures, skipped checkpoints) goes to its clients only: keep
+  // it with stderr, so a failing test shows what the processors said.
+  conn.onNotification(P.log.method, (p: P.LogParams) => {
+    const line = `[${p.level}]${p.processor ? ` ${p.processor}:` : ''} ${p.message}\n`;
+    err += line;
+    log.write(line);
+  });
   // Requests to a dead instance must fail, not wait forever: disposing rejects them.
   void exited.then(() => conn.dispose());
   return { child, conn, exited, stderr: () => err };

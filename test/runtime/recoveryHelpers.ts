@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as P from '../../shared/protocol';
 import type { TestServers } from '../infra/servers';
-import { kill9, spawnDaemon, type Daemon } from './daemonProcess';
+import { kill9, KILL_TEST_TIMEOUT_MS, PATIENCE_MS, spawnDaemon, type Daemon } from './daemonProcess';
 import { waitFor } from '../helpers/waitFor';
 import { prng } from '../../engine/sources/sample';
 
@@ -75,9 +75,10 @@ export async function killRepeatedly(
     const before = await opts.progress(d).catch(() => -1);
     trace(`kill loop: ${kills} kills so far, progress ${before}`);
     // All input may be checkpointed before the last planned kill: then there is nothing left to interrupt.
-    await waitFor(async () => (await opts.progress(d)) > before || (await opts.done(d)), 'progress before the next kill', 120_000, 20).catch(async (e: unknown) => {
+    await waitFor(async () => (await opts.progress(d)) > before || (await opts.done(d)), 'progress before the next kill', PATIENCE_MS, 20).catch(async (e: unknown) => {
       const now = await opts.progress(d).catch((err: unknown) => String(err));
-      throw new Error(`${String(e)} (after ${kills} kills, progress ${before} -> ${now}); instance stderr: ${d.stderr().slice(-2000)}`);
+      const procs = await d.conn.sendRequest(P.listStreamProcessors.method, {}).then((r) => JSON.stringify(r), (err: unknown) => String(err));
+      throw new Error(`${String(e)} (after ${kills} kills, progress ${before} -> ${now}); processors: ${procs}; instance stderr and log: ${d.stderr().slice(-4000)}`);
     });
     // A random moment inside the following stretch of work (the delay is the randomness, not a wait).
     await new Promise((r) => setTimeout(r, Math.floor(opts.rand() * (opts.maxDelayMs ?? 200))));
@@ -91,4 +92,4 @@ export async function killRepeatedly(
   return { daemon: d, kills };
 }
 
-export { spawnDaemon };
+export { spawnDaemon, PATIENCE_MS, KILL_TEST_TIMEOUT_MS };
