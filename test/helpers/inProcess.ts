@@ -18,4 +18,10 @@ setTimeout(() => {
   process.stdout.write(`not ok - the unit run did not end within ${WATCHDOG_MS / 60_000} minutes\n# fail 1\n`);
   process.exit(1);
 }, WATCHDOG_MS).unref();
-for (const f of files) require(resolve(f));
+void (async () => {
+  // In order, so tests register (and report) in the order the files are named.
+  for (const f of files) await import(resolve(f));
+})().catch((e: unknown) => {
+  process.stdout.write(`not ok - loading the test files failed: ${String(e)}\n# fail 1\n`);
+  process.exitCode = 1;
+});
