@@ -5,11 +5,10 @@
 import type { JsonNode } from '../json/tree';
 import { lineStartsOf, locate, lineCol, parseJsonText, toEngineValue } from '../json/tree';
 import type { Diagnostic, Doc, JsonPath, LocatedDiagnostic, Value } from '../core/types';
-import { isPlainObject, isClusterLikeName } from './processorOptions';
+import { isPlainObject, isClusterLikeName, parseProcessorOptions, type ProcessorOptions } from './processorOptions';
 import type { ConnectionRegistry } from '../connections/types';
 import type { ParsedStage } from '../parse/types';
 import { validatePipeline, type ValidatedPipeline } from './validate';
-import { parseProcessorOptions, type ProcessorOptions } from './processorOptions';
 
 export interface ProcessorDef {
   name?: string;

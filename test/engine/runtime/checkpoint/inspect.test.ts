@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeText } from '../../engine/pipeline/analyze';
-import { buildChain } from '../../engine/pipeline/chain';
-import { builtinRegistry } from '../../engine/connections/registry';
-import { ManualClock } from '../../engine/core/clock';
-import type { Value } from '../../engine/core/types';
-import { detail } from '../../engine/runtime/checkpoint/inspect';
-import { decodeCheckpoint, encodeCheckpoint, tableSnapshot } from '../../engine/runtime/checkpoint/codec';
+import { analyzeText } from '../../../../engine/pipeline/analyze';
+import { buildChain } from '../../../../engine/pipeline/chain';
+import { builtinRegistry } from '../../../../engine/connections/registry';
+import { ManualClock } from '../../../../engine/core/clock';
+import type { Value } from '../../../../engine/core/types';
+import { detail } from '../../../../engine/runtime/checkpoint/inspect';
+import { decodeCheckpoint, encodeCheckpoint, tableSnapshot } from '../../../../engine/runtime/checkpoint/codec';
 
 const T0 = Date.UTC(2024, 0, 1);
 const GROUP = { $group: { _id: '$k', n: { $count: {} } } };

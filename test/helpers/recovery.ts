@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as P from '../../shared/protocol';
 import type { TestServers } from '../infra/servers';
 import { kill9, KILL_TEST_TIMEOUT_MS, PATIENCE_MS, spawnDaemon, type Daemon } from './daemonProcess';
-import { waitFor } from '../helpers/waitFor';
+import { waitFor } from './waitFor';
 import { prng } from '../../engine/sources/sample';
 
 /** Append a line to the file named by ASP_RECOVERY_TRACE (to see what a slow run is waiting for). */

@@ -5,9 +5,9 @@ import * as path from 'node:path';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { connect } from '../../engine/daemon/client';
 import * as P from '../../shared/protocol';
-import { waitFor } from '../helpers/waitFor';
+import { waitFor } from './waitFor';
 
-// Under tsx this file is test/runtime/daemonProcess.ts; compiled (scripts/test.mjs) it is out/test/runtime/*.js.
+// Under tsx this file is test/helpers/daemonProcess.ts; compiled (scripts/test.mjs) it is out/test/helpers/*.js.
 const COMPILED = __filename.endsWith('.js');
 const ROOT = path.resolve(__dirname, COMPILED ? '../../..' : '../..');
 const ENTRY = COMPILED ? [path.join(ROOT, 'out/engine/daemon/main.js')] : ['--import', 'tsx', path.join(ROOT, 'engine/daemon/main.ts')];

@@ -2,10 +2,10 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
-import { LocalStore } from '../../engine/store/localStore';
+import { LocalStore } from '../../../engine/store/localStore';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT } from '../helpers/root';
+import { ROOT } from '../../helpers/root';
 
 // Everything this file writes lives under one temporary folder, removed at the end.
 const base = mkdtempSync(join(tmpdir(), 'asp-cli-'));

@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../helpers/root';
+import { ROOT } from '../../helpers/root';
 
 const fromOut = __dirname.includes('/out/');
 const CLI = fromOut ? [join(ROOT, 'out/engine/cli/main.js')] : ['--import', 'tsx', join(ROOT, 'engine/cli/main.ts')];

@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT } from '../helpers/root';
-import { analyzeText } from '../../engine/pipeline/analyze';
-import { PipelineRun } from '../../engine/pipeline/run';
-import { builtinRegistry } from '../../engine/connections/registry';
-import { createServices } from '../../engine/connectors/services';
-import type { Doc } from '../../engine/core/types';
+import { ROOT } from '../../helpers/root';
+import { analyzeText } from '../../../engine/pipeline/analyze';
+import { PipelineRun } from '../../../engine/pipeline/run';
+import { builtinRegistry } from '../../../engine/connections/registry';
+import { createServices } from '../../../engine/connectors/services';
+import type { Doc } from '../../../engine/core/types';
 
 const dir = join(ROOT, 'examples');
 const base = mkdtempSync(join(tmpdir(), 'asp-example-'));

@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Binary, BSONRegExp, Decimal128, Double, Int32, Long, MaxKey, MinKey, ObjectId, Timestamp } from 'bson';
-import { CodecError, ValueReader, ValueWriter } from '../../engine/runtime/checkpoint/valueCodec';
-import { decodeCheckpoint, encodeCheckpoint, tableSnapshot } from '../../engine/runtime/checkpoint/codec';
-import { analyzeText } from '../../engine/pipeline/analyze';
-import { buildChain } from '../../engine/pipeline/chain';
-import { builtinRegistry } from '../../engine/connections/registry';
-import { ManualClock } from '../../engine/core/clock';
-import type { Value } from '../../engine/core/types';
-import type { Operator } from '../../engine/core/operator';
+import { CodecError, ValueReader, ValueWriter } from '../../../../engine/runtime/checkpoint/valueCodec';
+import { decodeCheckpoint, encodeCheckpoint, tableSnapshot } from '../../../../engine/runtime/checkpoint/codec';
+import { analyzeText } from '../../../../engine/pipeline/analyze';
+import { buildChain } from '../../../../engine/pipeline/chain';
+import { builtinRegistry } from '../../../../engine/connections/registry';
+import { ManualClock } from '../../../../engine/core/clock';
+import type { Value } from '../../../../engine/core/types';
+import type { Operator } from '../../../../engine/core/operator';
 
 function roundTrip(v: Value, chunkBytes?: number): Value {
   const w = new ValueWriter(0, 16, chunkBytes);

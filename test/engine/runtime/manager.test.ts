@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtinRegistry } from '../../engine/connections/registry';
-import { createServices } from '../../engine/connectors/services';
-import { type Services } from '../../engine/io/types';
-import { ProcessorManager } from '../../engine/runtime/manager';
-import { CommandError } from '../../engine/runtime/errors';
-import { LocalStore } from '../../engine/store/localStore';
-import { tempDir } from './helpers';
-import { waitFor } from '../helpers/waitFor';
+import { builtinRegistry } from '../../../engine/connections/registry';
+import { createServices } from '../../../engine/connectors/services';
+import { type Services } from '../../../engine/io/types';
+import { ProcessorManager } from '../../../engine/runtime/manager';
+import { CommandError } from '../../../engine/runtime/errors';
+import { LocalStore } from '../../../engine/store/localStore';
+import { tempDir } from '../../helpers/tempDir';
+import { waitFor } from '../../helpers/waitFor';
 
 const docs = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ _id: from + i, z: (from + i) % 10 }));
 

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeText } from '../../engine/pipeline/analyze';
-import { PipelineRun } from '../../engine/pipeline/run';
-import { builtinRegistry } from '../../engine/connections/registry';
-import { ManualClock } from '../../engine/core/clock';
-import type { Doc } from '../../engine/core/types';
-import { chainStagesOf, StageProbe } from '../../engine/runtime/stageProbe';
+import { analyzeText } from '../../../engine/pipeline/analyze';
+import { PipelineRun } from '../../../engine/pipeline/run';
+import { builtinRegistry } from '../../../engine/connections/registry';
+import { ManualClock } from '../../../engine/core/clock';
+import type { Doc } from '../../../engine/core/types';
+import { chainStagesOf, StageProbe } from '../../../engine/runtime/stageProbe';
 
 const T0 = Date.UTC(2024, 0, 1);
 

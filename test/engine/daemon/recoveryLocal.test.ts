@@ -5,13 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LocalStore } from '../../engine/store/localStore';
-import { toCanonicalJSON } from '../../engine/json/ejson';
-import * as P from '../../shared/protocol';
-import { tempDir } from './helpers';
-import { waitFor } from '../helpers/waitFor';
-import { kill9, killAll, shutdown, spawnDaemon, type Daemon } from './daemonProcess';
-import { seeded, testSeed } from './recoveryHelpers';
+import { LocalStore } from '../../../engine/store/localStore';
+import { toCanonicalJSON } from '../../../engine/json/ejson';
+import * as P from '../../../shared/protocol';
+import { tempDir } from '../../helpers/tempDir';
+import { waitFor } from '../../helpers/waitFor';
+import { kill9, killAll, shutdown, spawnDaemon, type Daemon } from '../../helpers/daemonProcess';
+import { seeded, testSeed } from '../../helpers/recovery';
 
 const N = 60_000;
 const T0 = Date.UTC(2024, 0, 1);

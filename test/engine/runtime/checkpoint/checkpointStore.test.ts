@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync, truncateSync } from 'node:fs';
 import * as path from 'node:path';
 import { Long, ObjectId, Decimal128, serialize } from 'bson';
-import { FileCheckpointStore } from '../../engine/runtime/checkpoint/fileStore';
-import { decodeCheckpoint, encodeCheckpoint } from '../../engine/runtime/checkpoint/codec';
-import { CHUNK_BYTES } from '../../engine/runtime/checkpoint/valueCodec';
-import type { CheckpointContent } from '../../engine/runtime/checkpoint/types';
-import { tempDir } from './helpers';
+import { FileCheckpointStore } from '../../../../engine/runtime/checkpoint/fileStore';
+import { decodeCheckpoint, encodeCheckpoint } from '../../../../engine/runtime/checkpoint/codec';
+import { CHUNK_BYTES } from '../../../../engine/runtime/checkpoint/valueCodec';
+import type { CheckpointContent } from '../../../../engine/runtime/checkpoint/types';
+import { tempDir } from '../../../helpers/tempDir';
 
 function content(id: number, extra: Partial<CheckpointContent> = {}): CheckpointContent {
   return {

@@ -9,17 +9,18 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EJSON } from 'bson';
-import { analyzeText } from '../../engine/pipeline/analyze';
-import { PipelineRun } from '../../engine/pipeline/run';
-import { builtinRegistry } from '../../engine/connections/registry';
-import { ManualClock } from '../../engine/core/clock';
-import type { Doc } from '../../engine/core/types';
-import { encodeCheckpoint, tableSnapshot } from '../../engine/runtime/checkpoint/codec';
-import { FileCheckpointStore } from '../../engine/runtime/checkpoint/fileStore';
-import { tempDir } from './helpers';
+import { analyzeText } from '../../../../engine/pipeline/analyze';
+import { PipelineRun } from '../../../../engine/pipeline/run';
+import { builtinRegistry } from '../../../../engine/connections/registry';
+import { ManualClock } from '../../../../engine/core/clock';
+import type { Doc } from '../../../../engine/core/types';
+import { encodeCheckpoint, tableSnapshot } from '../../../../engine/runtime/checkpoint/codec';
+import { FileCheckpointStore } from '../../../../engine/runtime/checkpoint/fileStore';
+import { tempDir } from '../../../helpers/tempDir';
+import { ROOT } from '../../../helpers/root';
 
-// Compiled, this file runs from out/test/runtime; the corpus stays in the source tree.
-const GOLDEN = join(__dirname, __filename.endsWith('.js') ? '../../../test/golden' : '../golden');
+// The corpus stays in the source tree, whether this file runs from test/ or out/test/.
+const GOLDEN = join(ROOT, 'test', 'golden');
 const T0 = Date.UTC(2024, 0, 1);
 
 type Shape = { pipeline: Doc[] } & Doc;

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { aspNodeArgs } from '../helpers/aspBin';
+import { aspNodeArgs } from '../../helpers/aspBin';
 
 const base = mkdtempSync(join(tmpdir(), 'asp-cli-test-'));
 after(() => rmSync(base, { recursive: true, force: true }));
