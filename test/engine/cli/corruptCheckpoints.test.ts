@@ -9,10 +9,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { aspNodeArgs } from '../../helpers/aspBin';
 import { ROOT } from '../../helpers/root';
 
-const fromOut = __dirname.includes('/out/');
-const CLI = fromOut ? [join(ROOT, 'out/engine/cli/main.js')] : ['--import', 'tsx', join(ROOT, 'engine/cli/main.ts')];
+const CLI = aspNodeArgs();
 
 function asp(stateDir: string, args: string[]): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [...CLI, ...args, '--state-dir', stateDir], { cwd: ROOT, encoding: 'utf8' });
@@ -47,7 +47,10 @@ test('asp start with every checkpoint file corrupted fails naming the files; --n
     if (serve.exitCode === null && serve.signalCode === null) serve.kill('SIGKILL');
     await exited;
   });
-  await until('asp serve to listen', () => serveErr.includes('local instance on'));
+  await until('asp serve to listen', () => {
+    if (serve.exitCode !== null) throw new Error(`asp serve exited with ${serve.exitCode}: ${serveErr}`);
+    return serveErr.includes('local instance on');
+  });
 
   const file = join(base, 'p.asp.json');
   writeFileSync(file, JSON.stringify({
