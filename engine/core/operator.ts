@@ -45,6 +45,21 @@ export interface StateTable {
   size(): number;
 }
 
+/** What a window operator holds right now, for live views (read about once a second, never per document). */
+export interface WindowState {
+  kind: 'tumbling' | 'hopping' | 'session';
+  sizeMs?: number;
+  hopMs?: number;
+  gapMs?: number;
+  allowedLatenessMs: number;
+  processingTime: boolean;
+  /** Open panes (sessions, for session windows) oldest first: the `limit` newest of them. */
+  panes: { start: number; end: number; docs: number }[];
+  paneCount: number;
+  /** Windows that start before this have closed. */
+  closedBefore?: number;
+}
+
 /** A running stage. Push-based: `push` calls `next` zero or more times. */
 export interface Operator {
   push(doc: Doc, meta: Meta): void;
@@ -59,4 +74,6 @@ export interface Operator {
   /** Sinks: wait until everything pushed so far is durably written. */
   drain?(): Promise<void>;
   close?(): Promise<void>;
+  /** Windows: their open panes, for the pipeline graph. */
+  windowState?(limit: number): WindowState;
 }

@@ -119,6 +119,7 @@ export class Instance {
       pm.processStreamProcessor(q, {
         output: (p) => void conn.sendNotification(P.output.method, p).catch(() => undefined),
         ended: (p) => void conn.sendNotification(P.runEnded.method, p).catch(() => undefined),
+        progress: (p) => void conn.sendNotification(P.runProgress.method, p).catch(() => undefined),
       }),
     );
     handle(P.startStreamProcessor, (q) => pm.startStreamProcessor(q));
@@ -137,6 +138,11 @@ export class Instance {
       const trace = e.trace(q.name) ?? m.trace(q.name);
       if (!trace) throw new CommandError(`Stream processor '${q.name}' has no stage trace: start a run with debug to record one`, P.AspErrorCodes.NotFound);
       return trace;
+    });
+    handle(P.getLiveStats, (q) => {
+      const live = e.liveStats(q.name) ?? m.live(q.name);
+      if (!live) throw new CommandError(`Stream processor '${q.name}' is not running`, P.AspErrorCodes.NotFound);
+      return live;
     });
     handle(P.shutdown, async () => {
       setImmediate(() => void this.shutdown());

@@ -12,6 +12,8 @@ export interface ChainProbe {
   runtime?(i: number, rt: StageRuntime): StageRuntime;
   /** Wrap the entry of stage `i`; `i === stages.length` is the chain's own `next`. */
   enter(i: number, push: Emit): Emit;
+  /** Stage `i`'s operator was created (live views read windows' state from it). */
+  created?(i: number, op: Operator): void;
 }
 
 /**
@@ -30,6 +32,7 @@ export function buildChain(stages: readonly ChainStage[], rt: StageRuntime, next
     const srt = probe?.runtime ? probe.runtime(i, rt) : rt;
     const op = s.spec.create(s.config, { ...srt, buildChain: (inner, n) => buildChain(inner, srt, n) }, downstream);
     ops.unshift(op);
+    probe?.created?.(i, op);
     const push: Emit = (doc, meta) => op.push(doc, meta);
     downstream = probe ? probe.enter(i, push) : push;
   }

@@ -16,16 +16,21 @@ import { compileProcessor } from './compile';
 import { SampleCursor } from './cursor';
 import { CommandError } from './errors';
 import { chainStagesOf, StageProbe } from './stageProbe';
+import { liveStats } from './liveStats';
 
 export interface EphemeralSink {
   output(p: P.OutputParams): void;
   ended(p: P.RunEndedParams): void;
+  /** About once a second while the run runs, and once at its end (before `ended`). */
+  progress?(p: P.LiveStats): void;
 }
 
 interface Live {
   run: PipelineRun;
-  /** Debug runs: per-stage capture for asp/getStageTrace. */
-  probe?: StageProbe;
+  /** Per-stage counts (live views); Debug runs also capture documents for asp/getStageTrace. */
+  probe: StageProbe;
+  debug: boolean;
+  ended: boolean;
   cursor: SampleCursor;
   pipeline: Value[];
   started: string;
@@ -34,6 +39,8 @@ interface Live {
 
 const FLUSH_MS = 50;
 const FLUSH_DOCS = 500;
+/** How often a running run reports its per-stage counts (asp/runProgress). */
+const PROGRESS_MS = 1000;
 const END_REASON: Record<RunEnd, P.RunEndReason> = { endOfInput: 'drained', limit: 'limit', timeout: 'timeout', stopped: 'stopped' };
 
 export class EphemeralRuns {
@@ -76,13 +83,14 @@ export class EphemeralRuns {
       else timer ??= setTimeout(flush, FLUSH_MS);
     };
     const counts = { input: 0, output: 0, dlq: 0 };
-    const probe = controls.debug
-      ? new StageProbe(chainStagesOf(compiled.validated), () => this.env.clock.now(), {
-          perStage: Math.max(0, Math.min(1000, Math.floor(controls.debug.perStage))),
-          metaField: compiled.def.options.streamMetaFieldName ?? '_stream_meta',
-          processorName: name,
-        })
-      : undefined;
+    // Every run counts per stage (one counter per stage per document); only Debug captures documents.
+    const probe = new StageProbe(
+      chainStagesOf(compiled.validated),
+      () => this.env.clock.now(),
+      controls.debug
+        ? { perStage: Math.max(0, Math.min(1000, Math.floor(controls.debug.perStage))), metaField: compiled.def.options.streamMetaFieldName ?? '_stream_meta', processorName: name }
+        : undefined,
+    );
     const run: PipelineRun = new PipelineRun(compiled.def, compiled.validated, {
       probe,
       connections: this.env.registry(),
@@ -107,9 +115,15 @@ export class EphemeralRuns {
         if (counts.output + ++counts.dlq >= maxDocs) run.stop();
       },
     });
-    this.live.set(name, { run, probe, cursor, pipeline, started: new Date(this.env.clock.now()).toISOString(), counts });
+    const live: Live = { run, probe, debug: controls.debug !== undefined, ended: false, cursor, pipeline, started: new Date(this.env.clock.now()).toISOString(), counts };
+    this.live.set(name, live);
+    const ticker = sink.progress ? setInterval(() => sink.progress!(this.stats(name, live)), PROGRESS_MS) : undefined;
+    ticker?.unref();
     const finish = (reason: P.RunEndReason, error?: string): void => {
       flush();
+      if (ticker) clearInterval(ticker);
+      live.ended = true;
+      sink.progress?.(this.stats(name, live));
       cursor.close();
       counts.input = run.stats.inputMessageCount;
       const ev: P.RunEndedParams = { name, reason, counts: { ...counts } };
@@ -162,10 +176,20 @@ export class EphemeralRuns {
   /** The stage trace of a debug run (while it runs and for a minute after it ended). */
   trace(name: string): { name: string; stages: P.StageTrace[] } | undefined {
     const l = this.live.get(name);
-    if (!l?.probe) return undefined;
+    if (!l?.debug) return undefined;
     const s = l.run.stats;
     const chainDlq = l.probe.dlqCount.reduce((a, b) => a + b, 0);
     return { name, stages: l.probe.traces({ name: '$source', inCount: s.inputMessageCount, dlqCount: Math.max(0, s.dlqMessageCount - chainDlq) }) };
+  }
+
+  /** Live per-stage counts and window panes of a run (while it runs and for a minute after it ended). */
+  liveStats(name: string): P.LiveStats | undefined {
+    const l = this.live.get(name);
+    return l ? this.stats(name, l) : undefined;
+  }
+
+  private stats(name: string, l: Live): P.LiveStats {
+    return liveStats({ name, state: l.ended ? 'ended' : 'running', pipeline: l.pipeline, probe: l.probe, run: l.run.stats, now: this.env.clock.now() });
   }
 
   stopAll(): void {

@@ -271,6 +271,11 @@ export class ProcessorManager {
     return stages ? { name, stages } : undefined;
   }
 
+  /** Live per-stage counts and window panes of a started processor. */
+  live(name: string): P.LiveStats | undefined {
+    return this.procs.get(name)?.live();
+  }
+
   processor(name: string): Processor | undefined {
     return this.procs.get(name);
   }

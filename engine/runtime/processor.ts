@@ -25,7 +25,8 @@ import { operatorStats } from './operatorStats';
 import { chainStagesOf, StageProbe } from './stageProbe';
 import { withCheckpointOffsets } from './sourceStats';
 import { calculateObjectSize } from 'bson';
-import type { StageTrace } from '../../shared/protocol';
+import type { LiveStats, StageTrace } from '../../shared/protocol';
+import { liveStats, tracesWithSink } from './liveStats';
 
 export interface RuntimeEnv {
   clock: Clock;
@@ -357,18 +358,13 @@ export class Processor {
 
   /** Per-stage counts of the current run, in StageTrace form; undefined when not running. */
   stageTraces(): StageTrace[] | undefined {
+    return this.run && this.probe ? tracesWithSink(this.def.pipeline, this.probe, this.run.stats) : undefined;
+  }
+
+  /** What the pipeline graph shows of the current run; undefined when not running. */
+  live(): LiveStats | undefined {
     const run = this.run;
-    const probe = this.probe;
-    if (!run || !probe) return undefined;
-    const chainDlq = probe.dlqCount.reduce((a, b) => a + b, 0);
-    const traces = probe.traces({ name: '$source', inCount: run.stats.inputMessageCount, dlqCount: Math.max(0, run.stats.dlqMessageCount - chainDlq) });
-    const last = this.def.pipeline.length - 1;
-    const sinkName = Object.keys((this.def.pipeline[last] ?? {}) as Doc)[0];
-    if (last > 0 && traces.length === last && sinkName) {
-      const n = probe.inCount[probe.inCount.length - 1]!;
-      traces.push({ index: last, stage: sinkName, inCount: n, outCount: run.stats.outputMessageCount, droppedCount: 0, dlqCount: 0, emitted: [], dropped: [], dlq: [] });
-    }
-    return traces;
+    return run && this.probe ? liveStats({ name: this.name, state: 'running', pipeline: this.def.pipeline, probe: this.probe, run: run.stats, now: this.env.clock.now() }) : undefined;
   }
 
   openCursor(limit: number): SampleCursor {

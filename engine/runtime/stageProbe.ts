@@ -9,7 +9,7 @@ import type { Doc, Value } from '../core/types';
 import type { Meta } from '../core/meta';
 import type { ChainProbe } from '../pipeline/chain';
 import { renderDlqRecord } from '../pipeline/dlqRecord';
-import type { Emit } from '../core/operator';
+import type { Emit, Operator, WindowState } from '../core/operator';
 import type { StageRuntime } from '../io/types';
 import type { DlqRecord, EJsonDoc, StageTrace } from '../../shared/protocol';
 import { LatencyWindow } from './stats';
@@ -39,6 +39,8 @@ export class StageProbe implements ChainProbe {
   readonly timeMicros: number[];
   readonly latency: LatencyWindow[];
   private readonly captures: Capture[] | undefined;
+  /** Chain stages whose operator reports window state (read by live views, about once a second). */
+  private readonly windowOps = new Map<number, Operator>();
   private seq = 0;
   private sampling = false;
   /** Exclusive-time bookkeeping: time spent in nested (downstream) stages of the current push. */
@@ -55,6 +57,15 @@ export class StageProbe implements ChainProbe {
     this.timeMicros = new Array<number>(n).fill(0);
     this.latency = stages.map(() => new LatencyWindow(30_000, 512));
     this.captures = trace ? Array.from({ length: n + 1 }, () => ({ emitted: [], dropped: [], dlq: [] })) : undefined;
+  }
+
+  created(i: number, op: Operator): void {
+    if (op.windowState) this.windowOps.set(i, op);
+  }
+
+  /** Open panes of each window stage, by chain index. */
+  windows(limit: number): { index: number; state: WindowState }[] {
+    return [...this.windowOps].map(([index, op]) => ({ index, state: op.windowState!(limit) }));
   }
 
   runtime(i: number, rt: StageRuntime): StageRuntime {

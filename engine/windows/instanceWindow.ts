@@ -20,6 +20,8 @@ interface Instance {
   chain: Operator;
   out: Held[];
   poison?: string;
+  /** Documents this run added (live views; not kept in checkpoints). */
+  docs: number;
 }
 
 interface InstanceSnapshot {
@@ -42,6 +44,7 @@ export class InstanceWindowOperator extends WindowCore {
       const w = this.last !== undefined && this.last.start === s ? this.last : this.instance(s, meta.source['type']);
       this.last = w;
       if (w.poison !== undefined) continue;
+      w.docs++;
       try {
         w.chain.push(doc, withWindow(meta, w.wmeta));
       } catch (e) {
@@ -60,6 +63,7 @@ export class InstanceWindowOperator extends WindowCore {
       sourceType,
       chain: this.rt.buildChain!(this.cfg.inner.stages, (doc, meta) => void out.push({ doc, meta })),
       out,
+      docs: 0,
     };
     this.wins.set(start, w);
     insertSorted(this.starts, start);
@@ -122,6 +126,11 @@ export class InstanceWindowOperator extends WindowCore {
         if (snap.inner[i] !== undefined) t.restore(snap.inner[i]);
       });
     }
+  }
+
+  protected openPanes(limit: number): { panes: { start: number; end: number; docs: number }[]; total: number } {
+    const size = this.cfg.size;
+    return { panes: this.starts.slice(-limit).map((s) => ({ start: s, end: s + size, docs: this.wins.get(s)!.docs })), total: this.starts.length };
   }
 
   protected stateSize(): number {

@@ -18,6 +18,8 @@ import { insertSorted, poisonMessage, WindowCore } from './windowCore';
 
 interface Pane extends StackPane {
   sourceType: Value;
+  /** Documents this run added (live views; not kept in checkpoints). */
+  docs: number;
   poison?: string;
   /**
    * Tumbling only, when the stages read it: metadata with the window handed to the pane's
@@ -71,6 +73,7 @@ export class PaneWindowOperator extends WindowCore {
       this.cur = p;
     }
     if (p.poison !== undefined) return;
+    p.docs++;
     if (p.stacked) this.stack.touched();
     let m = meta;
     if (p.meta !== undefined) {
@@ -93,7 +96,7 @@ export class PaneWindowOperator extends WindowCore {
   private pane(start: number, sourceType: Value): Pane {
     let p = this.panes.get(start);
     if (p === undefined) {
-      p = { start, table: new GroupTable(this.plan.group.plan, false, this.pool), stacked: false, sourceType };
+      p = { start, table: new GroupTable(this.plan.group.plan, false, this.pool), stacked: false, sourceType, docs: 0 };
       if (this.single && this.plan.readsMeta) p.meta = { ts: start, source: {}, window: this.windowMeta(start) };
       this.panes.set(start, p);
       const i = insertSorted(this.starts, start);
@@ -236,6 +239,11 @@ export class PaneWindowOperator extends WindowCore {
     let n = 0;
     for (const p of this.panes.values()) n += 64 + p.table.size();
     return n;
+  }
+
+  protected openPanes(limit: number): { panes: { start: number; end: number; docs: number }[]; total: number } {
+    const w = this.paneWidth;
+    return { panes: this.order.slice(-limit).map((p) => ({ start: p.start, end: p.start + w, docs: p.docs })), total: this.order.length };
   }
 }
 

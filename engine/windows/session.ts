@@ -7,7 +7,7 @@
 import type { Meta, WindowMeta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
 import { ExprError, errorMessage } from '../core/errors';
-import type { Emit, Operator, StateTable } from '../core/operator';
+import type { Emit, Operator, StateTable, WindowState } from '../core/operator';
 import type { ParsedStage } from '../parse/types';
 import type { StageRuntime } from '../io/types';
 import type { Expr } from '../expr/types';
@@ -166,6 +166,16 @@ export class SessionWindowOperator implements Operator {
       return;
     }
     for (const o of out) this.next(o.doc, o.meta);
+  }
+
+  /** Open sessions as panes `[min, max + gap)`, oldest first; closedBefore is the close line. */
+  windowState(limit: number): WindowState {
+    const all: WindowState['panes'] = [];
+    for (const p of this.parts.values()) for (const s of p.sessions) all.push({ start: s.min, end: s.max + this.cfg.gap, docs: s.docs.length });
+    all.sort((a, b) => a.start - b.start);
+    const st: WindowState = { kind: 'session', gapMs: this.cfg.gap, allowedLatenessMs: this.cfg.allowedLateness, processingTime: this.cfg.processingTime, panes: all.slice(-limit), paneCount: all.length };
+    if (Number.isFinite(this.maxX)) st.closedBefore = this.maxX;
+    return st;
   }
 
   tables(): StateTable[] {

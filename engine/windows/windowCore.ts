@@ -7,7 +7,7 @@
 import type { Meta, WindowMeta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
 import { EngineError, errorMessage } from '../core/errors';
-import type { Emit, Operator, SnapshotWriter, StateTable } from '../core/operator';
+import type { Emit, Operator, SnapshotWriter, StateTable, WindowState } from '../core/operator';
 import type { StageRuntime } from '../io/types';
 import { WindowAssigner } from './assigner';
 import type { WindowConfig } from './windowArgs';
@@ -53,6 +53,16 @@ export abstract class WindowCore implements Operator {
   }
   protected abstract restoreState(v: Value): void;
   protected abstract stateSize(): number;
+  /** Open panes oldest first, at most the `limit` newest; documents counted since this run started. */
+  protected abstract openPanes(limit: number): { panes: WindowState['panes']; total: number };
+
+  windowState(limit: number): WindowState {
+    const { panes, total } = this.openPanes(limit);
+    const c = this.cfg;
+    const s: WindowState = { kind: c.size === c.hop ? 'tumbling' : 'hopping', sizeMs: c.size, hopMs: c.hop, allowedLatenessMs: c.allowedLateness, processingTime: c.processingTime, panes, paneCount: total };
+    if (Number.isFinite(this.minWin)) s.closedBefore = this.minWin;
+    return s;
+  }
 
   push(doc: Doc, meta: Meta): void {
     let t: number;

@@ -18,4 +18,5 @@ export * from './shapes';
 export * from './atlas';
 export * from './local';
 export * from './notifications';
+export * from './liveStats';
 export * from './errors';
