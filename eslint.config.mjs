@@ -15,6 +15,11 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
+  {
+    // The webviews' page code has its own project (DOM lib, no Node types).
+    files: ['client/webview/**/*.ts', 'client/panel/view/**/*.ts', 'client/graph/view/**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.webview.json', tsconfigRootDir: import.meta.dirname } },
+  },
   { files: ['engine/**/*.ts', 'server/**/*.ts'], ignores: ['engine/cli/**'], rules: { 'no-console': 'error' } },
   {
     // One helper for the message of an unknown error. The ignored files belong to other work in

@@ -41,7 +41,7 @@ const builds = {
     minify: production,
     logLevel: 'warning',
     absWorkingDir: root,
-    entryPoints: { panel: 'client/panel/webview.js' },
+    entryPoints: { panel: 'client/panel/view/main.ts' },
     outdir: 'dist',
   },
 };

@@ -80,12 +80,13 @@ export class OutputPanel implements vscode.Disposable {
         break;
       }
       case 'export': {
+        const csv = m.format === 'csv';
         const target = await vscode.window.showSaveDialog({
-          filters: { 'Newline-delimited JSON': ['ndjson', 'jsonl'] },
+          filters: csv ? { 'Comma-separated values': ['csv'] } : { 'Newline-delimited JSON': ['ndjson', 'jsonl'] },
           saveLabel: `Export ${m.rows} rows`,
         });
         if (target) {
-          await vscode.workspace.fs.writeFile(target, Buffer.from(m.ndjson, 'utf8'));
+          await vscode.workspace.fs.writeFile(target, Buffer.from(m.text, 'utf8'));
           void vscode.window.showInformationMessage(`Exported ${m.rows} rows to ${vscode.workspace.asRelativePath(target)}.`);
         }
         break;
@@ -108,10 +109,20 @@ export class OutputPanel implements vscode.Disposable {
     void this.panel.webview.postMessage(msg);
   }
 
-  beginRun(run: string, label: string, debug: boolean, sinks: string): void {
+  beginRun(run: string, label: string, debug: boolean, sinks: string, tsField?: string): void {
     this.show();
     this.posted.set(run, 0);
-    this.send({ type: 'run', run, label, debug, sinks });
+    const msg: ToWebview = { type: 'run', run, label, debug, sinks };
+    if (tsField !== undefined) msg.tsField = tsField;
+    this.send(msg);
+  }
+
+  /** The run's watermark for the histogram (from asp/runProgress, about once a second). */
+  progress(run: string, watermark: number | undefined, allowedLatenessMs: number | undefined): void {
+    if (!this.panel || watermark === undefined) return;
+    const msg: ToWebview = { type: 'progress', run, watermark };
+    if (allowedLatenessMs !== undefined) msg.allowedLatenessMs = allowedLatenessMs;
+    this.send(msg);
   }
 
   append(run: string, docs: EJsonDoc[], dlqStages?: Record<number, number>): void {

@@ -14,6 +14,8 @@ export interface Row {
   doc: unknown;
   /** Compact JSON, computed once: the one-line preview, the filter haystack, the export line. */
   text: string;
+  /** When the row arrived (processing time for the histogram), from the store's clock. */
+  at: number;
 }
 
 export interface Counts {
@@ -52,6 +54,8 @@ export class RowStore {
   constructor(
     private capacity: number,
     private readonly now: () => number = Date.now,
+    /** Sees every row as it arrives, paused or not (the table learns its columns here). */
+    private readonly onRow?: (row: Row) => void,
   ) {
     this.ring = new Array<Row | undefined>(capacity);
   }
@@ -59,14 +63,16 @@ export class RowStore {
   /** Adds a batch; returns the number of rows that became visible. */
   append(run: string, docs: readonly unknown[], dlqStages?: Record<number, number>): number {
     this.countRate(docs.length);
+    const at = this.now();
     let shown = 0;
     for (let i = 0; i < docs.length; i++) {
       const raw = docs[i];
       const isDlq = raw !== null && typeof raw === 'object' && DLQ_KEY in (raw as object);
       const doc = isDlq ? (raw as Record<string, unknown>)[DLQ_KEY] : raw;
-      const row: Row = { seq: -1, run, dlq: isDlq, doc, text: JSON.stringify(doc) ?? 'undefined' };
+      const row: Row = { seq: -1, run, dlq: isDlq, doc, text: JSON.stringify(doc) ?? 'undefined', at };
       const stage = dlqStages?.[i];
       if (stage !== undefined) row.stage = stage;
+      this.onRow?.(row);
       this.counts.received++;
       if (isDlq) this.counts.dlq++;
       else this.counts.docs++;
