@@ -1,8 +1,15 @@
 /** A benchmark measures ours and a baseline side by side in one run and reports both rates. */
+import { ratioFields } from './rounds';
+
+export { median } from './rounds';
+
+/** Numbers, per-round lists, nested side results, or a "skipped: ..." note for a side that cannot run here. */
+export type BenchValue = number | string | number[] | undefined | { [k: string]: BenchValue };
+
 export interface BenchResult {
   docsPerSec?: number;
   baselineDocsPerSec?: number;
-  [k: string]: number | undefined;
+  [k: string]: BenchValue;
 }
 
 export interface Bench {
@@ -26,8 +33,11 @@ export function measure(fn: () => void, batch: number, ms: number): number {
   return (n / (now - start)) * 1000;
 }
 
-/** Alternate ours and baseline in rounds so machine noise hits both; report medians. */
-export function sideBySide(ours: () => void, base: () => void, batch: number, seconds: number, rounds = 5): { docsPerSec: number; baselineDocsPerSec: number } {
+/**
+ * Alternate ours and baseline in rounds so machine noise hits both; report medians, each
+ * round's figures and the spread of the per-round ratios.
+ */
+export function sideBySide(ours: () => void, base: () => void, batch: number, seconds: number, rounds = 5): BenchResult {
   const a: number[] = [];
   const b: number[] = [];
   const slice = (seconds * 1000) / (rounds * 2);
@@ -35,11 +45,5 @@ export function sideBySide(ours: () => void, base: () => void, batch: number, se
     a.push(measure(ours, batch, slice));
     b.push(measure(base, batch, slice));
   }
-  return { docsPerSec: median(a), baselineDocsPerSec: median(b) };
-}
-
-export function median(xs: number[]): number {
-  const s = [...xs].sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  return ratioFields(a, b);
 }
