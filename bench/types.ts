@@ -8,7 +8,8 @@ export type BenchValue = number | string | number[] | undefined | { [k: string]:
 
 export interface BenchResult {
   docsPerSec?: number;
-  baselineDocsPerSec?: number;
+  /** A rate, or NO_JAVA where the peer cannot run here. */
+  baselineDocsPerSec?: number | string;
   [k: string]: BenchValue;
 }
 
@@ -38,12 +39,16 @@ export function measure(fn: () => void, batch: number, ms: number): number {
  * round's figures and the spread of the per-round ratios.
  */
 export function sideBySide(ours: () => void, base: () => void, batch: number, seconds: number, rounds = 5): BenchResult {
-  const a: number[] = [];
-  const b: number[] = [];
-  const slice = (seconds * 1000) / (rounds * 2);
-  for (let i = 0; i < rounds; i++) {
-    a.push(measure(ours, batch, slice));
-    b.push(measure(base, batch, slice));
-  }
-  return ratioFields(a, b);
+  const r = inRounds({ ours, base }, batch, seconds, rounds);
+  return ratioFields(r.ours, r.base);
+}
+
+/** Every side once per round, in turn, each for an equal slice of `seconds`; docs/s per round. */
+export function inRounds<K extends string>(sides: Record<K, () => void>, batch: number, seconds: number, rounds = 5): Record<K, number[]> {
+  const names = Object.keys(sides) as K[];
+  const out = {} as Record<K, number[]>;
+  for (const k of names) out[k] = [];
+  const slice = (seconds * 1000) / (rounds * names.length);
+  for (let i = 0; i < rounds; i++) for (const k of names) out[k].push(measure(sides[k], batch, slice));
+  return out;
 }
