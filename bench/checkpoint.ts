@@ -21,10 +21,12 @@ const KEYS = 100_000;
 const BATCH = 1000;
 const T0 = Date.UTC(2024, 0, 1);
 
-function windowChain(): Operator {
+/** `before` stages, then a one-hour tumbling window with $group (count, avg, max by `k`), fed directly. */
+export function windowChain(before: Record<string, unknown>[] = []): Operator {
   const v = validatePipeline(
     [
       { $source: { documents: [] } },
+      ...before,
       { $tumblingWindow: { interval: { size: 1, unit: 'hour' }, pipeline: [{ $group: { _id: '$k', n: { $count: {} }, avg: { $avg: '$v' }, max: { $max: '$v' } } }] } },
     ],
     [],
@@ -34,7 +36,7 @@ function windowChain(): Operator {
   return buildChain(v.stages.slice(1), rt, () => undefined);
 }
 
-interface Segment {
+export interface Segment {
   /** Documents per CPU-second of this process (all threads: encode, CRC, write and fsync included). */
   cpuRate: number;
   /** Documents per wall-clock second. */
@@ -43,13 +45,16 @@ interface Segment {
   bytes: number;
 }
 
-async function measure(ms: number, checkpointEveryMs: number, dir: string): Promise<Segment> {
-  const chain = windowChain();
+/**
+ * Feed a window holding `keys` open keys for `ms`, checkpointing every `checkpointEveryMs`
+ * (0: never) into `dir`. Also used by the scaling benchmark.
+ */
+export async function measure(ms: number, checkpointEveryMs: number, dir: string, keys = KEYS, chain = windowChain()): Promise<Segment> {
   const metas: Meta[] = [];
   for (let i = 0; i < BATCH; i++) metas.push({ ts: T0 + i, source: { type: 'documents' } });
-  // Open every key before timing so the state really holds 100k keys throughout.
+  // Open every key before timing so the state really holds that many keys throughout.
   let i = 0;
-  for (; i < KEYS; i++) chain.push({ k: i, v: i }, metas[0]!);
+  for (; i < keys; i++) chain.push({ k: i, v: i }, metas[0]!);
   let bytes = 0;
   const coord = new CheckpointCoordinator(
     new FileCheckpointStore(dir, { keep: 2 }),
@@ -67,7 +72,7 @@ async function measure(ms: number, checkpointEveryMs: number, dir: string): Prom
   const start = performance.now();
   let n = 0;
   while (performance.now() - start < ms) {
-    for (let j = 0; j < BATCH; j++, i++) chain.push({ k: i % KEYS, v: i }, metas[j]!);
+    for (let j = 0; j < BATCH; j++, i++) chain.push({ k: i % keys, v: i }, metas[j]!);
     n += BATCH;
     chain.watermark?.(T0 + 1000);
     if (coord.due()) void coord.checkpoint().then((c) => (bytes = c.bytes), () => undefined);

@@ -13,8 +13,7 @@ export function median(xs: number[]): number {
 /** Round figures to 3 significant digits so the JSON stays readable. */
 export function sig3(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
-  const p = 10 ** (2 - Math.floor(Math.log10(Math.abs(x))));
-  return Math.round(x * p) / p;
+  return Number(x.toPrecision(3));
 }
 
 /** Median, every round's figure, and the spread (max - min) / median. */
