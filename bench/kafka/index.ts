@@ -9,7 +9,7 @@ import { hasJava, NO_JAVA } from '../java';
 import { alternate, median, note, ratioFields, sig3, summarize } from '../rounds';
 import type { Bench, BenchResult } from '../types';
 import { fillTopic, openBroker, type OutputRate } from './broker';
-import { EngineSide, javaLoopClasspath, javaRound, kafkajsRound, type Round } from './sides';
+import { EngineSide, javaLoopClasspath, javaRound, KAFKAJS_TUNING, kafkajsRound, type Round } from './sides';
 
 const PARTITIONS = 4;
 
@@ -47,10 +47,11 @@ export const bench: Bench = {
       const e = engine;
       const all = {
         ours: () => logged('ours', e.round(b, r)),
-        kafkajs: () => logged('kafkajs', kafkajsRound(b, r)),
+        kafkajs: () => logged('kafkajs', kafkajsRound(b, r, JSON.parse(process.env['ASP_BENCH_KAFKAJS_TUNING'] ?? '{}') as Partial<typeof KAFKAJS_TUNING>)),
         ...(classpath ? { java: () => logged('java', javaRound(b, r, classpath)) } : {}),
       } as Record<'ours' | 'kafkajs' | 'java', () => Promise<OutputRate>>;
-      // ASP_BENCH_KAFKA_SIDES=ours runs one side alone, e.g. under ASP_BENCH_NODE_FLAGS=--cpu-prof.
+      // ASP_BENCH_KAFKA_SIDES=ours runs one side alone, e.g. under ASP_BENCH_NODE_FLAGS=--cpu-prof;
+      // ASP_BENCH_KAFKAJS_TUNING='{"chunk":1000}' tries other settings of the kafkajs loop.
       const only = process.env['ASP_BENCH_KAFKA_SIDES']?.split(',');
       const sides = only ? (Object.fromEntries(Object.entries(all).filter(([k]) => only.includes(k))) as typeof all) : all;
       const res = await alternate(Number(process.env['ASP_BENCH_ROUNDS']) || 3, sides);
