@@ -7,7 +7,8 @@ export { median } from './rounds';
 export type BenchValue = number | string | number[] | undefined | { [k: string]: BenchValue };
 
 export interface BenchResult {
-  docsPerSec?: number;
+  /** A rate, or NO_JAVA where the benchmark cannot run here at all. */
+  docsPerSec?: number | string;
   /** A rate, or NO_JAVA where the peer cannot run here. */
   baselineDocsPerSec?: number | string;
   [k: string]: BenchValue;

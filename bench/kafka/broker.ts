@@ -19,7 +19,8 @@ export interface BenchBroker {
   close(): Promise<void>;
 }
 
-async function brokerFromEnvironment(): Promise<string | undefined> {
+/** A broker that answers: ASP_TEST_KAFKA_BROKERS, else the one `npm run infra:up` recorded. */
+export async function brokerFromEnvironment(): Promise<string | undefined> {
   const candidates = [process.env['ASP_TEST_KAFKA_BROKERS']];
   try {
     candidates.push((JSON.parse(fs.readFileSync(SERVERS_JSON, 'utf8')) as { kafka: { brokers: string } }).kafka.brokers);

@@ -8,7 +8,7 @@ import { fetchJars } from '../../test/infra/fetch';
 import { hasJava, NO_JAVA } from '../java';
 import { alternate, median, note, ratioFields, sig3, summarize } from '../rounds';
 import type { Bench, BenchResult } from '../types';
-import { fillTopic, openBroker, type OutputRate } from './broker';
+import { brokerFromEnvironment, fillTopic, openBroker, type OutputRate } from './broker';
 import { EngineSide, javaLoopClasspath, javaRound, KAFKAJS_TUNING, kafkajsRound, type Round } from './sides';
 
 const PARTITIONS = 4;
@@ -33,6 +33,8 @@ async function logged(side: string, p: Promise<OutputRate>): Promise<OutputRate>
 export const bench: Bench = {
   name: 'kafka',
   async run({ seconds }) {
+    // Our own broker is a JVM too: without Java and without a running broker nothing can run.
+    if (!hasJava() && !(await brokerFromEnvironment())) return { docsPerSec: NO_JAVA, baselineDocsPerSec: NO_JAVA, javaDocsPerSec: NO_JAVA };
     const b = await openBroker();
     let engine: EngineSide | undefined;
     try {
