@@ -16,6 +16,8 @@ import { FileCheckpointStore } from '../engine/runtime/checkpoint/fileStore';
 import { tableSnapshot } from '../engine/runtime/checkpoint/codec';
 import { percentile } from '../engine/runtime/stats';
 import type { Operator } from '../engine/stages/types';
+import { median, ratioFields } from './rounds';
+import type { BenchResult } from './types';
 
 const KEYS = 100_000;
 const BATCH = 1000;
@@ -87,8 +89,6 @@ export async function measure(ms: number, checkpointEveryMs: number, dir: string
   return { cpuRate: (n * 1000) / cpuMs, wallRate: (n * 1000) / elapsed, stalls: [...coord.stalls], bytes };
 }
 
-const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-
 export const bench = {
   name: 'checkpoint',
   /**
@@ -96,7 +96,7 @@ export const bench = {
    * processes steal wall time unevenly, while CPU time is what the checkpoints actually cost.
    * Wall-clock rates are reported alongside.
    */
-  run: async (opts: { seconds: number }): Promise<Record<string, number>> => {
+  run: async (opts: { seconds: number }): Promise<BenchResult> => {
     const dir = mkdtempSync(path.join(tmpdir(), 'asp-bench-ckpt-'));
     try {
       // Segments long enough for three checkpoints each, alternated so machine noise hits both.
@@ -111,10 +111,9 @@ export const bench = {
       }
       const stalls = ck.flatMap((s) => s.stalls).sort((a, b) => a - b);
       return {
-        docsPerSec: Math.round(mean(ck.map((s) => s.cpuRate))),
-        baselineDocsPerSec: Math.round(mean(base.map((s) => s.cpuRate))),
-        wallDocsPerSec: Math.round(mean(ck.map((s) => s.wallRate))),
-        wallBaselineDocsPerSec: Math.round(mean(base.map((s) => s.wallRate))),
+        ...ratioFields(ck.map((s) => s.cpuRate), base.map((s) => s.cpuRate)),
+        wallDocsPerSec: Math.round(median(ck.map((s) => s.wallRate))),
+        wallBaselineDocsPerSec: Math.round(median(base.map((s) => s.wallRate))),
         stallP50Ms: percentile(stalls, 0.5),
         stallP99Ms: percentile(stalls, 0.99),
         checkpoints: stalls.length,
@@ -127,5 +126,5 @@ export const bench = {
 };
 
 if (require.main === module) {
-  void bench.run({ seconds: Number(process.argv[2] ?? 8) }).then((r) => process.stdout.write(`${JSON.stringify({ name: bench.name, ...r, ratio: r['docsPerSec']! / r['baselineDocsPerSec']! })}\n`));
+  void bench.run({ seconds: Number(process.argv[2] ?? 8) }).then((r) => process.stdout.write(`${JSON.stringify({ name: bench.name, ...r, ratio: (r.docsPerSec as number) / (r.baselineDocsPerSec as number) })}\n`));
 }
