@@ -15,7 +15,7 @@ import { CheckpointCoordinator } from '../engine/runtime/checkpoint/coordinator'
 import { FileCheckpointStore } from '../engine/runtime/checkpoint/fileStore';
 import { tableSnapshot } from '../engine/runtime/checkpoint/codec';
 import { percentile } from '../engine/runtime/stats';
-import type { Operator } from '../engine/stages/types';
+import type { Operator } from '../engine/core/operator';
 
 const KEYS = 100_000;
 const BATCH = 1000;

@@ -7,10 +7,7 @@ import { connectionCommands } from './commands/connections';
 import { inspectCommands } from './commands/inspect';
 import { processorCommands } from './commands/processors';
 import { runCommands } from './commands/run';
-import { errorText, UserFacingError, type Ctx } from './ctx';
-
-export type Handler = (ctx: Ctx, ...args: unknown[]) => unknown;
-export type CommandTable = Record<string, Handler>;
+import { errorText, UserFacingError, type CommandTable, type Ctx } from './ctx';
 
 export function commandTable(): CommandTable {
   return {

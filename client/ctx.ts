@@ -25,6 +25,14 @@ export interface RunInfo {
   trace?: P.StageTrace[];
 }
 
+/**
+ * One command: `asp.<name>` runs it with the context. Declared here, not in commands.ts, so
+ * the per-area command files (client/commands/*) and the table that collects them do not
+ * import each other.
+ */
+export type Handler = (ctx: Ctx, ...args: unknown[]) => unknown;
+export type CommandTable = Record<string, Handler>;
+
 export class Ctx {
   readonly config: Config;
   readonly log: vscode.LogOutputChannel;

@@ -68,14 +68,14 @@ if (build.status !== 0) {
 
 if (want('lint')) {
   process.stdout.write('\n=== lint: eslint (type-aware: floating promises, no console in engine/server, no eval)\n');
-  const lint = spawnSync('npx', ['eslint', 'engine', 'server', 'client', 'shared', 'test', 'bench', 'scripts'], { cwd: root, stdio: 'inherit' });
+  const lint = spawnSync('npx', ['eslint', 'bin', 'engine', 'server', 'client', 'shared', 'test', 'bench', 'scripts'], { cwd: root, stdio: 'inherit' });
   if (lint.status === 0) passed += 1;
   else failed += 1;
   phases.push(`lint: ${lint.status === 0 ? 'clean' : 'problems found (npx eslint ...)'}`);
 }
 
 if (want('unit')) {
-  const files = ['engine', 'server', 'client', 'golden', 'cli'].flatMap((d) => findTests(join(root, 'test', d)));
+  const files = [join(root, 'test', 'architecture.test.ts'), ...['engine', 'server', 'client', 'golden', 'cli'].flatMap((d) => findTests(join(root, 'test', d)))];
   await run('unit', process.execPath, nodeTest(files));
 }
 

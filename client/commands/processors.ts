@@ -1,8 +1,7 @@
 /** Create / start / stop / drop / modify / stats / sample of named processors. */
 import * as vscode from 'vscode';
 import * as P from '../../shared/protocol';
-import type { CommandTable } from '../commands';
-import { UserFacingError, type Ctx } from '../ctx';
+import { UserFacingError, type CommandTable, type Ctx } from '../ctx';
 import { processorNameFor } from '../pipelineFile';
 import { pipelineSource, showJson } from './source';
 

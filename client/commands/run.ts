@@ -2,8 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import * as P from '../../shared/protocol';
-import type { CommandTable } from '../commands';
-import { UserFacingError, type Ctx } from '../ctx';
+import { UserFacingError, type CommandTable, type Ctx } from '../ctx';
 import { processorNameFor } from '../pipelineFile';
 import { pipelineSource } from './source';
 

@@ -6,7 +6,9 @@ import * as fs from 'node:fs';
 import { ResponseError, type MessageConnection, type RequestType } from 'vscode-jsonrpc/node';
 import type { Connection, ConnectionRegistry } from '../connections/types';
 import { builtinRegistry, loadConnectionRegistryFile } from '../connections/registry';
-import { createServices, type Services } from '../connectors/services';
+import { createServices } from '../connectors/services';
+import { testConnection } from '../connectors/testConnection';
+import { type Services } from '../io/types';
 import { errorMessage } from '../core/errors';
 import * as P from '../../shared/protocol';
 import { ProcessorManager } from '../runtime/manager';
@@ -110,7 +112,7 @@ export class Instance {
     handle(P.hello, () => ({ version: VERSION, pid: process.pid, stateDir: this.opts.stateDir }));
     handle(P.configure, (q) => this.configure(q));
     handle(P.validate, (q) => validateText(q, this.registry));
-    handle(P.testConnection, (q) => testNamedConnection(q, this.registry));
+    handle(P.testConnection, (q) => testNamedConnection(q, this.registry, testConnection));
     const pm = this.methods;
     handle(P.createStreamProcessor, (q) => pm.createStreamProcessor(q));
     handle(P.processStreamProcessor, (q) =>

@@ -7,7 +7,7 @@ import { lineStartsOf, locate, lineCol, parseJsonText, toEngineValue } from '../
 import type { Diagnostic, Doc, JsonPath, LocatedDiagnostic, Value } from '../core/types';
 import { isPlainObject, isClusterLikeName } from './processorOptions';
 import type { ConnectionRegistry } from '../connections/types';
-import type { ParsedStage } from '../stages/types';
+import type { ParsedStage } from '../parse/types';
 import { validatePipeline, type ValidatedPipeline } from './validate';
 import { parseProcessorOptions, type ProcessorOptions } from './processorOptions';
 

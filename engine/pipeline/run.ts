@@ -9,16 +9,18 @@ import type { Meta } from '../core/meta';
 import { metaDocument } from '../core/meta';
 import type { Doc, LocatedDiagnostic, Value } from '../core/types';
 import type { ConnectionRegistry } from '../connections/types';
-import type { DlqInput, Operator, ParsedStage, StageRuntime, StateTable } from '../stages/types';
+import type { DlqInput, Operator, StateTable } from '../core/operator';
+import type { ParsedStage } from '../parse/types';
+import type { Services, StageRuntime } from '../io/types';
 import type { SourceConfig } from '../stages/source';
-import { END_OF_INPUT, type Source } from '../sources/types';
+import { END_OF_INPUT, type Source } from '../core/source';
 import { WatermarkTracker } from '../time/watermark';
 import { buildChain, type ChainProbe } from './chain';
 import { renderDlqRecord } from './dlqRecord';
 import { analyzeText, type ProcessorDef } from './analyze';
 import { builtinRegistry } from '../connections/registry';
 import type { ValidatedPipeline } from './validate';
-import { mentionsField } from '../stages/_args';
+import { mentionsField } from '../parse/args';
 import { EngineError } from '../core/errors';
 
 export interface RunOptions {
@@ -36,8 +38,8 @@ export interface RunOptions {
   /** Project `_stream_meta` into output documents (asp-spec §4.2: default on). */
   projectStreamMeta?: boolean;
   sample?: { rate?: number; seed?: number };
-  /** I/O services for connectors (engine/connectors/services.ts). */
-  services?: unknown;
+  /** I/O services for connectors (created by a composition root with createServices()). */
+  services?: Services;
   /** A document reached the end of a pipeline without a sink (preview), or a `__testLog` sink. */
   onOutput?(doc: Doc): void;
   /** A rendered DLQ record (asp-spec §6). */
@@ -124,6 +126,7 @@ export class PipelineRun {
       dlq: this.dlq,
       processorName: this.opts.processorName ?? 'preview',
       services: this.opts.services,
+      buildChain: (inner, n) => buildChain(inner, rt, n),
     };
     const last = stages[stages.length - 1]!;
     const isSink = stages.length > 1 && last.spec.kind === 'sink';

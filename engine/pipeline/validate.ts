@@ -7,7 +7,7 @@ import type { Diagnostic, JsonPath, Value } from '../core/types';
 import { isPlainObject } from '../bson/types';
 import { ExprCompiler } from '../expr/compile';
 import type { ConnectionRegistry } from '../connections/types';
-import type { ParseContext, ParsedStage, StageSpec } from '../stages/types';
+import type { ParseContext, ParsedStage, StageSpec } from '../parse/types';
 import { stageRegistry, UNSUPPORTED_STAGES } from '../stages/registry';
 import { didYouMean } from './suggest';
 

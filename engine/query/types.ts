@@ -2,7 +2,7 @@
  * The query (MQL filter) compiler's contract. A filter compiles once into a tree of closures;
  * field paths are split once; matching a document is plain function calls.
  */
-import type { Doc, JsonPath, Value } from '../core/types';
+import type { Diagnostic, Doc, JsonPath, Value } from '../core/types';
 import type { Compiler, EvalCtx } from '../expr/types';
 
 /** A compiled filter: true when `doc` matches. May throw ExprError (from `$expr`). */
@@ -34,7 +34,7 @@ export interface QueryContext {
   readonly c: Compiler;
   readonly context: FilterContext;
   /** Report an error diagnostic (ASP42x). Returns undefined so callers can `return q.fail(...)`. */
-  fail(path: JsonPath, message: string, code?: string, extra?: { target?: 'key' | 'value'; data?: Record<string, unknown> }): undefined;
+  fail(path: JsonPath, message: string, code?: Diagnostic['code'], extra?: { target?: 'key' | 'value'; data?: Record<string, unknown> }): undefined;
   /** Compile a nested filter document (entries of `$and`, `$elemMatch` query form). */
   filter(spec: Value, path: JsonPath, topLevel: boolean): Predicate;
   /** Compile an operator document such as `{ $gt: 1, $lt: 5 }` (all keys start with `$`). */

@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../core/clock';
 import type { ConnectionRegistry } from '../connections/types';
-import type { Services } from '../connectors/services';
+import type { Services } from '../io/types';
 import type { Meta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
 import { errorMessage } from '../core/errors';

@@ -1,6 +1,6 @@
 /** Stages the local engine validates for placement but does not run (they need Atlas services). */
-import { objectArg } from './_args';
-import type { Placement, StageKind, StageSpec } from './types';
+import { objectArg } from '../parse/args';
+import type { Placement, StageKind, StageSpec } from '../parse/types';
 
 export function atlasOnlyStage(def: {
   name: string;

@@ -3,10 +3,10 @@
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/addFields/
  */
 import { isPlainObject } from '../bson/types';
-import { err } from './_args';
+import { err } from '../parse/args';
 import { perDocument } from './_perDocument';
 import { compileSetter, type FieldSetter } from './_projection';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 /** Builds $addFields and its alias $set, which share semantics and operator name. */
 export function addFieldsLike(name: '$addFields' | '$set', docsUrl: string): StageSpec<FieldSetter> {

@@ -5,7 +5,7 @@
 import type { Meta } from '../core/meta';
 import { CODES } from '../windows/codes';
 import { groupOutputMeta } from './group';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 export interface CountConfig {
   field: string;

@@ -3,33 +3,13 @@
  * into a collection standing in for a time-series collection). Must be the last stage.
  * https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-emit/
  */
-import type { Expr } from '../expr/types';
 import { isPlainObject } from '../bson/types';
-import { enumValue, err, noUnknownFields, objectArg, wrongType } from './_args';
-import { connectionRef, nameSpec, type NameSpec } from './_connection';
-import type { StageSpec } from './types';
-import { ioOf, KEY_FORMATS, type KeyFormat, type OutputFormat } from './_io';
-
-export interface KafkaEmitConfig {
-  kind: 'kafka';
-  connectionName: string;
-  topic: { literal: string } | { expr: Expr };
-  key?: Expr;
-  keyFormat: KeyFormat;
-  headers?: Expr;
-  outputFormat: OutputFormat;
-  isoDates: boolean;
-  compression?: string;
-  acks: 'all' | '-1' | '0' | '1';
-  tombstoneWhen?: Expr;
-}
-
-export interface CollectionEmitConfig {
-  kind: 'collection';
-  connectionName: string;
-  db: NameSpec;
-  coll: NameSpec;
-}
+import { enumValue, err, noUnknownFields, objectArg, wrongType } from '../parse/args';
+import { connectionRef, nameSpec } from '../parse/connection';
+import type { StageSpec } from '../parse/types';
+import { ioOf } from '../io/ioOf';
+import { KEY_FORMATS } from '../io/enums';
+import type { CollectionEmitConfig, KafkaEmitConfig } from '../io/types';
 
 export type EmitConfig = KafkaEmitConfig | CollectionEmitConfig | { kind: 'testLog' };
 

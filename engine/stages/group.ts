@@ -2,20 +2,17 @@
  * $group inside a window: one output document per distinct `_id`, emitted when the window closes.
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/group/
  */
-import type { Doc } from '../core/types';
+import type { Diagnostic, Doc } from '../core/types';
 import type { Meta } from '../core/meta';
 import { isPlainObject, typeName } from '../bson/types';
 import { newEvalCtx } from '../expr/compile';
 import { accumulatorRegistry } from '../accumulators/registry';
 import type { Accumulator } from '../accumulators/types';
-import { GroupTable, type GroupPlan } from '../windows/groupTable';
+import { GroupTable } from '../windows/groupTable';
 import { CODES } from '../windows/codes';
 import { rowUpdate, shareKey } from '../windows/groupUpdate';
-import type { StageSpec } from './types';
-
-export interface GroupConfig {
-  plan: GroupPlan;
-}
+import type { StageSpec } from '../parse/types';
+import type { GroupConfig } from '../windows/groupTable';
 
 export const group: StageSpec<GroupConfig> = {
   name: '$group',
@@ -52,7 +49,7 @@ export const group: StageSpec<GroupConfig> = {
     },
   ],
   parse(arg, path, ctx) {
-    const report = (message: string, p = path, code: string = CODES.group, target?: 'key'): undefined => {
+    const report = (message: string, p = path, code: Diagnostic['code'] = CODES.group, target?: 'key'): undefined => {
       ctx.report({ code, message, severity: 'error', path: p, ...(target ? { target } : {}) });
       return undefined;
     };

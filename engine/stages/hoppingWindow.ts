@@ -6,7 +6,7 @@ import { parseFixedWindow, type WindowConfig } from '../windows/windowArgs';
 import { InstanceWindowOperator } from '../windows/instanceWindow';
 import { PaneWindowOperator } from '../windows/paneWindow';
 import { windowSchema, durationSchema } from '../windows/schema';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 export const hoppingWindow: StageSpec<WindowConfig> = {
   name: '$hoppingWindow',

@@ -3,7 +3,7 @@
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/limit/
  */
 import { CODES } from '../windows/codes';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 export interface LimitConfig {
   n: number;

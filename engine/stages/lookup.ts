@@ -6,24 +6,12 @@
 import type { Doc, Value } from '../core/types';
 import type { Expr } from '../expr/types';
 import { isPlainObject } from '../bson/types';
-import { err, missing, noUnknownFields, objectArg, optString, wrongType } from './_args';
-import { connectionRef } from './_connection';
-import { innerPipeline, type InnerPipeline } from './_innerPipeline';
-import type { StageRuntime, StageSpec } from './types';
-import { ioOf } from './_io';
-
-export interface LookupConfig {
-  connectionName: string;
-  db: string;
-  coll: string;
-  localField?: string;
-  foreignField?: string;
-  let: [string, Expr][];
-  pipeline?: Value[];
-  as: string;
-  parallelism: number;
-  inner: (rt: StageRuntime) => InnerPipeline;
-}
+import { err, missing, noUnknownFields, objectArg, optString, wrongType } from '../parse/args';
+import { connectionRef } from '../parse/connection';
+import { innerPipeline } from './_innerPipeline';
+import type { StageSpec } from '../parse/types';
+import { ioOf } from '../io/ioOf';
+import type { LookupConfig } from '../io/types';
 
 const FIELDS = ['from', 'localField', 'foreignField', 'let', 'pipeline', 'as', 'parallelism', 'partitionBy'];
 

@@ -5,9 +5,9 @@
 import type { Predicate } from '../query/compile';
 import { compileFilter } from '../query/compile';
 import { isPlainObject } from '../bson/types';
-import { err } from './_args';
+import { err } from '../parse/args';
 import { perDocument } from './_perDocument';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 export const match: StageSpec<Predicate> = {
   name: '$match',

@@ -3,31 +3,15 @@
  * matching on `on` fields. Must be the last stage. Writes are batched per source batch.
  * https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-merge/
  */
-import type { Value } from '../core/types';
 import type { Expr } from '../expr/types';
 import { isPlainObject } from '../bson/types';
-import { err, missing, noUnknownFields, objectArg, wrongType } from './_args';
-import { connectionRef, nameSpec, type NameSpec } from './_connection';
-import { innerPipeline, type InnerPipeline } from './_innerPipeline';
-import type { StageRuntime, StageSpec } from './types';
-import { ioOf } from './_io';
-
-export const MATCHED = ['merge', 'replace', 'keepExisting', 'delete'] as const;
-export const NOT_MATCHED = ['insert', 'discard'] as const;
-export type Matched = (typeof MATCHED)[number];
-export type NotMatched = (typeof NOT_MATCHED)[number];
-
-export interface MergeConfig {
-  connectionName: string;
-  db: NameSpec;
-  coll: NameSpec;
-  on: string[];
-  let: [string, Expr][];
-  whenMatched: { mode: Matched } | { pipeline: Value[] } | { expr: Expr };
-  whenNotMatched: { mode: NotMatched } | { expr: Expr };
-  parallelism: number;
-  inner: (rt: StageRuntime) => InnerPipeline;
-}
+import { err, missing, noUnknownFields, objectArg, wrongType } from '../parse/args';
+import { connectionRef, nameSpec } from '../parse/connection';
+import { innerPipeline } from './_innerPipeline';
+import type { StageSpec } from '../parse/types';
+import { ioOf } from '../io/ioOf';
+import { MATCHED, NOT_MATCHED, type Matched, type NotMatched } from '../io/enums';
+import type { MergeConfig } from '../io/types';
 
 const FIELDS = ['into', 'on', 'let', 'whenMatched', 'whenNotMatched', 'parallelism'];
 

@@ -3,10 +3,10 @@
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/project/
  */
 import { isPlainObject } from '../bson/types';
-import { err } from './_args';
+import { err } from '../parse/args';
 import { perDocument } from './_perDocument';
 import { compileProjection, type Projection } from './_projection';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 export const project: StageSpec<Projection> = {
   name: '$project',

@@ -8,7 +8,7 @@ import { isPlainObject } from '../bson/types';
 import type { EvalCtx, Expr } from '../expr/types';
 import { toRelaxedJSON } from '../json/ejson';
 import { perDocument } from './_perDocument';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 function redactLevel(doc: Doc, expr: Expr, ctx: EvalCtx): Doc | undefined {
   ctx.current = doc;

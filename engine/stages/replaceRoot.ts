@@ -7,9 +7,11 @@ import { ExprError } from '../core/errors';
 import { isPlainObject, typeName } from '../bson/types';
 import type { Expr } from '../expr/types';
 import { toRelaxedJSON } from '../json/ejson';
-import { err, noUnknownFields, objectArg } from './_args';
+import { err, noUnknownFields, objectArg } from '../parse/args';
 import { perDocument } from './_perDocument';
-import type { Operator, ParseContext, StageRuntime, Emit, StageSpec } from './types';
+import type { Operator, Emit } from '../core/operator';
+import type { ParseContext, StageSpec } from '../parse/types';
+import type { StageRuntime } from '../io/types';
 
 /** The operator both stages share; `what` names the expression in the error text. */
 export function replaceOperator(expr: Expr, what: string, rt: StageRuntime, next: Emit): Operator {

@@ -4,7 +4,7 @@
  */
 import type { Expr } from '../expr/types';
 import { parseNewRoot, replaceOperator } from './replaceRoot';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 export const replaceWith: StageSpec<Expr> = {
   name: '$replaceWith',

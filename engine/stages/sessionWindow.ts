@@ -9,7 +9,7 @@ import { parseCommon } from '../windows/windowArgs';
 import { readsWindowMeta } from '../windows/innerPlan';
 import { SessionWindowOperator, type SessionConfig } from '../windows/session';
 import { durationSchema, windowSchema } from '../windows/schema';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 const PREFIX = "The $sessionWindow.pipeline isn't supported,";
 

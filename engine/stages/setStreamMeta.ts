@@ -4,9 +4,9 @@
  */
 import type { Doc } from '../core/types';
 import type { Expr } from '../expr/types';
-import { err, objectArg } from './_args';
+import { err, objectArg } from '../parse/args';
 import { perDocument } from './_perDocument';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 export const setStreamMeta: StageSpec<[string, Expr][]> = {
   name: '$setStreamMeta',

@@ -4,9 +4,9 @@
  */
 import type { Doc, Value } from '../core/types';
 import type { Meta } from '../core/meta';
-import { compileSortKeys, sortSpecError, type SortKeys } from '../windows/sortKeys';
+import { compileSortKeys, sortSpecError, type SortKeys } from '../accumulators/sortKeys';
 import { CODES } from '../windows/codes';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 export interface SortConfig {
   keys: SortKeys;

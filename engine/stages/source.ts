@@ -3,8 +3,8 @@
  * inline documents, the sample generator, Kafka, or a MongoDB change stream.
  * https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-source/
  */
-import { err, objectArg } from './_args';
-import type { StageSpec } from './types';
+import { err, objectArg } from '../parse/args';
+import type { StageSpec } from '../parse/types';
 import type { SourceFlavour } from '../sources/flavour';
 import { flavourFor, SOURCE_FIELDS } from '../sources/flavours';
 

@@ -2,10 +2,10 @@
  * $unset: remove fields (an exclusion $project).
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/unset/
  */
-import { err } from './_args';
+import { err } from '../parse/args';
 import { perDocument } from './_perDocument';
 import { compileProjection, type Projection } from './_projection';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 export const unset: StageSpec<Projection> = {
   name: '$unset',

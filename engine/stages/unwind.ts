@@ -4,8 +4,8 @@
  */
 import type { Doc, Value } from '../core/types';
 import { Long, isPlainObject } from '../bson/types';
-import { err, noUnknownFields, optBool, optString } from './_args';
-import type { StageSpec } from './types';
+import { err, noUnknownFields, optBool, optString } from '../parse/args';
+import type { StageSpec } from '../parse/types';
 import { ExprError, errorMessage } from '../core/errors';
 
 export interface UnwindConfig {

@@ -7,8 +7,8 @@ import { errorMessage, ExprError } from '../core/errors';
 import { newEvalCtx } from '../expr/compile';
 import { compileFilter, type Predicate } from '../query/compile';
 import { toRelaxedJSON } from '../json/ejson';
-import { enumValue, err, noUnknownFields, objectArg } from './_args';
-import type { StageSpec } from './types';
+import { enumValue, err, noUnknownFields, objectArg } from '../parse/args';
+import type { StageSpec } from '../parse/types';
 
 export interface ValidateConfig {
   pred: Predicate;

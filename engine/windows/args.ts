@@ -4,10 +4,11 @@
  * stage name in paths) and the planner's own messages (asp-spec §3.9).
  */
 import type { Doc, JsonPath, Value } from '../core/types';
-import type { ParseContext } from '../stages/types';
+import type { ParseContext } from '../parse/types';
 import { isPlainObject, typeName } from '../bson/types';
 import { DURATION_UNITS, OFFSET_UNITS } from '../time/duration';
 import { CODES } from './codes';
+import type { DiagnosticCode } from '../core/codes';
 
 export class ArgReader {
   ok = true;
@@ -18,7 +19,7 @@ export class ArgReader {
     this.idl = stage.slice(1);
   }
 
-  error(code: string, message: string, path: JsonPath, target?: 'key' | 'value'): undefined {
+  error(code: DiagnosticCode, message: string, path: JsonPath, target?: 'key' | 'value'): undefined {
     this.ok = false;
     this.ctx.report({ code, message, severity: 'error', path, ...(target ? { target } : {}) });
     return undefined;

@@ -1,6 +1,11 @@
-/** Diagnostic codes of the window stages, their inner stages and accumulators (ASP33x-ASP34x, plus the shared IDL codes). */
+/**
+ * Named diagnostic codes of the window stages, their inner stages and accumulators (ASP33x-ASP34x,
+ * plus the shared IDL codes). Every code is listed, with its summary, in engine/core/codes.ts.
+ */
+import type { DiagnosticCode } from '../core/codes';
+
 export const CODES = {
-  // The generic IDL codes are shared with engine/stages/_args.ts.
+  // The generic IDL codes are shared with engine/parse/args.ts.
   notObject: 'ASP203',
   unknownField: 'ASP302',
   missingField: 'ASP303',
@@ -15,4 +20,4 @@ export const CODES = {
   sort: 'ASP345',
   limit: 'ASP346',
   count: 'ASP347',
-} as const;
+} as const satisfies Record<string, DiagnosticCode>;

@@ -1,5 +1,5 @@
 /** JSON Schema fragments for the window stages' arguments (completion and jsonValidation). */
-import type { JsonSchema } from '../stages/types';
+import type { JsonSchema } from '../parse/types';
 import { DURATION_UNITS, OFFSET_UNITS } from '../time/duration';
 
 export function durationSchema(description: string): JsonSchema {

@@ -1,6 +1,6 @@
 /** Parsing shared by $tumblingWindow and $hoppingWindow (asp-spec §3.9). */
 import type { JsonPath, Value } from '../core/types';
-import type { ParseContext, ParsedStage } from '../stages/types';
+import type { ParseContext, ParsedStage } from '../parse/types';
 import { ArgReader } from './args';
 import { CODES } from './codes';
 import { planInner, type InnerPlan } from './innerPlan';

@@ -4,7 +4,7 @@ import { applyEdits, modify, type FormattingOptions as JsonFormat } from 'jsonc-
 import { nodeValue } from '../../engine/json/tree';
 import type { JsonPath } from '../../engine/core/types';
 import type { ServiceCtx } from './context';
-import type { ParsedDoc, StageNode } from './parse-cache';
+import type { ParsedDoc, StageNode } from './parseCache';
 import { keyNodeOf, nodeAt, pathOf, prop, stringValue } from './jsonNav';
 import { stagePaths } from './cursor';
 import { allowedConnectionTypes } from './connectionKinds';

@@ -1,11 +1,11 @@
 /** Completion: stages valid at the cursor, options from the stage schemas, operators, connections, field paths. */
 import {
-  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position,
+  CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position,
 } from 'vscode-languageserver-types';
-import type { StageSpec } from '../../engine/stages/types';
+import type { StageSpec } from '../../engine/parse/types';
 import type { ServiceCtx } from './context';
-import { cursorAt, type Cursor } from './cursor';
-import type { ParsedDoc, PipelineNode, StageNode } from './parse-cache';
+import { cursorAt } from './cursor';
+import type { ParsedDoc, PipelineNode, StageNode } from './parseCache';
 import type { Node } from 'jsonc-parser';
 import { keysOf } from './jsonNav';
 import { pathsOf } from './shape';
@@ -16,12 +16,7 @@ import { operatorMarkdown, stageMarkdown } from './markdown';
 import { valueCompletions } from './completeValues';
 import { argSnippet, stageArgSnippet } from './snippets';
 import { processorCompletions } from './completeProcessor';
-
-export interface ItemSink {
-  cur: Cursor;
-  parsed: ParsedDoc;
-  items: CompletionItem[];
-}
+import { keyHasValue, push, type ItemSink } from './items';
 
 export function complete(ctx: ServiceCtx, parsed: ParsedDoc, pos: Position): CompletionList {
   const offset = parsed.doc.offsetAt(pos);
@@ -47,22 +42,6 @@ export function complete(ctx: ServiceCtx, parsed: ParsedDoc, pos: Position): Com
       break;
   }
   return { isIncomplete: false, items: out.items };
-}
-
-/** Add an item that replaces the token under the cursor with `newText`. */
-export function push(out: ItemSink, item: CompletionItem, newText: string, snippet = false): void {
-  const { parsed, cur } = out;
-  const range = { start: parsed.doc.positionAt(cur.start), end: parsed.doc.positionAt(cur.end) };
-  item.textEdit = { range, newText };
-  item.filterText = cur.quoted || newText.startsWith('"') ? newText.replace(/\$\{\d+[:|][^}]*\}|\$\d+/g, '') : item.label;
-  if (snippet) item.insertTextFormat = InsertTextFormat.Snippet;
-  out.items.push(item);
-}
-
-/** True when the key under the cursor already has a value, so only the key must be replaced. */
-export function keyHasValue(cur: Cursor): boolean {
-  const p = cur.token?.parent;
-  return !!p && p.type === 'property' && (p.children?.length ?? 0) > 1 && p.children![0] === cur.token;
 }
 
 /** Which stages may stand at `index` of `pipeline` (asp-spec §1.2). */

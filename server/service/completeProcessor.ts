@@ -2,7 +2,7 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { JsonPath } from '../../engine/core/types';
 import type { ServiceCtx } from './context';
-import { keyHasValue, push, type ItemSink } from './complete';
+import { keyHasValue, push, type ItemSink } from './items';
 import { keysOf, nodeAt } from './jsonNav';
 import { allowedConnectionTypes } from './connectionKinds';
 

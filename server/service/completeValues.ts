@@ -3,14 +3,14 @@ import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-lang
 import type { Node } from 'jsonc-parser';
 import type { JsonPath } from '../../engine/core/types';
 import type { ServiceCtx } from './context';
-import type { StageNode } from './parse-cache';
+import type { StageNode } from './parseCache';
 import type { Role } from './roles';
 import { optionKey } from './roles';
 import { enumValues, schemaAt } from './schema';
 import { pathsOf } from './shape';
 import { keysOf, nodeAt, prop, stringValue } from './jsonNav';
 import { allowedConnectionTypes, connectionRole } from './connectionKinds';
-import { push, type ItemSink } from './complete';
+import { push, type ItemSink } from './items';
 import { argSnippet } from './snippets';
 
 export const DURATION_UNITS = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'ms'];

@@ -1,7 +1,7 @@
 /** Where the cursor is, in pipeline terms: which stage, which role, which token to replace. */
 import { getLocation, type Location, type Node } from 'jsonc-parser';
 import type { JsonPath } from '../../engine/core/types';
-import type { ParsedDoc, PipelineNode, StageNode } from './parse-cache';
+import type { ParsedDoc, PipelineNode, StageNode } from './parseCache';
 import { pathOf } from './jsonNav';
 import { roleAt, type Role } from './roles';
 

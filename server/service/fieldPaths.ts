@@ -7,7 +7,7 @@ import type { Node } from 'jsonc-parser';
 import type { ConnectionRegistry } from '../../engine/connections/types';
 import { nodeValue } from '../../engine/json/tree';
 import type { Catalog } from './types';
-import type { ParsedDoc, PipelineNode, StageNode } from './parse-cache';
+import type { ParsedDoc, PipelineNode, StageNode } from './parseCache';
 import { keysOf, prop, props, stringValue } from './jsonNav';
 import { ANY, arr, cloneTop, lookup, merge, obj, removeIn, removePath, scalar, setIn, setPath, shapeOfValue, type Shape } from './shape';
 import { exprShape } from './exprTypes';

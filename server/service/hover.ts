@@ -2,7 +2,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { Connection } from '../../engine/connections/types';
 import type { ServiceCtx } from './context';
-import type { ParsedDoc, StageNode } from './parse-cache';
+import type { ParsedDoc, StageNode } from './parseCache';
 import { cursorAt } from './cursor';
 import { keyNodeOf, nodeAt } from './jsonNav';
 import { operatorMarkdown, stageMarkdown } from './markdown';

@@ -1,5 +1,5 @@
 /** Markdown for stage and operator documentation (completion details and hover share it). */
-import type { StageSpec } from '../../engine/stages/types';
+import type { StageSpec } from '../../engine/parse/types';
 import type { OperatorDoc } from './types';
 
 export function stageMarkdown(s: StageSpec, withExample = true): string {

@@ -1,5 +1,5 @@
 /** Walks a stage's JSON Schema (the catalog's) to the object or value at an option path. */
-import type { JsonSchema } from '../../engine/stages/types';
+import type { JsonSchema } from '../../engine/parse/types';
 
 type S = JsonSchema;
 

@@ -1,5 +1,5 @@
 /** Snippet text for stage and operator arguments, derived from the catalog. */
-import type { StageSpec } from '../../engine/stages/types';
+import type { StageSpec } from '../../engine/parse/types';
 import { enumValues, propertiesOf, schemaAt, typesOf } from './schema';
 import type { OperatorDoc } from './types';
 

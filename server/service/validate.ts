@@ -6,7 +6,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { printParseErrorCode } from 'jsonc-parser';
 import type { LocatedDiagnostic, Severity } from '../../engine/core/types';
 import type { ServiceCtx } from './context';
-import type { ParsedDoc } from './parse-cache';
+import type { ParsedDoc } from './parseCache';
 import type { AnalysisLike, AnalyzeFn } from './types';
 import { closest } from './jsonNav';
 import { loadConnectionRegistryText } from '../../engine/connections/registry';

@@ -13,9 +13,9 @@ after(() => rmSync(base, { recursive: true, force: true }));
 
 /** Run the CLI the way a user does; works from test/ (tsx) and out/test (compiled). */
 function asp(args: string[], cwd = ROOT, stateDir = mkdtempSync(join(base, 'state-'))): { code: number | null; out: string; err: string } {
-  const compiled = join(ROOT, 'out/engine/cli/main.js');
+  const compiled = join(ROOT, 'out/bin/asp.js');
   const fromOut = __dirname.includes('/out/');
-  const cmd = fromOut ? [compiled] : ['--import', 'tsx', join(ROOT, 'engine/cli/main.ts')];
+  const cmd = fromOut ? [compiled] : ['--import', 'tsx', join(ROOT, 'bin/asp.ts')];
   const r = spawnSync(process.execPath, [...cmd, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ASP_STATE_DIR: stateDir }, timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }

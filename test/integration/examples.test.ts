@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { PipelineRun } from '../../engine/pipeline/run';
 import { analyzeText } from '../../engine/pipeline/analyze';
 import { loadConnectionRegistryText } from '../../engine/connections/registry';
-import { createServices, type Services } from '../../engine/connectors/services';
+import { createServices } from '../../engine/connectors/services';
+import { type Services } from '../../engine/io/types';
 import type { ConnectionRegistry } from '../../engine/connections/types';
 import { consumeAll, createTopic, eventually, setup, uniqueName, type IntegrationEnv } from './helpers';
 

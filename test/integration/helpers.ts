@@ -7,7 +7,8 @@ import { MongoClient } from 'mongodb';
 import { ensureServers, type TestServers } from '../infra/servers';
 import { loadConnectionRegistryText } from '../../engine/connections/registry';
 import type { ConnectionRegistry } from '../../engine/connections/types';
-import { createServices, type Services } from '../../engine/connectors/services';
+import { createServices } from '../../engine/connectors/services';
+import { type Services } from '../../engine/io/types';
 
 export interface IntegrationEnv {
   servers: TestServers;

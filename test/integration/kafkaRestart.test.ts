@@ -12,7 +12,8 @@ import { fetchJars } from '../infra/fetch';
 import { startKafka, stopKafka, type KafkaInstance } from '../infra/kafkaServer';
 import { PipelineRun } from '../../engine/pipeline/run';
 import { analyzeText } from '../../engine/pipeline/analyze';
-import { createServices, type Services } from '../../engine/connectors/services';
+import { createServices } from '../../engine/connectors/services';
+import { type Services } from '../../engine/io/types';
 import { loadConnectionRegistryText } from '../../engine/connections/registry';
 import { eventually, uniqueName } from './helpers';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Doc, Value } from '../../engine/core/types';
-import type { StateTable } from '../../engine/stages/types';
+import type { StateTable } from '../../engine/core/operator';
 
 /** A keyed table like a window's accumulators: key -> document. */
 export class MapTable implements StateTable {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinRegistry } from '../../engine/connections/registry';
-import { createServices, type Services } from '../../engine/connectors/services';
+import { createServices } from '../../engine/connectors/services';
+import { type Services } from '../../engine/io/types';
 import { ProcessorManager } from '../../engine/runtime/manager';
 import { CommandError } from '../../engine/runtime/errors';
 import { LocalStore } from '../../engine/store/localStore';

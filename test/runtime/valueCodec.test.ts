@@ -8,7 +8,7 @@ import { buildChain } from '../../engine/pipeline/chain';
 import { builtinRegistry } from '../../engine/connections/registry';
 import { ManualClock } from '../../engine/core/clock';
 import type { Value } from '../../engine/core/types';
-import type { Operator } from '../../engine/stages/types';
+import type { Operator } from '../../engine/core/operator';
 
 function roundTrip(v: Value, chunkBytes?: number): Value {
   const w = new ValueWriter(0, 16, chunkBytes);

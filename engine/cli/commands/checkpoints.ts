@@ -1,7 +1,7 @@
 /** `asp checkpoints NAME [--id ID] [--sample N]`: list checkpoints, or show one (positions, tables, open windows). */
 import * as P from '../../../shared/protocol';
 import { intFlag } from '../args';
-import { parseCommand, withInstance } from '../../daemon/cliSupport';
+import { parseCommand, withInstance } from '../instanceCommand';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommand(argv, { usage: 'asp checkpoints NAME [--id ID] [--sample N] [--state-dir DIR]', positional: 1, valueFlags: ['id', 'sample'] });

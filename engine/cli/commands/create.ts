@@ -1,7 +1,7 @@
 /** `asp create NAME FILE`: register a processor (state CREATED) with the local instance. */
 import * as P from '../../../shared/protocol';
-import { parseCommand, withInstance } from '../../daemon/cliSupport';
-import { configureFor, readProcessorFile } from '../../daemon/processorFile';
+import { parseCommand, withInstance } from '../instanceCommand';
+import { configureFor, readProcessorFile } from '../processorFile';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommand(argv, { usage: 'asp create NAME FILE [--state-dir DIR]', positional: 2 });

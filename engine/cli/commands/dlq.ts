@@ -1,7 +1,7 @@
 /** `asp dlq NAME [--limit N] [--skip N] [--reason TEXT] [--operator NAME]`: DLQ records, newest first. */
 import * as P from '../../../shared/protocol';
 import { intFlag } from '../args';
-import { parseCommand, withInstance } from '../../daemon/cliSupport';
+import { parseCommand, withInstance } from '../instanceCommand';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommand(argv, { usage: 'asp dlq NAME [--limit N] [--skip N] [--reason TEXT] [--operator NAME] [--state-dir DIR]', positional: 1, valueFlags: ['limit', 'skip', 'reason', 'operator'] });

@@ -1,7 +1,7 @@
 /** `asp modify NAME FILE [--no-resume]`: replace a stopped processor's pipeline and options. */
 import * as P from '../../../shared/protocol';
-import { parseCommand, withInstance } from '../../daemon/cliSupport';
-import { configureFor, readProcessorFile } from '../../daemon/processorFile';
+import { parseCommand, withInstance } from '../instanceCommand';
+import { configureFor, readProcessorFile } from '../processorFile';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommand(argv, { usage: 'asp modify NAME FILE [--no-resume] [--state-dir DIR]', positional: 2, boolFlags: ['no-resume'] });

@@ -1,7 +1,7 @@
 /** `asp sample NAME [--limit N] [--timeout-ms N]`: documents a running processor emits from now on. */
 import * as P from '../../../shared/protocol';
 import { intFlag } from '../args';
-import { parseCommand, withInstance } from '../../daemon/cliSupport';
+import { parseCommand, withInstance } from '../instanceCommand';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommand(argv, { usage: 'asp sample NAME [--limit N] [--timeout-ms N] [--state-dir DIR]', positional: 1, valueFlags: ['limit', 'timeout-ms'] });

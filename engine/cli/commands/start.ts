@@ -1,6 +1,6 @@
 /** `asp start NAME [--no-resume] [--clear-checkpoints]`: start (resuming from the last checkpoint). */
 import * as P from '../../../shared/protocol';
-import { parseCommand, withInstance } from '../../daemon/cliSupport';
+import { parseCommand, withInstance } from '../instanceCommand';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommand(argv, { usage: 'asp start NAME [--no-resume] [--clear-checkpoints] [--state-dir DIR]', positional: 1, boolFlags: ['no-resume', 'clear-checkpoints'] });

@@ -1,7 +1,7 @@
 /** `asp stats NAME [--verbose] [--scale N]`: getStreamProcessorStats. */
 import * as P from '../../../shared/protocol';
 import { intFlag } from '../args';
-import { parseCommand, withInstance } from '../../daemon/cliSupport';
+import { parseCommand, withInstance } from '../instanceCommand';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommand(argv, { usage: 'asp stats NAME [--verbose] [--scale N] [--state-dir DIR]', positional: 1, valueFlags: ['scale'], boolFlags: ['verbose'] });

@@ -3,9 +3,9 @@ import { Binary, Long } from 'bson';
 import type { Doc, Value } from '../../core/types';
 import { isPlainObject } from '../../bson/types';
 import { fromEJSON } from '../../json/ejson';
-import type { KeyFormat } from '../../stages/_io';
+import type { KeyFormat } from '../../io/enums';
 
-export { KEY_FORMATS, type KeyFormat } from '../../stages/_io';
+export { KEY_FORMATS, type KeyFormat } from '../../io/enums';
 
 /**
  * Parse a message value. Empty means `{}`; a Confluent wire-format prefix (magic byte 0 plus

@@ -3,7 +3,7 @@ import { Binary, EJSON, Long } from 'bson';
 import type { Doc, Value } from '../../core/types';
 import { isPlainObject, typeName, toNumber } from '../../bson/types';
 import { ExprError } from '../../core/errors';
-import type { KeyFormat, OutputFormat } from '../../stages/_io';
+import type { KeyFormat, OutputFormat } from '../../io/enums';
 
 export type { OutputFormat };
 

@@ -11,11 +11,11 @@ import { EngineError } from '../../core/errors';
 import { isPlainObject } from '../../bson/types';
 import { newEvalCtx } from '../../expr/compile';
 import type { EvalCtx } from '../../expr/types';
-import type { Source, SourceBatch, SourceRecord } from '../../sources/types';
-import type { SourceEnv } from '../../sources/flavour';
+import type { Source, SourceBatch, SourceRecord } from '../../core/source';
+import type { SourceEnv } from '../../io/types';
 import { stampEventTime } from '../../sources/common';
-import type { ChangeStreamConfig } from '../../sources/changeStream';
-import type { Services } from '../services';
+import type { ChangeStreamConfig } from '../../io/types';
+import type { Services } from '../../io/types';
 import { abortableSleep, withRetry } from '../retry';
 import { isTransientMongoError } from './target';
 

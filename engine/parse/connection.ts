@@ -2,9 +2,9 @@
 import type { Connection, ConnectionType } from '../connections/types';
 import type { Doc, JsonPath, Value } from '../core/types';
 import { isPlainObject } from '../bson/types';
-import type { Expr } from '../expr/types';
-import { err, missing, wrongType } from './_args';
+import { err, missing, wrongType } from './args';
 import type { ParseContext } from './types';
+import type { NameSpec } from '../io/types';
 
 /** Look a connection up; reports `message(name)` (ASP510) when it does not exist. */
 export function connectionRef(name: string, path: JsonPath, ctx: ParseContext, want: ConnectionType[], unknownMessage: (n: string) => string): Connection | undefined {
@@ -15,9 +15,6 @@ export function connectionRef(name: string, path: JsonPath, ctx: ParseContext, w
   }
   return c;
 }
-
-/** A `db`/`coll` that may be a literal string or an expression evaluated per document. */
-export type NameSpec = { literal: string } | { expr: Expr };
 
 export function nameSpec(obj: Doc, field: string, prefix: string, path: JsonPath, ctx: ParseContext): NameSpec | undefined {
   const v: Value = obj[field];

@@ -1,9 +1,9 @@
 /** What the instance-talking CLI commands share: find the instance, send one request, print JSON. */
 import { ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
 import { UsageError } from '../core/errors';
-import { parseArgs, type ParsedArgs } from '../cli/args';
-import { connectOrStart } from './client';
-import { resolveStateDir } from './paths';
+import { parseArgs, type ParsedArgs } from './args';
+import { connectOrStart } from '../daemon/client';
+import { resolveStateDir } from '../daemon/paths';
 
 export interface CommandSpec {
   usage: string;

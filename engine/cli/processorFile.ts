@@ -5,7 +5,7 @@ import { analyzeText } from '../pipeline/analyze';
 import { parseJsonText } from '../json/tree';
 import { UsageError } from '../core/errors';
 import * as P from '../../shared/protocol';
-import { findConnectionsFile, formatDiagnostic, loadRegistry, readPipelineFile } from '../cli/context';
+import { findConnectionsFile, formatDiagnostic, loadRegistry, readPipelineFile } from './context';
 
 export interface ProcessorFile {
   file: string;

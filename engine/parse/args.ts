@@ -2,8 +2,9 @@
 import type { JsonPath, Value, Doc } from '../core/types';
 import { isPlainObject, typeName } from '../bson/types';
 import type { ParseContext } from './types';
+import type { DiagnosticCode } from '../core/codes';
 
-export function err(ctx: ParseContext, path: JsonPath, message: string, code = 'ASP301', extra?: { target?: 'key' | 'value'; data?: Record<string, unknown> }): void {
+export function err(ctx: ParseContext, path: JsonPath, message: string, code: DiagnosticCode = 'ASP301', extra?: { target?: 'key' | 'value'; data?: Record<string, unknown> }): void {
   ctx.report({ code, message, severity: 'error', path, ...extra });
 }
 

@@ -2,9 +2,11 @@
  * The stage catalog's contract. Each stage file exports one StageSpec: its documentation,
  * argument schema, placement rules, examples, a never-throwing parser and an operator factory.
  * The language server imports the same specs (parse only); the engine also calls create().
+ * The operator contract create() returns is engine/core/operator.ts; what create() receives
+ * at run time is engine/io/types.ts StageRuntime.
  */
-import type { Clock } from '../core/clock';
-import type { Meta } from '../core/meta';
+import type { Emit, Operator } from '../core/operator';
+import type { StageRuntime } from '../io/types';
 import type { Doc, JsonPath, Value, Diagnostic } from '../core/types';
 import type { ExprCompiler } from '../expr/compile';
 import type { ConnectionRegistry } from '../connections/types';
@@ -57,74 +59,6 @@ export interface ParsedStage<C = unknown> {
   path: JsonPath;
   /** Undefined when parse reported errors. */
   config: C | undefined;
-}
-
-/** A DLQ record as an operator raises it; the runtime adds processorName, dlqTime, ... */
-export interface DlqInput {
-  operatorName: string;
-  reason: string;
-  doc?: Doc | string;
-  meta?: Meta;
-  missedWindowStartTimes?: number[];
-}
-
-/** Everything an operator may use at run time; I/O arrives here, never by import. */
-export interface StageRuntime {
-  clock: Clock;
-  /** Number of variable slots needed by expressions compiled with the pipeline's compiler. */
-  slotCount: number;
-  /** Send a document to the dead letter queue. Never throws. */
-  dlq(rec: DlqInput): void;
-  processorName: string;
-  /** Connectors for sinks/lookups; undefined in the language server. */
-  services?: unknown;
-  /** Build operators for an inner pipeline (windows), wired to `next`. */
-  buildChain?(stages: ParsedStage[], next: Emit): Operator;
-}
-
-/** Downstream push. */
-export type Emit = (doc: Doc, meta: Meta) => void;
-
-/**
- * Streams a snapshot into the checkpoint encoder without building it first. A table that
- * implements `snapshotTo` must write exactly the structure its `snapshot()` returns.
- */
-export interface SnapshotWriter {
-  /** An array of `length` values follows. */
-  array(length: number): void;
-  /** An object of `fieldCount` (key, value) pairs follows. */
-  object(fieldCount: number): void;
-  key(name: string): void;
-  /** Any value, written whole. */
-  value(v: Value): void;
-}
-
-/** A named piece of operator state that the checkpoint coordinator snapshots. */
-export interface StateTable {
-  name: string;
-  /** A JSON/EJSON-serialisable snapshot of the table. */
-  snapshot(): Value;
-  /** Optional fast path for big tables: the same snapshot, streamed (checkpoints). */
-  snapshotTo?(w: SnapshotWriter): void;
-  restore(data: Value): void;
-  /** Approximate bytes held, for stats. */
-  size(): number;
-}
-
-/** A running stage. Push-based: `push` calls `next` zero or more times. */
-export interface Operator {
-  push(doc: Doc, meta: Meta): void;
-  /** The combined event-time watermark advanced (ms). Windows close here. */
-  watermark?(wm: number): void;
-  /** Processing-time tick (idle timeouts, processing-time windows). */
-  tick?(now: number): void;
-  /** End of a finite input: fire everything still open (asp run's drain). */
-  flush?(): void;
-  /** Declared state for checkpoints. */
-  tables?(): StateTable[];
-  /** Sinks: wait until everything pushed so far is durably written. */
-  drain?(): Promise<void>;
-  close?(): Promise<void>;
 }
 
 export interface StageSpec<C = unknown> {

@@ -2,9 +2,9 @@
  * Source lifecycle: connect -> read batches (each acked after its documents are processed
  * and the sinks drained) -> close. Retry with backoff lives in one shared wrapper, not here.
  */
-import type { Meta } from '../core/meta';
-import type { Doc, Value } from '../core/types';
-import type { DlqInput } from '../stages/types';
+import type { Meta } from './meta';
+import type { Doc, Value } from './types';
+import type { DlqInput } from './operator';
 
 export interface SourceRecord {
   /** The decoded document, with `_ts` (or tsFieldName) already set. Absent when `dlq` is set. */

@@ -5,7 +5,7 @@
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { StageKind } from '../../engine/stages/types';
+import type { StageKind } from '../../engine/parse/types';
 import type { AnalysisLike, Catalog, DocKind } from './types';
 import { keyNodeOf, prop, props } from './jsonNav';
 
