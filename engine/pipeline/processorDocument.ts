@@ -94,8 +94,9 @@ export function nameFromFileName(file: string): string {
 export function createBody(raw: unknown, file?: string): JsonDoc {
   const doc = exportDocument(Array.isArray(raw) ? { pipeline: raw } : isObject(raw) ? raw : {}, 'admin-api');
   if (typeof doc['name'] === 'string' && doc['name'] !== '') return doc;
-  const { name: _, ...rest } = doc;
-  return { name: nameFromFileName(file ?? 'processor'), ...rest };
+  const out: JsonDoc = { name: nameFromFileName(file ?? 'processor') };
+  for (const [k, v] of Object.entries(doc)) if (k !== 'name') out[k] = v;
+  return out;
 }
 
 /** What an import dropped, for a warning: read-only fields are expected, anything else is named. */
