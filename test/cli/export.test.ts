@@ -43,6 +43,10 @@ test('cli: asp export FILE writes an Admin API create body back equal to it, key
   assert.equal(m.code, 0, m.err);
   assert.deepEqual(JSON.parse(m.out).options, { ...BODY.options, tier: 'SP10', failover: true });
   assert.deepEqual(Object.keys(JSON.parse(m.out)), ['name', 'pipeline', 'options']);
+  // Terraform takes the pipeline alone, as a raw JSON string: pipeline = file("....json").
+  const p = asp(['export', f, '--pipeline']);
+  assert.equal(p.code, 0, p.err);
+  assert.equal(JSON.stringify(JSON.parse(p.out)), JSON.stringify(BODY.pipeline));
 });
 
 test('cli: asp import turns a GET reply into a clean .asp.json that exports to the same create body', () => {

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { rpcError, rpcTo } from '../helpers/instanceRpc';
 import * as P from '../../shared/protocol';
 import { Instance } from '../../engine/daemon/instance';
 import { analyzeText } from '../../engine/pipeline/analyze';
@@ -23,29 +23,9 @@ async function startInstance(t: { after(fn: () => void | Promise<void>): void },
   }
   const inst = new Instance({ stateDir: path.join(dir, 'state'), connectionsFile, checkpointIntervalMs: 0 });
   await inst.open();
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const server = createMessageConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  inst.attach(server);
-  server.listen();
-  const rpc = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  rpc.listen();
-  t.after(async () => {
-    rpc.dispose();
-    await inst.shutdown();
-  });
-  return { inst, rpc, dir };
+  return { inst, rpc: rpcTo(t, inst), dir };
 }
 
-async function rpcError(p: Promise<unknown>): Promise<ResponseError<unknown>> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ResponseError, `expected a ResponseError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected the request to fail');
-}
 
 const codes = (ds: { code: string }[]): string[] => ds.map((d) => d.code);
 const noStack = (msg: string): void => assert.doesNotMatch(msg, /\n\s+at /, 'no stack trace in the message');

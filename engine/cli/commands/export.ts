@@ -2,8 +2,9 @@
  * `asp export NAME|FILE [--format admin-api|mongosh] [--out FILE] [--target NAME]`: a processor as
  * plain JSON for Atlas: the Admin API create body (Atlas UI Upload File, `atlas api streams
  * createStreamProcessor --file`, Terraform's `pipeline`) or mongosh's `{name, pipeline, options}`.
- * No comments, none of ASP Studio's own keys, the key order of the source. A FILE is validated
- * first; a NAME is read from the target (the local instance by default).
+ * No comments, none of ASP Studio's own keys, the key order of the source. `--pipeline` writes
+ * the pipeline array alone (Terraform's `pipeline = file(...)`). A FILE is validated first; a NAME
+ * is read from the target (the local instance by default).
  */
 import * as fs from 'node:fs';
 import { UsageError } from '../../core/errors';
@@ -13,7 +14,7 @@ import { parseArgs } from '../args';
 import { readProcessorFile } from '../processorFile';
 import { openTarget, TARGET_FLAGS, TARGET_USAGE } from '../targetCommand';
 
-const USAGE = `usage: asp export NAME|FILE [--format admin-api|mongosh] [--out FILE] ${TARGET_USAGE}`;
+const USAGE = `usage: asp export NAME|FILE [--format admin-api|mongosh] [--pipeline] [--out FILE] ${TARGET_USAGE}`;
 
 export function formatFlag(v: string | true | undefined): ExportFormat {
   if (v === undefined) return 'admin-api';
@@ -32,7 +33,7 @@ export function writeOut(out: string | undefined, text: string): void {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['format', 'out', ...TARGET_FLAGS], []);
+  const args = parseArgs(argv, ['format', 'out', ...TARGET_FLAGS], ['pipeline']);
   if (args.positional.length !== 1) throw new UsageError(USAGE);
   const format = formatFlag(args.flags.get('format'));
   const what = args.positional[0]!;
@@ -51,6 +52,7 @@ export async function run(argv: string[]): Promise<number> {
       await api.close();
     }
   }
-  writeOut(args.flags.get('out') as string | undefined, formatDocument(exportDocument(doc, format)));
+  const out = exportDocument(doc, format);
+  writeOut(args.flags.get('out') as string | undefined, args.flags.has('pipeline') ? `${JSON.stringify(out['pipeline'], null, 2)}\n` : formatDocument(out));
   return 0;
 }

@@ -9,39 +9,18 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import * as P from '../../../shared/protocol';
 import { Instance } from '../../../engine/daemon/instance';
 import { startWire } from '../wire/_support';
+import { rpcError, rpcTo } from '../../helpers/instanceRpc';
 
 type Hooks = { after(fn: () => void | Promise<void>): void };
 
 async function editorInstance(t: Hooks, dir: string): Promise<MessageConnection> {
   const inst = new Instance({ stateDir: path.join(dir, 'editor-state'), checkpointIntervalMs: 0 });
   await inst.open();
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const server = createMessageConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  inst.attach(server);
-  server.listen();
-  const rpc = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  rpc.listen();
-  t.after(async () => {
-    rpc.dispose();
-    await inst.shutdown();
-  });
-  return rpc;
-}
-
-async function rpcError(p: Promise<unknown>): Promise<ResponseError<unknown>> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ResponseError, `expected a ResponseError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected the request to fail');
+  return rpcTo(t, inst);
 }
 
 const FILE = (coll: string, tier = 'SP10'): string => JSON.stringify({
