@@ -29,9 +29,6 @@ export function targetLook(environment: string): TargetLook {
   }
 }
 
-/** The environment variable that carries the front door's password to the daemon. */
-export const WIRE_PASSWORD_ENV = 'ASP_WIRE_PASSWORD';
-
 export interface WireSetting {
   /** `asp.wire.listen`: "" = off, "27017", "127.0.0.1:27017". */
   listen: string;
@@ -48,8 +45,9 @@ export function wireLaunch(w: WireSetting): { args: string[]; env: Record<string
   const args = ['--wire', listen];
   const env: Record<string, string> = {};
   if (w.user.trim() !== '' && w.password) {
-    args.push('--wire-user', w.user.trim(), '--wire-password', `\${env:${WIRE_PASSWORD_ENV}}`);
-    env[WIRE_PASSWORD_ENV] = w.password;
+    // The daemon reads the password from this variable (docs/wire.md); it never is an argument.
+    args.push('--wire-user', w.user.trim(), '--wire-password', '${env:ASP_WIRE_PASSWORD}');
+    env['ASP_WIRE_PASSWORD'] = w.password;
   }
   return { args, env };
 }

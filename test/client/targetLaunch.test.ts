@@ -1,7 +1,7 @@
 /** The status bar look of a target's environment, and the daemon flags of the wire setting. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { targetLook, wireLaunch, WIRE_PASSWORD_ENV } from '../../client/targetLaunch';
+import { targetLook, wireLaunch } from '../../client/targetLaunch';
 
 test('a production target stands out; staging warns; local and development look normal', () => {
   assert.equal(targetLook('production').background, 'statusBarItem.errorBackground');
@@ -14,7 +14,7 @@ test('asp.wire.listen: off when empty; the password travels as an ${env:...} ref
   assert.deepEqual(wireLaunch({ listen: '  ', user: 'u', password: 'p' }), { args: [], env: {} });
   assert.deepEqual(wireLaunch({ listen: '27017', user: '', password: undefined }), { args: ['--wire', '27017'], env: {} });
   const w = wireLaunch({ listen: '0.0.0.0:27017', user: 'svc', password: 's3cret' });
-  assert.deepEqual(w.args, ['--wire', '0.0.0.0:27017', '--wire-user', 'svc', '--wire-password', `\${env:${WIRE_PASSWORD_ENV}}`]);
-  assert.deepEqual(w.env, { [WIRE_PASSWORD_ENV]: 's3cret' });
+  assert.deepEqual(w.args, ['--wire', '0.0.0.0:27017', '--wire-user', 'svc', '--wire-password', '${env:ASP_WIRE_PASSWORD}']);
+  assert.deepEqual(w.env, { ASP_WIRE_PASSWORD: 's3cret' });
   assert.ok(!w.args.includes('s3cret'));
 });
