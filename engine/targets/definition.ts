@@ -36,8 +36,14 @@ export function documentFromInfo(info: JsonDoc): JsonDoc {
 /** The processor `name` on the target, or undefined when it has none by that name. */
 export async function fetchDeployed(api: TargetApi, name: string): Promise<Deployed | undefined> {
   try {
-    const info = await api.request(P.getStreamProcessor, { name });
-    return { doc: documentFromInfo(info as unknown as JsonDoc), state: info.state, hasStarted: info.hasStarted ?? info.state !== 'CREATED' };
+    const info = (await api.request(P.getStreamProcessor, { name })) as P.StreamProcessorReply & JsonDoc;
+    if (info.enableAutoScaling === true && info.autoscaling === undefined) {
+      // Atlas's flat description says only whether autoscaling is on; the stats reply has the bounds.
+      const stats = (await api.request(P.getStreamProcessorStats, { name }).catch(() => undefined)) as JsonDoc | undefined;
+      const bounds = stats?.['autoscaling'];
+      if (isObject(bounds)) info.autoscaling = { enabled: true, ...bounds };
+    }
+    return { doc: documentFromInfo(info), state: info.state, hasStarted: info.hasStarted ?? info.state !== 'CREATED' };
   } catch (e) {
     if (!(e instanceof CommandError) || e.code !== P.AspErrorCodes.NotFound) throw e;
     // Either the processor is missing or the target has no getStreamProcessor: the list tells which.
