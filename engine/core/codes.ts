@@ -47,6 +47,9 @@ export const DIAGNOSTIC_CODES = {
   ASP106: { severity: 'error', summary: 'Processor options are not an object, or name an unknown field.', raisedBy: ['engine/pipeline'] },
   ASP107: { severity: 'error', summary: 'options.dlq is not {connectionName, db, coll}.', raisedBy: ['engine/pipeline'] },
   ASP108: { severity: 'error', summary: 'streamMetaFieldName is not a top-level field name.', raisedBy: ['engine/pipeline'] },
+  ASP109: { severity: 'error', summary: 'An Atlas setting (tier, failoverEnabled, options.autoscaling, or a mongosh alias) has the wrong type or value.', raisedBy: ['engine/pipeline'] },
+  ASP110: { severity: 'error', also: ['warning'], summary: 'Atlas settings that do not fit together (minTier above maxTier, tier outside the autoscaling range, failover below SP10).', raisedBy: ['engine/pipeline'] },
+  ASP111: { severity: 'error', summary: 'A setting given at its Admin API placement and at its mongosh alias with different values.', raisedBy: ['engine/pipeline'] },
 
   ASP201: { severity: 'error', summary: 'The pipeline has no stages.', raisedBy: ['engine/pipeline'] },
   ASP202: { severity: 'error', summary: 'A stage object must contain exactly one field.', raisedBy: ['engine/pipeline'] },

@@ -103,8 +103,12 @@ test('accumulators in $group outputs, query operators under a $match field', () 
 });
 
 test('processor form: top-level keys, options and DLQ connection', () => {
-  assert.deepEqual(labels(s, '{ "name": "p", | }').sort(), ['options', 'pipeline']);
+  assert.deepEqual(labels(s, '{ "name": "p", | }').sort(), ['failoverEnabled', 'options', 'pipeline', 'tier']);
   assert.ok(labels(s, '{ "pipeline": [], "options": { | } }').includes('dlq'));
+  assert.ok(labels(s, '{ "pipeline": [], "options": { | } }').includes('autoscaling'));
+  assert.deepEqual(labels(s, '{ "pipeline": [], "options": { "autoscaling": { | } } }'), ['enabled', 'minTier', 'maxTier']);
+  assert.deepEqual(labels(s, '{ "pipeline": [], "tier": "|" }'), ['SP2', 'SP5', 'SP10', 'SP30', 'SP50']);
+  assert.deepEqual(labels(s, '{ "pipeline": [], "options": { "autoscaling": { "maxTier": "|" } } }'), ['SP2', 'SP5', 'SP10', 'SP30', 'SP50']);
   assert.deepEqual(labels(s, '{ "pipeline": [], "options": { "dlq": { "connectionName": "|" } } }').sort(), ['atlas1', 'local']);
   assert.deepEqual(labels(s, '{ "name": "p", "pipeline": [ { "|" } ] }'), ['$source']);
 });
