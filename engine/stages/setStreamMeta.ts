@@ -16,7 +16,8 @@ export const setStreamMeta: StageSpec<[string, Expr][]> = {
   summary: 'Sets custom stream metadata (stream.<name>) that later stages read with {$meta: "stream.<name>"}.',
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-setStreamMeta/',
   syntax: '{ $setStreamMeta: { "stream.<name>": <expression>, ... } }',
-  schema: { type: 'object', propertyNames: { pattern: '^stream\\.' } },
+  rootRole: 'fieldMap',
+  rootType: 'object',
   examples: [],
   parse(arg, path, ctx) {
     const o = objectArg('$setStreamMeta', arg, path, ctx);

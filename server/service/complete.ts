@@ -2,13 +2,14 @@
 import {
   CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position,
 } from 'vscode-languageserver-types';
+import { stageSchema } from '../../engine/parse/fieldSchema';
 import type { StageSpec } from '../../engine/parse/types';
 import type { ServiceCtx } from './context';
 import { cursorAt } from './cursor';
 import type { ParsedDoc, PipelineNode, StageNode } from './parseCache';
 import type { Node } from 'jsonc-parser';
 import { keysOf } from './jsonNav';
-import { pathsOf } from './shape';
+import { pathsOf } from '../../engine/parse/shape';
 import type { Role } from './roles';
 import type { OperatorDoc } from './types';
 import { enumValues, propertiesOf, schemaAt, typesOf, descriptionOf, type PropInfo } from './schema';
@@ -106,8 +107,8 @@ function keyItems(ctx: ServiceCtx, out: ItemSink, stage: StageNode, slot: { role
     case 'options': {
       const spec = ctx.catalog.stages.get(stage.name);
       if (!spec) return;
-      const schemas = schemaAt(spec.schema, role.schemaPath);
-      for (const p of propertiesOf(schemas, spec.schema)) if (!present.has(p.name)) optionItem(out, p, keyOnly);
+      const schemas = schemaAt(stageSchema(spec), role.schemaPath);
+      for (const p of propertiesOf(schemas, stageSchema(spec))) if (!present.has(p.name)) optionItem(out, p, keyOnly);
       return;
     }
     case 'expr':

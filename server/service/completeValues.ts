@@ -1,5 +1,6 @@
 /** Value completions: connection names, enum values, field paths, $$ variables, $meta paths, units. */
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import { stageSchema } from '../../engine/parse/fieldSchema';
 import type { Node } from 'jsonc-parser';
 import type { JsonPath } from '../../engine/core/types';
 import type { ServiceCtx } from './context';
@@ -7,7 +8,7 @@ import type { StageNode } from './parseCache';
 import type { Role } from './roles';
 import { optionKey } from './roles';
 import { enumValues, schemaAt } from './schema';
-import { pathsOf } from './shape';
+import { pathsOf } from '../../engine/parse/shape';
 import { keysOf, nodeAt, prop, stringValue } from './jsonNav';
 import { allowedConnectionTypes, connectionRole } from './connectionKinds';
 import { push, type ItemSink } from './items';
@@ -40,7 +41,7 @@ export function valueCompletions(ctx: ServiceCtx, out: ItemSink, stage: StageNod
     case 'options': {
       if (stage.name === '$unwind' && rel.length === 0) return fieldPathItems(ctx, out, stage, '$');
       const spec = ctx.catalog.stages.get(stage.name);
-      const values = spec ? enumValues(schemaAt(spec.schema, role.schemaPath)) : [];
+      const values = spec ? enumValues(schemaAt(stageSchema(spec), role.schemaPath)) : [];
       if (values.length === 0 && lastKey === 'unit') values.push(...DURATION_UNITS);
       for (const v of values) push(out, { label: JSON.stringify(v), kind: CompletionItemKind.EnumMember }, JSON.stringify(v));
       return;

@@ -1,5 +1,6 @@
 /** Hover: stage and operator docs from the catalog, connections (never a secret), field paths with their type. */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { stageSchema } from '../../engine/parse/fieldSchema';
 import type { Connection } from '../../engine/connections/types';
 import type { ServiceCtx } from './context';
 import type { ParsedDoc, StageNode } from './parseCache';
@@ -7,7 +8,7 @@ import { cursorAt } from './cursor';
 import { keyNodeOf, nodeAt } from './jsonNav';
 import { operatorMarkdown, stageMarkdown } from './markdown';
 import { connectionRole } from './connectionKinds';
-import { describe, lookup, pathsOf, type Shape } from './shape';
+import { describe, lookup, pathsOf, type Shape } from '../../engine/parse/shape';
 import { descriptionOf, schemaAt } from './schema';
 import { META_PATHS } from './completeValues';
 
@@ -37,7 +38,7 @@ export function hover(ctx: ServiceCtx, parsed: ParsedDoc, pos: Position): Hover 
     }
     if (slot.k === 'key' && slot.role.k === 'options') {
       const spec = ctx.catalog.stages.get(slot.stage.name);
-      const s = spec ? schemaAt(spec.schema, [...slot.role.schemaPath, value])[0] : undefined;
+      const s = spec ? schemaAt(stageSchema(spec), [...slot.role.schemaPath, value])[0] : undefined;
       const d = s ? descriptionOf(s) : undefined;
       return d ? md(`**${value}**\n\n${d}`) : null;
     }

@@ -1,4 +1,5 @@
 /** Snippet text for stage and operator arguments, derived from the catalog. */
+import { stageSchema } from '../../engine/parse/fieldSchema';
 import type { StageSpec } from '../../engine/parse/types';
 import { enumValues, propertiesOf, schemaAt, typesOf } from './schema';
 import type { OperatorDoc } from './types';
@@ -21,7 +22,7 @@ function placeholder(s: Record<string, unknown>, n: number): string {
 
 /** `{ "connectionName": "$1" }` for $source: the required options with placeholders. */
 export function stageArgSnippet(spec: StageSpec): string {
-  const root = spec.schema;
+  const root = stageSchema(spec);
   const t = typesOf(root);
   if (t.length === 1 && (t[0] === 'integer' || t[0] === 'number')) return '${1:1}';
   if (t.length === 1 && t[0] === 'string') return '"$1"';
