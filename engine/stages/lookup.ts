@@ -46,7 +46,15 @@ export const lookup: StageSpec<LookupConfig> = {
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-lookup/',
   syntax: '{ $lookup: { from: { connectionName, db, coll }, localField, foreignField, let, pipeline, as } }',
   fields: FIELDS,
-  examples: [],
+  examples: [
+    {
+      title: 'Add the room of each reading (embedded local store)',
+      stage: { $lookup: { from: { connectionName: 'local', db: 'asp', coll: 'rooms' }, localField: 'room', foreignField: '_id', as: 'roomInfo' } },
+      store: { rooms: [{ _id: 'A', floor: 1 }, { _id: 'B', floor: 2 }] },
+      input: [{ device_id: 'device_1', room: 'B' }],
+      output: [{ device_id: 'device_1', room: 'B', roomInfo: [{ _id: 'B', floor: 2 }] }],
+    },
+  ],
   parse(arg, path, ctx) {
     if (!isPlainObject(arg)) return undefined;
     const from = arg['from'];

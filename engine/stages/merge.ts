@@ -54,7 +54,15 @@ export const merge: StageSpec<MergeConfig> = {
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-merge/',
   syntax: '{ $merge: { into: { connectionName, db, coll }, on?, let?, whenMatched?, whenNotMatched?, parallelism? } }',
   fields: FIELDS,
-  examples: [],
+  examples: [
+    {
+      title: 'Keep the latest reading per device (embedded local store)',
+      stage: { $merge: { into: { connectionName: 'local', db: 'asp', coll: 'latest' }, whenMatched: 'replace' } },
+      store: { latest: [{ _id: 'device_1', watts: 100 }] },
+      input: [{ _id: 'device_1', watts: 250 }, { _id: 'device_2', watts: 80 }],
+      stored: { latest: [{ _id: 'device_1', watts: 250 }, { _id: 'device_2', watts: 80 }] },
+    },
+  ],
   parse(arg, path, ctx) {
     const into = isPlainObject(arg) ? arg['into'] : undefined;
     if (!isPlainObject(arg) || !isPlainObject(into)) return undefined;

@@ -18,7 +18,14 @@ export const setStreamMeta: StageSpec<[string, Expr][]> = {
   syntax: '{ $setStreamMeta: { "stream.<name>": <expression>, ... } }',
   rootRole: 'fieldMap',
   rootType: 'object',
-  examples: [],
+  examples: [
+    {
+      title: 'Tag each document with its tenant, for later {$meta: "stream.tenant"}',
+      stage: { $setStreamMeta: { 'stream.tenant': '$tenant' } },
+      input: [{ tenant: 'acme', watts: 3 }],
+      output: [{ tenant: 'acme', watts: 3 }],
+    },
+  ],
   parse(arg, path, ctx) {
     const o = objectArg('$setStreamMeta', arg, path, ctx);
     if (!o) return undefined;

@@ -94,6 +94,8 @@ function slotOf(parsed: ParsedDoc, loc: Location): Slot {
   }
   if (best) {
     if (atKey && path.length === bestLen + 1) return { k: 'stageKey', stage: best };
+    // the whole argument: `{ "$unset": "|" }`, `{ "$replaceWith": | }`
+    if (!atKey && path.length === bestLen + 1) return { k: 'value', stage: best, rel: [], role: roleAt(best.spec, []) };
     if (path.length > bestLen + 1) {
       const rel = path.slice(bestLen + 1);
       // a key being typed inside another stage's inner pipeline element is handled by the deeper stage
