@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allStages } from '../engine/stages/registry';
+import { stageSchema } from '../engine/parse/fieldSchema';
 import { fixtureShape } from '../engine/testing/format';
 import { schemaOf } from '../engine/testing/shape';
 import { fieldsSchema } from '../engine/pipeline/processorFields';
@@ -17,7 +18,7 @@ const root = join(__dirname, __dirname.includes('/out/') ? '../..' : '..');
 export function pipelineSchema(): Record<string, unknown> {
   const stageProps: Record<string, unknown> = {};
   for (const s of allStages) {
-    stageProps[s.name] = { ...s.schema, description: `${s.summary}\n\n${s.syntax}\n\n${s.docsUrl}`, markdownDescription: `${s.summary}\n\n\`${s.syntax}\`\n\n[Documentation](${s.docsUrl})` };
+    stageProps[s.name] = { ...stageSchema(s), description: `${s.summary}\n\n${s.syntax}\n\n${s.docsUrl}`, markdownDescription: `${s.summary}\n\n\`${s.syntax}\`\n\n[Documentation](${s.docsUrl})` };
   }
   const stage = {
     type: 'object',
