@@ -16,6 +16,12 @@ export async function startInstance(t: { after(fn: () => void | Promise<void>): 
   }
   const inst = new Instance({ stateDir: path.join(dir, 'state'), connectionsFile, checkpointIntervalMs: 0 });
   await inst.open();
+  const rpc = rpcTo(t, inst);
+  return { inst, rpc, dir };
+}
+
+/** Attach a client connection to `inst`, as the extension has one over stdio; disposed, and the instance shut down, after the test. */
+export function rpcTo(t: { after(fn: () => void | Promise<void>): void }, inst: Instance): MessageConnection {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const server = createMessageConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
@@ -27,9 +33,10 @@ export async function startInstance(t: { after(fn: () => void | Promise<void>): 
     rpc.dispose();
     await inst.shutdown();
   });
-  return { inst, rpc, dir };
+  return rpc;
 }
 
+/** The ResponseError a request is refused with (fails when it succeeds). */
 export async function rpcError(p: Promise<unknown>): Promise<ResponseError<unknown>> {
   try {
     await p;

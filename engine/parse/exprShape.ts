@@ -1,7 +1,10 @@
-/** Result types of aggregation expressions, as far as the editor can tell without running them. */
-import type { Node } from 'jsonc-parser';
-import { nodeValue } from '../../engine/json/tree';
-import { keysOf, prop, props } from './jsonNav';
+/**
+ * Result shapes of aggregation expressions, as far as the editor can tell without running them.
+ * Works on the argument as plain JSON (the parse tree's value), so a half-typed document still
+ * gives an answer.
+ */
+import type { Value } from '../core/types';
+import { isPlainObject } from '../bson/types';
 import { ANY, arr, lookup, obj, scalar, shapeOfValue, type Shape } from './shape';
 
 const RESULT: Record<string, string> = {
@@ -34,60 +37,54 @@ const RESULT: Record<string, string> = {
   $sum: 'number', $avg: 'double', $stdDevPop: 'double', $stdDevSamp: 'double', $binarySize: 'int', $bsonSize: 'int',
 };
 
-/** The shape an expression node produces, given the shape of the current document. */
-export function exprShape(n: Node | undefined, input: Shape, depth = 0): Shape {
-  if (!n || depth > 20) return ANY;
-  switch (n.type) {
-    case 'string': {
-      const s = n.value as string;
-      if (s.startsWith('$$')) {
-        const [v, ...rest] = s.slice(2).split('.');
-        if (v === 'ROOT' || v === 'CURRENT') return rest.length ? lookup(input, rest.join('.')) ?? ANY : input;
-        return ANY;
-      }
-      if (s.startsWith('$') && s.length > 1) return lookup(input, s.slice(1)) ?? ANY;
-      return scalar('string');
+/** The shape an expression produces, given the shape of the current document. */
+export function exprShape(v: Value, input: Shape, depth = 0): Shape {
+  if (v === undefined || depth > 20) return ANY;
+  if (typeof v === 'string') {
+    if (v.startsWith('$$')) {
+      const [name, ...rest] = v.slice(2).split('.');
+      if (name === 'ROOT' || name === 'CURRENT') return rest.length ? lookup(input, rest.join('.')) ?? ANY : input;
+      return ANY;
     }
-    case 'array':
-      return arr((n.children ?? []).length ? exprShape(n.children![0], input, depth + 1) : ANY);
-    case 'object': {
-      const keys = keysOf(n);
-      const op = keys[0];
-      if (op && op.startsWith('$')) return opShape(op, prop(n, op), input, depth);
-      const fields: Record<string, Shape> = {};
-      for (const p of props(n)) {
-        const k = p.children?.[0]?.value;
-        if (typeof k === 'string') fields[k] = exprShape(p.children?.[1], input, depth + 1);
-      }
-      return obj(fields);
-    }
-    default:
-      return shapeOfValue(n.value);
+    if (v.startsWith('$') && v.length > 1) return lookup(input, v.slice(1)) ?? ANY;
+    return scalar('string');
   }
+  if (Array.isArray(v)) return arr(v.length ? exprShape(v[0], input, depth + 1) : ANY);
+  if (isPlainObject(v)) {
+    const op = Object.keys(v)[0];
+    if (op && op.startsWith('$')) return opShape(op, v[op], input, depth);
+    const fields: Record<string, Shape> = {};
+    for (const [k, x] of Object.entries(v)) fields[k] = exprShape(x, input, depth + 1);
+    return obj(fields);
+  }
+  return shapeOfValue(v);
 }
 
-function opShape(op: string, arg: Node | undefined, input: Shape, depth: number): Shape {
+/** `v[key]` when `v` is an object. */
+function at(v: Value, key: string): Value {
+  return isPlainObject(v) ? v[key] : undefined;
+}
+
+function opShape(op: string, arg: Value, input: Shape, depth: number): Shape {
   switch (op) {
     case '$literal':
-      return arg ? shapeOfValue(nodeValue(arg)) : ANY;
+      return arg === undefined ? ANY : shapeOfValue(arg);
     case '$ifNull':
     case '$first':
     case '$last':
     case '$arrayElemAt':
       return firstArg(arg, input, depth, op !== '$ifNull');
-    case '$cond': {
-      const then = arg?.type === 'array' ? arg.children?.[1] : prop(arg, 'then');
-      return exprShape(then, input, depth + 1);
-    }
+    case '$cond':
+      return exprShape(Array.isArray(arg) ? arg[1] : at(arg, 'then'), input, depth + 1);
     case '$convert': {
-      const to = prop(arg, 'to');
-      return typeof to?.value === 'string' ? scalar(to.value === 'bool' ? 'bool' : to.value) : ANY;
+      const to = at(arg, 'to');
+      return typeof to === 'string' ? scalar(to) : ANY;
     }
     case '$min':
     case '$max':
       return firstArg(arg, input, depth, false);
     case '$meta':
-      return metaShape(typeof arg?.value === 'string' ? arg.value : '');
+      return metaShape(typeof arg === 'string' ? arg : '');
   }
   const r = RESULT[op];
   if (!r) return ANY;
@@ -98,9 +95,8 @@ function opShape(op: string, arg: Node | undefined, input: Shape, depth: number)
   return scalar(r);
 }
 
-function firstArg(arg: Node | undefined, input: Shape, depth: number, element: boolean): Shape {
-  const a = arg?.type === 'array' ? arg.children?.[0] : arg;
-  const s = exprShape(a, input, depth + 1);
+function firstArg(arg: Value, input: Shape, depth: number, element: boolean): Shape {
+  const s = exprShape(Array.isArray(arg) ? arg[0] : arg, input, depth + 1);
   return element && s.t === 'array' ? s.items ?? ANY : s;
 }
 

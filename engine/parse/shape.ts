@@ -1,4 +1,8 @@
-/** Document shapes: what fields a stage's documents have, and of what type, as far as we can tell. */
+/**
+ * Document shapes for field-path completion: what fields a stage's documents have, and of what
+ * type, as far as can be told without running the pipeline. Stages declare their
+ * `outputShape` with these; the language server walks them.
+ */
 
 export interface Shape {
   /** 'object' | 'array' | 'string' | 'int' | 'long' | 'double' | 'decimal' | 'number' | 'bool' | 'date' | 'null' | 'objectId' | 'binData' | 'any', or several joined by '|'. */
