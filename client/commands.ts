@@ -7,6 +7,7 @@ import { connectionCommands } from './commands/connections';
 import { inspectCommands } from './commands/inspect';
 import { processorCommands } from './commands/processors';
 import { runCommands } from './commands/run';
+import { pipelineSource } from './commands/source';
 import { targetCommands } from './commands/targets';
 import { UserFacingError, type CommandTable, type Ctx } from './ctx';
 import { errorMessage } from '../engine/core/errors';
@@ -19,6 +20,11 @@ export function commandTable(): CommandTable {
     ...inspectCommands,
     ...targetCommands,
     showOutput: (ctx) => ctx.panel.show(),
+    showGraph: async (ctx, arg) => {
+      const src = await pipelineSource(arg);
+      ctx.graph.show(src.document);
+      return src.uri.toString();
+    },
     restartEngine: async (ctx) => {
       await ctx.engine.restart();
       void vscode.window.showInformationMessage('ASP local instance restarted.');

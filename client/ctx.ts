@@ -11,6 +11,7 @@ import { errorMessage } from '../engine/core/errors';
 import { Config } from './config';
 import { ConnectionsStore } from './connectionsStore';
 import { EngineProcess } from './engineProcess';
+import { GraphPanel } from './graph/graphPanel';
 import { OutputPanel } from './panel/outputPanel';
 import type { PipelineFile } from './pipelineFile';
 import { wireLaunch } from './targetLaunch';
@@ -44,6 +45,7 @@ export class Ctx {
   readonly log: vscode.LogOutputChannel;
   readonly engine: EngineProcess;
   readonly panel: OutputPanel;
+  readonly graph: GraphPanel;
   readonly connections: ConnectionsStore;
   readonly targets: TargetsStore;
   lsp: LanguageClient | undefined;
@@ -56,12 +58,14 @@ export class Ctx {
     engineStarted: new vscode.EventEmitter<P.HelloReply>(),
     stateChanged: new vscode.EventEmitter<P.StateChangedParams>(),
     runEnded: new vscode.EventEmitter<RunInfo>(),
+    runProgress: new vscode.EventEmitter<P.LiveStats>(),
     runsChanged: new vscode.EventEmitter<void>(),
     refresh: new vscode.EventEmitter<ViewName>(),
   };
   readonly onEngineStarted = this.emitters.engineStarted.event;
   readonly onStateChanged = this.emitters.stateChanged.event;
   readonly onRunEnded = this.emitters.runEnded.event;
+  readonly onRunProgress = this.emitters.runProgress.event;
   readonly onRunsChanged = this.emitters.runsChanged.event;
   readonly onRefresh = this.emitters.refresh.event;
 
@@ -73,6 +77,14 @@ export class Ctx {
     this.panel = new OutputPanel(extension.extensionUri, () => this.config.outputMaxRows, {
       gotoStage: (run, index, inner) => void vscode.commands.executeCommand('asp.dlq.gotoStage', { run, index, innerIndex: inner }),
       stop: (run) => void this.stopRun(run),
+    });
+    this.graph = new GraphPanel(extension.extensionUri, {
+      runOf: (uri) => {
+        const run = this.runOf(uri);
+        return run && { name: run.name, debug: run.debug, ended: run.ended !== undefined };
+      },
+      liveStats: async (name) => (await this.engine.connection()).sendRequest(P.getLiveStats, { name }),
+      onRunProgress: this.onRunProgress,
     });
     this.engine = new EngineProcess({
       execPath: process.execPath,
@@ -89,7 +101,7 @@ export class Ctx {
         else void this.offerEngineRestart(message);
       },
     });
-    this.extCleanup(this.log, this.connections, this.targets, this.panel, ...Object.values(this.emitters));
+    this.extCleanup(this.log, this.connections, this.targets, this.panel, this.graph, ...Object.values(this.emitters));
     this.extCleanup(this.connections.onDidChange(() => void this.pushConnections()));
     this.extCleanup(this.targets.onDidChange(() => void this.pushConnections().then(() => this.refreshProcessors())));
     this.extCleanup({ dispose: () => this.disposeEngineScope() });
@@ -117,6 +129,10 @@ export class Ctx {
     this.engineCleanup.push(
       conn.onNotification(P.output, (p) => this.panel.append(p.name, p.docs, p.dlqStages)),
       conn.onNotification(P.runEnded, (p) => void this.finishRun(p)),
+      conn.onNotification(P.runProgress, (p) => {
+        this.emitters.runProgress.fire(p);
+        this.panel.progress(p.name, p.watermark, p.windows[0]?.allowedLatenessMs);
+      }),
       conn.onNotification(P.stateChanged, (p) => this.emitters.stateChanged.fire(p)),
       conn.onNotification(P.log, (p) => this.log[p.level === 'warn' ? 'warn' : p.level](p.processor ? `[${p.processor}] ${p.message}` : p.message)),
     );
@@ -186,6 +202,13 @@ export class Ctx {
   registerRun(run: RunInfo): void {
     this.runs.set(run.name, run);
     this.emitters.runsChanged.fire();
+  }
+
+  /** The newest Run or Debug of a file, ended or not. */
+  runOf(uri: vscode.Uri): RunInfo | undefined {
+    let found: RunInfo | undefined;
+    for (const r of this.runs.values()) if (r.uri.toString() === uri.toString()) found = r;
+    return found;
   }
 
   /** Active (not ended) runs, newest last. */

@@ -1,7 +1,8 @@
 // Bundles the extension: dist/client.js (extension host), dist/server.js (language server),
 // dist/engine-daemon.js (local instance), dist/panel.js + panel.css (output panel webview),
+// dist/graph.js + graph.css (pipeline graph webview),
 // and, with --tests, the end-to-end mocha suites into test/e2e/out/.
-// Usage: node scripts/esbuild.mjs [--production] [--tests] [--only client|server|daemon|panel]
+// Usage: node scripts/esbuild.mjs [--production] [--tests] [--only client|server|daemon|panel|graph]
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,22 +29,26 @@ const node = {
   external: ['vscode', 'kerberos', '@mongodb-js/zstd', '@aws-sdk/credential-providers', 'gcp-metadata', 'snappy', 'socks', 'aws4', 'mongodb-client-encryption'],
 };
 
+/** A webview page: browser IIFE, no Node. */
+const page = (name, entry) => ({
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2020',
+  sourcemap: false,
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  entryPoints: { [name]: entry },
+  outdir: 'dist',
+});
+
 const builds = {
   client: { ...node, entryPoints: { client: 'client/main.ts' }, outdir: 'dist' },
   server: { ...node, entryPoints: { server: 'server/server.ts' }, outdir: 'dist' },
   daemon: { ...node, entryPoints: { 'engine-daemon': 'engine/daemon/main.ts' }, outdir: 'dist' },
-  panel: {
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2020',
-    sourcemap: false,
-    minify: production,
-    logLevel: 'warning',
-    absWorkingDir: root,
-    entryPoints: { panel: 'client/panel/view/main.ts' },
-    outdir: 'dist',
-  },
+  panel: page('panel', 'client/panel/view/main.ts'),
+  graph: page('graph', 'client/graph/view/main.ts'),
 };
 
 function e2eEntries() {
@@ -69,6 +74,7 @@ await Promise.all(
 );
 fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
 fs.copyFileSync(path.join(root, 'client/panel/panel.css'), path.join(root, 'dist/panel.css'));
+fs.copyFileSync(path.join(root, 'client/graph/graph.css'), path.join(root, 'dist/graph.css'));
 // The bundled daemon loads the zstd WebAssembly encoder from beside itself (Kafka $emit compression).
 fs.copyFileSync(path.join(root, 'node_modules/@bokuweb/zstd-wasm/dist/common/zstd.wasm'), path.join(root, 'dist/zstd.wasm'));
 if (withTests) {

@@ -1,36 +1,11 @@
-/** The output panel's HTML: a strict CSP where only our own nonce-tagged script and style run. */
-import { randomBytes } from 'node:crypto';
+/** The output panel's HTML: the page shell (strict CSP, nonce) around the panel's tabs and views. */
+import { pageHtml, type PageAssets } from '../webviewHtml';
 
-export interface PanelAssets {
-  scriptUri: string;
-  styleUri: string;
-  /** The webview's `cspSource` (where local resources are served from). */
-  cspSource: string;
-}
+export type PanelAssets = PageAssets;
+export { newNonce } from '../webviewHtml';
 
-export function newNonce(): string {
-  return randomBytes(16).toString('base64').replace(/[^A-Za-z0-9]/g, '');
-}
-
-export function panelHtml(a: PanelAssets, nonce: string = newNonce()): string {
-  const csp = [
-    "default-src 'none'",
-    `style-src ${a.cspSource} 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-    `font-src ${a.cspSource}`,
-    `img-src ${a.cspSource} data:`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" nonce="${nonce}" href="${a.styleUri}">
-<title>ASP Output</title>
-</head>
-<body>
-<header class="toolbar">
+export function panelHtml(a: PanelAssets, nonce?: string): string {
+  return pageHtml(a, 'ASP Output', `<header class="toolbar">
   <div class="tabs" role="tablist">
     <button id="tab-output" class="tab active" role="tab" aria-selected="true">Output</button>
     <button id="tab-table" class="tab" role="tab" aria-selected="false">Table</button>
@@ -66,8 +41,5 @@ export function panelHtml(a: PanelAssets, nonce: string = newNonce()): string {
 </main>
 <main id="stages-view" class="view hidden">
   <div id="stages" class="stages"><div class="hint">Run "ASP: Debug Pipeline" to capture what each stage emitted, dropped and sent to the DLQ.</div></div>
-</main>
-<script nonce="${nonce}" src="${a.scriptUri}"></script>
-</body>
-</html>`;
+</main>`, nonce);
 }
