@@ -5,6 +5,7 @@ import * as P from '../../shared/protocol';
 import { UserFacingError, type CommandTable, type Ctx } from '../ctx';
 import { processorNameFor } from '../pipelineFile';
 import { pipelineSource } from './source';
+import { sourceTsField } from '../panel/histogram';
 import { errorMessage } from '../../engine/core/errors';
 
 async function startRun(ctx: Ctx, debug: boolean, sinks: P.SinkMode | undefined, arg: unknown): Promise<string> {
@@ -16,7 +17,7 @@ async function startRun(ctx: Ctx, debug: boolean, sinks: P.SinkMode | undefined,
   }
   const name = `${processorNameFor(src.file, src.uri.fsPath)}.${debug ? 'debug' : 'run'}-${Date.now().toString(36)}`;
   ctx.registerRun({ name, uri: src.uri, file: src.file, debug });
-  ctx.panel.beginRun(name, `${debug ? 'Debug' : 'Run'} ${path.basename(src.uri.fsPath)}`, debug, controls.sinks ?? 'capture');
+  ctx.panel.beginRun(name, `${debug ? 'Debug' : 'Run'} ${path.basename(src.uri.fsPath)}`, debug, controls.sinks ?? 'capture', sourceTsField(src.file.pipeline));
   const params: P.ProcessParams = { pipeline: src.file.pipeline, name, file: src.uri.fsPath, run: controls };
   if (src.file.options) params.options = src.file.options as P.ProcessorOptions;
   try {

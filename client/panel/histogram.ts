@@ -18,6 +18,13 @@ export function eventTimeOf(doc: unknown, dlq: boolean, tsField = '_ts'): number
   return dateMillis(valueAt(doc, '_stream_meta.window.start'));
 }
 
+/** Where a pipeline's $source writes the event time: its `tsFieldName` (or the older `tsFieldOverride`), else `_ts`. */
+export function sourceTsField(pipeline: readonly unknown[]): string {
+  const src = valueAt(pipeline[0], '$source');
+  const name = valueAt(src, 'tsFieldName') ?? valueAt(src, 'tsFieldOverride');
+  return typeof name === 'string' && name !== '' ? name : '_ts';
+}
+
 export function isLateRecord(doc: unknown): boolean {
   return valueAt(doc, 'errInfo.reason') === LATE_REASON;
 }

@@ -34,9 +34,10 @@ export function panelHtml(a: PanelAssets, nonce?: string): string {
 </main>
 <main id="histogram-view" class="view hidden">
   <div class="histogram">
+    <div class="histogram-bar"><label for="histogram-field">Show</label> <select id="histogram-field" aria-label="What the histogram shows"><option value="">event time against processing time</option></select></div>
     <div id="histogram-summary" class="histogram-summary" aria-live="polite"></div>
     <canvas id="histogram" class="histogram-canvas" role="img" aria-label="Event time against processing time, with the watermark"></canvas>
-    <div class="legend"><span class="key cell"></span>rows <span class="key late"></span>late (DLQ) <span class="key wm"></span>watermark <span class="key wm dashed"></span>watermark − allowed lateness</div>
+    <div id="histogram-legend" class="legend"><span class="key cell"></span>rows <span class="key late"></span>late (DLQ) <span class="key wm"></span>watermark <span class="key wm dashed"></span>watermark − allowed lateness</div>
   </div>
 </main>
 <main id="stages-view" class="view hidden">

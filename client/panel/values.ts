@@ -47,7 +47,7 @@ export function dateMillis(v: unknown): number | undefined {
 }
 
 /** A number, or a `$numberLong` / `$numberDouble` / `$numberDecimal` / `$numberInt` wrapper, as a JS number. */
-function numeric(v: unknown): number | undefined {
+export function numeric(v: unknown): number | undefined {
   if (typeof v === 'number') return v;
   if (v === null || typeof v !== 'object') return undefined;
   const o = v as Record<string, unknown>;

@@ -78,7 +78,8 @@ test('windowView lays the open panes, the watermark and the close line on one ti
 });
 
 test('windowView widens the timeline to the watermark and the close line, and draws nothing without panes or times', () => {
-  const { closedBefore: _unused, ...open } = WINDOW;
+  const open: WindowLive = { ...WINDOW };
+  delete open.closedBefore;
   const v = windowView({ ...open, panes: [{ start: 0, end: 1000, docs: 1 }] }, 3000);
   // Without closedBefore the close line is watermark − allowed lateness: 3000 − 5000.
   assert.deepEqual([v.t0, v.t1], [-2000, 3000]);

@@ -1,7 +1,7 @@
 /** The output panel's event-time histogram: event times, binning, lateness, ticks. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LATE_REASON, binTimes, eventTimeOf, formatDuration, isLateRecord, project, tickLabel, timeTicks, type TimePoint } from '../../client/panel/histogram';
+import { LATE_REASON, binTimes, sourceTsField, eventTimeOf, formatDuration, isLateRecord, project, tickLabel, timeTicks, type TimePoint } from '../../client/panel/histogram';
 
 const T0 = Date.parse('2026-12-03T10:00:00Z');
 
@@ -81,4 +81,12 @@ test('durations read like a person would say them', () => {
   assert.equal(formatDuration(42_000), '42 s');
   assert.equal(formatDuration(250_000), '4 min 10 s');
   assert.equal(formatDuration(120_000), '2 min');
+});
+
+test('the event-time field is the $source tsFieldName, else _ts', () => {
+  assert.equal(sourceTsField([{ $source: { connectionName: 'k', tsFieldName: 'eventAt' } }]), 'eventAt');
+  assert.equal(sourceTsField([{ $source: { connectionName: 'k', tsFieldOverride: 'old' } }]), 'old');
+  assert.equal(sourceTsField([{ $source: { documents: [] } }]), '_ts');
+  assert.equal(sourceTsField([{ $match: {} }]), '_ts');
+  assert.equal(sourceTsField([]), '_ts');
 });

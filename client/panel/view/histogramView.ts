@@ -15,6 +15,22 @@ const PAD = { left: 92, right: 16, top: 12, bottom: 34 };
 /** Rows remember their event time once read (null: the row has none). */
 type TimedRow = Row & { et?: number | null };
 
+/** Sizes the canvas to its box at the screen's pixel ratio and clears it; drawing units are CSS pixels. */
+export function clearCanvas(c: HTMLCanvasElement): { g: CanvasRenderingContext2D; w: number; h: number } | undefined {
+  const dpr = window.devicePixelRatio || 1;
+  const w = Math.max(200, c.clientWidth);
+  const h = Math.max(160, c.clientHeight);
+  if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
+    c.width = Math.round(w * dpr);
+    c.height = Math.round(h * dpr);
+  }
+  const g = c.getContext('2d');
+  if (!g) return undefined;
+  g.setTransform(dpr, 0, 0, dpr, 0, 0);
+  g.clearRect(0, 0, w, h);
+  return { g, w, h };
+}
+
 export class HistogramView {
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -35,18 +51,9 @@ export class HistogramView {
 
   render(rows: readonly Row[], tsField: string, watermarks: readonly WatermarkSample[]): void {
     const { points, untimed } = HistogramView.points(rows, tsField);
-    const c = this.canvas;
-    const dpr = window.devicePixelRatio || 1;
-    const w = Math.max(200, c.clientWidth);
-    const h = Math.max(160, c.clientHeight);
-    if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
-      c.width = Math.round(w * dpr);
-      c.height = Math.round(h * dpr);
-    }
-    const g = c.getContext('2d');
-    if (!g) return;
-    g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.clearRect(0, 0, w, h);
+    const surface = clearCanvas(this.canvas);
+    if (!surface) return;
+    const { g, w, h } = surface;
     const bins = binTimes(points, watermarks, COLS, ROWS);
     if (!bins) {
       this.summary.textContent = rows.length === 0 ? 'No rows yet.' : `None of the ${rows.length} rows carries an event time (the source's _ts field or a window).`;

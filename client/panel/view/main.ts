@@ -13,6 +13,7 @@ import { byId, el, webviewApi } from '../../webview/dom';
 import { ListView } from './listView';
 import { TableView, rowDoc } from './tableView';
 import { HistogramView } from './histogramView';
+import { FieldHistogramView } from './fieldHistogramView';
 import { renderStages } from './stagesView';
 import { dlqReason, jsonTree } from './tree';
 
@@ -67,6 +68,33 @@ const table = new TableView(store, columns, byId('table-wrap'), byId('table-head
 }, () => scheduleRender());
 
 const histogram = new HistogramView(byId<HTMLCanvasElement>('histogram'), byId('histogram-summary'));
+const fieldHistogram = new FieldHistogramView(byId<HTMLCanvasElement>('histogram'), byId('histogram-summary'));
+const fieldSelect = byId<HTMLSelectElement>('histogram-field');
+/** '' = event time against processing time; else the numeric field whose values are binned. */
+let histogramField = '';
+let fieldOptionsVersion = -1;
+
+/** The select lists the table's leaf columns; a column that holds no numbers says so when chosen. */
+function refreshFieldOptions(): void {
+  if (fieldOptionsVersion === columns.version) return;
+  fieldOptionsVersion = columns.version;
+  const paths = columns.columns().filter((c) => !c.expandable).map((c) => c.path);
+  if (histogramField !== '' && !paths.includes(histogramField)) paths.push(histogramField);
+  fieldSelect.length = 1;
+  for (const p of paths) {
+    const o = el('option', undefined, `values of ${p}`);
+    o.value = p;
+    fieldSelect.appendChild(o);
+  }
+  fieldSelect.value = histogramField;
+}
+
+fieldSelect.addEventListener('change', () => {
+  histogramField = fieldSelect.value;
+  byId('histogram-legend').classList.toggle('hidden', histogramField !== '');
+  histogramVersion = -1;
+  scheduleRender();
+});
 
 function scheduleRender(): void {
   if (renderQueued) return;
@@ -95,7 +123,10 @@ function renderHistogram(): void {
   }
   histogramAt = performance.now();
   histogramVersion = store.version + watermarks.length;
-  histogram.render(store.slice(0, store.visibleCount), tsField, watermarks);
+  refreshFieldOptions();
+  const rows = store.slice(0, store.visibleCount);
+  if (histogramField === '') histogram.render(rows, tsField, watermarks);
+  else fieldHistogram.render(rows, histogramField);
 }
 
 function renderStatus(): void {
