@@ -76,6 +76,49 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
     await page.screenshot({ path: path.join(artifacts, 'ui-output-panel.png') });
   });
 
+  await step('ui: the output panel shows the rows as a sortable table and a histogram of a field', async () => {
+    const panel = WEBVIEW(page);
+    await panel.locator('#tab-table').click();
+    await panel.locator('.trow').nth(2).waitFor({ timeout: 30000 });
+    const heads = await panel.locator('.th-label').allInnerTexts();
+    for (const h of ['device', 'watts', 'kw']) if (!heads.includes(h)) throw new Error(`table columns are ${heads.join(', ')}`);
+    const watts = panel.locator('.th-label', { hasText: /^watts$/ });
+    await watts.click();
+    await watts.click();
+    // Descending: the 210 W row first.
+    await panel.locator('.th .sort', { hasText: '▼' }).waitFor({ timeout: 10000 });
+    await panel.locator('.trow').first().filter({ hasText: '210' }).waitFor({ timeout: 10000 });
+    await page.screenshot({ path: path.join(images, 'output-table.png') });
+    await panel.locator('#tab-histogram').click();
+    await panel.locator('#histogram-field').selectOption('watts');
+    await panel.locator('#histogram-summary', { hasText: '3 rows with a number at watts' }).waitFor({ timeout: 15000 });
+    await page.screenshot({ path: path.join(images, 'output-histogram.png') });
+    await panel.locator('#tab-output').click();
+  });
+
+  await step('ui: the pipeline graph shows the stages and the live counts of a Run', async () => {
+    await openInExplorer(page, 'window.asp.json');
+    await palette(page, 'ASP: Show Pipeline Graph');
+    const frames = page.locator('iframe.webview.ready');
+    let graph;
+    for (let tries = 0; !graph && tries < 60; tries++) {
+      const n = await frames.count();
+      for (let i = 0; i < n && !graph; i++) {
+        const f = frames.nth(i).contentFrame().frameLocator('#active-frame');
+        if ((await f.locator('#canvas').count()) > 0) graph = f;
+      }
+      if (!graph) await page.waitForTimeout(500);
+    }
+    if (!graph) throw new Error('no webview holds the pipeline graph');
+    await graph.locator('.node.window').waitFor({ timeout: 30000 });
+    await openInExplorer(page, 'window.asp.json');
+    await page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Run' }).first().click({ timeout: 30000 });
+    await graph.locator('#state', { hasText: 'in 5' }).waitFor({ timeout: 60000 });
+    const counts = await graph.locator('.node.window .counts').allInnerTexts();
+    if (!counts.some((c) => c.includes('in 5') && c.includes('out 4'))) throw new Error(`window node counts: ${counts.join(' | ')}`);
+    await page.screenshot({ path: path.join(images, 'graph.png') });
+  });
+
   await step('ui: the sidebar shows a created and started processor and its DLQ entries', async () => {
     await openInExplorer(page, 'dlq.asp.json');
     await palette(page, 'ASP: Create Processor from File');
