@@ -5,7 +5,7 @@
  * importing the stage catalog.
  */
 import type { Meta } from './meta';
-import type { Doc, Value } from './types';
+import type { Doc, Value, WindowState } from './types';
 
 /** A DLQ record as an operator raises it; the runtime adds processorName, dlqTime, ... */
 export interface DlqInput {
@@ -45,20 +45,8 @@ export interface StateTable {
   size(): number;
 }
 
-/** What a window operator holds right now, for live views (read about once a second, never per document). */
-export interface WindowState {
-  kind: 'tumbling' | 'hopping' | 'session';
-  sizeMs?: number;
-  hopMs?: number;
-  gapMs?: number;
-  allowedLatenessMs: number;
-  processingTime: boolean;
-  /** Open panes (sessions, for session windows) oldest first: the `limit` newest of them. */
-  panes: { start: number; end: number; docs: number }[];
-  paneCount: number;
-  /** Windows that start before this have closed. */
-  closedBefore?: number;
-}
+
+export type { WindowState } from './types';
 
 /** A running stage. Push-based: `push` calls `next` zero or more times. */
 export interface Operator {

@@ -50,3 +50,28 @@ export function diag(
 ): Diagnostic {
   return { code, message, severity, path, ...extra };
 }
+
+/** A pane of a tumbling or hopping window, or one session of a session window (ms; docs held). */
+export interface PaneState {
+  start: number;
+  end: number;
+  docs: number;
+}
+
+/** What a window operator holds right now, for live views (read about once a second, never per document). */
+export interface WindowState {
+  kind: 'tumbling' | 'hopping' | 'session';
+  sizeMs?: number;
+  hopMs?: number;
+  gapMs?: number;
+  allowedLatenessMs: number;
+  processingTime: boolean;
+  /** Open panes (sessions, for session windows) oldest first: the `limit` newest of them. */
+  panes: PaneState[];
+  paneCount: number;
+  /**
+   * Tumbling and hopping: windows that start before this have closed. Sessions: the close line
+   * itself (watermark − allowedLateness); a session ending at or before it has closed.
+   */
+  closedBefore?: number;
+}

@@ -6,6 +6,7 @@
  * Times are milliseconds since the epoch (event time for panes and the watermark).
  */
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { PaneState, WindowState } from '../../engine/core/types';
 
 /** One stage of the top-level pipeline (index 0 = $source, the last may be the sink). */
 export interface StageLive {
@@ -22,30 +23,13 @@ export interface StageLive {
 }
 
 /** A pane of a tumbling or hopping window, or one session of a session window. */
-export interface PaneLive {
-  start: number;
-  end: number;
-  docs: number;
-}
+export type PaneLive = PaneState;
 
-export interface WindowLive {
+/** A window stage's state (engine/core/types.ts WindowState) at its top-level pipeline index. */
+export interface WindowLive extends WindowState {
   /** Top-level pipeline index of the window stage. */
   index: number;
   stage: string;
-  kind: 'tumbling' | 'hopping' | 'session';
-  sizeMs?: number;
-  hopMs?: number;
-  gapMs?: number;
-  allowedLatenessMs: number;
-  processingTime: boolean;
-  /** Open panes, oldest first: the newest ones when there are more than the instance sends. */
-  panes: PaneLive[];
-  paneCount: number;
-  /**
-   * Tumbling and hopping: windows that start before this have closed. Sessions: the close line
-   * itself (watermark − allowedLateness); a session ending at or before it has closed.
-   */
-  closedBefore?: number;
 }
 
 export interface LiveStats {

@@ -5,8 +5,7 @@
  */
 import type { Row } from '../store';
 import { edgeLabel, fieldBins } from '../fieldHistogram';
-import { themeColor } from '../../webview/dom';
-import { clearCanvas } from './histogramView';
+import { chartTheme, clearCanvas } from './histogramView';
 import { rowDoc } from './tableView';
 
 const PAD = { left: 56, right: 16, top: 12, bottom: 34 };
@@ -27,10 +26,7 @@ export class FieldHistogramView {
       this.summary.textContent = rows.length === 0 ? 'No rows yet.' : `None of the ${rows.length.toLocaleString()} rows has a number at ${field}.`;
       return;
     }
-    const fg = themeColor('--vscode-foreground', '#cccccc');
-    const dim = themeColor('--vscode-descriptionForeground', '#999999');
-    const bar = themeColor('--vscode-charts-blue', '#3794ff');
-    const meanColor = themeColor('--vscode-charts-yellow', '#cca700');
+    const { fg, dim, blue: bar, yellow: meanColor, font } = chartTheme();
     const pw = w - PAD.left - PAD.right;
     const ph = h - PAD.top - PAD.bottom;
     const bw = pw / b.counts.length;
@@ -54,7 +50,7 @@ export class FieldHistogramView {
     g.lineWidth = 1;
     g.strokeRect(PAD.left, PAD.top, pw, ph);
     g.fillStyle = fg;
-    g.font = `11px ${themeColor('--vscode-font-family', 'sans-serif')}`;
+    g.font = font;
     g.textAlign = 'center';
     // Label every k-th edge so labels do not overlap.
     const every = Math.max(1, Math.ceil(b.counts.length / Math.max(2, Math.floor(pw / 70))));

@@ -31,6 +31,18 @@ export function clearCanvas(c: HTMLCanvasElement): { g: CanvasRenderingContext2D
   return { g, w, h };
 }
 
+/** The theme's chart colours and font, read when drawing so a theme change shows on the next frame. */
+export function chartTheme(): { fg: string; dim: string; blue: string; red: string; yellow: string; font: string } {
+  return {
+    fg: themeColor('--vscode-foreground', '#cccccc'),
+    dim: themeColor('--vscode-descriptionForeground', '#999999'),
+    blue: themeColor('--vscode-charts-blue', '#3794ff'),
+    red: themeColor('--vscode-charts-red', '#f14c4c'),
+    yellow: themeColor('--vscode-charts-yellow', '#cca700'),
+    font: `11px ${themeColor('--vscode-font-family', 'sans-serif')}`,
+  };
+}
+
 export class HistogramView {
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -64,11 +76,7 @@ export class HistogramView {
   }
 
   private draw(g: CanvasRenderingContext2D, b: Bins, w: number, h: number, watermarks: readonly WatermarkSample[]): void {
-    const fg = themeColor('--vscode-foreground', '#cccccc');
-    const dim = themeColor('--vscode-descriptionForeground', '#999999');
-    const cell = themeColor('--vscode-charts-blue', '#3794ff');
-    const late = themeColor('--vscode-charts-red', '#f14c4c');
-    const wmColor = themeColor('--vscode-charts-yellow', '#cca700');
+    const { fg, dim, blue: cell, red: late, yellow: wmColor, font } = chartTheme();
     const pw = w - PAD.left - PAD.right;
     const ph = h - PAD.top - PAD.bottom;
     const cw = pw / b.cols;
@@ -121,7 +129,7 @@ export class HistogramView {
     g.lineWidth = 1;
     g.strokeRect(PAD.left, PAD.top, pw, ph);
     g.fillStyle = fg;
-    g.font = `11px ${themeColor('--vscode-font-family', 'sans-serif')}`;
+    g.font = font;
     const xt = timeTicks(b.x0, b.x1, Math.max(2, Math.floor(pw / 110)));
     g.textAlign = 'center';
     for (const t of xt.ticks) g.fillText(tickLabel(t, xt.step), toXY(t, b.y0)[0], PAD.top + ph + 14);
