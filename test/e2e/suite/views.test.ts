@@ -46,4 +46,24 @@ suite('Pipeline graph', () => {
     }, 'stage 0 selected');
     assert.equal(sel.start.line, doc.positionAt(doc.getText().indexOf('{ "$source"')).line);
   });
+
+  test('shows the live counts of a started processor, asked once a second', async () => {
+    const a = await api();
+    if (a.ctx.targets.selected !== 'local') await a.ctx.targets.select('local');
+    const doc = await openFile('graph-proc.asp.json');
+    assert.equal(await vscode.commands.executeCommand<string>('asp.createProcessor', doc.uri), 'graphDemo');
+    await vscode.commands.executeCommand('asp.startProcessor', 'graphDemo');
+    await vscode.commands.executeCommand('asp.showGraph', doc.uri);
+    assert.deepEqual(a.ctx.graph.nodes.map((n) => n.kind), ['source', 'stage', 'sink']);
+    const live = await waitFor(() => {
+      const l = a.ctx.graph.lastLive;
+      return l && l.name === 'graphDemo' && l.output === 2 ? l : undefined;
+    }, 'the processor counts on the graph');
+    assert.deepEqual(live.nodes.map((x) => [x.index, x.inCount, x.outCount]), [
+      [0, 3, 3],
+      [1, 3, 2],
+      [2, 2, 2],
+    ]);
+    await vscode.commands.executeCommand('asp.stopProcessor', 'graphDemo');
+  });
 });
