@@ -83,7 +83,11 @@ export class Ctx {
         const run = this.runOf(uri);
         return run && { name: run.name, debug: run.debug, ended: run.ended !== undefined };
       },
-      liveStats: async (name) => (await this.engine.connection()).sendRequest(P.getLiveStats, { name }),
+      liveStats: async (name) => {
+        // Polling a graph must not start the local instance.
+        if (!this.engine.isRunning) throw new UserFacingError('The local instance is not running.');
+        return (await this.engine.connection()).sendRequest(P.getLiveStats, { name });
+      },
       onRunProgress: this.onRunProgress,
     });
     this.engine = new EngineProcess({

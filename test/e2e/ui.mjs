@@ -96,29 +96,6 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
     await panel.locator('#tab-output').click();
   });
 
-  await step('ui: the pipeline graph shows the stages and the live counts of a Run', async () => {
-    await openInExplorer(page, 'window.asp.json');
-    await palette(page, 'ASP: Show Pipeline Graph');
-    const frames = page.locator('iframe.webview.ready');
-    let graph;
-    for (let tries = 0; !graph && tries < 60; tries++) {
-      const n = await frames.count();
-      for (let i = 0; i < n && !graph; i++) {
-        const f = frames.nth(i).contentFrame().frameLocator('#active-frame');
-        if ((await f.locator('#canvas').count()) > 0) graph = f;
-      }
-      if (!graph) await page.waitForTimeout(500);
-    }
-    if (!graph) throw new Error('no webview holds the pipeline graph');
-    await graph.locator('.node.window').waitFor({ timeout: 30000 });
-    await openInExplorer(page, 'window.asp.json');
-    await page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Run' }).first().click({ timeout: 30000 });
-    await graph.locator('#state', { hasText: 'in 5' }).waitFor({ timeout: 60000 });
-    const counts = await graph.locator('.node.window .counts').allInnerTexts();
-    if (!counts.some((c) => c.includes('in 5') && c.includes('out 4'))) throw new Error(`window node counts: ${counts.join(' | ')}`);
-    await page.screenshot({ path: path.join(images, 'graph.png') });
-  });
-
   await step('ui: the sidebar shows a created and started processor and its DLQ entries', async () => {
     await openInExplorer(page, 'dlq.asp.json');
     await palette(page, 'ASP: Create Processor from File');
@@ -169,6 +146,32 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
     await page.mouse.move(900, 300);
     await page.screenshot({ path: path.join(images, 'deploy-diff.png') });
     await page.screenshot({ path: path.join(artifacts, 'ui-deploy-diff.png') });
+  });
+
+  // Last: it opens a second webview beside the output panel.
+  await step('ui: the pipeline graph shows the stages and the live counts of a Run', async () => {
+    await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first().click({ timeout: 15000 });
+    await openInExplorer(page, 'window.asp.json');
+    await palette(page, 'ASP: Show Pipeline Graph');
+    const frames = page.locator('iframe.webview.ready');
+    let graph;
+    for (let tries = 0; !graph && tries < 60; tries++) {
+      const n = await frames.count();
+      for (let i = 0; i < n && !graph; i++) {
+        const f = frames.nth(i).contentFrame().frameLocator('#active-frame');
+        if ((await f.locator('#canvas').count()) > 0) graph = f;
+      }
+      if (!graph) await page.waitForTimeout(500);
+    }
+    if (!graph) throw new Error('no webview holds the pipeline graph');
+    await graph.locator('.node.window').waitFor({ timeout: 30000 });
+    await openInExplorer(page, 'window.asp.json');
+    await page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Run' }).first().click({ timeout: 30000 });
+    await graph.locator('#state', { hasText: 'in 5' }).waitFor({ timeout: 60000 });
+    // SVG text has no innerText.
+    const counts = await graph.locator('.node.window .counts').allTextContents();
+    if (!counts.some((c) => c.includes('in 5') && c.includes('out 4'))) throw new Error(`window node counts: ${counts.join(' | ')}`);
+    await page.screenshot({ path: path.join(images, 'graph.png') });
   });
 
   return results;
