@@ -15,20 +15,28 @@ export interface CsvRow {
   doc: unknown;
   /** DLQ reason, for rows that went to the dead letter queue. */
   dlq?: string;
+  /** Event time (ms): an `event time` column (ISO) is written when some row has one. */
+  eventTime?: number;
 }
 
+/** The header of the event-time column. */
+export const EVENT_TIME_HEADER = 'event time';
+
 /**
- * The rows under `columns`; a leading `_dlq` column (the DLQ reason) is added when some row
- * is a DLQ record, so a spreadsheet can tell them apart.
+ * The rows under `columns`; a leading `_dlq` column (the DLQ reason) when some row is a DLQ
+ * record, so a spreadsheet can tell them apart, then an `event time` column when some row has one.
  */
 export function toCsv(columns: readonly string[], rows: Iterable<CsvRow>): string {
   const list = [...rows];
   const withDlq = list.some((r) => r.dlq !== undefined);
-  const header = (withDlq ? ['_dlq', ...columns] : [...columns]).map(csvField).join(',');
-  let out = header + '\r\n';
+  const withTime = list.some((r) => r.eventTime !== undefined);
+  const lead = [...(withDlq ? ['_dlq'] : []), ...(withTime ? [EVENT_TIME_HEADER] : [])];
+  let out = [...lead, ...columns].map(csvField).join(',') + '\r\n';
   for (const r of list) {
-    const fields = columns.map((c) => csvField(valueText(valueAt(r.doc, c))));
-    if (withDlq) fields.unshift(csvField(r.dlq ?? ''));
+    const fields: string[] = [];
+    if (withDlq) fields.push(csvField(r.dlq ?? ''));
+    if (withTime) fields.push(r.eventTime === undefined ? '' : new Date(r.eventTime).toISOString());
+    for (const c of columns) fields.push(csvField(valueText(valueAt(r.doc, c))));
     out += fields.join(',') + '\r\n';
   }
   return out;

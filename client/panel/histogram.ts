@@ -25,6 +25,12 @@ export function sourceTsField(pipeline: readonly unknown[]): string {
   return typeof name === 'string' && name !== '' ? name : '_ts';
 }
 
+/** A row's event time, read once and kept on the row (the table, the histogram and CSV all ask). */
+export function rowEventTime(row: { doc: unknown; dlq: boolean; eventTime?: number | null }, tsField: string): number | undefined {
+  if (row.eventTime === undefined) row.eventTime = eventTimeOf(row.doc, row.dlq, tsField) ?? null;
+  return row.eventTime ?? undefined;
+}
+
 export function isLateRecord(doc: unknown): boolean {
   return valueAt(doc, 'errInfo.reason') === LATE_REASON;
 }

@@ -16,6 +16,8 @@ export interface Row {
   text: string;
   /** When the row arrived (processing time for the histogram), from the store's clock. */
   at: number;
+  /** Event time (ms) once read by rowEventTime(); null: the row has none. */
+  eventTime?: number | null;
 }
 
 export interface Counts {

@@ -30,3 +30,8 @@ test('a leading _dlq column holds the reason when some row is a DLQ record', () 
 test('no rows: the header alone', () => {
   assert.equal(toCsv(['a', 'b,c'], []), 'a,"b,c"\r\n');
 });
+
+test('an event time column (ISO) follows _dlq when some row has an event time', () => {
+  const csv = toCsv(['i'], [{ doc: { i: 1 }, eventTime: Date.parse('2026-12-03T10:00:00Z') }, { doc: { i: 2 }, dlq: 'late', eventTime: 0 }, { doc: { i: 3 } }]);
+  assert.equal(csv, '_dlq,event time,i\r\n,2026-12-03T10:00:00.000Z,1\r\nlate,1970-01-01T00:00:00.000Z,2\r\n,,3\r\n');
+});

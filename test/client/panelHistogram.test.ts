@@ -1,7 +1,7 @@
 /** The output panel's event-time histogram: event times, binning, lateness, ticks. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LATE_REASON, binTimes, sourceTsField, eventTimeOf, formatDuration, isLateRecord, project, tickLabel, timeTicks, type TimePoint } from '../../client/panel/histogram';
+import { LATE_REASON, binTimes, rowEventTime, sourceTsField, eventTimeOf, formatDuration, isLateRecord, project, tickLabel, timeTicks, type TimePoint } from '../../client/panel/histogram';
 
 const T0 = Date.parse('2026-12-03T10:00:00Z');
 
@@ -89,4 +89,15 @@ test('the event-time field is the $source tsFieldName, else _ts', () => {
   assert.equal(sourceTsField([{ $source: { documents: [] } }]), '_ts');
   assert.equal(sourceTsField([{ $match: {} }]), '_ts');
   assert.equal(sourceTsField([]), '_ts');
+});
+
+test('rowEventTime reads a row once and keeps the answer on it, none included', () => {
+  const row: { doc: unknown; dlq: boolean; eventTime?: number | null } = { doc: { _ts: { $date: T0 } }, dlq: false };
+  assert.equal(rowEventTime(row, '_ts'), T0);
+  assert.equal(row.eventTime, T0);
+  row.doc = { _ts: { $date: T0 + 1 } };
+  assert.equal(rowEventTime(row, '_ts'), T0, 'cached');
+  const none: { doc: unknown; dlq: boolean; eventTime?: number | null } = { doc: { x: 1 }, dlq: false };
+  assert.equal(rowEventTime(none, '_ts'), undefined);
+  assert.equal(none.eventTime, null);
 });

@@ -5,15 +5,12 @@
  * it. A row under the dashed line missed its window. Redrawn at most four times a second.
  */
 import type { Row } from '../store';
-import { binTimes, eventTimeOf, formatDuration, isLateRecord, project, tickLabel, timeTicks, type Bins, type TimePoint, type WatermarkSample } from '../histogram';
+import { binTimes, formatDuration, isLateRecord, rowEventTime, project, tickLabel, timeTicks, type Bins, type TimePoint, type WatermarkSample } from '../histogram';
 import { themeColor } from '../../webview/dom';
 
 const COLS = 80;
 const ROWS = 40;
 const PAD = { left: 92, right: 16, top: 12, bottom: 34 };
-
-/** Rows remember their event time once read (null: the row has none). */
-type TimedRow = Row & { et?: number | null };
 
 /** Sizes the canvas to its box at the screen's pixel ratio and clears it; drawing units are CSS pixels. */
 export function clearCanvas(c: HTMLCanvasElement): { g: CanvasRenderingContext2D; w: number; h: number } | undefined {
@@ -53,10 +50,10 @@ export class HistogramView {
   static points(rows: readonly Row[], tsField: string): { points: TimePoint[]; untimed: number } {
     const points: TimePoint[] = [];
     let untimed = 0;
-    for (const r of rows as TimedRow[]) {
-      if (r.et === undefined) r.et = eventTimeOf(r.doc, r.dlq, tsField) ?? null;
-      if (r.et === null) untimed++;
-      else points.push({ proc: r.at, event: r.et, late: r.dlq && isLateRecord(r.doc) });
+    for (const r of rows) {
+      const et = rowEventTime(r, tsField);
+      if (et === undefined) untimed++;
+      else points.push({ proc: r.at, event: et, late: r.dlq && isLateRecord(r.doc) });
     }
     return { points, untimed };
   }

@@ -7,8 +7,8 @@
 import type { ExportFormat, FromWebview, ToWebview } from '../messages';
 import { RowStore, type Row } from '../store';
 import { ColumnSet } from '../tableModel';
-import { toCsv } from '../csv';
-import type { WatermarkSample } from '../histogram';
+import { toCsv, type CsvRow } from '../csv';
+import { rowEventTime, type WatermarkSample } from '../histogram';
 import { byId, el, webviewApi } from '../../webview/dom';
 import { ListView } from './listView';
 import { TableView, rowDoc } from './tableView';
@@ -23,9 +23,14 @@ const HISTOGRAM_MS = 250;
 const MAX_WATERMARKS = 3600;
 
 const columns = new ColumnSet();
-const store = new RowStore(20000, Date.now, (row) => columns.observe(rowDoc(row)));
-let run = '';
 let tsField = '_ts';
+/** Rows so far that carry an event time (the table shows its column once there is one). */
+let timedRows = 0;
+const store = new RowStore(20000, Date.now, (row) => {
+  columns.observe(rowDoc(row));
+  if (rowEventTime(row, tsField) !== undefined) timedRows++;
+});
+let run = '';
 let runActive = false;
 let statusText = '';
 let watermarks: WatermarkSample[] = [];
@@ -65,7 +70,7 @@ const table = new TableView(store, columns, byId('table-wrap'), byId('table-head
   table.selected = row;
   showDetail(byId('table-detail'), row);
   scheduleRender();
-}, () => scheduleRender());
+}, () => scheduleRender(), () => tsField, () => timedRows > 0);
 
 const histogram = new HistogramView(byId<HTMLCanvasElement>('histogram'), byId('histogram-summary'));
 const fieldHistogram = new FieldHistogramView(byId<HTMLCanvasElement>('histogram'), byId('histogram-summary'));
@@ -166,6 +171,7 @@ byId('clear').addEventListener('click', () => {
   store.clear();
   columns.clear();
   watermarks = [];
+  timedRows = 0;
   list.selected = table.selected = undefined;
   showDetail(byId('detail'), undefined);
   showDetail(byId('table-detail'), undefined);
@@ -178,7 +184,16 @@ function exportRows(format: ExportFormat): void {
     return;
   }
   const rows = table.ordered();
-  const text = toCsv(columns.columns().map((c) => c.path), rows.map((r) => (r.dlq ? { doc: rowDoc(r), dlq: dlqReason(r.doc) } : { doc: r.doc })));
+  const text = toCsv(
+    columns.columns().map((c) => c.path),
+    rows.map((r) => {
+      const row: CsvRow = { doc: rowDoc(r) };
+      if (r.dlq) row.dlq = dlqReason(r.doc);
+      const t = rowEventTime(r, tsField);
+      if (t !== undefined) row.eventTime = t;
+      return row;
+    }),
+  );
   vscode.postMessage({ type: 'export', format, text, rows: rows.length });
 }
 byId('export').addEventListener('click', () => exportRows('ndjson'));
@@ -247,6 +262,7 @@ window.addEventListener('message', (ev: MessageEvent<ToWebview>) => {
       store.clear();
       columns.clear();
       watermarks = [];
+      timedRows = 0;
       break;
   }
   scheduleRender();

@@ -7,6 +7,7 @@
 import type { Row, RowStore } from '../store';
 import { ColumnSet, nextSort, sortRows, type Column, type SortSpec } from '../tableModel';
 import { valueAt, valueText } from '../values';
+import { rowEventTime } from '../histogram';
 import { el } from '../../webview/dom';
 import { dlqReason } from './tree';
 
@@ -15,6 +16,10 @@ const RESORT_MS = 1000;
 const CELL_CHARS = 200;
 const COL_W = 160;
 const FIRST_W = 64;
+const TIME_W = 200;
+
+/** The event-time column's sort key: no dot, so valueAt reads it as one key, and no field is named so. */
+export const EVENT_TIME_COLUMN = '(event time)';
 
 /** The document a row's columns read: a DLQ record's input document, else the output document. */
 export function rowDoc(r: Row): unknown {
@@ -42,6 +47,10 @@ export class TableView {
     private readonly rows: HTMLElement,
     onSelect: (row: Row) => void,
     private readonly onChange: () => void,
+    /** The field the run's source writes the event time to. */
+    private readonly tsField: () => string,
+    /** Some row so far has an event time: the table shows the column. */
+    private readonly timed: () => boolean,
     private readonly now: () => number = () => performance.now(),
   ) {
     wrap.addEventListener('scroll', () => {
@@ -80,10 +89,20 @@ export class TableView {
     return this.sort;
   }
 
+  /** What sortRows reads a row's sort key from. */
+  private sortValue(sort: SortSpec): (r: Row) => unknown {
+    if (sort.path !== EVENT_TIME_COLUMN) return rowDoc;
+    const ts = this.tsField();
+    return (r) => {
+      const t = rowEventTime(r, ts);
+      return { [EVENT_TIME_COLUMN]: t === undefined ? undefined : { $date: t } };
+    };
+  }
+
   /** Visible rows in table order (sorted when a column is sorted), for export. */
   ordered(): Row[] {
     const all = this.store.slice(0, this.store.visibleCount);
-    return this.sort ? sortRows(all, rowDoc, this.sort) : all;
+    return this.sort ? sortRows(all, this.sortValue(this.sort), this.sort) : all;
   }
 
   private rowCount(): number {
@@ -106,7 +125,7 @@ export class TableView {
       }, RESORT_MS - (t - this.sortedAt));
       return;
     }
-    this.sorted = sortRows(this.store.slice(0, this.store.visibleCount), rowDoc, this.sort);
+    this.sorted = sortRows(this.store.slice(0, this.store.visibleCount), this.sortValue(this.sort), this.sort);
     this.sortedVersion = this.store.version;
     this.sortedAt = t;
   }
@@ -114,10 +133,22 @@ export class TableView {
   private renderHead(): void {
     this.columns = this.cols.columns();
     this.headVersion = this.cols.version;
-    const template = `${FIRST_W}px ${this.columns.map(() => `${COL_W}px`).join(' ')}`;
+    this.timeShown = this.timed();
+    const template = `${FIRST_W}px ${this.timeShown ? `${TIME_W}px ` : ''}${this.columns.map(() => `${COL_W}px`).join(' ')}`;
     this.wrap.style.setProperty('--cols', template);
     this.head.textContent = '';
     this.head.appendChild(el('div', 'th first', '#'));
+    if (this.timeShown) {
+      const th = el('div', 'th time');
+      th.setAttribute('role', 'columnheader');
+      const label = el('span', 'th-label', 'event time');
+      label.dataset['action'] = 'sort';
+      label.dataset['path'] = EVENT_TIME_COLUMN;
+      label.title = `Sort by event time (the source's ${this.tsField()}, a DLQ record's input document, or a window's start)`;
+      th.appendChild(label);
+      if (this.sort?.path === EVENT_TIME_COLUMN) th.appendChild(el('span', 'sort', this.sort.dir === 1 ? '▲' : '▼'));
+      this.head.appendChild(th);
+    }
     for (const c of this.columns) {
       const th = el('div', 'th');
       th.setAttribute('role', 'columnheader');
@@ -147,11 +178,12 @@ export class TableView {
   }
 
   private sortShown = '';
+  private timeShown = false;
 
   render(): void {
     this.resortIfDue();
     const sortKey = this.sort ? `${this.sort.path}:${this.sort.dir}` : '';
-    if (this.headVersion !== this.cols.version || sortKey !== this.sortShown) {
+    if (this.headVersion !== this.cols.version || sortKey !== this.sortShown || this.timeShown !== this.timed()) {
       this.sortShown = sortKey;
       this.renderHead();
       for (const e of Array.from(this.rows.children) as HTMLElement[]) e.dataset['seq'] = '';
@@ -177,16 +209,21 @@ export class TableView {
     e.dataset['seq'] = String(r.seq);
     e.dataset['sel'] = sel;
     e.className = `trow${r.dlq ? ' dlq' : ''}${this.selected === r ? ' selected' : ''}`;
-    const n = this.columns.length + 1;
+    const lead = this.timeShown ? 2 : 1;
+    const n = this.columns.length + lead;
     while (e.childElementCount < n) e.appendChild(el('div', 'td'));
     while (e.childElementCount > n) e.lastElementChild?.remove();
     const first = e.firstElementChild as HTMLElement;
     first.textContent = r.dlq ? 'DLQ' : String(r.seq + 1);
     first.title = r.dlq ? dlqReason(r.doc) : '';
+    if (this.timeShown) {
+      const t = rowEventTime(r, this.tsField());
+      (e.children[1] as HTMLElement).textContent = t === undefined ? '' : new Date(t).toISOString();
+    }
     const doc = rowDoc(r);
     for (let c = 0; c < this.columns.length; c++) {
       const text = valueText(valueAt(doc, this.columns[c]!.path));
-      (e.children[c + 1] as HTMLElement).textContent = text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS)}…` : text;
+      (e.children[c + lead] as HTMLElement).textContent = text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS)}…` : text;
     }
   }
 }
