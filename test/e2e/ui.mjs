@@ -167,7 +167,11 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
     await graph.locator('.node.window').waitFor({ timeout: 30000 });
     await openInExplorer(page, 'window.asp.json');
     await page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Run' }).first().click({ timeout: 30000 });
-    await graph.locator('#state', { hasText: 'in 5' }).waitFor({ timeout: 60000 });
+    // The output panel opens in the graph's group on top of it: wait for the counts, then bring the graph forward.
+    await graph.locator('#state', { hasText: 'in 5' }).waitFor({ state: 'attached', timeout: 60000 });
+    await openInExplorer(page, 'window.asp.json');
+    await palette(page, 'ASP: Show Pipeline Graph');
+    await graph.locator('#state', { hasText: 'in 5' }).waitFor({ timeout: 30000 });
     // SVG text has no innerText.
     const counts = await graph.locator('.node.window .counts').allTextContents();
     if (!counts.some((c) => c.includes('in 5') && c.includes('out 4'))) throw new Error(`window node counts: ${counts.join(' | ')}`);
