@@ -136,6 +136,7 @@ export class TableView {
     this.timeShown = this.timed();
     const template = `${FIRST_W}px ${this.timeShown ? `${TIME_W}px ` : ''}${this.columns.map(() => `${COL_W}px`).join(' ')}`;
     this.wrap.style.setProperty('--cols', template);
+    this.wrap.style.setProperty('--table-w', `${FIRST_W + (this.timeShown ? TIME_W : 0) + this.columns.length * COL_W}px`);
     this.head.textContent = '';
     this.head.appendChild(el('div', 'th first', '#'));
     if (this.timeShown) {
