@@ -10,6 +10,7 @@ import type { LiveStats } from '../../shared/protocol/liveStats';
 import { processorNameFor, readPipelineFile, type PipelineFile, type StageLocation } from '../pipelineFile';
 import { liveView, pipelineGraph, stageAt, type GraphLive, type GraphNode } from './graphModel';
 import { graphHtml } from './html';
+import { openPage } from '../webviewPanel';
 import type { FromGraph, ToGraph } from './messages';
 
 const POLL_MS = 1000;
@@ -85,21 +86,8 @@ export class GraphPanel implements vscode.Disposable {
       this.panel.reveal(undefined, true);
       return;
     }
-    const root = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    const panel = vscode.window.createWebviewPanel(
-      'asp.graph',
-      'ASP Pipeline Graph',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [root] },
-    );
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
-    const wv = panel.webview;
-    wv.html = graphHtml({
-      scriptUri: wv.asWebviewUri(vscode.Uri.joinPath(root, 'graph.js')).toString(),
-      styleUri: wv.asWebviewUri(vscode.Uri.joinPath(root, 'graph.css')).toString(),
-      cspSource: wv.cspSource,
-    });
-    wv.onDidReceiveMessage((m: FromGraph) => void this.onMessage(m));
+    const panel = openPage(this.extensionUri, { viewType: 'asp.graph', title: 'ASP Pipeline Graph', bundle: 'graph', html: (a) => graphHtml(a) });
+    panel.webview.onDidReceiveMessage((m: FromGraph) => void this.onMessage(m));
     panel.onDidDispose(() => {
       this.panel = undefined;
       this.ready = false;

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { EJsonDoc, RunEndedParams, StageTrace } from '../../shared/protocol';
 import { OutputBatcher } from './batcher';
 import { panelHtml } from './html';
+import { openPage } from '../webviewPanel';
 import type { FromWebview, ToWebview } from './messages';
 
 export interface PanelHandlers {
@@ -41,21 +42,8 @@ export class OutputPanel implements vscode.Disposable {
       this.panel.reveal(undefined, true);
       return;
     }
-    const root = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    const panel = vscode.window.createWebviewPanel(
-      'asp.output',
-      'ASP Output',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [root] },
-    );
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
-    const wv = panel.webview;
-    wv.html = panelHtml({
-      scriptUri: wv.asWebviewUri(vscode.Uri.joinPath(root, 'panel.js')).toString(),
-      styleUri: wv.asWebviewUri(vscode.Uri.joinPath(root, 'panel.css')).toString(),
-      cspSource: wv.cspSource,
-    });
-    wv.onDidReceiveMessage((m: FromWebview) => this.onMessage(m));
+    const panel = openPage(this.extensionUri, { viewType: 'asp.output', title: 'ASP Output', bundle: 'panel', html: (a) => panelHtml(a) });
+    panel.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m));
     panel.onDidDispose(() => {
       this.panel = undefined;
       this.ready = false;
