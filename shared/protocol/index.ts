@@ -19,3 +19,4 @@ export * from './atlas';
 export * from './local';
 export * from './notifications';
 export * from './errors';
+export * from './testing';
