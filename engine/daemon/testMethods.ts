@@ -144,7 +144,7 @@ export class TestMethods {
     return r;
   }
 
-  getRunRecording(q: P.RunRecordingParams): P.RunRecordingReply {
+  getRunRecording(q: P.GetRunRecordingParams): P.RunRecordingReply {
     const { recording: rec, reason } = this.recordingOf(q.name);
     const events = recordedEvents(rec).filter((e) => e['doc'] !== undefined).map((e) => {
       const ev: P.RecordedInputEvent = { doc: plainEJSON(e['doc']) as P.EJsonDoc, at: (e['at'] as Date).toISOString(), time: ((e['time'] ?? e['at']) as Date).toISOString() };
@@ -152,7 +152,9 @@ export class TestMethods {
       if (e['source'] !== undefined) ev.source = plainEJSON(e['source']) as P.EJsonDoc;
       return ev;
     });
-    return { name: q.name, reason, events, output: ejsonDocs(rec.output), dlq: ejsonDocs(rec.dlq), undecodable: rec.undecodable, truncated: rec.truncated };
+    const reply: P.RunRecordingReply = { name: q.name, reason, events, output: ejsonDocs(rec.output), dlq: ejsonDocs(rec.dlq), undecodable: rec.undecodable, truncated: rec.truncated };
+    if (typeof q.documentsIndent === 'string') reply.documentsText = documentList(rec.events.map((e) => e.doc), q.documentsIndent);
+    return reply;
   }
 
   fixtureFromRun(q: P.FixtureFromRunParams): P.FixtureFromRunReply {

@@ -115,6 +115,11 @@ export interface RunRecordingParams {
   name: string;
 }
 
+export interface GetRunRecordingParams extends RunRecordingParams {
+  /** Also print the documents as a fixture or `$source.documents` holds them, continuation lines at this indent. */
+  documentsIndent?: string;
+}
+
 /** A recorded source document, as a fixture event. */
 export interface RecordedInputEvent {
   doc: EJsonDoc;
@@ -136,9 +141,11 @@ export interface RunRecordingReply {
   /** Records the source could not decode (they cannot be replayed). */
   undecodable: number;
   truncated: boolean;
+  /** With `documentsIndent`: the documents as a JSON array, one per line. */
+  documentsText?: string;
 }
 /** asp/getRunRecording: what a recorded run's source delivered and what it produced. */
-export const getRunRecording = new RequestType<RunRecordingParams, RunRecordingReply, void>('asp/getRunRecording');
+export const getRunRecording = new RequestType<GetRunRecordingParams, RunRecordingReply, void>('asp/getRunRecording');
 
 export interface FixtureFromRunParams extends RunRecordingParams {
   /** The fixture file to write (absolute); a test is added to it when it exists. */

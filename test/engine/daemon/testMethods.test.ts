@@ -24,7 +24,9 @@ async function startInstance(t: { after(fn: () => void | Promise<void>): void })
   server.listen();
   const rpc = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const ended = new Map<string, P.RunEndedParams>();
-  rpc.onNotification(P.runEnded, (p) => ended.set(p.name, p));
+  rpc.onNotification(P.runEnded.method, (p: P.RunEndedParams) => {
+    ended.set(p.name, p);
+  });
   rpc.listen();
   t.after(async () => {
     rpc.dispose();
@@ -201,8 +203,11 @@ test('Capture input: an empty expectation, filled by update from a run of the fi
   const file = path.join(dir, 'solar.asp.json');
   fs.writeFileSync(file, JSON.stringify([...sample, { $project: { device_id: 1 } }]));
   await recordedRun(rpc, ended, 'solar.capture-1', sample, file, 3);
-  const rec = await rpc.sendRequest(P.getRunRecording, { name: 'solar.capture-1' });
+  const rec = await rpc.sendRequest(P.getRunRecording, { name: 'solar.capture-1', documentsIndent: '    ' });
   assert.equal(rec.events.length, 3);
+  assert.ok(rec.documentsText);
+  assert.deepEqual(JSON.parse(rec.documentsText), rec.events.map((e) => e.doc));
+  assert.match(rec.documentsText, /^\[\n {6}\{/);
   const fixtureFile = path.join(dir, 'solar.asp.test.json');
   const made = await rpc.sendRequest(P.fixtureFromRun, { name: 'solar.capture-1', fixtureFile, testName: 'captured', pipeline: 'solar.asp.json', expect: 'none' });
   assert.deepEqual(JSON.parse(made.text).tests[0].expect, {});
