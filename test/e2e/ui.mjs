@@ -18,7 +18,7 @@ async function openInExplorer(page, name) {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click({ timeout: 60000 });
   await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 30000 });
   // Commands whose palette entry needs `editorLangId == asp-json` only show once the editor is active.
-  if (name.endsWith('.asp.json')) await page.locator('#status\\.editor\\.mode', { hasText: 'ASP JSON' }).first().waitFor({ timeout: 30000 });
+  if (name.endsWith('.asp.json')) await page.locator('.statusbar-item[id="status.editor.mode"]', { hasText: 'ASP JSON' }).first().waitFor({ timeout: 30000 });
 }
 
 /** Brings the Explorer back into the side bar (another step may have opened a different view there). */
