@@ -6,13 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
 import * as P from '../../shared/protocol';
 import { Instance } from '../../engine/daemon/instance';
 import { analyzeText } from '../../engine/pipeline/analyze';
 import { ensureServers } from '../infra/servers';
 import { tempDir } from './helpers';
+import { rpcTo } from '../helpers/instanceRpc';
 
 async function startInstance(t: { after(fn: () => void | Promise<void>): void }, connections?: unknown[]): Promise<{ inst: Instance; rpc: MessageConnection; dir: string }> {
   const dir = tempDir(t, 'asp-dm-');
@@ -23,13 +23,7 @@ async function startInstance(t: { after(fn: () => void | Promise<void>): void },
   }
   const inst = new Instance({ stateDir: path.join(dir, 'state'), connectionsFile, checkpointIntervalMs: 0 });
   await inst.open();
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const server = createMessageConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  inst.attach(server);
-  server.listen();
-  const rpc = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  rpc.listen();
+  const rpc = rpcTo(inst);
   t.after(async () => {
     rpc.dispose();
     await inst.shutdown();

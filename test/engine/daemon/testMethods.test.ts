@@ -7,27 +7,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
 import * as P from '../../../shared/protocol';
 import { Instance } from '../../../engine/daemon/instance';
 import { tempDir } from '../../runtime/helpers';
+import { rpcTo } from '../../helpers/instanceRpc';
 
 async function startInstance(t: { after(fn: () => void | Promise<void>): void }): Promise<{ rpc: MessageConnection; dir: string; ended: Map<string, P.RunEndedParams> }> {
   const dir = tempDir(t, 'asp-tm-');
   const inst = new Instance({ stateDir: path.join(dir, 'state'), checkpointIntervalMs: 0 });
   await inst.open();
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const server = createMessageConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  inst.attach(server);
-  server.listen();
-  const rpc = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const rpc = rpcTo(inst);
   const ended = new Map<string, P.RunEndedParams>();
   rpc.onNotification(P.runEnded.method, (p: P.RunEndedParams) => {
     ended.set(p.name, p);
   });
-  rpc.listen();
   t.after(async () => {
     rpc.dispose();
     await inst.shutdown();
