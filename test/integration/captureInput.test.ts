@@ -1,7 +1,8 @@
 /**
- * Capture Input and Save as Test against a real Kafka broker, through the local instance's
- * JSON-RPC requests as the editor sends them: the recorded messages keep their partitions, keys,
- * offsets and timestamps, and the fixture made from the run replays it exactly.
+ * Capture Input and Save as Test against a real Kafka broker and a real change stream, through
+ * the local instance's JSON-RPC requests as the editor sends them: the recorded messages keep
+ * their partitions, keys, offsets and timestamps (change events their own fields), and the
+ * fixture made from the run replays it exactly.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,7 +20,7 @@ function keyText(v: unknown): string {
   return b ? Buffer.from(b.base64, 'base64').toString('utf8') : String(v);
 }
 
-describe('Capture Input and Save as Test from a Kafka topic (real broker)', () => {
+describe('Capture Input and Save as Test from Kafka and a change stream (real servers)', () => {
   let env: IntegrationEnv;
   let inst: Instance;
   let rpc: MessageConnection;
@@ -30,7 +31,7 @@ describe('Capture Input and Save as Test from a Kafka topic (real broker)', () =
     env = await setup();
     dir = fs.mkdtempSync(path.join(env.stateDir, 'capture-'));
     const connectionsFile = path.join(dir, 'asp.connections.json');
-    fs.writeFileSync(connectionsFile, JSON.stringify({ connections: [{ name: 'kafka1', type: 'Kafka', bootstrapServers: env.servers.kafkaBrokers }] }));
+    fs.writeFileSync(connectionsFile, JSON.stringify({ connections: [{ name: 'kafka1', type: 'Kafka', bootstrapServers: env.servers.kafkaBrokers }, { name: 'cluster1', type: 'Cluster', uri: env.servers.mongoUri }] }));
     inst = new Instance({ stateDir: path.join(dir, 'state'), connectionsFile, checkpointIntervalMs: 0 });
     await inst.open();
     rpc = rpcTo(inst);
@@ -109,5 +110,31 @@ describe('Capture Input and Save as Test from a Kafka topic (real broker)', () =
     fs.writeFileSync(fixtureFile, made.text);
     const r = await rpc.sendRequest(P.runFixture, { file: fixtureFile });
     assert.equal(r.summary, '1 passed, 0 failed', r.results[0]?.report);
+  });
+
+  it('a change stream capture becomes a fixture whose replay gives the same change events', async () => {
+    const db = uniqueName('db');
+    const coll = env.mongo.db(db).collection<{ _id: number; qty: number }>('orders');
+    const pipeline = [{ $source: { connectionName: 'cluster1', db, coll: 'orders' } }, { $addFields: { double: { $multiply: ['$fullDocument.qty', 2] } } }];
+    const pipelineFile = path.join(dir, 'orders-cs.asp.json');
+    fs.writeFileSync(pipelineFile, JSON.stringify(pipeline));
+    const name = `${db}.run-1`;
+    await rpc.sendRequest(P.processStreamProcessor, { name, pipeline, file: pipelineFile, run: { sinks: 'capture', maxDocs: 3, maxMs: 120_000, stream: false, record: {} } });
+    // The stream starts "now": insert until three changes were seen (the first may come before it opened).
+    let n = 0;
+    await eventually('three change events captured', async () => {
+      if (!ended.has(name)) await coll.insertOne({ _id: ++n, qty: n });
+      return ended.has(name);
+    }, 120_000);
+    assert.equal(ended.get(name)?.reason, 'limit');
+    const rec = await rpc.sendRequest(P.getRunRecording, { name });
+    assert.ok(rec.events.length >= 3, `${rec.events.length} events`);
+    assert.ok(rec.events.every((e) => e.doc['operationType'] === 'insert'));
+    const fixtureFile = path.join(dir, 'orders-cs.asp.test.json');
+    const made = await rpc.sendRequest(P.fixtureFromRun, { name, fixtureFile, testName: 'inserts', pipeline: 'orders-cs.asp.json', expect: 'run' });
+    fs.writeFileSync(fixtureFile, made.text);
+    const r = await rpc.sendRequest(P.runFixture, { file: fixtureFile });
+    assert.equal(r.summary, '1 passed, 0 failed', r.results[0]?.report);
+    assert.ok(r.results[0]!.actual!.output.every((d) => d['double'] === 2 * (d['fullDocument'] as { qty: number }).qty));
   });
 });
