@@ -17,6 +17,7 @@
 export * from './shapes';
 export * from './atlas';
 export * from './local';
+export * from './targets';
 export * from './notifications';
 export * from './errors';
 export * from './testing';

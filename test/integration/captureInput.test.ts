@@ -11,8 +11,9 @@ import * as path from 'node:path';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import * as P from '../../shared/protocol';
 import { Instance } from '../../engine/daemon/instance';
-import { createTopic, eventually, setup, uniqueName, type IntegrationEnv } from './helpers';
-import { rpcTo } from '../helpers/instanceRpc';
+import { createTopic, setup, uniqueName, type IntegrationEnv } from './helpers';
+import { waitFor } from '../helpers/waitFor';
+import { rpcTo } from '../helpers/instance';
 
 /** A Kafka key as relaxed Extended JSON: BinData by default (keyFormat binData), as text here. */
 function keyText(v: unknown): string {
@@ -22,26 +23,26 @@ function keyText(v: unknown): string {
 
 describe('Capture Input and Save as Test from Kafka and a change stream (real servers)', () => {
   let env: IntegrationEnv;
-  let inst: Instance;
   let rpc: MessageConnection;
   let dir: string;
   const ended = new Map<string, P.RunEndedParams>();
+  // rpcTo registers its disposal as an after-hook; the suite runs them in its own after().
+  const closers: (() => void | Promise<void>)[] = [];
 
   before(async () => {
     env = await setup();
     dir = fs.mkdtempSync(path.join(env.stateDir, 'capture-'));
     const connectionsFile = path.join(dir, 'asp.connections.json');
     fs.writeFileSync(connectionsFile, JSON.stringify({ connections: [{ name: 'kafka1', type: 'Kafka', bootstrapServers: env.servers.kafkaBrokers }, { name: 'cluster1', type: 'Cluster', uri: env.servers.mongoUri }] }));
-    inst = new Instance({ stateDir: path.join(dir, 'state'), connectionsFile, checkpointIntervalMs: 0 });
+    const inst = new Instance({ stateDir: path.join(dir, 'state'), connectionsFile, checkpointIntervalMs: 0 });
     await inst.open();
-    rpc = rpcTo(inst);
+    rpc = rpcTo({ after: (fn) => closers.push(fn) }, inst);
     rpc.onNotification(P.runEnded.method, (p: P.RunEndedParams) => {
       ended.set(p.name, p);
     });
   });
   after(async () => {
-    rpc?.dispose();
-    await inst?.shutdown();
+    for (const close of closers) await close();
     await env?.close();
   });
 
@@ -63,7 +64,7 @@ describe('Capture Input and Save as Test from Kafka and a change stream (real se
     // Capture Input: only the $source runs, until 6 documents were recorded.
     const name = `${topic}.capture-1`;
     await rpc.sendRequest(P.processStreamProcessor, { name, pipeline: [source], file: pipelineFile, run: { sinks: 'capture', maxDocs: 6, maxMs: 120_000, stream: false, record: { maxEvents: 6 } } });
-    await eventually('the capture to end', async () => ended.has(name), 120_000);
+    await waitFor(() => ended.has(name), 'the capture to end', 120_000);
     assert.equal(ended.get(name)?.reason, 'limit');
     const rec = await rpc.sendRequest(P.getRunRecording, { name });
     assert.equal(rec.events.length, 6);
@@ -101,7 +102,7 @@ describe('Capture Input and Save as Test from Kafka and a change stream (real se
     fs.writeFileSync(pipelineFile, JSON.stringify(pipeline));
     const name = `${topic}.run-1`;
     await rpc.sendRequest(P.processStreamProcessor, { name, pipeline, file: pipelineFile, run: { sinks: 'capture', maxDocs: 3, maxMs: 120_000, stream: false, record: {} } });
-    await eventually('the run to end', async () => ended.has(name), 120_000);
+    await waitFor(() => ended.has(name), 'the run to end', 120_000);
     const fixtureFile = path.join(dir, 'twice.asp.test.json');
     const made = await rpc.sendRequest(P.fixtureFromRun, { name, fixtureFile, testName: 'a run of twice', pipeline: 'twice.asp.json', expect: 'run' });
     const expected = (JSON.parse(made.text) as { tests: { expect: { output: { _stream_meta: { source: Record<string, unknown> } }[] } }[] }).tests[0]!.expect.output;
@@ -122,10 +123,10 @@ describe('Capture Input and Save as Test from Kafka and a change stream (real se
     await rpc.sendRequest(P.processStreamProcessor, { name, pipeline, file: pipelineFile, run: { sinks: 'capture', maxDocs: 3, maxMs: 120_000, stream: false, record: {} } });
     // The stream starts "now": insert until three changes were seen (the first may come before it opened).
     let n = 0;
-    await eventually('three change events captured', async () => {
+    await waitFor(async () => {
       if (!ended.has(name)) await coll.insertOne({ _id: ++n, qty: n });
       return ended.has(name);
-    }, 120_000);
+    }, 'three change events captured', 120_000, 200);
     assert.equal(ended.get(name)?.reason, 'limit');
     const rec = await rpc.sendRequest(P.getRunRecording, { name });
     assert.ok(rec.events.length >= 3, `${rec.events.length} events`);

@@ -7,24 +7,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import * as P from '../../../shared/protocol';
-import { Instance } from '../../../engine/daemon/instance';
-import { tempDir } from '../../runtime/helpers';
-import { rpcTo } from '../../helpers/instanceRpc';
+import { rpcError, startInstance } from '../../helpers/instance';
+import { waitFor } from '../../helpers/waitFor';
 
-async function startInstance(t: { after(fn: () => void | Promise<void>): void }): Promise<{ rpc: MessageConnection; dir: string; ended: Map<string, P.RunEndedParams> }> {
-  const dir = tempDir(t, 'asp-tm-');
-  const inst = new Instance({ stateDir: path.join(dir, 'state'), checkpointIntervalMs: 0 });
-  await inst.open();
-  const rpc = rpcTo(inst);
+/** An instance whose `runEnded` notifications are kept by run name. */
+async function startTestInstance(t: { after(fn: () => void | Promise<void>): void }): Promise<{ rpc: MessageConnection; dir: string; ended: Map<string, P.RunEndedParams> }> {
+  const { rpc, dir } = await startInstance(t);
   const ended = new Map<string, P.RunEndedParams>();
   rpc.onNotification(P.runEnded.method, (p: P.RunEndedParams) => {
     ended.set(p.name, p);
-  });
-  t.after(async () => {
-    rpc.dispose();
-    await inst.shutdown();
   });
   return { rpc, dir, ended };
 }
@@ -70,7 +63,7 @@ function writeWorkspace(dir: string): { pipeline: string; fixture: string } {
 }
 
 test('asp/listFixtureTests names every test with its range, from unsaved text too', async (t) => {
-  const { rpc, dir } = await startInstance(t);
+  const { rpc, dir } = await startTestInstance(t);
   const { fixture } = writeWorkspace(dir);
   const listed = await rpc.sendRequest(P.listFixtureTests, { file: fixture });
   assert.deepEqual(listed.tests.map((x) => [x.index, x.name, x.span.line, x.span.col]), [[0, 'keeps big readings', 4, 5], [1, 'a wrong expectation', 9, 5]]);
@@ -83,7 +76,7 @@ test('asp/listFixtureTests names every test with its range, from unsaved text to
 });
 
 test('asp/runFixture: a pass, a failure located at the expected value with a diff text, and update', async (t) => {
-  const { rpc, dir } = await startInstance(t);
+  const { rpc, dir } = await startTestInstance(t);
   const { fixture, pipeline } = writeWorkspace(dir);
   const r = await rpc.sendRequest(P.runFixture, { file: fixture });
   assert.equal(r.summary, '1 passed, 1 failed');
@@ -112,7 +105,7 @@ test('asp/runFixture: a pass, a failure located at the expected value with a dif
 });
 
 test('asp/runFixture with debug returns the per-stage trace of each test', async (t) => {
-  const { rpc, dir } = await startInstance(t);
+  const { rpc, dir } = await startTestInstance(t);
   const { fixture } = writeWorkspace(dir);
   const r = await rpc.sendRequest(P.runFixture, { file: fixture, only: [0], debug: { perStage: 5 } });
   const trace = r.results[0]!.trace;
@@ -122,27 +115,23 @@ test('asp/runFixture with debug returns the per-stage trace of each test', async
 });
 
 test('a fixture that cannot be read is one failed result naming the file, not a thrown error', async (t) => {
-  const { rpc, dir } = await startInstance(t);
+  const { rpc, dir } = await startTestInstance(t);
   const file = path.join(dir, 'bad.asp.test.json');
   const r = await rpc.sendRequest(P.runFixture, { file, text: '{ "tests": [] }' });
   assert.equal(r.results.length, 1);
   assert.equal(r.results[0]!.passed, false);
   assert.equal(r.results[0]!.problems[0]!.file, file);
-  const missing = await rpc.sendRequest(P.runFixture, { file: path.join(dir, 'nope.asp.test.json') }).then(() => undefined, (e: unknown) => e);
-  assert.ok(missing instanceof ResponseError);
+  const missing = await rpcError(rpc.sendRequest(P.runFixture, { file: path.join(dir, 'nope.asp.test.json') }));
   assert.equal(missing.code, P.AspErrorCodes.NotFound);
 });
 
 async function recordedRun(rpc: MessageConnection, ended: Map<string, P.RunEndedParams>, name: string, pipeline: unknown[], file: string, maxDocs = 1000): Promise<P.RunEndedParams> {
   await rpc.sendRequest(P.processStreamProcessor, { name, pipeline, file, run: { sinks: 'capture', maxDocs, stream: false, record: {} } });
-  for (let i = 0; i < 3000 && !ended.has(name); i++) await new Promise((r) => setTimeout(r, 10));
-  const e = ended.get(name);
-  assert.ok(e, `run ${name} ended`);
-  return e;
+  return waitFor(() => ended.get(name), `run ${name} to end`);
 }
 
 test('Save as test: a recorded run becomes a fixture test that passes, DLQ records included', async (t) => {
-  const { rpc, dir, ended } = await startInstance(t);
+  const { rpc, dir, ended } = await startTestInstance(t);
   const { pipeline, fixture } = writeWorkspace(dir);
   const withDlq = [
     { $source: { documents: [{ _id: 1, a: 10, b: 2 }, { _id: 2, a: 10, b: 0 }, { _id: 3, a: 9, b: 3 }] } },
@@ -175,7 +164,7 @@ test('Save as test: a recorded run becomes a fixture test that passes, DLQ recor
 });
 
 test('Save as test of an endless source stopped by its limit: drain off, and the replay matches', async (t) => {
-  const { rpc, dir, ended } = await startInstance(t);
+  const { rpc, dir, ended } = await startTestInstance(t);
   const sample = [{ $source: { connectionName: 'sample_stream_solar' } }, { $match: { 'obs.watts': { $gt: 100 } } }];
   const file = path.join(dir, 'solar.asp.json');
   fs.writeFileSync(file, JSON.stringify(sample));
@@ -192,7 +181,7 @@ test('Save as test of an endless source stopped by its limit: drain off, and the
 });
 
 test('Capture input: an empty expectation, filled by update from a run of the fixture', async (t) => {
-  const { rpc, dir, ended } = await startInstance(t);
+  const { rpc, dir, ended } = await startTestInstance(t);
   const sample = [{ $source: { connectionName: 'sample_stream_solar' } }];
   const file = path.join(dir, 'solar.asp.json');
   fs.writeFileSync(file, JSON.stringify([...sample, { $project: { device_id: 1 } }]));
@@ -213,9 +202,8 @@ test('Capture input: an empty expectation, filled by update from a run of the fi
 });
 
 test('a run without a recording is a clear NotFound error', async (t) => {
-  const { rpc } = await startInstance(t);
-  const e = await rpc.sendRequest(P.fixtureFromRun, { name: 'nope', fixtureFile: '/tmp/x.asp.test.json', testName: 't', pipeline: 'x.asp.json', expect: 'run' }).then(() => undefined, (x: unknown) => x);
-  assert.ok(e instanceof ResponseError);
+  const { rpc } = await startTestInstance(t);
+  const e = await rpcError(rpc.sendRequest(P.fixtureFromRun, { name: 'nope', fixtureFile: '/tmp/x.asp.test.json', testName: 't', pipeline: 'x.asp.json', expect: 'run' }));
   assert.equal(e.code, P.AspErrorCodes.NotFound);
   assert.match(e.message, /run 'nope' has no recorded input/);
 });
