@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { PipelineRun } from '../engine/pipeline/run';
 import { analyzeText } from '../engine/pipeline/analyze';
-import { loadConnectionRegistryText } from '../engine/connections/registry';
+import { loadConnectionRegistryText } from '../engine/connectors/catalog/registry';
 import { createServices } from '../engine/connectors/services';
 import { fetchJars } from '../test/infra/fetch';
 import { startKafka, stopKafka, type KafkaInstance } from '../test/infra/kafkaServer';

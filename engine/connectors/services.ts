@@ -8,11 +8,11 @@
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import type { ConnectionRegistry } from '../connections/types';
-import { resolveEnv } from '../connections/registry';
+import { resolveEnv } from '../connections/env';
 import { EngineError, errorMessage } from '../core/errors';
 import { LocalStore } from '../store/localStore';
 import { kafkaClientConfig } from './kafka/config';
-import { LocalTarget } from './localTarget';
+import { LocalTarget } from './local/target';
 import { MongoTarget } from './mongo/target';
 import { DEFAULT_RETRY } from './retry';
 import { createCollectionEmit } from './collectionEmit';

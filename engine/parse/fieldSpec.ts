@@ -51,12 +51,23 @@ export interface FieldSpec {
   fields?: readonly FieldSpec[];
   /** For `connection`: the connection types this position accepts. */
   connectionTypes?: readonly ConnectionType[];
-  /** Connection registries: the value is a secret (`${env:NAME}` or SecretStorage only). */
-  secret?: boolean;
+  /**
+   * Connection registries: the value is a secret (`${env:NAME}` or SecretStorage only).
+   * `'userinfo'`: a URI that is secret only when it carries a password (`mongodb://u:p@h`).
+   */
+  secret?: boolean | 'userinfo';
   /** Accepted and recorded, but the local engine cannot honour it: say so, never silently. */
   localNote?: string;
   /** Other names Atlas's tools use for the same field (e.g. mongosh placements). */
   aliases?: readonly string[];
+  /** For an `enum`: the values the local engine runs; the others are Atlas's and flagged as such. */
+  localEnum?: readonly (string | number | boolean)[];
+  /** Atlas sets it in its replies (GET): accepted in a file, never completed or asked for. */
+  readOnly?: boolean;
+  /** ASP Studio only (e.g. a Cluster's local `uri`): Atlas has no such field. */
+  localOnly?: boolean;
+  /** For `options`: keys besides `fields` are allowed (a free-form map such as Kafka `config`). */
+  openKeys?: boolean;
 }
 
 /** A stage whose whole argument has one role (`$match` is a query, `$addFields` a fieldMap...). */

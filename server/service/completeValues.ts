@@ -9,7 +9,8 @@ import { optionKey } from './roles';
 import { enumValues, schemaAt } from './schema';
 import { pathsOf } from './shape';
 import { keysOf, nodeAt, prop, stringValue } from './jsonNav';
-import { allowedConnectionTypes, connectionRole } from './connectionKinds';
+import { allowedConnectionTypes } from './connectionKinds';
+import { kindOf } from '../../engine/connectors/catalog/index';
 import { push, type ItemSink } from './items';
 import { argSnippet } from './snippets';
 
@@ -134,8 +135,8 @@ function connectionItems(ctx: ServiceCtx, out: ItemSink, allowed: string[] | und
     const item: CompletionItem = {
       label: c.name,
       kind: CompletionItemKind.Reference,
-      detail: `${c.type} connection`,
-      documentation: { kind: MarkupKind.Markdown, value: connectionRole(c.type) },
+      detail: `${c.type} connection${kindOf(c.type)?.atlasOnly ? ' (Atlas only)' : ''}`,
+      documentation: { kind: MarkupKind.Markdown, value: kindOf(c.type)?.usedFor ?? c.type },
       sortText: `${c.name.startsWith('__') ? 1 : 0}${c.name}`,
     };
     push(out, item, `"${c.name}"`);

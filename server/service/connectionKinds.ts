@@ -19,23 +19,3 @@ const KINDS: Record<string, ConnectionType[]> = {
 export function allowedConnectionTypes(stage: string, optionPath: string): ConnectionType[] | undefined {
   return KINDS[`${stage}:${optionPath}`];
 }
-
-/** Where a connection of this type may be used, for hover text. */
-export function connectionRole(t: string): string {
-  switch (t) {
-    case 'Kafka':
-      return 'source ($source) or sink ($emit)';
-    case 'Cluster':
-      return 'change-stream source, $merge/$emit sink, $lookup, DLQ';
-    case 'Local':
-      return 'the embedded store: $merge sink, $lookup, DLQ and checkpoints with no server';
-    case 'Sample':
-      return 'sample source ($source)';
-    case 'Https':
-      return '$https';
-    case 'TestLog':
-      return 'a sink that logs each document ($emit)';
-    default:
-      return t;
-  }
-}
