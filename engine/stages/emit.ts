@@ -6,9 +6,10 @@
 import { isPlainObject } from '../bson/types';
 import { enumValue, err, noUnknownFields, objectArg, wrongType } from '../parse/args';
 import { connectionRef, nameSpec } from '../parse/connection';
+import { parseEmitSchemaRegistry } from '../parse/schemaRegistry';
 import type { StageSpec } from '../parse/types';
 import { ioOf } from '../io/ioOf';
-import { KEY_FORMATS } from '../io/enums';
+import { KEY_FORMATS, SUBJECT_NAME_STRATEGIES } from '../io/enums';
 import type { CollectionEmitConfig, KafkaEmitConfig } from '../io/types';
 
 export type EmitConfig = KafkaEmitConfig | CollectionEmitConfig | { kind: 'testLog' };
@@ -34,6 +35,28 @@ export const emit: StageSpec<EmitConfig> = {
       db: { description: 'Time series: database (string or expression)' },
       coll: { description: 'Time series: collection (string or expression)' },
       timeseries: { type: 'object', properties: { timeField: { type: 'string' }, metaField: { type: 'string' }, granularity: { enum: ['seconds', 'minutes', 'hours'] } } },
+      schemaRegistry: {
+        type: 'object',
+        description: 'Kafka: write values as Confluent-framed Avro through a SchemaRegistry connection',
+        required: ['connectionName'],
+        properties: {
+          connectionName: { type: 'string', description: 'A SchemaRegistry connection' },
+          valueSchema: {
+            type: 'object',
+            properties: {
+              type: { enum: ['avro'], description: 'The value format: avro' },
+              schema: { description: "The writer schema (an Avro schema, or its JSON text); absent: the subject's latest version" },
+              options: {
+                type: 'object',
+                properties: {
+                  autoRegisterSchemas: { type: 'boolean', default: true, description: 'Register the schema under its subject (false: it must be registered already)' },
+                  subjectNameStrategy: { enum: [...SUBJECT_NAME_STRATEGIES], default: 'TopicNameStrategy', description: 'How the subject is named: <topic>-value, the record name, or <topic>-<record name>' },
+                },
+              },
+            },
+          },
+        },
+      },
       config: {
         type: 'object',
         properties: {
@@ -82,9 +105,10 @@ export const emit: StageSpec<EmitConfig> = {
     }
     noUnknownFields(o, KAFKA_FIELDS, '$emit', path, ctx);
     let ok = true;
+    let schemaRegistry: KafkaEmitConfig['schemaRegistry'];
     if (o['schemaRegistry'] !== undefined) {
-      err(ctx, [...path, 'schemaRegistry'], 'Avro output through a Schema Registry is not available in the local engine', 'ASP312', { target: 'key' });
-      ok = false;
+      schemaRegistry = parseEmitSchemaRegistry(o['schemaRegistry'], [...path, 'schemaRegistry'], ctx);
+      if (!schemaRegistry) ok = false;
     }
     let topic: KafkaEmitConfig['topic'] | undefined;
     const t = o['topic'];
@@ -120,7 +144,7 @@ export const emit: StageSpec<EmitConfig> = {
     }
     const tombstoneWhen = c['tombstoneWhen'] !== undefined ? ctx.compiler.expr(c['tombstoneWhen'], [...cpath, 'tombstoneWhen']) : undefined;
     if (!ok || !topic) return undefined;
-    return { kind: 'kafka', connectionName: name, topic, key, keyFormat: keyFormat ?? 'binData', headers, outputFormat, isoDates: dateFormat === 'ISO8601', compression, acks, tombstoneWhen };
+    return { kind: 'kafka', connectionName: name, topic, key, keyFormat: keyFormat ?? 'binData', headers, outputFormat, isoDates: dateFormat === 'ISO8601', compression, acks, tombstoneWhen, ...(schemaRegistry ? { schemaRegistry } : {}) };
   },
   create(config, rt, next) {
     if (config.kind === 'testLog') return { push: (d, m) => next(d, m) };

@@ -34,6 +34,7 @@ export const source: StageSpec<SourceConfig> = {
       db: { type: 'string', description: 'Change stream: database (omit for the whole cluster)' },
       coll: { description: 'Change stream: collection name or array of names' },
       config: { type: 'object' },
+      schemaRegistry: { type: 'object', description: 'Kafka: values are Confluent-framed Avro, decoded with a SchemaRegistry connection', required: ['connectionName'], properties: { connectionName: { type: 'string', description: 'A SchemaRegistry connection' } } },
     },
   },
   examples: [
