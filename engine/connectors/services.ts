@@ -3,7 +3,8 @@
  * reach through `rt.services`: Kafka clients, MongoDB clients and collection targets, the
  * embedded `local` store, the shared retry policy, and `io`, the connector-backed operators and
  * sources (a Kafka source or sink with `schemaRegistry` gets its Avro codec here). Clients
- * are created lazily, one per connection, and closed together. Only composition roots (the CLI run command, the daemon instance, bin/, benchmarks) import this module.
+ * are created lazily, one per connection, and closed together. Only composition roots (the
+ * CLI run command, the daemon instance, bin/, benchmarks) import this module.
  */
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';

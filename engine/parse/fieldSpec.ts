@@ -5,6 +5,7 @@
  * are all derived from these tables, so no fact about a field is typed twice.
  */
 import type { ConnectionType } from '../connections/types';
+import type { DiagnosticCode } from '../core/codes';
 
 /**
  * What a field's value is, which decides how the editor treats the text at that position:
@@ -68,6 +69,13 @@ export interface FieldSpec {
   localOnly?: boolean;
   /** For `options`: keys besides `fields` are allowed (a free-form map such as Kafka `config`). */
   openKeys?: boolean;
+  /**
+   * MongoDB's own wording where it differs from the IDL messages the shared checker writes
+   * (`BSON field '<f>' is missing but a required field`, `... is the wrong type ...`,
+   * `Enumeration value ... is not a valid value.`). `{value}` in `wrongType` and `badEnum`
+   * stands for the value; `wrongTypeCode` replaces ASP304.
+   */
+  messages?: { missing?: string; wrongType?: string; wrongTypeCode?: DiagnosticCode; badEnum?: string };
 }
 
 /** A stage whose whole argument has one role (`$match` is a query, `$addFields` a fieldMap...). */

@@ -5,7 +5,7 @@
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { StageKind } from '../../engine/parse/types';
+import type { StageKind, StageSpec } from '../../engine/parse/types';
 import type { AnalysisLike, Catalog, DocKind } from './types';
 import { keyNodeOf, prop, props } from './jsonNav';
 
@@ -14,6 +14,8 @@ export type PipelineContext = 'main' | 'window' | 'payload' | 'lookup';
 export interface StageNode {
   /** The stage operator, e.g. `$match`; '' while the user has not typed a key yet. */
   name: string;
+  /** The catalog's spec of the stage; undefined for an unknown name. */
+  spec: StageSpec | undefined;
   kind: StageKind | undefined;
   index: number;
   node: Node;
@@ -58,6 +60,12 @@ export function stageKind(catalog: Catalog, name: string): StageKind | undefined
 }
 
 export class ParsedDoc {
+  /**
+   * The text and version parsed. `doc` is the live document: TextDocuments applies edits to the
+   * same object, so its text and version move on while this parse stays what it was.
+   */
+  readonly text: string;
+  readonly version: number;
   readonly tree: Node | undefined;
   readonly errors: ParseError[] = [];
   readonly model: DocModel;
@@ -66,12 +74,15 @@ export class ParsedDoc {
   readonly memo = new Map<string, unknown>();
 
   constructor(readonly doc: TextDocument, readonly kind: DocKind, catalog: Catalog) {
-    this.tree = parseTree(doc.getText(), this.errors, { allowTrailingComma: true, disallowComments: false });
+    this.text = doc.getText();
+    this.version = doc.version;
+    this.tree = parseTree(this.text, this.errors, { allowTrailingComma: true, disallowComments: false });
     this.model = kind === 'pipeline' ? buildModel(this.tree, catalog) : emptyModel();
   }
 
-  get text(): string {
-    return this.doc.getText();
+  /** True while `doc` still holds the text this parse was built from. */
+  matches(doc: TextDocument): boolean {
+    return this.version === doc.version && this.text === doc.getText();
   }
 
   /** The engine analysis, computed once per version and registry generation. */
@@ -144,7 +155,7 @@ function buildPipeline(node: Node, context: PipelineContext, owner: StageNode | 
     const keyNode = first?.children?.[0];
     const argNode = first?.children?.[1];
     const name = typeof keyNode?.value === 'string' ? keyNode.value : '';
-    const s: StageNode = { name, kind: stageKind(catalog, name), index, node: el, keyNode, argNode, pipeline: p };
+    const s: StageNode = { name, spec: catalog.stages.get(name), kind: stageKind(catalog, name), index, node: el, keyNode, argNode, pipeline: p };
     p.stages.push(s);
     model.stages.push(s);
     const innerKey = s.kind === 'window' ? 'pipeline' : INNER[name]?.[0];
@@ -162,8 +173,8 @@ export class ParseCache {
 
   get(doc: TextDocument): ParsedDoc {
     const cur = this.docs.get(doc.uri);
-    if (cur && cur.doc.version === doc.version && cur.doc === doc) return cur;
-    if (cur && cur.doc.version === doc.version && cur.text === doc.getText()) return cur;
+    // Compare with what was parsed, not with cur.doc: an edit may have changed that very object.
+    if (cur?.matches(doc)) return cur;
     const parsed = new ParsedDoc(doc, this.kindOf(doc.uri), this.catalog);
     this.docs.set(doc.uri, parsed);
     return parsed;

@@ -53,6 +53,21 @@ function recorded(f: ServersFile): TestServers | undefined {
 }
 
 /**
+ * The recorded servers answer, or (while their processes live) come to answer. A probe has 1-2 s:
+ * on a loaded machine a live server can miss that, and replacing it would kill the servers
+ * other test processes and their instances are using mid-run. Only dead servers are replaced.
+ */
+async function recordedUp(f: ServersFile): Promise<TestServers | undefined> {
+  const s = recorded(f);
+  if (!s) return undefined;
+  for (let probe = 0; ; probe++) {
+    if (await allUp(s)) return s;
+    if (!(f.pids?.length && f.pids.every(pidAlive))) return undefined;
+    if (probe === 0) process.stderr.write(`test servers ${s.kafkaBrokers} / ${s.mongoUri} / ${s.schemaRegistry.url} (pids ${f.pids.join(', ')}) are alive but slow to answer; waiting for them\n`);
+  }
+}
+
+/**
  * A cross-process lock (mkdir is atomic), so test files starting at once start one pair of
  * servers. A lock whose owner died is taken over.
  */
@@ -81,8 +96,8 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
 export async function startServers(): Promise<TestServers> {
   return withLock(async () => {
     const existing = readServersFile();
-    const up = existing && recorded(existing);
-    if (up && (await allUp(up))) return up;
+    const live = existing && (await recordedUp(existing));
+    if (live) return live;
     if (existing) await stopRecorded(existing);
     const jars = fetchJars();
     const started = await Promise.allSettled([startKafka(jars.kafkaLibs), startMongo(jars.mongoLibs, jars.mongoClasses), startSchemaRegistry(jars.registryApp)] as const);
@@ -142,7 +157,7 @@ export async function ensureServers(): Promise<TestServers> {
     if (await allUp(s)) return s;
   }
   const f = readServersFile();
-  const s = f && recorded(f);
-  if (s && (await allUp(s))) return s;
+  const live = f && (await recordedUp(f));
+  if (live) return live;
   return startServers();
 }
