@@ -4,6 +4,7 @@ import type { Compiler, Expr } from '../expr/types';
 import { isPlainObject, typeName } from '../bson/types';
 import { compare } from '../bson/compare';
 import { ExprError } from '../core/errors';
+import { numberKind, numberValue } from '../bson/numbers';
 
 export const ACC_ARG_CODE = 'ASP341';
 
@@ -36,19 +37,16 @@ export function inputAndN(
 
 /** `n` is evaluated once, on the first document of the group (MongoDB requires it constant). */
 export function checkN(name: string, v: Value): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) {
+  const k = numberKind(v);
+  const n = numberValue(v);
+  if (k < 0 || !Number.isInteger(n)) {
     throw new ExprError(`Value for 'n' must be of integral type, but found ${typeName(v)}`);
   }
-  if (v <= 0) throw new ExprError(`'n' must be greater than 0, found ${v}`);
-  return v;
+  if (n <= 0) throw new ExprError(`'n' must be greater than 0, found ${n}`);
+  return n;
 }
 
-export function isNumeric(v: Value): boolean {
-  if (typeof v === 'number') return true;
-  if (v === null || typeof v !== 'object') return typeof v === 'bigint';
-  const bt = (v as { _bsontype?: string })._bsontype;
-  return bt === 'Long' || bt === 'Decimal128' || bt === 'Int32' || bt === 'Double';
-}
+export { isNumber as isNumeric } from '../bson/types';
 
 /** Ascending BSON order with a fast path for numbers. */
 export function cmp(a: Value, b: Value): number {

@@ -11,7 +11,6 @@ import type { ExprOperator, Expr } from '../types';
 import { conversionFailure } from '../date/_parse';
 
 export { conversionFailure };
-export const DOCS = 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/';
 const NO_ON_ERROR = 'in $convert with no onError value';
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
@@ -111,11 +110,10 @@ export function decimalIsZero(d: Decimal128): boolean {
   return /^-?0(?:\.0*)?(?:E[+-]\d+)?$/.test(d.toString());
 }
 
-/** Decimal128 of a double, rounded to 15 significant digits as MongoDB does. */
+/** Decimal128 of a double, rounded to 15 significant digits as MongoDB does (2.0 -> 2.00000000000000). */
 export function doubleToDecimal(d: number): Decimal128 {
   if (Number.isNaN(d)) return Decimal128.fromString('NaN');
   if (!Number.isFinite(d)) return Decimal128.fromString(d < 0 ? '-Infinity' : 'Infinity');
-  if (Number.isInteger(d) && Math.abs(d) <= Number.MAX_SAFE_INTEGER) return Decimal128.fromString(String(d));
   return Decimal128.fromString(d.toPrecision(15));
 }
 
@@ -177,10 +175,6 @@ export function parseObjectId(s: string): ObjectId {
   if (s.length !== 24) throw fail(`Invalid string length for parsing to OID, expected 24 but found ${s.length}`);
   if (!/^[0-9a-fA-F]{24}$/.test(s)) throw fail(`Invalid character found in hex string: ${s}`);
   return ObjectId.createFromHexString(s);
-}
-
-export function nullish(v: Value): boolean {
-  return v === null || v === undefined;
 }
 
 /**

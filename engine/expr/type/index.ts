@@ -1,17 +1,18 @@
 /** type expression operators. */
 import type { ExprOperator } from '../types';
-import { convert } from './convert';
-import { isNumber } from './isNumber';
-import { toBool } from './toBool';
-import { toDate } from './toDate';
-import { toDecimal } from './toDecimal';
-import { toDouble } from './toDouble';
-import { toInt } from './toInt';
-import { toLong } from './toLong';
-import { toObjectId } from './toObjectId';
-import { toString } from './toString';
-import { type } from './type';
+import { $convert } from './convert';
+import { $isNumber } from './isNumber';
+import { $toBool } from './toBool';
+import { $toDate } from './toDate';
+import { $toDecimal } from './toDecimal';
+import { $toDouble } from './toDouble';
+import { $toInt } from './toInt';
+import { $toLong } from './toLong';
+import { $toObjectId } from './toObjectId';
+import { $toString } from './toString';
+import { $toUUID } from './toUUID';
+import { $type } from './type';
 
 export const typeOperators: ExprOperator[] = [
-  convert, isNumber, toBool, toDate, toDecimal, toDouble, toInt, toLong, toObjectId, toString, type,
+  $convert, $isNumber, $toBool, $toDate, $toDecimal, $toDouble, $toInt, $toLong, $toObjectId, $toString, $toUUID, $type,
 ];
