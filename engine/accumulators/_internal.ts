@@ -4,6 +4,7 @@ import type { Compiler, Expr } from '../expr/types';
 import { isPlainObject, typeName } from '../bson/types';
 import { compare } from '../bson/compare';
 import { ExprError } from '../core/errors';
+import { EXCEEDED_MEMORY_LIMIT, MAX_ACCUMULATOR_BYTES, approxSize } from '../expr/_shared/memory';
 import { numberKind, numberValue } from '../bson/numbers';
 
 export const ACC_ARG_CODE = 'ASP341';
@@ -47,6 +48,29 @@ export function checkN(name: string, v: Value): number {
 }
 
 export { isNumber as isNumeric } from '../bson/types';
+
+/**
+ * The bytes an accumulator's state holds ($push, $addToSet), with MongoDB's refusal past
+ * internalQueryMax{Push,AddToSet}Bytes (100 MB, ExceededMemoryLimit). Kept beside the state so
+ * the state itself (and its checkpoint form) stays a plain array or map.
+ */
+export class AccumulatedBytes {
+  private readonly bytes = new WeakMap<object, number>();
+  constructor(private readonly name: string) {}
+
+  add(state: object, v: Value): void {
+    const n = (this.bytes.get(state) ?? 0) + approxSize(v);
+    if (n >= MAX_ACCUMULATOR_BYTES) {
+      throw new ExprError(`${this.name} used too much memory and cannot spill to disk. Memory limit: ${MAX_ACCUMULATOR_BYTES} bytes`, EXCEEDED_MEMORY_LIMIT);
+    }
+    this.bytes.set(state, n);
+  }
+
+  copy(from: object, to: object): void {
+    const n = this.bytes.get(from);
+    if (n !== undefined) this.bytes.set(to, n);
+  }
+}
 
 /** Ascending BSON order with a fast path for numbers. */
 export function cmp(a: Value, b: Value): number {

@@ -5,6 +5,7 @@
 import type { Clock } from '../core/clock';
 import type { Meta } from '../core/meta';
 import type { Diagnostic, JsonPath, Value } from '../core/types';
+import type { Growth } from './_shared/memory';
 
 /** Per-evaluation state. One EvalCtx per stage instance, reused for every document. */
 export interface EvalCtx {
@@ -17,6 +18,8 @@ export interface EvalCtx {
   /** Stream metadata of the current document, for `{$meta: "stream..."}`. */
   meta: Meta | undefined;
   clock: Clock;
+  /** What this document's expressions have built so far (engine/expr/_shared/memory.ts). */
+  growth: Growth;
 }
 
 /** A compiled expression. Returns `undefined` for "missing". Throws ExprError on bad input. */

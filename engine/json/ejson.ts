@@ -91,12 +91,13 @@ function wrapper(o: Record<string, Value>, k: string): Value {
 }
 
 /**
- * Numbers JSON.parse cannot type: an integral value written with a fraction or an exponent
- * ("24.0", "1e3"), or an integer of 16+ digits (beyond 2^53). Anything else (the usual case,
- * fractions included) parses with JSON.parse alone. A match inside a string only costs the
- * exact path.
+ * Numbers JSON.parse cannot type, found without tokenizing: a number (after `:`, `,`, `[` or
+ * at the start) that is integral but written with a zero fraction ("24.0") or with an exponent
+ * ("1e3", "2.5E1"), or an integer of 16+ digits (beyond 2^53). Anything else, fractions and
+ * ISO timestamps in strings included, parses with JSON.parse alone; a match inside a string
+ * only costs the exact path.
  */
-const NEEDS_EXACT = /\d\.0+(?![0-9])|\d[eE]|\d{16}/;
+const NEEDS_EXACT = /(?:^|[:,[])\s*-?\d+(?:\.0+\s*(?:[,\]}]|$)|(?:\.\d*)?[eE]|\d{15})/;
 
 /** Parse one line/message of (relaxed or canonical) Extended JSON text. Throws SyntaxError. */
 export function parseEJSON(text: string): Value {

@@ -4,6 +4,7 @@
  * maxAwaitTimeMS so an idle stream does not spin. A lost stream is reopened after the last
  * token with backoff; seek() reopens after a checkpointed token.
  */
+import { normalizeNumbers } from '../../bson/numbers';
 import type { ChangeStream, ChangeStreamOptions, Document, MongoClient } from 'mongodb';
 import type { Doc, Value } from '../../core/types';
 import type { Meta } from '../../core/meta';
@@ -43,7 +44,8 @@ export class ChangeStreamSource implements Source {
 
   private open(client: MongoClient): ChangeStream {
     const c = this.cfg;
-    const opts: ChangeStreamOptions = { maxAwaitTimeMS: c.maxAwaitTimeMS };
+    // promoteValues: false keeps int32 and double apart (normalizeNumbers in toRecord).
+    const opts: ChangeStreamOptions = { maxAwaitTimeMS: c.maxAwaitTimeMS, promoteValues: false };
     if (c.fullDocument !== 'default') opts.fullDocument = c.fullDocument;
     if (c.fullDocumentBeforeChange !== 'off') opts.fullDocumentBeforeChange = c.fullDocumentBeforeChange;
     if (this.resumeFrom) opts.startAfter = this.resumeFrom;
@@ -83,6 +85,7 @@ export class ChangeStreamSource implements Source {
   }
 
   private toRecord(ev: Doc): SourceRecord {
+    ev = normalizeNumbers(ev) as Doc;
     const source: Doc = { type: 'atlas', operationType: ev['operationType'] };
     if (ev['ns'] !== undefined) source['ns'] = ev['ns'];
     if (ev['documentKey'] !== undefined) source['documentKey'] = ev['documentKey'];

@@ -21,15 +21,26 @@ export interface NumSum {
   n: number;
   /** Widest input type, NUM_*. */
   kind: number;
-  /** Exact total of the finite decimal inputs; null until the first one. */
-  dec: Dec | null;
+  /** The decimal inputs; null until the first one (most sums never see a decimal). */
+  dec: DecTotal | null;
+}
+
+interface DecTotal {
+  /** Exact total of the finite decimal inputs. */
+  total: Dec;
   /** Sum of the NaN and infinite decimal inputs (0 when there were none). */
-  decSpecial: number;
+  special: number;
 }
 
 export function newNumSum(): NumSum {
-  return { sum: 0, add: 0, special: 0, n: 0, kind: NUM_INT, dec: null, decSpecial: 0 };
+  return { sum: 0, add: 0, special: 0, n: 0, kind: NUM_INT, dec: null };
 }
+
+/**
+ * While every input is an int32, |sum| < 2^52 and nothing is left in `add`, plain addition is
+ * exact and the compensated steps would compute the same (sum + x, 0).
+ */
+const EXACT = 4503599627370496;
 
 /** DoubleDoubleSummation::addDouble. */
 export function addDouble(s: NumSum, x: number): void {
@@ -55,16 +66,23 @@ function addLong(s: NumSum, v: bigint): void {
 }
 
 function addDecimal(s: NumSum, v: Value): void {
+  const t = (s.dec ??= { total: { c: 0n, e: 0 }, special: 0 });
   const d = toDec(v);
-  if (d === null) s.decSpecial += Number((v as Decimal128).toString());
-  else s.dec = s.dec === null ? d : decAdd(s.dec, d);
+  if (d === null) t.special += Number((v as Decimal128).toString());
+  else t.total = decAdd(t.total, d);
 }
 
 /** Add `v` if it is numeric; returns false (state untouched) for anything else. */
 export function addNum(s: NumSum, v: Value): boolean {
   if (typeof v === 'number') {
-    if (s.kind < NUM_DOUBLE && !isInt32(v)) s.kind = NUM_DOUBLE;
     s.n++;
+    if (isInt32(v)) {
+      if (s.kind === NUM_INT && s.sum < EXACT && s.sum > -EXACT && s.add === 0) {
+        s.sum += v;
+        s.special += v;
+        return true;
+      }
+    } else if (s.kind < NUM_DOUBLE) s.kind = NUM_DOUBLE;
     addDouble(s, v);
     return true;
   }
@@ -104,13 +122,12 @@ export function mergeNumInto(a: NumSum, b: NumSum): NumSum {
   if (Number.isFinite(b.sum) || !Number.isNaN(b.add)) addDouble(a, b.add);
   a.n += b.n;
   if (b.kind > a.kind) a.kind = b.kind;
-  if (b.dec !== null) a.dec = a.dec === null ? b.dec : decAdd(a.dec, b.dec);
-  a.decSpecial += b.decSpecial;
+  if (b.dec !== null) a.dec = a.dec === null ? { ...b.dec } : { total: decAdd(a.dec.total, b.dec.total), special: a.dec.special + b.dec.special };
   return a;
 }
 
 export function copyNum(s: NumSum): NumSum {
-  return { sum: s.sum, add: s.add, special: s.special, n: s.n, kind: s.kind, dec: s.dec, decSpecial: s.decSpecial };
+  return { sum: s.sum, add: s.add, special: s.special, n: s.n, kind: s.kind, dec: s.dec === null ? null : { ...s.dec } };
 }
 
 export function mergeNum(a: NumSum, b: NumSum): NumSum {
@@ -146,9 +163,9 @@ function sumLong(s: NumSum): bigint {
 
 /** DoubleDoubleSummation::getDecimal plus the decimal inputs. */
 function sumDecimal(s: NumSum): Dec | null {
-  if (s.decSpecial !== 0 || !Number.isFinite(s.sum)) return null;
+  if ((s.dec !== null && s.dec.special !== 0) || !Number.isFinite(s.sum)) return null;
   const nonDec = decAdd(toDec34(s.sum), toDec34(s.add));
-  return s.dec === null ? nonDec : decAdd(s.dec, nonDec);
+  return s.dec === null ? nonDec : decAdd(s.dec.total, nonDec);
 }
 
 /** Decimal128(double, kRoundTo34Digits): the double's exact value to 34 digits. */
@@ -157,7 +174,8 @@ function toDec34(d: number): Dec {
 }
 
 function decimalSpecial(s: NumSum): Decimal128 {
-  return decFromNumber(s.decSpecial !== 0 ? s.decSpecial + (Number.isFinite(s.sum) ? 0 : s.special) : s.special);
+  const ds = s.dec === null ? 0 : s.dec.special;
+  return decFromNumber(ds !== 0 ? ds + (Number.isFinite(s.sum) ? 0 : s.special) : s.special);
 }
 
 /** AccumulatorSum::getValue: the sum typed like the widest input. */
@@ -192,7 +210,8 @@ export function avgResult(s: NumSum): Value {
 
 /** Checkpoint form (EJSON-serialisable: the decimal total as a string). */
 export function snapshotNum(s: NumSum): Value {
-  return { sum: s.sum, c: s.add, sp: s.special, n: s.n, kind: s.kind, dec: s.dec === null ? null : `${s.dec.c}E${s.dec.e}`, ds: s.decSpecial };
+  const d = s.dec;
+  return { sum: s.sum, c: s.add, sp: s.special, n: s.n, kind: s.kind, dec: d === null ? null : `${d.total.c}E${d.total.e}`, ds: d === null ? 0 : d.special };
 }
 
 /** Inverse of snapshotNum; also reads the older {sum, c, n, kind} form. */
@@ -205,7 +224,6 @@ export function restoreNum(v: Value): NumSum {
     special: o.sp === undefined ? num(o.sum) + num(o.c) : num(o.sp),
     n: num(o.n),
     kind: num(o.kind),
-    dec: typeof o.dec === 'string' ? parseDec(o.dec) : null,
-    decSpecial: o.ds === undefined ? 0 : num(o.ds),
+    dec: typeof o.dec === 'string' ? { total: parseDec(o.dec)!, special: o.ds === undefined ? 0 : num(o.ds) } : null,
   };
 }
