@@ -7,7 +7,7 @@ import { Decimal128, Long, ObjectId } from 'bson';
 import { ExprError } from '../../core/errors';
 import type { Value } from '../../core/types';
 import { typeName } from '../../bson/types';
-import type { ExprOperator, Expr } from '../types';
+import type { ExprCategory, ExprOperator, Expr } from '../types';
 import { conversionFailure } from '../date/_parse';
 
 export { conversionFailure };
@@ -182,12 +182,12 @@ export function parseObjectId(s: string): ObjectId {
  * missing input, else `fn(value)`.
  */
 export function unaryOperator(
-  spec: Omit<ExprOperator, 'compile' | 'category' | 'syntax'> & { fn: (v: Value) => Value; keepNullish?: boolean },
+  spec: Omit<ExprOperator, 'compile' | 'category' | 'syntax'> & { fn: (v: Value) => Value; keepNullish?: boolean; category?: ExprCategory },
 ): ExprOperator {
-  const { fn, keepNullish, ...rest } = spec;
+  const { fn, keepNullish, category, ...rest } = spec;
   return {
     ...rest,
-    category: 'type',
+    category: category ?? 'type',
     syntax: `{ ${spec.name}: <expression> }`,
     compile(arg, c, path) {
       let inner: Expr;

@@ -1,5 +1,7 @@
 /** type expression operators. */
 import type { ExprOperator } from '../types';
+import { $binarySize } from './binarySize';
+import { $bsonSize } from './bsonSize';
 import { $convert } from './convert';
 import { $isNumber } from './isNumber';
 import { $toBool } from './toBool';
@@ -14,5 +16,5 @@ import { $toUUID } from './toUUID';
 import { $type } from './type';
 
 export const typeOperators: ExprOperator[] = [
-  $convert, $isNumber, $toBool, $toDate, $toDecimal, $toDouble, $toInt, $toLong, $toObjectId, $toString, $toUUID, $type,
+  $binarySize, $bsonSize, $convert, $isNumber, $toBool, $toDate, $toDecimal, $toDouble, $toInt, $toLong, $toObjectId, $toString, $toUUID, $type,
 ];

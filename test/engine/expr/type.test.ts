@@ -227,7 +227,7 @@ run('$convert: ASP binData extensions (byteOrder, format, widths)', [
 ]);
 
 test('every type operator has 1-3 examples that evaluate as documented', () => {
-  assert.equal(typeOperators.length, 12);
+  assert.equal(typeOperators.length, 14);
   for (const op of typeOperators) {
     assert.ok(op.examples.length >= 1 && op.examples.length <= 3, op.name);
     for (const ex of op.examples) {
