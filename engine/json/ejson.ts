@@ -84,7 +84,13 @@ function wrapper(o: Record<string, Value>, k: string): Value {
     case '$code':
     case '$dbPointer':
     case '$undefined':
-      return normalizeNumbers(EJSON.deserialize(o, { relaxed: false }));
+      try {
+        return normalizeNumbers(EJSON.deserialize(o, { relaxed: false }));
+      } catch {
+        // A malformed wrapper ({"$uuid": "no"}) stays a plain object: the stage or expression
+        // compiler then reports it where it is used, instead of the parse throwing.
+        return NOT_EJSON;
+      }
     default:
       return NOT_EJSON;
   }
