@@ -3,7 +3,7 @@
  * handling of `timezone`, `unit` and `startOfWeek` (constants are resolved at compile time).
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/#date-expression-operators
  */
-import { Decimal128, Long, ObjectId, Timestamp } from 'bson';
+import { Decimal128, Double, Long, ObjectId, Timestamp } from 'bson';
 import { ExprError } from '../../core/errors';
 import type { JsonPath, Value } from '../../core/types';
 import { isPlainObject, typeName } from '../../bson/types';
@@ -46,7 +46,7 @@ export function showValue(v: Value): string {
   if (v === undefined) return 'missing';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   const bt = (v as { _bsontype?: string })._bsontype;
-  if (bt === 'Long' || bt === 'Decimal128') return String(v);
+  if (bt === 'Long' || bt === 'Decimal128' || bt === 'Double') return String(v);
   try {
     return JSON.stringify(v);
   } catch {
@@ -57,6 +57,7 @@ export function showValue(v: Value): string {
 /** The integer held by an int/long/double/decimal with no fractional part, else undefined. */
 export function integral64(v: Value): number | undefined {
   if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
+  if (v instanceof Double) return v.value;
   if (v instanceof Long) return v.toNumber();
   if (v instanceof Decimal128) {
     const n = Number(v.toString());
