@@ -161,57 +161,12 @@ export function numberToken(tok: string, frac: boolean): string | undefined {
 
 /** One line of relaxed Extended JSON, as `asp run` prints documents. */
 export function toRelaxedJSON(v: Value): string {
-  return relaxed(v) ?? 'null';
+  return text(v, false) ?? 'null';
 }
 
-/** relaxed() returns undefined for "missing" so object members can be skipped. */
-function relaxed(v: Value): string | undefined {
-  switch (typeof v) {
-    case 'string':
-      return JSON.stringify(v);
-    case 'number':
-      if (isInt32(v)) return String(v);
-      return Number.isFinite(v) ? doubleText(v) : `{"$numberDouble":"${doubleText(v)}"}`;
-    case 'boolean':
-      return v ? 'true' : 'false';
-    case 'undefined':
-      return undefined;
-    case 'bigint':
-      return String(v);
-    case 'object':
-      break;
-    default:
-      return undefined;
-  }
-  if (v === null) return 'null';
-  if (Array.isArray(v)) {
-    let s = '[';
-    for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (relaxed(v[i]) ?? 'null');
-    return s + ']';
-  }
-  if (v instanceof Date) {
-    const t = v.getTime();
-    // Relaxed form: an ISO string for years 1970-9999, else the canonical number.
-    if (t >= 0 && t <= 253402300799999) return `{"$date":"${v.toISOString().replace('.000Z', 'Z')}"}`;
-    return `{"$date":{"$numberLong":"${t}"}}`;
-  }
-  const bt = (v as { _bsontype?: string })._bsontype;
-  if (bt !== undefined) {
-    if (bt === 'Double') return doubleText((v as Double).value);
-    if (bt === 'Long') return (v as Long).toString();
-    if (bt === 'Int32') return String((v as Int32).value);
-    return EJSON.stringify(v as Record<string, unknown>, { relaxed: true });
-  }
-  let s = '{';
-  let first = true;
-  const o = v as Record<string, Value>;
-  for (const k in o) {
-    const x = relaxed(o[k]);
-    if (x === undefined) continue;
-    s += (first ? '' : ',') + JSON.stringify(k) + ':' + x;
-    first = false;
-  }
-  return s + '}';
+/** Canonical Extended JSON (type-preserving), for checkpoints and state files. */
+export function toCanonicalJSON(v: Value): string {
+  return text(v, true) ?? 'null';
 }
 
 /**
@@ -225,23 +180,25 @@ export function doubleText(d: number): string {
   return Number.isInteger(d) && s.indexOf('e') < 0 ? s + '.0' : s;
 }
 
-/** Canonical Extended JSON (type-preserving), for checkpoints and state files. */
-export function toCanonicalJSON(v: Value): string {
-  return canonical(v) ?? 'null';
+/** Relaxed numbers are JSON numbers where they stay typed; canonical ones are all wrappers. */
+function numberText(kind: 'int' | 'long' | 'double', digits: string, canonical: boolean, finite = true): string {
+  if (!canonical && finite) return digits;
+  return `{"${kind === 'int' ? '$numberInt' : kind === 'long' ? '$numberLong' : '$numberDouble'}":"${digits}"}`;
 }
 
-function canonical(v: Value): string | undefined {
+/** One printer for both forms; undefined for "missing" so object members can be skipped. */
+function text(v: Value, canonical: boolean): string | undefined {
   switch (typeof v) {
     case 'string':
       return JSON.stringify(v);
     case 'number':
-      return isInt32(v) ? `{"$numberInt":"${v}"}` : `{"$numberDouble":"${doubleText(v)}"}`;
+      return isInt32(v) ? numberText('int', String(v), canonical) : numberText('double', doubleText(v), canonical, Number.isFinite(v));
     case 'boolean':
       return v ? 'true' : 'false';
     case 'undefined':
       return undefined;
     case 'bigint':
-      return `{"$numberLong":"${v}"}`;
+      return numberText('long', String(v), canonical);
     case 'object':
       break;
     default:
@@ -250,21 +207,27 @@ function canonical(v: Value): string | undefined {
   if (v === null) return 'null';
   if (Array.isArray(v)) {
     let s = '[';
-    for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (canonical(v[i]) ?? 'null');
+    for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (text(v[i], canonical) ?? 'null');
     return s + ']';
   }
-  if (v instanceof Date) return `{"$date":{"$numberLong":"${v.getTime()}"}}`;
+  if (v instanceof Date) {
+    const t = v.getTime();
+    // Relaxed form: an ISO string for years 1970-9999, else the canonical number.
+    if (!canonical && t >= 0 && t <= 253402300799999) return `{"$date":"${v.toISOString().replace('.000Z', 'Z')}"}`;
+    return `{"$date":{"$numberLong":"${t}"}}`;
+  }
   const bt = (v as { _bsontype?: string })._bsontype;
   if (bt !== undefined) {
-    if (bt === 'Double') return `{"$numberDouble":"${doubleText((v as Double).value)}"}`;
-    if (bt === 'Long') return `{"$numberLong":"${(v as Long).toString()}"}`;
-    return EJSON.stringify(v as Record<string, unknown>, { relaxed: false });
+    if (bt === 'Double') return numberText('double', doubleText((v as Double).value), canonical);
+    if (bt === 'Long') return numberText('long', (v as Long).toString(), canonical);
+    if (bt === 'Int32') return numberText('int', String((v as Int32).value), canonical);
+    return EJSON.stringify(v as Record<string, unknown>, { relaxed: !canonical });
   }
   let s = '{';
   let first = true;
   const o = v as Record<string, Value>;
   for (const k in o) {
-    const x = canonical(o[k]);
+    const x = text(o[k], canonical);
     if (x === undefined) continue;
     s += (first ? '' : ',') + JSON.stringify(k) + ':' + x;
     first = false;
