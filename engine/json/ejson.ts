@@ -40,11 +40,17 @@ export function fromEJSON(v: Value): Value {
 }
 
 const TWO_63 = 9223372036854775808;
+const TWO_53 = 9007199254740992;
+
+/** Set by jsonNumber when JSON.parse may have rounded an integer (past 2^53): parse again exactly. */
+let inexact = false;
 
 /** A JSON number that is not an int32: -0 is 0, other integers within int64 are Long. */
 function jsonNumber(x: number): Value {
   if (x === 0) return 0;
-  return Number.isInteger(x) && x >= -TWO_63 && x < TWO_63 ? Long.fromNumber(x) : x;
+  if (!Number.isInteger(x) || x > TWO_63 || x < -TWO_63) return x;
+  if (x >= TWO_53 || x <= -TWO_53) inexact = true;
+  return x === TWO_63 ? x : Long.fromNumber(x);
 }
 
 const NOT_EJSON = Symbol('not EJSON');
@@ -97,17 +103,20 @@ function wrapper(o: Record<string, Value>, k: string): Value {
 }
 
 /**
- * Numbers JSON.parse cannot type, found without tokenizing: a number (after `:`, `,`, `[` or
- * at the start) that is integral but written with a zero fraction ("24.0") or with an exponent
- * ("1e3", "2.5E1"), or an integer of 16+ digits (beyond 2^53). Anything else, fractions and
- * ISO timestamps in strings included, parses with JSON.parse alone; a match inside a string
- * only costs the exact path.
+ * Numbers JSON.parse cannot type by value: an integral value written with a zero fraction
+ * ("24.0") or an exponent ("1e3"). QUICK is one cheap scan (it starts on '.', 'e' or 'E') that
+ * misses none of them; PRECISE then rules out look-alikes (ISO timestamps, "value1") and only a
+ * match costs the exact path. Integers past 2^53 are caught by value (jsonNumber).
  */
-const NEEDS_EXACT = /(?:^|[:,[])\s*-?\d+(?:\.0+\s*(?:[,\]}]|$)|(?:\.\d*)?[eE]|\d{15})/;
+const QUICK = /\.0+(?:[\s,\]}]|$)|[eE][-+]?\d/;
+const PRECISE = /(?:^|[:,[])\s*-?\d+(?:\.0+\s*(?:[,\]}]|$)|(?:\.\d*)?[eE])/;
 
 /** Parse one line/message of (relaxed or canonical) Extended JSON text. Throws SyntaxError. */
 export function parseEJSON(text: string): Value {
-  return fromEJSON(JSON.parse(NEEDS_EXACT.test(text) ? exactNumbers(text) : text));
+  inexact = false;
+  const exact = QUICK.test(text) && PRECISE.test(text);
+  const v = fromEJSON(JSON.parse(exact ? exactNumbers(text) : text));
+  return inexact && !exact ? fromEJSON(JSON.parse(exactNumbers(text))) : v;
 }
 
 /**
