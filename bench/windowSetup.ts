@@ -5,7 +5,7 @@ import { builtinRegistry } from '../engine/connections/registry';
 import { systemClock } from '../engine/core/clock';
 import type { Meta } from '../engine/core/meta';
 import type { Doc } from '../engine/core/types';
-import type { Operator } from '../engine/stages/types';
+import type { Operator } from '../engine/core/operator';
 import { WatermarkTracker } from '../engine/time/watermark';
 
 export const GROUP = { $group: { _id: '$device_id', avgWatts: { $avg: '$obs.watts' }, maxWatts: { $max: '$obs.watts' }, n: { $count: {} } } };

@@ -7,10 +7,9 @@ import { connectionCommands } from './commands/connections';
 import { inspectCommands } from './commands/inspect';
 import { processorCommands } from './commands/processors';
 import { runCommands } from './commands/run';
-import { errorText, UserFacingError, type Ctx } from './ctx';
-
-export type Handler = (ctx: Ctx, ...args: unknown[]) => unknown;
-export type CommandTable = Record<string, Handler>;
+import { targetCommands } from './commands/targets';
+import { UserFacingError, type CommandTable, type Ctx } from './ctx';
+import { errorMessage } from '../engine/core/errors';
 
 export function commandTable(): CommandTable {
   return {
@@ -18,6 +17,7 @@ export function commandTable(): CommandTable {
     ...processorCommands,
     ...connectionCommands,
     ...inspectCommands,
+    ...targetCommands,
     showOutput: (ctx) => ctx.panel.show(),
     restartEngine: async (ctx) => {
       await ctx.engine.restart();
@@ -40,8 +40,8 @@ export function registerCommands(ctx: Ctx, table: CommandTable): void {
         } catch (e) {
           const first = e instanceof UserFacingError ? e.data?.diagnostics?.[0] : undefined;
           const where = first ? ` (line ${first.line}, column ${first.col})` : '';
-          ctx.log.error(`asp.${name}: ${errorText(e)}${where}`);
-          void vscode.window.showErrorMessage(`${errorText(e)}${where}`);
+          ctx.log.error(`asp.${name}: ${errorMessage(e)}${where}`);
+          void vscode.window.showErrorMessage(`${errorMessage(e)}${where}`);
           return undefined;
         }
       }),

@@ -7,11 +7,17 @@ import * as vscode from 'vscode';
 import { ResponseError, type MessageConnection, type RequestType } from 'vscode-jsonrpc/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import * as P from '../shared/protocol';
+import { errorMessage } from '../engine/core/errors';
 import { Config } from './config';
 import { ConnectionsStore } from './connectionsStore';
 import { EngineProcess } from './engineProcess';
 import { OutputPanel } from './panel/outputPanel';
 import type { PipelineFile } from './pipelineFile';
+import { wireLaunch } from './targetLaunch';
+import { TargetsStore } from './targets';
+
+/** SecretStorage key of the wire front door's password. */
+export const WIRE_PASSWORD_KEY = 'asp.wire.password';
 
 export type ViewName = 'connections' | 'processors' | 'checkpoints' | 'dlq';
 
@@ -25,12 +31,21 @@ export interface RunInfo {
   trace?: P.StageTrace[];
 }
 
+/**
+ * One command: `asp.<name>` runs it with the context. Declared here, not in commands.ts, so
+ * the per-area command files (client/commands/*) and the table that collects them do not
+ * import each other.
+ */
+export type Handler = (ctx: Ctx, ...args: unknown[]) => unknown;
+export type CommandTable = Record<string, Handler>;
+
 export class Ctx {
   readonly config: Config;
   readonly log: vscode.LogOutputChannel;
   readonly engine: EngineProcess;
   readonly panel: OutputPanel;
   readonly connections: ConnectionsStore;
+  readonly targets: TargetsStore;
   lsp: LanguageClient | undefined;
   readonly runs = new Map<string, RunInfo>();
   /** Client-side loops (Sample) that Stop ends without asking the local instance. */
@@ -54,6 +69,7 @@ export class Ctx {
     this.config = new Config(extension.globalStorageUri.fsPath);
     this.log = vscode.window.createOutputChannel('ASP Studio', { log: true });
     this.connections = new ConnectionsStore(extension.secrets, () => this.config.connectionsFile);
+    this.targets = new TargetsStore(extension.workspaceState, extension.secrets, () => this.config.targetsFile);
     this.panel = new OutputPanel(extension.extensionUri, () => this.config.outputMaxRows, {
       gotoStage: (run, index, inner) => void vscode.commands.executeCommand('asp.dlq.gotoStage', { run, index, innerIndex: inner }),
       stop: (run) => void this.stopRun(run),
@@ -62,6 +78,7 @@ export class Ctx {
       execPath: process.execPath,
       script: vscode.Uri.joinPath(extension.extensionUri, 'dist', 'engine-daemon.js').fsPath,
       stateDir: () => this.config.stateDir,
+      launch: async () => wireLaunch({ listen: this.config.wireListen, user: this.config.wireUser, password: await extension.secrets.get(WIRE_PASSWORD_KEY) }),
       log: (level, msg) => this.log[level](msg),
       onConnected: (conn, hello) => this.wireEngine(conn, hello),
       onExit: () => {
@@ -72,8 +89,9 @@ export class Ctx {
         else void this.offerEngineRestart(message);
       },
     });
-    this.extCleanup(this.log, this.connections, this.panel, ...Object.values(this.emitters));
+    this.extCleanup(this.log, this.connections, this.targets, this.panel, ...Object.values(this.emitters));
     this.extCleanup(this.connections.onDidChange(() => void this.pushConnections()));
+    this.extCleanup(this.targets.onDidChange(() => void this.pushConnections().then(() => this.refreshProcessors())));
     this.extCleanup({ dispose: () => this.disposeEngineScope() });
   }
 
@@ -118,7 +136,22 @@ export class Ctx {
     const params: P.ConfigureParams = { connections: await this.connections.resolved() };
     const file = this.config.connectionsFile;
     if (file) params.connectionsFile = file;
+    const targetsFile = this.config.targetsFile;
+    if (targetsFile) {
+      // The target list first, so the credentials sent are those of targets the file names.
+      this.targets.known = (await conn.sendRequest(P.listTargets, { targetsFile })).targets;
+      params.targetsFile = targetsFile;
+      params.targetCredentials = await this.targets.allCredentials();
+    }
     await conn.sendRequest(P.configure, params);
+  }
+
+  /** Re-reads asp.targets.json and the stored credentials into the local instance. */
+  async reloadTargets(): Promise<P.ListTargetsReply> {
+    const conn = await this.engine.connection();
+    await this.configure(conn);
+    const targetsFile = this.config.targetsFile;
+    return conn.sendRequest(P.listTargets, targetsFile ? { targetsFile } : {});
   }
 
   private async pushConnections(): Promise<void> {
@@ -126,7 +159,7 @@ export class Ctx {
     try {
       await this.configure(await this.engine.connection());
     } catch (e) {
-      this.log.error(`Could not reload the connection registry: ${errorText(e)}`);
+      this.log.error(`Could not reload the connection registry: ${errorMessage(e)}`);
     }
   }
 
@@ -136,8 +169,18 @@ export class Ctx {
     try {
       return await conn.sendRequest<Result>(type.method, params);
     } catch (e) {
-      throw new UserFacingError(errorText(e), e instanceof ResponseError ? (e.data as P.InvalidPipelineData | undefined) : undefined);
+      throw new UserFacingError(errorMessage(e), e instanceof ResponseError ? (e.data as P.InvalidPipelineData | undefined) : undefined);
     }
+  }
+
+  /**
+   * An Atlas method on the selected target: the local instance itself, or forwarded by it to an
+   * Atlas workspace or another instance (asp/targetRequest).
+   */
+  async processorsRpc<Params, Result>(type: RequestType<Params, Result, void>, params: Params): Promise<Result> {
+    const target = this.targets.selected;
+    if (target === 'local') return this.rpc(type, params);
+    return (await this.rpc(P.targetRequest, { target, method: type.method, params })) as Result;
   }
 
   registerRun(run: RunInfo): void {
@@ -175,7 +218,7 @@ export class Ctx {
         run.trace = (await this.rpc(P.getStageTrace, { name: p.name })).stages;
         this.panel.showTrace(p.name, run.trace);
       } catch (e) {
-        this.log.error(`Could not read the stage trace of ${p.name}: ${errorText(e)}`);
+        this.log.error(`Could not read the stage trace of ${p.name}: ${errorMessage(e)}`);
       }
     }
     if (p.reason === 'failed') void vscode.window.showErrorMessage(`Run ${p.name} failed: ${p.error ?? 'unknown error'}`);
@@ -192,8 +235,4 @@ export class UserFacingError extends Error {
   ) {
     super(message);
   }
-}
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

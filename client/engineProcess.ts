@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import * as P from '../shared/protocol';
+import { errorMessage } from '../engine/core/errors';
 
 export interface EngineProcessOptions {
   /** The runtime: the editor's own (process.execPath with ELECTRON_RUN_AS_NODE=1). */
@@ -14,6 +15,8 @@ export interface EngineProcessOptions {
   /** Read at every start, so a changed setting applies on restart. */
   stateDir: () => string;
   env?: NodeJS.ProcessEnv;
+  /** Read at every start: extra daemon arguments and environment (the wire front door setting). */
+  launch?: () => Promise<{ args: string[]; env: Record<string, string> }>;
   /** Lines of the daemon's stderr and lifecycle events. */
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Called after each (re)connection, before any queued request runs. */
@@ -61,8 +64,9 @@ export class EngineProcess {
 
   private async start(): Promise<MessageConnection> {
     this.state = 'starting';
-    const child = spawn(this.opts.execPath, [this.opts.script, '--state-dir', this.opts.stateDir()], {
-      env: { ...process.env, ...this.opts.env, ELECTRON_RUN_AS_NODE: '1' },
+    const extra = (await this.opts.launch?.()) ?? { args: [], env: {} };
+    const child = spawn(this.opts.execPath, [this.opts.script, '--state-dir', this.opts.stateDir(), ...extra.args], {
+      env: { ...process.env, ...this.opts.env, ...extra.env, ELECTRON_RUN_AS_NODE: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
     });
@@ -119,7 +123,7 @@ export class EngineProcess {
       const delay = (this.opts.backoffMs ?? 500) * this.crashes.length;
       this.restartTimer = setTimeout(() => {
         this.restartTimer = undefined;
-        this.connection().catch((e: unknown) => this.opts.log('error', e instanceof Error ? e.message : String(e)));
+        this.connection().catch((e: unknown) => this.opts.log('error', errorMessage(e)));
       }, delay);
     }
   }

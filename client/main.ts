@@ -4,13 +4,16 @@ import * as vscode from 'vscode';
 import { PipelineCodeLens } from './codeLens';
 import { commandTable, registerCommands } from './commands';
 import { Config, ENGINE_RESTART_KEYS, SERVER_RESTART_KEYS } from './config';
-import { Ctx, errorText } from './ctx';
+import { Ctx } from './ctx';
 import { createLanguageClient } from './lsp';
 import { StatusBar } from './statusBar';
+import { deployedDocs } from './commands/targets';
+import { DEPLOYED_SCHEME, DeployedDocs } from './deployedDocs';
 import { CheckpointsView } from './views/checkpoints';
 import { ConnectionsView } from './views/connections';
 import { DlqView } from './views/dlq';
 import { ProcessorsView } from './views/processors';
+import { errorMessage } from '../engine/core/errors';
 
 /** What activate returns: the pieces the end-to-end tests look at. */
 export interface AspApi {
@@ -31,8 +34,18 @@ export function activate(context: vscode.ExtensionContext): AspApi {
     dlq: new DlqView(ctx),
   };
   for (const [id, provider] of Object.entries(views)) {
-    ctx.extCleanup(vscode.window.createTreeView(`asp.${id}`, { treeDataProvider: provider as vscode.TreeDataProvider<vscode.TreeItem>, showCollapseAll: id !== 'connections' }));
+    const view = vscode.window.createTreeView(`asp.${id}`, { treeDataProvider: provider as vscode.TreeDataProvider<vscode.TreeItem>, showCollapseAll: id !== 'connections' });
+    ctx.extCleanup(view);
+    if (id === 'processors') {
+      // Which target the list is of, next to the view's title.
+      const describe = (): void => void (view.description = ctx.targets.selected === 'local' ? undefined : `on ${ctx.targets.selected}`);
+      describe();
+      ctx.extCleanup(ctx.targets.onDidChange(describe));
+    }
   }
+  const docs = new DeployedDocs();
+  deployedDocs.current = docs;
+  ctx.extCleanup(docs, vscode.workspace.registerTextDocumentContentProvider(DEPLOYED_SCHEME, docs));
   ctx.extCleanup(vscode.languages.registerCodeLensProvider({ language: 'asp-json' }, new PipelineCodeLens(ctx)));
   ctx.extCleanup(new StatusBar(ctx));
   ctx.extCleanup(
@@ -54,8 +67,8 @@ function startLanguageClient(ctx: Ctx): void {
   const client = createLanguageClient(serverModule, ctx.log);
   ctx.lsp = client;
   client.start().catch((e: unknown) => {
-    ctx.log.error(`The ASP language server did not start: ${errorText(e)}`);
-    void vscode.window.showErrorMessage(`The ASP language server did not start: ${errorText(e)}`);
+    ctx.log.error(`The ASP language server did not start: ${errorMessage(e)}`);
+    void vscode.window.showErrorMessage(`The ASP language server did not start: ${errorMessage(e)}`);
   });
 }
 

@@ -1,18 +1,24 @@
 /**
- * `npm run generate`: derive files from the stage catalog — the JSON Schema for `.asp.json`
- * (contributed through jsonValidation) and the README's stage table. `--check` fails when a
+ * `npm run generate`: derive files from the catalogs — the JSON Schemas for `.asp.json` and
+ * `.asp.test.json` (contributed through jsonValidation), the README's stage table, and
+ * docs/diagnostics.md from the code table (engine/core/codes.ts). `--check` fails when a
  * checked-in copy is stale, naming the command that refreshes it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allStages } from '../engine/stages/registry';
+import { stageSchema } from '../engine/parse/fieldSchema';
+import { fixtureShape } from '../engine/testing/format';
+import { schemaOf } from '../engine/testing/shape';
+import { fieldsSchema } from '../engine/pipeline/processorFields';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_RANGES, RUNTIME_CODES, type DiagnosticCodeInfo } from '../engine/core/codes';
 
 const root = join(__dirname, __dirname.includes('/out/') ? '../..' : '..');
 
 export function pipelineSchema(): Record<string, unknown> {
   const stageProps: Record<string, unknown> = {};
   for (const s of allStages) {
-    stageProps[s.name] = { ...s.schema, description: `${s.summary}\n\n${s.syntax}\n\n${s.docsUrl}`, markdownDescription: `${s.summary}\n\n\`${s.syntax}\`\n\n[Documentation](${s.docsUrl})` };
+    stageProps[s.name] = { ...stageSchema(s), description: `${s.summary}\n\n${s.syntax}\n\n${s.docsUrl}`, markdownDescription: `${s.summary}\n\n\`${s.syntax}\`\n\n[Documentation](${s.docsUrl})` };
   }
   const stage = {
     type: 'object',
@@ -27,7 +33,7 @@ export function pipelineSchema(): Record<string, unknown> {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://asp-studio.dev/schemas/asp-pipeline.schema.json',
     title: 'Atlas Stream Processing pipeline',
-    description: 'A bare pipeline array, or a processor document {name, pipeline, options}. Generated from the stage catalog by `npm run generate`.',
+    description: 'A bare pipeline array, or a processor document: the Atlas Admin API StreamsProcessor body {name, pipeline, options, tier, failoverEnabled}. Generated from the stage catalog and the processor field table by `npm run generate`.',
     definitions: {
       stage,
       pipeline,
@@ -35,30 +41,28 @@ export function pipelineSchema(): Record<string, unknown> {
     },
     oneOf: [
       { $ref: '#/definitions/pipeline' },
-      {
-        type: 'object',
-        required: ['pipeline'],
-        properties: {
-          $schema: { type: 'string' },
-          name: { type: 'string', minLength: 1, description: 'Processor name' },
-          description: { type: 'string' },
-          pipeline: { $ref: '#/definitions/pipeline' },
-          options: {
-            type: 'object',
-            properties: {
-              dlq: { type: 'object', properties: { connectionName: { type: 'string' }, db: { type: 'string' }, coll: { type: 'string' } }, required: ['connectionName', 'db', 'coll'], additionalProperties: false },
-              streamMetaFieldName: { type: 'string', description: 'Name of the projected metadata field; "" turns projection off' },
-              tier: { enum: ['SP2', 'SP5', 'SP10', 'SP30', 'SP50'] },
-              failover: { type: 'boolean' },
-              enableAutoScaling: { type: 'boolean' },
-            },
-            additionalProperties: false,
-          },
-        },
-        additionalProperties: false,
-      },
+      { ...fieldsSchema([], { $ref: '#/definitions/pipeline' }), required: ['pipeline'] },
     ],
   };
+}
+
+/** The `*.asp.test.json` schema: the fixture format (engine/testing/format.ts) with the pipeline schema inside. */
+export function testSchema(): Record<string, unknown> {
+  const p = pipelineSchema();
+  return schemaOf(fixtureShape, {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://asp-studio.dev/schemas/asp-test.schema.json',
+    title: 'ASP Studio pipeline tests',
+  }, {
+    ...(p['definitions'] as Record<string, Record<string, unknown>>),
+    pipelineDocument: { description: 'A bare pipeline array, or a processor document {name, pipeline, options}', oneOf: p['oneOf'] },
+    pipelineRef: {
+      anyOf: [
+        { type: 'string', minLength: 1, description: 'A pipeline file, relative to this fixture' },
+        { $ref: '#/definitions/pipelineDocument' },
+      ],
+    },
+  });
 }
 
 export function stageTable(): string {
@@ -66,6 +70,30 @@ export function stageTable(): string {
     [p.main && 'main', p.window && 'window', p.payload && 'payload'].filter(Boolean).join(', ');
   const rows = allStages.map((s) => `| [\`${s.name}\`](${s.docsUrl}) | ${s.summary} | ${where(s.placement)} | ${s.create || s.kind === 'source' ? 'yes' : 'Atlas only'} |`);
   return ['| Stage | What it does | Allowed in | Runs locally |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** docs/diagnostics.md: every code, grouped by range, from engine/core/codes.ts. */
+export function diagnosticsPage(): string {
+  const cell = (t: string): string => t.replace(/\|/g, '\\|');
+  const out = [
+    '# Diagnostic and error codes',
+    '',
+    'Generated from `engine/core/codes.ts` by `npm run generate`; do not edit by hand.',
+    '',
+    'Located diagnostics (`ASPnnn`) appear in the editor, `asp validate` and the daemon\'s InvalidOptions replies.',
+    'Runtime codes are the `code` of an engine error; the domain says what the runtime does with it',
+    '(user: the document goes to the DLQ or the command fails with the message; external: retried with backoff; internal: a bug, the run stops).',
+  ];
+  const entries = Object.entries(DIAGNOSTIC_CODES) as [string, DiagnosticCodeInfo][];
+  for (const [digit, title] of Object.entries(DIAGNOSTIC_RANGES)) {
+    const rows = entries.filter(([c]) => c[3] === digit);
+    if (!rows.length) continue;
+    out.push('', `## ASP${digit}xx: ${title}`, '', '| Code | Severity | Summary | Raised by |', '| --- | --- | --- | --- |');
+    for (const [c, i] of rows) out.push(`| ${c} | ${[i.severity, ...(i.also ?? [])].join(', ')} | ${cell(i.summary)} | ${i.raisedBy.map((r) => `\`${r}\``).join(', ')} |`);
+  }
+  out.push('', '## Runtime codes', '', '| Code | Domain | Summary | Raised by |', '| --- | --- | --- | --- |');
+  for (const [c, i] of Object.entries(RUNTIME_CODES)) out.push(`| ${c} | ${i.domain} | ${cell(i.summary)} | ${i.raisedBy.map((r) => `\`${r}\``).join(', ')} |`);
+  return out.join('\n') + '\n';
 }
 
 const START = '<!-- stages:start (generated by npm run generate) -->';
@@ -78,7 +106,9 @@ export function outputs(): { file: string; text: string }[] {
   const newReadme = a >= 0 && b > a ? readme.slice(0, a + START.length) + '\n' + stageTable() + '\n' + readme.slice(b) : readme;
   return [
     { file: join(root, 'schemas/asp-pipeline.schema.json'), text: JSON.stringify(pipelineSchema(), null, 2) + '\n' },
+    { file: join(root, 'schemas/asp-test.schema.json'), text: JSON.stringify(testSchema(), null, 2) + '\n' },
     { file: join(root, 'README.md'), text: newReadme },
+    { file: join(root, 'docs/diagnostics.md'), text: diagnosticsPage() },
   ];
 }
 

@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEngineLanguageService } from './service/catalog';
 import { CONNECTIONS_FILE_NAME, TOKEN_LEGEND, type AspLanguageService } from './service';
 import { sampleDocuments, validateDocument, type SampleDocumentsParams, type ServerSettings, type ValidateDocumentParams, type ValidateDocumentResult } from './protocol';
+import { errorMessage } from '../engine/core/errors';
 
 /** The subset of InitializeParams the server reads. */
 interface InitParams {
@@ -57,7 +58,7 @@ export function startServer(opts: StartOptions = {}): Connection {
     try {
       return f(...a);
     } catch (e) {
-      conn.console.error(`${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+      conn.console.error(`${what} failed: ${errorMessage(e)}`);
       return fallback;
     }
   };

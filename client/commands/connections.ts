@@ -2,8 +2,7 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../../engine/connections/types';
 import * as P from '../../shared/protocol';
-import type { CommandTable } from '../commands';
-import { UserFacingError } from '../ctx';
+import { UserFacingError, type CommandTable } from '../ctx';
 
 const NAME_RE = /^[A-Za-z0-9._*-]+$/;
 

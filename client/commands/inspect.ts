@@ -1,8 +1,7 @@
 /** Tree refreshes, opening checkpoints and DLQ entries, and jumping to the stage of an entry. */
 import * as vscode from 'vscode';
 import * as P from '../../shared/protocol';
-import type { CommandTable } from '../commands';
-import { UserFacingError, type Ctx } from '../ctx';
+import { UserFacingError, type CommandTable, type Ctx } from '../ctx';
 import { processorNameFor, readPipelineFile, stageRange } from '../pipelineFile';
 import { FILES_KEY } from './processors';
 import { showJson } from './source';

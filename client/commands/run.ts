@@ -2,10 +2,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import * as P from '../../shared/protocol';
-import type { CommandTable } from '../commands';
-import { UserFacingError, type Ctx } from '../ctx';
+import { UserFacingError, type CommandTable, type Ctx } from '../ctx';
 import { processorNameFor } from '../pipelineFile';
 import { pipelineSource } from './source';
+import { errorMessage } from '../../engine/core/errors';
 
 async function startRun(ctx: Ctx, debug: boolean, sinks: P.SinkMode | undefined, arg: unknown): Promise<string> {
   const src = await pipelineSource(arg);
@@ -23,7 +23,7 @@ async function startRun(ctx: Ctx, debug: boolean, sinks: P.SinkMode | undefined,
     await ctx.rpc(P.processStreamProcessor, params);
   } catch (e) {
     const run = ctx.runs.get(name);
-    const ended: P.RunEndedParams = { name, reason: 'failed', error: e instanceof Error ? e.message : String(e), counts: { input: 0, output: 0, dlq: 0 } };
+    const ended: P.RunEndedParams = { name, reason: 'failed', error: errorMessage(e), counts: { input: 0, output: 0, dlq: 0 } };
     if (run) run.ended = ended;
     ctx.panel.endRun(ended);
     throw e;

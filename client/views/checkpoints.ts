@@ -1,7 +1,8 @@
 /** Checkpoints view: per processor, its checkpoints newest first; open one for its details. */
 import * as vscode from 'vscode';
 import * as P from '../../shared/protocol';
-import { errorText, type Ctx } from '../ctx';
+import { type Ctx } from '../ctx';
+import { errorMessage } from '../../engine/core/errors';
 
 export class CheckpointProcessorItem extends vscode.TreeItem {
   constructor(readonly processor: P.ProcessorInfo) {
@@ -55,7 +56,7 @@ export class CheckpointsView implements vscode.TreeDataProvider<vscode.TreeItem>
       const { streamProcessors } = await this.ctx.rpc(P.listStreamProcessors, {});
       return streamProcessors.map((p) => new CheckpointProcessorItem(p));
     } catch (e) {
-      return [new vscode.TreeItem(`Local instance unavailable: ${errorText(e)}`)];
+      return [new vscode.TreeItem(`Local instance unavailable: ${errorMessage(e)}`)];
     }
   }
 }

@@ -1,7 +1,8 @@
 /** Dead Letter Queue view: entries per processor with reason and operator; open or jump to the stage. */
 import * as vscode from 'vscode';
 import * as P from '../../shared/protocol';
-import { errorText, type Ctx } from '../ctx';
+import { type Ctx } from '../ctx';
+import { errorMessage } from '../../engine/core/errors';
 
 export class DlqGroupItem extends vscode.TreeItem {
   constructor(
@@ -59,7 +60,7 @@ export class DlqView implements vscode.TreeDataProvider<vscode.TreeItem> {
       for (const e of entries) groups.set(e.processorName, [...(groups.get(e.processorName) ?? []), e]);
       return [...groups].map(([name, list]) => new DlqGroupItem(name, list));
     } catch (e) {
-      return [new vscode.TreeItem(`Local instance unavailable: ${errorText(e)}`)];
+      return [new vscode.TreeItem(`Local instance unavailable: ${errorMessage(e)}`)];
     }
   }
 }

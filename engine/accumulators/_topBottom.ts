@@ -3,7 +3,7 @@ import type { Value } from '../core/types';
 import type { Accumulator, AccumulatorSpec } from './types';
 import { accError, checkN } from './_internal';
 import { isPlainObject } from '../bson/types';
-import { compileSortKeys, sortSpecError } from '../windows/sortKeys';
+import { compileSortKeys, sortSpecError } from './sortKeys';
 import type { Expr } from '../expr/types';
 
 interface Item {

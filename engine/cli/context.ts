@@ -1,4 +1,4 @@
-/** What CLI commands share: reading pipeline files, finding the connection registry and state dir. */
+/** What CLI commands share: reading pipeline files, finding the connection registry, printing diagnostics. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors';
@@ -37,11 +37,6 @@ export function loadRegistry(explicit: string | undefined, near: string | undefi
   } catch (e) {
     throw new UsageError(`cannot read connection registry ${file}: ${(e as Error).message}`);
   }
-}
-
-/** ASP_STATE_DIR, else ./.asp (the embedded `local` store, checkpoints, the instance socket). */
-export function stateDir(explicit?: string): string {
-  return resolve(explicit ?? process.env['ASP_STATE_DIR'] ?? '.asp');
 }
 
 export function formatDiagnostic(file: string, d: { line: number; col: number; severity: string; code: string; message: string }): string {

@@ -8,9 +8,9 @@
  */
 import type { Doc } from '../core/types';
 import type { Meta } from '../core/meta';
-import type { DlqInput } from '../stages/types';
-import type { CollectionTarget, WriteFailure, WriteModel } from './target';
-import type { Services } from './services';
+import type { DlqInput } from '../core/operator';
+import type { CollectionTarget, WriteFailure, WriteModel } from '../io/target';
+import type { Services } from '../io/types';
 import { withRetry } from './retry';
 import { isTransientMongoError } from './mongo/target';
 

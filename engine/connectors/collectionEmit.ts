@@ -3,11 +3,9 @@ import type { Value } from '../core/types';
 import { ExprError, errorMessage } from '../core/errors';
 import { newEvalCtx } from '../expr/compile';
 import type { EvalCtx } from '../expr/types';
-import type { Operator, StageRuntime } from '../stages/types';
-import type { CollectionEmitConfig } from '../stages/emit';
-import type { NameSpec } from '../stages/_connection';
+import type { Operator } from '../core/operator';
+import type { StageRuntime, CollectionEmitConfig, NameSpec, Services } from '../io/types';
 import { BatchWriter, type WriteStep } from './batchWriter';
-import type { Services } from './services';
 
 const OPERATOR = 'TimeseriesEmitOperator';
 

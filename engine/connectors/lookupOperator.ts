@@ -11,11 +11,10 @@ import { toNumber, typeName } from '../bson/types';
 import { newEvalCtx } from '../expr/compile';
 import { pathGetter, setPath } from '../expr/fieldPath';
 import { toCanonicalJSON } from '../json/ejson';
-import type { Emit, Operator, StageRuntime } from '../stages/types';
-import type { LookupConfig } from '../stages/lookup';
+import type { Emit, Operator } from '../core/operator';
+import type { StageRuntime, LookupConfig, Services } from '../io/types';
 import { substituteVars } from '../stages/_innerPipeline';
-import type { Services } from './services';
-import type { CollectionTarget } from './target';
+import type { CollectionTarget } from '../io/target';
 import { withRetry } from './retry';
 import { isTransientMongoError } from './mongo/target';
 

@@ -11,14 +11,14 @@ import type { Expr } from '../expr/types';
 import { ExprError, errorMessage } from '../core/errors';
 import { newEvalCtx } from '../expr/compile';
 import { pathGetter } from '../expr/fieldPath';
-import type { InnerPipeline } from '../stages/_innerPipeline';
-import type { Operator, StageRuntime } from '../stages/types';
-import { MATCHED, NOT_MATCHED, type Matched, type MergeConfig, type NotMatched } from '../stages/merge';
-import type { Services } from './services';
+import type { InnerPipeline, StageRuntime, Services } from '../io/types';
+import type { Operator } from '../core/operator';
+import { MATCHED, NOT_MATCHED, type Matched, type NotMatched } from '../io/enums';
+import { type MergeConfig } from '../io/types';
 import { BatchWriter, type WriteStep } from './batchWriter';
 import { evalName } from './collectionEmit';
 import { hashValue } from './keyHash';
-import type { CollectionTarget, WriteModel } from './target';
+import type { CollectionTarget, WriteModel } from '../io/target';
 
 const OPERATOR = 'MergeOperator';
 

@@ -3,19 +3,10 @@
  * then fail the processor with a clear message; they never drop data silently).
  */
 import { EngineError, errorMessage } from '../core/errors';
-
-export interface RetryPolicy {
-  /** First delay in ms; doubles each attempt (with jitter) up to maxDelayMs. */
-  initialDelayMs: number;
-  maxDelayMs: number;
-  /** Give up once this much time has passed since the first failure (ms). */
-  maxElapsedMs: number;
-}
+import { abortableSleep } from '../time/sleep';
+import type { RetryListener, RetryPolicy } from '../io/types';
 
 export const DEFAULT_RETRY: RetryPolicy = { initialDelayMs: 100, maxDelayMs: 5000, maxElapsedMs: 5 * 60_000 };
-
-/** Reported on every failed attempt, so a UI can show "retrying ...". */
-export type RetryListener = (info: { what: string; attempt: number; delayMs: number; error: string }) => void;
 
 export interface RetryOptions {
   policy?: Partial<RetryPolicy>;
@@ -26,19 +17,6 @@ export interface RetryOptions {
   /** Ms clock, injectable for tests. */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
-
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 /**

@@ -1,47 +1,27 @@
 /**
- * The I/O services stages and sources reach through `rt.services`: Kafka clients, MongoDB
- * clients and collection targets, the embedded `local` store, the shared retry policy, and
- * `io`, the connector-backed operators and sources the catalog builds through
- * engine/stages/_io.ts. Clients are created lazily, one per connection, and closed together.
+ * createServices(): the implementation of engine/io/types.ts Services, which stages and sources
+ * reach through `rt.services`: Kafka clients, MongoDB clients and collection targets, the
+ * embedded `local` store, the shared retry policy, and `io`, the connector-backed operators and
+ * sources. Clients are created lazily, one per connection, and closed together. Only composition
+ * roots (the CLI run command, the daemon instance, bin/, benchmarks) import this module.
  */
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import type { ConnectionRegistry, KafkaConnection } from '../connections/types';
+import type { ConnectionRegistry } from '../connections/types';
 import { resolveEnv } from '../connections/registry';
 import { EngineError, errorMessage } from '../core/errors';
 import { LocalStore } from '../store/localStore';
 import { kafkaClientConfig } from './kafka/config';
 import { LocalTarget } from './localTarget';
 import { MongoTarget } from './mongo/target';
-import type { RetryListener, RetryPolicy } from './retry';
 import { DEFAULT_RETRY } from './retry';
-import type { CollectionTarget } from './target';
-import type { StageIO } from '../stages/_io';
 import { createCollectionEmit } from './collectionEmit';
 import { createKafkaSink } from './kafka/sink';
 import { KafkaSource } from './kafka/source';
 import { createLookupOperator } from './lookupOperator';
 import { createMergeOperator } from './mergeOperator';
 import { ChangeStreamSource } from './mongo/changeStreamSource';
-
-export type { CollectionTarget };
-
-export interface Services {
-  readonly registry: ConnectionRegistry;
-  /** A Cluster or Local connection's collection. Throws a user EngineError for other names. */
-  collection(connectionName: string, db: string, coll: string): CollectionTarget;
-  /** The kafkajs client of a Kafka connection (shared by sources and sinks of one run). */
-  kafka(connectionName: string): Kafka;
-  kafkaConnection(connectionName: string): KafkaConnection;
-  /** A connected MongoClient for a Cluster connection. */
-  mongo(connectionName: string): Promise<MongoClient>;
-  readonly localStore: LocalStore;
-  readonly env: NodeJS.ProcessEnv;
-  retry: { policy: RetryPolicy; onRetry?: RetryListener };
-  /** Operators and sources for the catalog's connection-backed stages, bound to these services. */
-  readonly io: StageIO;
-  close(): Promise<void>;
-}
+import type { RetryListener, RetryPolicy, Services } from '../io/types';
 
 export interface ServicesOptions {
   stateDir: string;

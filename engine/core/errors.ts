@@ -1,4 +1,5 @@
 /** Errors carry a domain so the runtime knows what to do with them. */
+import type { RuntimeCode } from './codes';
 
 export type ErrorDomain = 'user' | 'external' | 'internal';
 
@@ -11,7 +12,7 @@ export class EngineError extends Error {
   constructor(
     message: string,
     readonly domain: ErrorDomain,
-    readonly code = 'ASP_ERROR',
+    readonly code: RuntimeCode = 'ASP_ERROR',
     readonly stage?: string,
   ) {
     super(message);
@@ -24,7 +25,7 @@ export class EngineError extends Error {
  * Thrown by compiled expressions; stages catch it and send the document to the DLQ.
  */
 export class ExprError extends EngineError {
-  constructor(message: string, code = 'EXPR_ERROR') {
+  constructor(message: string, code: RuntimeCode = 'EXPR_ERROR') {
     super(message, 'user', code);
     this.name = 'ExprError';
   }

@@ -1,4 +1,5 @@
 /** Core value and diagnostic types shared by the engine, the language server and the CLI. */
+import type { DiagnosticCode } from './codes';
 
 /** Any BSON value as the engine holds it. `undefined` means "missing". */
 export type Value = unknown;
@@ -17,7 +18,8 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
  * `target: 'key'` points at the property name instead of its value.
  */
 export interface Diagnostic {
-  code: string;
+  /** Listed in engine/core/codes.ts (an unlisted code does not type-check). */
+  code: DiagnosticCode;
   message: string;
   severity: Severity;
   path: JsonPath;
@@ -40,7 +42,7 @@ export interface DiagnosticSink {
 }
 
 export function diag(
-  code: string,
+  code: DiagnosticCode,
   message: string,
   path: JsonPath,
   severity: Severity = 'error',

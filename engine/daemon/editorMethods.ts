@@ -4,11 +4,10 @@
  */
 import * as fs from 'node:fs';
 import { basename } from 'node:path';
-import type { ConnectionRegistry } from '../connections/types';
+import type { Connection, ConnectionRegistry } from '../connections/types';
 import { loadConnectionRegistryText } from '../connections/registry';
 import type { LocatedDiagnostic } from '../core/types';
 import { analyzeText } from '../pipeline/analyze';
-import { testConnection } from '../connectors/testConnection';
 import { CommandError, invalid } from '../runtime/errors';
 import { AspErrorCodes, type TestConnectionParams, type TestConnectionReply, type ValidateParams } from '../../shared/protocol';
 
@@ -30,12 +29,18 @@ export function validateText(q: ValidateParams, registry: ConnectionRegistry): {
   return { diagnostics: a.diagnostics };
 }
 
-/** Test a registered connection by name, or an unsaved definition. */
-export function testNamedConnection(q: TestConnectionParams, registry: ConnectionRegistry): Promise<TestConnectionReply> {
+/** Opens a client for one connection and reports whether it answered (engine/connectors/testConnection.ts). */
+export type ConnectionTester = (conn: Connection, opts: { timeoutMs?: number }) => Promise<TestConnectionReply>;
+
+/**
+ * Test a registered connection by name, or an unsaved definition. The tester is passed in by
+ * the instance (a composition root), so this module loads no driver.
+ */
+export function testNamedConnection(q: TestConnectionParams, registry: ConnectionRegistry, test: ConnectionTester): Promise<TestConnectionReply> {
   const conn = q.connection ?? (q.name !== undefined ? registry.get(q.name) : undefined);
   if (!conn) {
     if (q.name === undefined) throw invalid('asp/testConnection needs "name" or "connection"');
     throw new CommandError(`connection named ${q.name} does not exist. Check sp.listConnections() for available connections.`, AspErrorCodes.NotFound);
   }
-  return testConnection(conn, { timeoutMs: q.timeoutMs });
+  return test(conn, { timeoutMs: q.timeoutMs });
 }

@@ -6,15 +6,17 @@ import * as fs from 'node:fs';
 import { ResponseError, type MessageConnection, type RequestType } from 'vscode-jsonrpc/node';
 import type { Connection, ConnectionRegistry } from '../connections/types';
 import { builtinRegistry, loadConnectionRegistryFile } from '../connections/registry';
-import { createServices, type Services } from '../connectors/services';
+import { createServices } from '../connectors/services';
+import { testConnection } from '../connectors/testConnection';
+import { type Services } from '../io/types';
 import { errorMessage } from '../core/errors';
 import * as P from '../../shared/protocol';
 import { ProcessorManager } from '../runtime/manager';
 import { EphemeralRuns } from '../runtime/ephemeral';
 import { CommandError } from '../runtime/errors';
-import { matchesFilter } from '../runtime/listFilter';
 import { testNamedConnection, validateText } from './editorMethods';
-import type { Doc } from '../core/types';
+import { ProcessorMethods } from '../runtime/processorMethods';
+import { TargetMethods } from './targetMethods';
 import { LazyCheckpointStore } from '../runtime/checkpoint/lazyStore';
 import { MongoCheckpointStore } from '../runtime/checkpoint/mongoStore';
 import type { CheckpointStore } from '../runtime/checkpoint/types';
@@ -32,6 +34,10 @@ export interface InstanceOptions {
 export class Instance {
   readonly manager: ProcessorManager;
   readonly ephemeral: EphemeralRuns;
+  /** The processor methods, shared by every transport (JSON-RPC here, the wire front door). */
+  readonly methods: ProcessorMethods;
+  /** asp.targets.json: forwarding to Atlas workspaces and other instances, deploy plans. */
+  readonly targets: TargetMethods;
   private registry: ConnectionRegistry;
   private origins = new Map<string, P.ConnectionInfo['origin']>();
   private services: Services | undefined;
@@ -52,6 +58,8 @@ export class Instance {
     });
     this.ephemeral = new EphemeralRuns({ clock: this.manager.clock, registry: () => this.registry, services });
     this.manager.onStateChanged((ev) => this.broadcast(P.stateChanged, ev));
+    this.methods = new ProcessorMethods({ manager: this.manager, ephemeral: this.ephemeral, registry: () => this.registry, origin: (n) => this.origins.get(n) ?? 'registry' });
+    this.targets = new TargetMethods(this.methods, () => this.registry);
   }
 
   open(): Promise<void> {
@@ -63,6 +71,8 @@ export class Instance {
   }
 
   configure(params: P.ConfigureParams): P.OkReply {
+    // The targets exist from the constructor on; the first configure runs before them.
+    this.targets?.configure(params.targetsFile, params.targetCredentials);
     const file = params.connectionsFile ?? this.registry.source;
     let fromFile: Connection[] = [];
     if (file && fs.existsSync(file)) {
@@ -108,33 +118,31 @@ export class Instance {
     handle(P.hello, () => ({ version: VERSION, pid: process.pid, stateDir: this.opts.stateDir }));
     handle(P.configure, (q) => this.configure(q));
     handle(P.validate, (q) => validateText(q, this.registry));
-    handle(P.testConnection, (q) => testNamedConnection(q, this.registry));
-    handle(P.createStreamProcessor, (q) => m.create(q));
+    handle(P.testConnection, (q) => testNamedConnection(q, this.registry, testConnection));
+    const pm = this.methods;
+    handle(P.createStreamProcessor, (q) => pm.createStreamProcessor(q));
     handle(P.processStreamProcessor, (q) =>
-      e.start(q, {
+      pm.processStreamProcessor(q, {
         output: (p) => void conn.sendNotification(P.output.method, p).catch(() => undefined),
         ended: (p) => void conn.sendNotification(P.runEnded.method, p).catch(() => undefined),
       }),
     );
-    handle(P.startStreamProcessor, (q) => m.start(q));
-    handle(P.stopStreamProcessor, (q) => (e.stop(q.name) ? { ok: 1 as const } : m.stop(q)));
-    handle(P.dropStreamProcessor, (q) => (e.drop(q.name) ? { ok: 1 as const } : m.drop(q)));
-    handle(P.modifyStreamProcessor, (q) => m.modify(q));
-    handle(P.getStreamProcessorStats, (q) => m.stats(q));
-    handle(P.startSampleStreamProcessor, (q) => m.startSample(q));
-    handle(P.getMoreSampleStreamProcessor, (q) => e.getMore(q.name, q.cursorId, q.batchSize ?? 100) ?? m.getMore(q));
-    handle(P.listStreamProcessors, (q) => {
-      const r = m.list(q);
-      if (q.includeEphemeral) r.streamProcessors.push(...e.list().filter((i) => matchesFilter(i as unknown as Doc, q.filter as Doc | undefined)));
-      return r;
-    });
-    handle(P.listStreamConnections, (q) => ({
-      ok: 1 as const,
-      connections: this.registry
-        .list()
-        .map((c) => ({ name: c.name, type: c.type, origin: this.origins.get(c.name) ?? 'registry' }))
-        .filter((c) => matchesFilter(c as unknown as Doc, q.filter as Doc | undefined)),
-    }));
+    handle(P.startStreamProcessor, (q) => pm.startStreamProcessor(q));
+    handle(P.stopStreamProcessor, (q) => pm.stopStreamProcessor(q));
+    handle(P.dropStreamProcessor, (q) => pm.dropStreamProcessor(q));
+    handle(P.modifyStreamProcessor, (q) => pm.modifyStreamProcessor(q));
+    handle(P.getStreamProcessorStats, (q) => pm.getStreamProcessorStats(q));
+    handle(P.startSampleStreamProcessor, (q) => pm.startSampleStreamProcessor(q));
+    handle(P.getMoreSampleStreamProcessor, (q) => pm.getMoreSampleStreamProcessor(q, 100));
+    handle(P.listStreamProcessors, (q) => pm.listStreamProcessors(q));
+    handle(P.listStreamConnections, (q) => pm.listStreamConnections(q));
+    handle(P.listWorkspaceDefaults, () => pm.listWorkspaceDefaults());
+    handle(P.getStreamProcessor, (q) => pm.getStreamProcessor(q));
+    const t = this.targets;
+    handle(P.listTargets, (q) => t.list(q));
+    handle(P.targetRequest, (q) => t.request(q));
+    handle(P.planDeploy, (q) => t.planDeploy(q));
+    handle(P.applyDeploy, (q) => t.applyDeploy(q));
     handle(P.listCheckpoints, (q) => m.listCheckpoints(q));
     handle(P.getCheckpoint, (q) => m.getCheckpoint(q));
     handle(P.listDlq, (q) => m.listDlq(q));
@@ -155,6 +163,7 @@ export class Instance {
       this.ephemeral.stopAll();
       await this.manager.close();
       await this.services?.close().catch(() => undefined);
+      await this.targets.closeAll();
       for (const c of this.conns) c.dispose();
       this.onShutdown?.();
     })();

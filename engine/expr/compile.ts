@@ -45,7 +45,7 @@ export class ExprCompiler implements Compiler {
     this.diagnostics.push(d);
   }
 
-  error(path: JsonPath, message: string, code = 'ASP401'): Expr {
+  error(path: JsonPath, message: string, code: Diagnostic['code'] = 'ASP401'): Expr {
     this.report({ code, message, severity: 'error', path });
     return nullExpr;
   }

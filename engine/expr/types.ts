@@ -63,7 +63,7 @@ export interface Compiler {
   /** Compile a nested expression located at `path` in the file. */
   expr(spec: Value, path: JsonPath): Expr;
   /** Report a compile diagnostic (code in the ASP4xx range) and return an Expr yielding null. */
-  error(path: JsonPath, message: string, code?: string): Expr;
+  error(path: JsonPath, message: string, code?: Diagnostic['code']): Expr;
   report(d: Diagnostic): void;
   /**
    * Open a scope binding `names` to fresh slots in `EvalCtx.vars` while `fn` compiles the

@@ -1,5 +1,6 @@
 /** Wires parsed stages into one push-based operator chain. */
-import type { Emit, Operator, ParsedStage, StageRuntime } from '../stages/types';
+import type { Emit, Operator } from '../core/operator';
+import type { ChainStage, StageRuntime } from '../io/types';
 import { EngineError } from '../core/errors';
 
 /**
@@ -18,7 +19,7 @@ export interface ChainProbe {
  * forwards push to the first stage and broadcasts watermark/tick/flush to all of them in order
  * (upstream first, so a window that fires feeds stages that then see the same watermark).
  */
-export function buildChain(stages: ParsedStage[], rt: StageRuntime, next: Emit, probe?: ChainProbe): Operator {
+export function buildChain(stages: readonly ChainStage[], rt: StageRuntime, next: Emit, probe?: ChainProbe): Operator {
   const ops: Operator[] = [];
   let downstream = probe ? probe.enter(stages.length, next) : next;
   for (let i = stages.length - 1; i >= 0; i--) {

@@ -3,7 +3,7 @@ import { calculateObjectSize } from 'bson';
 import type { Doc } from '../core/types';
 import { metaDocument } from '../core/meta';
 import { Long } from '../bson/types';
-import type { DlqInput } from '../stages/types';
+import type { DlqInput } from '../core/operator';
 
 /** Half of the 16 MB BSON limit: bigger offending documents are replaced by a note. */
 const MAX_DLQ_DOC = 8 * 1024 * 1024;

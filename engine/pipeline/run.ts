@@ -10,16 +10,19 @@ import type { Meta } from '../core/meta';
 import { metaDocument } from '../core/meta';
 import type { Doc, LocatedDiagnostic, Value } from '../core/types';
 import type { ConnectionRegistry } from '../connections/types';
-import type { DlqInput, Operator, ParsedStage, StageRuntime, StateTable } from '../stages/types';
+import type { DlqInput, Operator, StateTable } from '../core/operator';
+import type { ParsedStage } from '../parse/types';
+import type { Services, StageRuntime } from '../io/types';
 import type { SourceConfig } from '../stages/source';
-import { END_OF_INPUT, type Source } from '../sources/types';
+import { END_OF_INPUT, type Source } from '../core/source';
 import { WatermarkTracker } from '../time/watermark';
+import { abortableSleep } from '../time/sleep';
 import { buildChain, type ChainProbe } from './chain';
 import { renderDlqRecord } from './dlqRecord';
 import { analyzeText, type ProcessorDef } from './analyze';
 import { builtinRegistry } from '../connections/registry';
 import type { ValidatedPipeline } from './validate';
-import { mentionsField } from '../stages/_args';
+import { mentionsField } from '../parse/args';
 import { EngineError } from '../core/errors';
 
 /** DLQ operator names of the sinks, for documents refused before they reach them. */
@@ -40,14 +43,16 @@ export interface RunOptions {
   /** Project `_stream_meta` into output documents (asp-spec §4.2: default on). */
   projectStreamMeta?: boolean;
   sample?: { rate?: number; seed?: number };
-  /** I/O services for connectors (engine/connectors/services.ts). */
-  services?: unknown;
+  /** I/O services for connectors (created by a composition root with createServices()). */
+  services?: Services;
   /** A document reached the end of a pipeline without a sink (preview), or a `__testLog` sink. */
   onOutput?(doc: Doc): void;
   /** A rendered DLQ record (asp-spec §6). */
   onDlq?(rec: Doc): void;
   /** Called between batches, when a consistent snapshot can be taken. */
   onBatch?(run: PipelineRun): Promise<void> | void;
+  /** The source is connected and at its start (or restored position), before the first read. */
+  onOpen?(run: PipelineRun): Promise<void> | void;
   /** A document handed to the pipeline's sink (processor sample cursors, latency). */
   onSinkOutput?(doc: Doc, meta: Meta): void;
   /** Per-stage observation of the stages between `$source` and the sink (index 0 = pipeline[1]). */
@@ -82,7 +87,7 @@ export class PipelineRun {
   private tracker?: WatermarkTracker;
   private ended: RunEnd | undefined;
 
-  constructor(private readonly def: ProcessorDef, private readonly v: ValidatedPipeline, private readonly opts: RunOptions) {
+  constructor(def: ProcessorDef, private readonly v: ValidatedPipeline, private readonly opts: RunOptions) {
     this.clock = opts.clock ?? systemClock;
     const project = opts.projectStreamMeta ?? true;
     this.metaField = project ? (def.options.streamMetaFieldName ?? '_stream_meta') : '';
@@ -109,6 +114,7 @@ export class PipelineRun {
   }
 
   private build(): void {
+    refuseAtlasOnly(this.v);
     const stages = this.v.stages;
     const src = stages[0];
     if (!src || src.name !== '$source' || src.config === undefined) throw new EngineError('the pipeline has no valid $source', 'internal');
@@ -128,12 +134,14 @@ export class PipelineRun {
       dlq: this.dlq,
       processorName: this.opts.processorName ?? 'preview',
       services: this.opts.services,
+      buildChain: (inner, n) => buildChain(inner, rt, n),
     };
     const last = stages[stages.length - 1]!;
     const isSink = stages.length > 1 && last.spec.kind === 'sink';
     const middle: ParsedStage[] = stages.slice(1, isSink ? -1 : undefined);
     let terminal: (doc: Doc, meta: Meta) => void;
-    if (isSink && !this.isTestLog(stages.length - 1)) {
+    // A sink that writes to the run's own output (`__testLog`) delivers documents as output.
+    if (isSink && !(last.config !== undefined && last.spec.toRunOutput?.(last.config))) {
       if (!last.spec.create || last.config === undefined) throw new EngineError(`${last.name} cannot run on the local engine`, 'internal', 'ASP_UNSUPPORTED', last.name);
       const sink = last.spec.create(last.config, rt, () => undefined);
       this.sinkOp = sink;
@@ -171,11 +179,6 @@ export class PipelineRun {
     if (err === undefined) return false;
     this.dlq({ operatorName, reason: `Failed to process input document in ${operatorName} with error: ${err}`, doc, meta });
     return true;
-  }
-
-  private isTestLog(i: number): boolean {
-    const stage = this.def.pipeline[i] as Record<string, Record<string, unknown>> | undefined;
-    return stage?.['$emit']?.['connectionName'] === '__testLog';
   }
 
   private finish(how: RunEnd): void {
@@ -231,6 +234,7 @@ export class PipelineRun {
           if (data !== undefined) t.restore(data);
         });
       }
+      await this.opts.onOpen?.(this);
       await this.loop(signal);
       await this.chain.drain?.();
       await this.sinkOp?.drain?.();
@@ -258,7 +262,7 @@ export class PipelineRun {
           return;
         }
         // Atlas keeps an exhausted documents source idle until stopped (asp-spec §2.3).
-        await idle(signal, 200);
+        await abortableSleep(200, signal);
         chain.tick?.(this.clock.now());
         await this.opts.onBatch?.(this);
         continue;
@@ -296,15 +300,28 @@ export class PipelineRun {
   }
 }
 
-function idle(signal: AbortSignal, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const onAbort = (): void => { clearTimeout(t); resolve(); };
-    const t = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+/** Analyze and run `.asp.json` text to completion, collecting output and DLQ records (tests, previews). */
+/**
+ * A pipeline with an Atlas-only stage or operator (ASP390: `$https`, `$function`, ...) is
+ * refused before it starts, naming the stage, instead of failing on its first document.
+ */
+function refuseAtlasOnly(v: ValidatedPipeline): void {
+  const d = v.diagnostics.find((x) => x.code === 'ASP390');
+  if (!d) return;
+  // The stage is the `$name` key right after a pipeline index in the diagnostic's path.
+  let stage: string | undefined;
+  let index: number | undefined;
+  d.path.forEach((seg, i) => {
+    const prev = d.path[i - 1];
+    if (typeof seg === 'string' && seg.startsWith('$') && typeof prev === 'number') {
+      stage = seg;
+      index = prev;
+    }
   });
+  const where = stage === undefined ? '' : ` (stage ${index} of its pipeline, ${stage})`;
+  throw new EngineError(`This pipeline cannot run on the local engine${where}: ${d.message}`, 'user', 'ASP_ATLAS_ONLY', stage);
 }
 
-/** Analyze and run `.asp.json` text to completion, collecting output and DLQ records (tests, previews). */
 export async function runPipelineText(
   text: string,
   opts: Partial<RunOptions> & { file?: string } = {},

@@ -7,15 +7,26 @@ import type { Diagnostic, JsonPath, Value } from '../core/types';
 import { isPlainObject } from '../bson/types';
 import { ExprCompiler } from '../expr/compile';
 import type { ConnectionRegistry } from '../connections/types';
-import type { ParseContext, ParsedStage, StageSpec } from '../stages/types';
+import type { ParseContext, ParsedStage, StageSpec } from '../parse/types';
+import { parseStageArg } from '../parse/checkFields';
 import { stageRegistry, UNSUPPORTED_STAGES } from '../stages/registry';
 import { didYouMean } from './suggest';
 
 export interface ValidateOptions {
   connections: ConnectionRegistry;
   hasDlq: boolean;
-  /** 'processor': a persistent processor needs a sink (error); 'preview' allows none. */
+  /**
+   * 'processor': the pipeline is being created or deployed, so a missing sink is an error.
+   * 'preview': it runs as sp.process, no sink needed. 'either': an editor or `asp validate`,
+   * where the file's form says what it is meant for (see `form`).
+   */
   mode: 'processor' | 'preview' | 'either';
+  /**
+   * The file's form in 'either' mode: a bare array is a preview, so "no sink" is only an
+   * Information hint; a processor document is meant to be created, so it is a warning (the
+   * error comes when it is created).
+   */
+  form?: 'array' | 'processor';
 }
 
 export interface ValidatedPipeline {
@@ -89,8 +100,9 @@ function parseStages(pipeline: Value, path: JsonPath, ctx: ParseContext, report:
       return;
     }
     if (!checkPlacement(spec, ctx.context, [...p, name], report)) return;
-    const config = spec.parse(stage[name], [...p, name], ctx);
-    out.push({ spec, name, path: [...p, name], config });
+    const at = [...p, name];
+    const sctx = ctx.context === 'main' && i === pipeline.length - 1 ? { ...ctx, isLast: true } : ctx;
+    out.push({ spec, name, path: at, config: parseStageArg(spec, stage[name], at, sctx) });
   });
   return out;
 }
@@ -140,16 +152,20 @@ function checkMainShape(pipeline: Value[], path: JsonPath, opts: ValidateOptions
   if (sinkAt >= 0 && sinkAt < names.length - 1) {
     report({ code: 'ASP207', message: `No stages are allowed after a ${SINK_NAMES} stage.`, severity: 'error', path: [...path, sinkAt + 1] });
   }
+  // $https and $externalFunction may also end a processor (Atlas, since January 2026).
+  const last = names[names.length - 1];
+  const endsTerminal = names.length > 1 && last !== undefined && stageRegistry.get(last)?.terminal === true;
   const hasSink = sinkAt >= 0;
-  if (!hasSink && opts.mode !== 'preview') {
-    report({
-      code: 'ASP206',
-      message: opts.mode === 'processor'
-        ? `The last stage in the pipeline must be ${SINK_NAMES}.`
-        : `The last stage in the pipeline must be ${SINK_NAMES}. Without a sink the pipeline runs only as a preview (sp.process).`,
-      severity: opts.mode === 'processor' ? 'error' : 'warning',
-      path: [...path, pipeline.length - 1],
-    });
-  }
+  if (!hasSink && !endsTerminal && opts.mode !== 'preview') report(noSink(opts, [...path, pipeline.length - 1]));
   return { hasWindow, hasSink };
+}
+
+/** ASP206 by intent: an error on create/deploy, a warning on a processor document, a hint on a preview. */
+function noSink(opts: ValidateOptions, path: JsonPath): Diagnostic {
+  const atlas = `The last stage in the pipeline must be ${SINK_NAMES}.`;
+  if (opts.mode === 'processor') return { code: 'ASP206', message: atlas, severity: 'error', path };
+  if (opts.form === 'array') {
+    return { code: 'ASP206', message: `No sink: this pipeline runs as a preview (sp.process) and its output is shown. To create a processor from it, end it with ${SINK_NAMES}.`, severity: 'info', path };
+  }
+  return { code: 'ASP206', message: `${atlas} Without a sink the pipeline runs only as a preview (sp.process); creating the processor fails.`, severity: 'warning', path };
 }

@@ -4,7 +4,7 @@
  * ASP42x diagnostics.
  * https://www.mongodb.com/docs/manual/reference/operator/query/
  */
-import type { Doc, JsonPath, Value } from '../core/types';
+import type { Diagnostic, Doc, JsonPath, Value } from '../core/types';
 import { isPlainObject } from '../bson/types';
 import type { Compiler } from '../expr/types';
 import { allOf, alwaysFalse, bindPath } from './path';
@@ -33,7 +33,7 @@ class QueryCompiler implements QueryContext {
 
   constructor(readonly c: Compiler, readonly context: FilterContext) {}
 
-  fail(path: JsonPath, message: string, code = 'ASP421', extra?: { target?: 'key' | 'value'; data?: Record<string, unknown> }): undefined {
+  fail(path: JsonPath, message: string, code: Diagnostic['code'] = 'ASP421', extra?: { target?: 'key' | 'value'; data?: Record<string, unknown> }): undefined {
     this.c.report({ code, message, severity: 'error', path, ...extra });
     return undefined;
   }

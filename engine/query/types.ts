@@ -2,7 +2,7 @@
  * The query (MQL filter) compiler's contract. A filter compiles once into a tree of closures;
  * field paths are split once; matching a document is plain function calls.
  */
-import type { Doc, JsonPath, Value } from '../core/types';
+import type { Diagnostic, Doc, JsonPath, Value } from '../core/types';
 import type { Compiler, EvalCtx } from '../expr/types';
 
 /** A compiled filter: true when `doc` matches. May throw ExprError (from `$expr`). */
@@ -34,7 +34,7 @@ export interface QueryContext {
   readonly c: Compiler;
   readonly context: FilterContext;
   /** Report an error diagnostic (ASP42x). Returns undefined so callers can `return q.fail(...)`. */
-  fail(path: JsonPath, message: string, code?: string, extra?: { target?: 'key' | 'value'; data?: Record<string, unknown> }): undefined;
+  fail(path: JsonPath, message: string, code?: Diagnostic['code'], extra?: { target?: 'key' | 'value'; data?: Record<string, unknown> }): undefined;
   /** Compile a nested filter document (entries of `$and`, `$elemMatch` query form). */
   filter(spec: Value, path: JsonPath, topLevel: boolean): Predicate;
   /** Compile an operator document such as `{ $gt: 1, $lt: 5 }` (all keys start with `$`). */
@@ -43,6 +43,18 @@ export interface QueryContext {
 
 export type QueryCategory =
   | 'comparison' | 'logical' | 'element' | 'evaluation' | 'array' | 'bitwise' | 'geospatial' | 'misc';
+
+/** A documented use of an operator, run as a test (test/engine/examples.test.ts) and shown in hover. */
+export interface QueryExample {
+  /** The whole filter, e.g. `{ qty: { $gt: 20 } }`. */
+  filter: Doc;
+  /** A document the filter is tried on ... */
+  doc: Doc;
+  /** ... and whether it matches it; */
+  matches?: boolean;
+  /** or the compile error of an operator ASP or the local engine rejects. */
+  error?: string;
+}
 
 /** One query operator: docs metadata for the editor, plus how to compile it. */
 export interface QueryOperatorSpec {
@@ -56,6 +68,8 @@ export interface QueryOperatorSpec {
   docsUrl: string;
   /** Syntax line for hover: `{ <field>: { $gt: <value> } }`. */
   syntax: string;
+  /** One to three uses of the operator with their outcome (runnable documentation). */
+  examples: QueryExample[];
   /** Optional completion snippet (VS Code snippet syntax) for the operator's argument. */
   snippet?: string;
   /** Set when Atlas Stream Processing or the local engine does not run the operator: why. */

@@ -4,7 +4,9 @@
  * https://www.mongodb.com/docs/manual/reference/bson-type-comparison-order/
  */
 import type { Value } from '../core/types';
-import { BSONRegExp, isNumber, isPlainObject, toNumber, typeName } from '../bson/types';
+import { isNumber, toNumber, typeName } from '../bson/types';
+import { compileRegex, isRegexFailure, unsupportedMessage } from '../regex/build';
+import { isRegexValue, regexParts } from '../regex/value';
 import { compare, typeOrder } from '../bson/compare';
 import type { FieldMatcher, ValuePred } from './types';
 
@@ -84,70 +86,18 @@ export function comparisonTest(op: ComparisonOp, rhs: Value): ValuePred {
   return (v) => v !== undefined && typeOrder(v) === order && accept(compare(v, rhs));
 }
 
-/** A regex given as a JS RegExp, a BSONRegExp or `{ $regularExpression: { pattern, options } }`. */
-export function regexParts(v: Value): { pattern: string; options: string } | undefined {
-  if (v instanceof RegExp) return { pattern: v.source, options: jsFlagsToOptions(v.flags) };
-  if (bsonType(v) === 'BSONRegExp') {
-    const r = v as BSONRegExp;
-    return { pattern: r.pattern, options: r.options };
-  }
-  if (isPlainObject(v) && Object.keys(v).length === 1 && isPlainObject(v['$regularExpression'])) {
-    const r = v['$regularExpression'];
-    if (typeof r['pattern'] === 'string' && (r['options'] === undefined || typeof r['options'] === 'string')) {
-      return { pattern: r['pattern'], options: (r['options'] as string | undefined) ?? '' };
-    }
-  }
-  return undefined;
-}
+export { regexParts };
 
-function jsFlagsToOptions(flags: string): string {
-  return [...flags].filter((f) => 'imsu'.includes(f)).sort().join('');
-}
-
-const VALID_OPTIONS = new Set(['i', 'm', 's', 'x', 'u']);
-
-/**
- * Build the JS RegExp for a MongoDB pattern and options, or return an error message.
- * PCRE's `x` (extended) has no JS flag, so whitespace and `#` comments are stripped here.
- */
+/** Build the JS RegExp for a MongoDB pattern and options (engine/regex), or return the error message. */
 export function buildRegex(pattern: string, options: string): RegExp | string {
-  let flags = '';
-  let extended = false;
-  for (const o of options) {
-    if (!VALID_OPTIONS.has(o)) return `invalid flag in regex options: ${o}`;
-    if (o === 'x') extended = true;
-    else if (o !== 'u' && !flags.includes(o)) flags += o;
+  const r = compileRegex(pattern, options);
+  if (!isRegexFailure(r)) return r.re;
+  switch (r.kind) {
+    case 'flag': return `invalid flag in regex options: ${r.flag}`;
+    case 'nul': return 'Regular expression cannot contain an embedded null byte';
+    case 'invalid': return `Regular expression is invalid: ${r.reason}`;
+    case 'unsupported': return unsupportedMessage(r.reason);
   }
-  if (pattern.includes('\0')) return 'Regular expression cannot contain an embedded null byte';
-  try {
-    return new RegExp(extended ? stripExtended(pattern) : pattern, flags);
-  } catch (e) {
-    return `Regular expression is invalid: ${(e as Error).message}`;
-  }
-}
-
-function stripExtended(p: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < p.length; i++) {
-    const ch = p[i]!;
-    if (ch === '\\' && i + 1 < p.length) {
-      out += ch + p[++i];
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      out += ch;
-    } else if (ch === '[') {
-      inClass = true;
-      out += ch;
-    } else if (ch === '#') {
-      while (i + 1 < p.length && p[i + 1] !== '\n') i++;
-    } else if (!/\s/.test(ch)) {
-      out += ch;
-    }
-  }
-  return out;
 }
 
 /** A regex query matches strings and symbols by pattern, and regex values by equality. */
@@ -158,7 +108,7 @@ export function regexTest(re: RegExp, pattern: string, options: string): ValuePr
     if (typeof v !== 'object' || v === null) return false;
     const s = symbolValue(v);
     if (s !== undefined) return re.test(s);
-    const r = v instanceof RegExp || bsonType(v) === 'BSONRegExp' ? regexParts(v) : undefined;
+    const r = isRegexValue(v) ? regexParts(v) : undefined;
     return r !== undefined && r.pattern === pattern && [...r.options].sort().join('') === sorted;
   };
 }

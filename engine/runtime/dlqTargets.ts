@@ -1,6 +1,6 @@
 /** A DlqCollection over the connectors' CollectionTarget (MongoDB or the embedded store). */
 import type { Doc } from '../core/types';
-import type { CollectionTarget } from '../connectors/target';
+import type { CollectionTarget } from '../io/target';
 import { dlqFilter, matchesDlqQuery, pageOf, type DlqCollection, type DlqQuery } from './dlq';
 
 export function dlqCollection(target: CollectionTarget): DlqCollection {

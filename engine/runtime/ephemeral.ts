@@ -6,7 +6,7 @@
 import { EJSON } from 'bson';
 import type { Clock } from '../core/clock';
 import type { ConnectionRegistry } from '../connections/types';
-import type { Services } from '../connectors/services';
+import type { Services } from '../io/types';
 import type { Doc, Value } from '../core/types';
 import { errorMessage } from '../core/errors';
 import { fromEJSON } from '../json/ejson';

@@ -8,7 +8,7 @@ import { EJSON, ObjectId } from 'bson';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import type { ConnectionRegistry } from '../connections/types';
-import type { Services } from '../connectors/services';
+import type { Services } from '../io/types';
 import type { Doc, Value } from '../core/types';
 import { errorMessage } from '../core/errors';
 import { fromEJSON } from '../json/ejson';
@@ -30,7 +30,7 @@ export interface ManagerOptions {
   clock?: Clock;
   registry: () => ConnectionRegistry;
   services: () => Services;
-  /** Default 5 minutes, the engine's cadence (asp-spec §7); ASP_CHECKPOINT_INTERVAL_MS overrides. */
+  /** Default 5 minutes, the engine's cadence (asp-spec §7); the daemon passes ASP_CHECKPOINT_INTERVAL_MS. */
   checkpointIntervalMs?: number;
   /** Where checkpoints go; the embedded file store by default. */
   checkpointStore?: (def: ProcessorDef) => CheckpointStore;
@@ -52,7 +52,7 @@ export class ProcessorManager {
   constructor(readonly opts: ManagerOptions) {
     this.clock = opts.clock ?? systemClock;
     this.defs = new DefinitionStore(opts.stateDir);
-    const interval = opts.checkpointIntervalMs ?? (Number(process.env['ASP_CHECKPOINT_INTERVAL_MS']) || 5 * 60_000);
+    const interval = opts.checkpointIntervalMs ?? 5 * 60_000;
     this.env = {
       clock: this.clock,
       registry: opts.registry,

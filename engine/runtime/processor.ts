@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../core/clock';
 import type { ConnectionRegistry } from '../connections/types';
-import type { Services } from '../connectors/services';
+import type { Services } from '../io/types';
 import type { Meta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
 import { errorMessage } from '../core/errors';
@@ -12,6 +12,7 @@ import { PipelineRun, type RunEnd } from '../pipeline/run';
 import { CheckpointCoordinator } from './checkpoint/coordinator';
 import { tableSnapshot } from './checkpoint/codec';
 import type { CheckpointInfo, CheckpointStore } from './checkpoint/types';
+import { planRestore } from './checkpoint/restorePlan';
 import { compileProcessor } from './compile';
 import { SampleCursor } from './cursor';
 import type { ProcessorDef } from './definitions';
@@ -66,7 +67,12 @@ export class Processor {
   private outputBytes = 0;
   private outputSeq = 0;
   private stopCheckpointed = false;
-  private firstBatch = false;
+  /** The run resumed from a checkpoint (no start checkpoints needed). */
+  private resumed = false;
+  /** The source is connected and its start position durable: source stats are shown. */
+  private sourceOpen = false;
+  /** How this run's start used the checkpoints, when it is worth saying (stats `checkpointRestore`). */
+  private restoreNote: Record<string, Value> | undefined;
 
   constructor(public def: ProcessorDef, private readonly env: RuntimeEnv) {
     this.status = statusOf(def.state);
@@ -94,7 +100,8 @@ export class Processor {
     const env = this.env;
     const compiled = compileProcessor(this.name, this.def.pipeline, this.def.options, env.registry(), 'processor');
     const store = this.store();
-    if (opts.clearCheckpoints || opts.resumeFromCheckpoint === false) await store.clear();
+    const fresh = opts.clearCheckpoints ? 'clearCheckpoints: true' : opts.resumeFromCheckpoint === false ? 'resumeFromCheckpoint: false' : undefined;
+    if (fresh) await store.clear();
     const services = env.services();
     const dlqOpt = compiled.def.options.dlq;
     const dlq = new DlqSink({
@@ -125,6 +132,7 @@ export class Processor {
         for (const c of this.cursors.values()) c.dlq(r);
       },
       onBatch: () => this.onBatch(),
+      onOpen: () => this.onOpen(),
     });
     const coord = new CheckpointCoordinator(
       store,
@@ -138,13 +146,14 @@ export class Processor {
       },
       { intervalMs: env.checkpointIntervalMs, clock: env.clock },
     );
-    const restored = await coord.restore();
-    for (const note of restored.notes) env.log('warn', note, this.name);
-    const ck = restored.checkpoint;
+    const plan = planRestore(this.name, await coord.restore(), fresh);
+    if (plan.refusal) this.refuseStart(plan.refusal);
+    for (const l of plan.log) env.log(l.level, l.message, this.name);
+    this.restoreNote = plan.note;
+    const ck = plan.checkpoint;
     if (ck) {
       run.restoreFrom({ position: ck.positions['source'], tables: ck.tables, watermark: -Infinity });
       this.base = ck.stats ?? {};
-      env.log('info', `resuming from checkpoint ${ck.id} of ${new Date(ck.time).toISOString()}`, this.name);
     } else if (opts.clearCheckpoints) {
       this.base = {};
     }
@@ -153,7 +162,8 @@ export class Processor {
     this.dlq = dlq;
     this.stopRequested = false;
     this.stopCheckpointed = false;
-    this.firstBatch = true;
+    this.resumed = ck !== undefined;
+    this.sourceOpen = false;
     this.def.errorMsg = undefined;
     this.def.hasStarted = true;
     this.setState('STARTED', 'running');
@@ -161,6 +171,14 @@ export class Processor {
       (end) => this.ended(end),
       (err: unknown) => this.fail(err),
     );
+  }
+
+  /** Start refused for a reason that is the processor's own state: FAILED, with the message. */
+  private refuseStart(msg: string): never {
+    this.env.log('error', msg, this.name);
+    this.def.errorMsg = msg;
+    this.setState('FAILED', 'error');
+    throw badState(msg);
   }
 
   /** Checkpoint at the next batch boundary, then stop. Resolves once the run has closed. */
@@ -197,6 +215,22 @@ export class Processor {
     for (const c of this.cursors.values()) c.close();
   }
 
+  /**
+   * The source holds its start position: make it durable before reading, so a crash from here
+   * on restarts there instead of at the configured start ("now" would skip what came between).
+   * Source stats (e.g. changeStreamState) appear only after this, so "open" means "pinned".
+   */
+  private async onOpen(): Promise<void> {
+    if (!this.resumed && !this.stopRequested) {
+      try {
+        await this.committed(this.coord!.checkpoint('start'));
+      } catch (e) {
+        this.env.log('error', `start checkpoint failed: ${errorMessage(e)}`, this.name);
+      }
+    }
+    this.sourceOpen = true;
+  }
+
   private async onBatch(): Promise<void> {
     const coord = this.coord!;
     if (this.stopRequested) {
@@ -209,12 +243,6 @@ export class Processor {
         }
       }
       this.run?.stop();
-      return;
-    }
-    if (this.firstBatch) {
-      this.firstBatch = false;
-      // A first checkpoint pins the start position (e.g. Kafka "latest") against a crash.
-      if (!coord.last) this.background(this.committed(coord.checkpoint('start')));
       return;
     }
     if (coord.due()) this.background(this.committed(coord.checkpoint('interval')));
@@ -309,7 +337,7 @@ export class Processor {
       counters: this.totals(),
       stateSize,
       watermark: run?.stats.watermark,
-      source: run ? withCheckpointOffsets(run.sourceStats(), this.coord?.last?.positions['source']) : undefined,
+      source: this.sourceStats(run),
       scale: opts.scale,
       verbose: opts.verbose,
       latency: this.latency,
@@ -318,6 +346,13 @@ export class Processor {
         : undefined,
       now: this.env.clock.now(),
     });
+  }
+
+  /** Source stats once the source is open, plus how the start used the checkpoints (if notable). */
+  private sourceStats(run: PipelineRun | undefined): Record<string, Value> | undefined {
+    const out: Record<string, Value> = run && this.sourceOpen ? { ...withCheckpointOffsets(run.sourceStats(), this.coord?.last?.positions['source']) } : {};
+    if (run && this.restoreNote) out['checkpointRestore'] = this.restoreNote;
+    return Object.keys(out).length > 0 ? out : undefined;
   }
 
   /** Per-stage counts of the current run, in StageTrace form; undefined when not running. */

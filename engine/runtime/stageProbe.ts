@@ -9,7 +9,8 @@ import type { Doc, Value } from '../core/types';
 import type { Meta } from '../core/meta';
 import type { ChainProbe } from '../pipeline/chain';
 import { renderDlqRecord } from '../pipeline/dlqRecord';
-import type { Emit, StageRuntime } from '../stages/types';
+import type { Emit } from '../core/operator';
+import type { StageRuntime } from '../io/types';
 import type { DlqRecord, EJsonDoc, StageTrace } from '../../shared/protocol';
 import { LatencyWindow } from './stats';
 

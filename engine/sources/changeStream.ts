@@ -6,24 +6,13 @@
 import { Timestamp } from 'bson';
 import type { Doc, JsonPath, Value } from '../core/types';
 import { isPlainObject } from '../bson/types';
-import { enumValue, err, noUnknownFields, optBool, optString, wrongType } from '../stages/_args';
-import type { ParseContext } from '../stages/types';
+import { enumValue, err, noUnknownFields, optBool, optString, wrongType } from '../parse/args';
+import type { ParseContext } from '../parse/types';
 import type { SourceFlavour } from './flavour';
-import { parseTimeOptions, type TimeOptions } from './common';
-import { ioOf } from '../stages/_io';
-
-export interface ChangeStreamConfig extends TimeOptions {
-  connectionName: string;
-  db?: string;
-  colls?: string[];
-  fullDocument: 'default' | 'updateLookup' | 'required' | 'whenAvailable';
-  fullDocumentOnly: boolean;
-  fullDocumentBeforeChange: 'off' | 'whenAvailable' | 'required';
-  pipeline: Doc[];
-  startAfter?: Doc;
-  startAtOperationTime?: Timestamp;
-  maxAwaitTimeMS: number;
-}
+import { parseTimeOptions } from './common';
+import { type TimeOptions } from '../io/types';
+import { ioOf } from '../io/ioOf';
+import type { ChangeStreamConfig } from '../io/types';
 
 const FIELDS = ['connectionName', 'db', 'coll', 'timeField', 'tsFieldName', 'tsFieldOverride', 'config', 'initialSync', 'readPreference', 'readPreferenceTags'] as const;
 const CONFIG = ['startAfter', 'startAtOperationTime', 'fullDocument', 'fullDocumentOnly', 'fullDocumentBeforeChange', 'pipeline', 'maxAwaitTimeMS'] as const;

@@ -2,14 +2,11 @@
 import type { Doc, JsonPath, Value } from '../core/types';
 import type { Meta } from '../core/meta';
 import type { Expr, EvalCtx } from '../expr/types';
-import { err, optString } from '../stages/_args';
-import type { DlqInput, ParseContext } from '../stages/types';
+import { err, optString } from '../parse/args';
+import type { DlqInput } from '../core/operator';
+import type { ParseContext } from '../parse/types';
 import { toRelaxedJSON } from '../json/ejson';
-
-export interface TimeOptions {
-  timeField?: Expr;
-  tsFieldName: string;
-}
+import type { TimeOptions } from '../io/types';
 
 export function parseTimeOptions(arg: Doc, path: JsonPath, ctx: ParseContext): TimeOptions {
   let tsFieldName = optString(arg, 'tsFieldName', '$source', path, ctx) ?? optString(arg, 'tsFieldOverride', '$source', path, ctx) ?? '_ts';

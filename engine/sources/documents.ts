@@ -6,10 +6,11 @@ import type { Doc, Value } from '../core/types';
 import { isPlainObject } from '../bson/types';
 import { newEvalCtx } from '../expr/compile';
 import type { Expr } from '../expr/types';
-import { err, noUnknownFields } from '../stages/_args';
+import { err, noUnknownFields } from '../parse/args';
 import type { SourceFlavour } from './flavour';
-import { END_OF_INPUT, type Source, type SourceBatch, type SourceRecord } from './types';
-import { parseTimeOptions, stampEventTime, type TimeOptions } from './common';
+import { END_OF_INPUT, type Source, type SourceBatch, type SourceRecord } from '../core/source';
+import { parseTimeOptions, stampEventTime } from './common';
+import { type TimeOptions } from '../io/types';
 import { cloneDoc } from '../json/clone';
 
 export interface DocumentsConfig extends TimeOptions {

@@ -1,23 +1,9 @@
 /** One `$source` flavour (documents, sample, Kafka, change stream): parse its options, make its Source. */
-import type { Clock } from '../core/clock';
 import type { Doc, JsonPath } from '../core/types';
 import type { ConnectionType } from '../connections/types';
-import type { ParseContext } from '../stages/types';
-import type { Source } from './types';
-
-export interface SourceEnv {
-  clock: Clock;
-  /** engine/connectors/services.ts Services; undefined for sources that need no I/O. */
-  services: unknown;
-  processorName: string;
-  processorId: string;
-  /** True for `asp run` / sp.process previews (affects Kafka group defaults). */
-  ephemeral: boolean;
-  /** Sample generator settings (local-only): docs per second (0 = as fast as possible), seed. */
-  sample?: { rate?: number; seed?: number };
-  /** Variable slots needed by expressions compiled with the pipeline's compiler. */
-  slotCount: number;
-}
+import type { ParseContext } from '../parse/types';
+import type { Source } from '../core/source';
+import type { SourceEnv } from '../io/types';
 
 export interface SourceFlavour<C = unknown> {
   /** `_stream_meta.source.type`: 'documents' | 'generated' | 'kafka' | 'atlas' */

@@ -5,38 +5,19 @@
  */
 import type { Doc, JsonPath } from '../core/types';
 import { isPlainObject } from '../bson/types';
-import { DURATION_UNITS, durationMs } from '../time/duration';
-import { enumValue, err, missing, noUnknownFields, optBool, optString, wrongType } from '../stages/_args';
-import type { ParseContext } from '../stages/types';
+import { enumValue, err, missing, noUnknownFields, optBool, optString, wrongType } from '../parse/args';
+import type { ParseContext } from '../parse/types';
 import type { SourceFlavour } from './flavour';
-import { parseTimeOptions, type TimeOptions } from './common';
-import { ioOf, KEY_FORMATS, type KeyFormat } from '../stages/_io';
-
-export interface KafkaSourceConfig extends TimeOptions {
-  connectionName: string;
-  topics: string[];
-  partitionIdleTimeoutMs?: number;
-  /** true = earliest */
-  fromBeginning: boolean;
-  groupId?: string;
-  enableAutoCommit?: boolean;
-  keyFormat: KeyFormat;
-  keyFormatError: 'dlq' | 'passThrough';
-}
+import { parseTimeOptions } from './common';
+import { ioOf } from '../io/ioOf';
+import { KEY_FORMATS, type KeyFormat } from '../io/enums';
+import type { KafkaSourceConfig } from '../io/types';
+import { parseDuration } from '../parse/duration';
 
 const FIELDS = ['connectionName', 'topic', 'timeField', 'tsFieldName', 'tsFieldOverride', 'partitionIdleTimeout', 'config', 'schemaRegistry'] as const;
 const CONFIG_FIELDS = ['auto_offset_reset', 'group_id', 'enable_auto_commit', 'keyFormat', 'keyFormatError'] as const;
 const EARLIEST = ['earliest', 'beginning', 'smallest'];
 const OFFSET_RESETS = [...EARLIEST, 'latest', 'end', 'largest'] as const;
-
-/** `{size, unit}` durations; reports and returns undefined when malformed. */
-export function parseDuration(v: unknown, field: string, path: JsonPath, ctx: ParseContext): number | undefined {
-  if (!isPlainObject(v) || typeof v['size'] !== 'number' || !Number.isInteger(v['size']) || v['size'] < 0 || typeof v['unit'] !== 'string' || DURATION_UNITS[v['unit']] === undefined) {
-    err(ctx, [...path, field], `${field} must be {size: <non-negative int>, unit: ${Object.keys(DURATION_UNITS).join('|')}}`, 'ASP309');
-    return undefined;
-  }
-  return durationMs(v['size'], v['unit']);
-}
 
 export const kafkaFlavour: SourceFlavour<KafkaSourceConfig> = {
   type: 'kafka',

@@ -6,10 +6,11 @@
 import type { Doc, Value } from '../core/types';
 import { isPlainObject } from '../bson/types';
 import { newEvalCtx } from '../expr/compile';
-import { noUnknownFields } from '../stages/_args';
+import { noUnknownFields } from '../parse/args';
 import type { SourceFlavour } from './flavour';
-import type { Source, SourceBatch, SourceRecord } from './types';
-import { parseTimeOptions, stampEventTime, type TimeOptions } from './common';
+import type { Source, SourceBatch, SourceRecord } from '../core/source';
+import { parseTimeOptions, stampEventTime } from './common';
+import { type TimeOptions } from '../io/types';
 
 export type SampleConfig = TimeOptions;
 

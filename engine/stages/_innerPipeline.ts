@@ -6,11 +6,10 @@
  * would otherwise run the pipeline.
  */
 import type { Doc, JsonPath, Value } from '../core/types';
-import type { Meta } from '../core/meta';
 import { isPlainObject } from '../bson/types';
-import { ExprError } from '../core/errors';
-import type { ParseContext, StageRuntime } from './types';
-import { buildChain } from '../pipeline/chain';
+import { EngineError, ExprError } from '../core/errors';
+import type { ParseContext } from '../parse/types';
+import type { InnerPipeline, StageRuntime } from '../io/types';
 
 /** An expression that evaluates to `v` (object and array expressions rebuild it). */
 export function toExprLiteral(v: Value): Value {
@@ -44,11 +43,6 @@ export function substituteVars(v: Value, vars: Map<string, Value>): Value {
   return v;
 }
 
-export interface InnerPipeline {
-  /** Run `stages` (raw JSON) with `vars` bound over `input`; returns the output documents. */
-  run(stages: Value, vars: Map<string, Value>, input: Doc[], meta: Meta): Doc[];
-}
-
 /** Capture what run-time parsing needs: the stage's ParseContext and path. */
 export function innerPipeline(ctx: ParseContext, path: JsonPath): (rt: StageRuntime) => InnerPipeline {
   return (rt) => ({
@@ -62,7 +56,10 @@ export function innerPipeline(ctx: ParseContext, path: JsonPath): (rt: StageRunt
       if (problems.length || parsed.some((p) => p.config === undefined)) throw new ExprError(problems[0] ?? 'invalid pipeline');
       const out: Doc[] = [];
       const emit = (d: Doc): void => void out.push(d);
-      const chain = rt.buildChain ? rt.buildChain(parsed, emit) : buildChain(parsed, rt, emit);
+      // The chain builder arrives with the runtime (engine/pipeline/chain.ts sets it), so this
+      // stage helper never imports the pipeline layer above it.
+      if (!rt.buildChain) throw new EngineError('an inner pipeline needs the runtime\'s chain builder', 'internal', 'ASP_NO_CHAIN');
+      const chain = rt.buildChain(parsed, emit);
       for (const d of input) chain.push(d, meta);
       chain.flush?.();
       return out;

@@ -4,7 +4,8 @@ import type { Meta } from '../core/meta';
 import { ExprError, errorMessage } from '../core/errors';
 import { newEvalCtx } from '../expr/compile';
 import type { EvalCtx } from '../expr/types';
-import type { Emit, Operator, StageRuntime } from './types';
+import type { Emit, Operator } from '../core/operator';
+import type { StageRuntime } from '../io/types';
 
 /**
  * `fn` returns the output document, or undefined to drop it. A user error (bad expression

@@ -2,19 +2,43 @@
  * $group inside a window: one output document per distinct `_id`, emitted when the window closes.
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/group/
  */
-import type { Doc } from '../core/types';
+import type { Diagnostic, Doc } from '../core/types';
 import type { Meta } from '../core/meta';
 import { isPlainObject, typeName } from '../bson/types';
 import { newEvalCtx } from '../expr/compile';
 import { accumulatorRegistry } from '../accumulators/registry';
 import type { Accumulator } from '../accumulators/types';
-import { GroupTable, type GroupPlan } from '../windows/groupTable';
+import { GroupTable } from '../windows/groupTable';
 import { CODES } from '../windows/codes';
 import { rowUpdate, shareKey } from '../windows/groupUpdate';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
+import type { GroupConfig } from '../windows/groupTable';
+import type { Value } from '../core/types';
+import { exprShape } from '../parse/exprShape';
+import { ANY, arr, obj, scalar, type Shape } from '../parse/shape';
 
-export interface GroupConfig {
-  plan: GroupPlan;
+/** Result types of the accumulators whose type does not follow from their argument. */
+const ACC_TYPES: Record<string, string> = {
+  $sum: 'number', $avg: 'double', $stdDevPop: 'double', $stdDevSamp: 'double', $count: 'int',
+  $median: 'double', $percentile: 'array', $mergeObjects: 'object',
+};
+
+/** `_id` plus one field per accumulator, typed as far as the accumulator tells. */
+function groupShape(input: Shape, arg: Value): Shape {
+  const spec = isPlainObject(arg) ? arg : {};
+  const fields: Record<string, Shape> = { _id: exprShape(spec['_id'], input) };
+  for (const [k, acc] of Object.entries(spec)) {
+    if (k === '_id') continue;
+    const op = isPlainObject(acc) ? Object.keys(acc)[0] : undefined;
+    const accArg = op && isPlainObject(acc) ? acc[op] : undefined;
+    if (!op) fields[k] = ANY;
+    else if (ACC_TYPES[op]) fields[k] = scalar(ACC_TYPES[op]!);
+    else if (op === '$push' || op === '$addToSet') fields[k] = arr(exprShape(accArg, input));
+    else if (/^\$(first|last|min|max|top|bottom)N$/.test(op)) fields[k] = arr(ANY);
+    else if (op === '$top' || op === '$bottom') fields[k] = exprShape(isPlainObject(accArg) ? accArg['output'] : undefined, input);
+    else fields[k] = exprShape(accArg, input);
+  }
+  return obj(fields);
 }
 
 export const group: StageSpec<GroupConfig> = {
@@ -25,17 +49,8 @@ export const group: StageSpec<GroupConfig> = {
   summary: 'Groups the documents of each window by `_id` and computes accumulators per group.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/group/',
   syntax: '{ $group: { _id: <expression>, <field>: { <accumulator>: <expression> }, ... } }',
-  schema: {
-    type: 'object',
-    required: ['_id'],
-    properties: { _id: { description: 'Group key expression; null for one group' } },
-    additionalProperties: {
-      type: 'object',
-      minProperties: 1,
-      maxProperties: 1,
-      propertyNames: { enum: [...accumulatorRegistry.keys()] },
-    },
-  },
+  rootRole: 'group',
+  rootType: 'object',
   examples: [
     {
       title: 'Average and maximum watts per device',
@@ -52,7 +67,7 @@ export const group: StageSpec<GroupConfig> = {
     },
   ],
   parse(arg, path, ctx) {
-    const report = (message: string, p = path, code: string = CODES.group, target?: 'key'): undefined => {
+    const report = (message: string, p = path, code: Diagnostic['code'] = CODES.group, target?: 'key'): undefined => {
       ctx.report({ code, message, severity: 'error', path: p, ...(target ? { target } : {}) });
       return undefined;
     };
@@ -103,6 +118,7 @@ export const group: StageSpec<GroupConfig> = {
     if (!ok) return undefined;
     return { plan: { id, names, accs, mergeable: accs.every((a) => a.merge !== undefined), update: rowUpdate(accs, shareKeys) } };
   },
+  outputShape: groupShape,
   create(config, rt, next) {
     const ctx = newEvalCtx(rt.slotCount, rt.clock);
     const table = new GroupTable(config.plan);

@@ -5,9 +5,9 @@
 import type { Predicate } from '../query/compile';
 import { compileFilter } from '../query/compile';
 import { isPlainObject } from '../bson/types';
-import { err } from './_args';
+import { err } from '../parse/args';
 import { perDocument } from './_perDocument';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 export const match: StageSpec<Predicate> = {
   name: '$match',
@@ -17,7 +17,8 @@ export const match: StageSpec<Predicate> = {
   summary: 'Passes only the documents that match the query filter.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/match/',
   syntax: '{ $match: { <query> } }',
-  schema: { type: 'object', description: 'A MongoDB query filter' },
+  rootRole: 'query',
+  rootType: 'object',
   examples: [
     {
       title: 'Keep readings above 200 watts',

@@ -1,5 +1,5 @@
 /** The literal list of stages: one source of truth for the engine, the CLI and the language server. */
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 import { source } from './source';
 import { match } from './match';
 import { project } from './project';

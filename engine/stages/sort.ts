@@ -4,9 +4,9 @@
  */
 import type { Doc, Value } from '../core/types';
 import type { Meta } from '../core/meta';
-import { compileSortKeys, sortSpecError, type SortKeys } from '../windows/sortKeys';
+import { compileSortKeys, sortSpecError, type SortKeys } from '../accumulators/sortKeys';
 import { CODES } from '../windows/codes';
-import type { StageSpec } from './types';
+import type { StageSpec } from '../parse/types';
 
 export interface SortConfig {
   keys: SortKeys;
@@ -26,7 +26,8 @@ export const sort: StageSpec<SortConfig> = {
   summary: 'Sorts the documents of each window (stable; ties keep arrival order).',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/sort/',
   syntax: '{ $sort: { <field>: 1 | -1, ... } }',
-  schema: { type: 'object', minProperties: 1, additionalProperties: { enum: [1, -1] } },
+  rootRole: 'sort',
+  rootType: 'object',
   examples: [
     {
       title: 'Highest watts first',

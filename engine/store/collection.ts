@@ -12,7 +12,7 @@ import { compileStoreFilter, exactId } from './filter';
 
 /** A write error shaped like the server's (code name + message), so $merge reports it alike. */
 export class StoreWriteError extends EngineError {
-  constructor(message: string, readonly codeName: string, readonly numericCode: number) {
+  constructor(message: string, readonly codeName: 'DuplicateKey' | 'ImmutableField', readonly numericCode: number) {
     super(message, 'user', codeName);
     this.name = 'StoreWriteError';
   }

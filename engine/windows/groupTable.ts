@@ -7,7 +7,7 @@ import type { Meta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
 import type { EvalCtx, Expr } from '../expr/types';
 import type { Accumulator } from '../accumulators/types';
-import type { SnapshotWriter } from '../stages/types';
+import type { SnapshotWriter } from '../core/operator';
 import { keyOf, type GroupKey } from '../accumulators/_key';
 import type { RowUpdate } from './groupUpdate';
 
@@ -20,6 +20,11 @@ export interface GroupPlan {
   mergeable: boolean;
   /** Feeds one document to an entry's states (see groupUpdate.ts). */
   update: RowUpdate;
+}
+
+/** The parsed `$group` stage: its plan, run by this table. */
+export interface GroupConfig {
+  plan: GroupPlan;
 }
 
 export interface Entry {

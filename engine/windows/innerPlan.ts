@@ -6,8 +6,8 @@
  * window metadata before the group. Everything else gets one operator chain per window.
  */
 import type { Value } from '../core/types';
-import type { ParsedStage } from '../stages/types';
-import type { GroupConfig } from '../stages/group';
+import type { ParsedStage } from '../parse/types';
+import type { GroupConfig } from './groupTable';
 
 export interface PanePlan {
   prefix: ParsedStage[];

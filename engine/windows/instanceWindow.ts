@@ -5,7 +5,7 @@
  */
 import type { Meta, WindowMeta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
-import type { Operator, StateTable } from '../stages/types';
+import type { Operator, StateTable } from '../core/operator';
 import { insertSorted, poisonMessage, WindowCore, withWindow } from './windowCore';
 
 interface Held {

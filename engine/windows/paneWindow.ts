@@ -5,7 +5,8 @@
  */
 import type { Meta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
-import type { Operator, SnapshotWriter, StageRuntime, Emit } from '../stages/types';
+import type { Operator, SnapshotWriter, Emit } from '../core/operator';
+import type { StageRuntime } from '../io/types';
 import { newEvalCtx } from '../expr/compile';
 import type { EvalCtx } from '../expr/types';
 import { gcd, mod } from '../time/duration';

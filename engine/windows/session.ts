@@ -7,7 +7,9 @@
 import type { Meta, WindowMeta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
 import { ExprError, errorMessage } from '../core/errors';
-import type { Emit, Operator, ParsedStage, StageRuntime, StateTable } from '../stages/types';
+import type { Emit, Operator, StateTable } from '../core/operator';
+import type { ParsedStage } from '../parse/types';
+import type { StageRuntime } from '../io/types';
 import type { Expr } from '../expr/types';
 import { newEvalCtx } from '../expr/compile';
 import { keyOf, type GroupKey } from '../accumulators/_key';

@@ -7,7 +7,8 @@
 import type { Meta, WindowMeta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
 import { EngineError, errorMessage } from '../core/errors';
-import type { Emit, Operator, SnapshotWriter, StageRuntime, StateTable } from '../stages/types';
+import type { Emit, Operator, SnapshotWriter, StateTable } from '../core/operator';
+import type { StageRuntime } from '../io/types';
 import { WindowAssigner } from './assigner';
 import type { WindowConfig } from './windowArgs';
 

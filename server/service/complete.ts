@@ -1,27 +1,23 @@
-/** Completion: stages valid at the cursor, options from the stage schemas, operators, connections, field paths. */
+/** Completion: stages valid at the cursor, options from the stages' field tables, operators, connections, field paths. */
 import {
-  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position,
+  CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position,
 } from 'vscode-languageserver-types';
-import type { StageSpec } from '../../engine/stages/types';
+import type { StageSpec } from '../../engine/parse/types';
 import type { ServiceCtx } from './context';
-import { cursorAt, type Cursor } from './cursor';
-import type { ParsedDoc, PipelineNode, StageNode } from './parse-cache';
+import { cursorAt } from './cursor';
+import type { ParsedDoc, PipelineNode, StageNode } from './parseCache';
 import type { Node } from 'jsonc-parser';
 import { keysOf } from './jsonNav';
-import { pathsOf } from './shape';
+import { pathsOf } from '../../engine/parse/shape';
 import type { Role } from './roles';
 import type { OperatorDoc } from './types';
-import { enumValues, propertiesOf, schemaAt, typesOf, descriptionOf, type PropInfo } from './schema';
+import type { FieldSpec } from '../../engine/parse/fieldSpec';
+import { fieldsAt } from '../../engine/parse/fields';
 import { operatorMarkdown, stageMarkdown } from './markdown';
 import { valueCompletions } from './completeValues';
-import { argSnippet, stageArgSnippet } from './snippets';
+import { argSnippet, fieldDoc, stageArgSnippet, valueSnippet } from './snippets';
 import { processorCompletions } from './completeProcessor';
-
-export interface ItemSink {
-  cur: Cursor;
-  parsed: ParsedDoc;
-  items: CompletionItem[];
-}
+import { keyHasValue, push, type ItemSink } from './items';
 
 export function complete(ctx: ServiceCtx, parsed: ParsedDoc, pos: Position): CompletionList {
   const offset = parsed.doc.offsetAt(pos);
@@ -47,22 +43,6 @@ export function complete(ctx: ServiceCtx, parsed: ParsedDoc, pos: Position): Com
       break;
   }
   return { isIncomplete: false, items: out.items };
-}
-
-/** Add an item that replaces the token under the cursor with `newText`. */
-export function push(out: ItemSink, item: CompletionItem, newText: string, snippet = false): void {
-  const { parsed, cur } = out;
-  const range = { start: parsed.doc.positionAt(cur.start), end: parsed.doc.positionAt(cur.end) };
-  item.textEdit = { range, newText };
-  item.filterText = cur.quoted || newText.startsWith('"') ? newText.replace(/\$\{\d+[:|][^}]*\}|\$\d+/g, '') : item.label;
-  if (snippet) item.insertTextFormat = InsertTextFormat.Snippet;
-  out.items.push(item);
-}
-
-/** True when the key under the cursor already has a value, so only the key must be replaced. */
-export function keyHasValue(cur: Cursor): boolean {
-  const p = cur.token?.parent;
-  return !!p && p.type === 'property' && (p.children?.length ?? 0) > 1 && p.children![0] === cur.token;
 }
 
 /** Which stages may stand at `index` of `pipeline` (asp-spec §1.2). */
@@ -125,10 +105,8 @@ function keyItems(ctx: ServiceCtx, out: ItemSink, stage: StageNode, slot: { role
   const keyOnly = keyHasValue(out.cur);
   switch (role.k) {
     case 'options': {
-      const spec = ctx.catalog.stages.get(stage.name);
-      if (!spec) return;
-      const schemas = schemaAt(spec.schema, role.schemaPath);
-      for (const p of propertiesOf(schemas, spec.schema)) if (!present.has(p.name)) optionItem(out, p, keyOnly);
+      const fields = fieldsAt(ctx.catalog.stages.get(stage.name)?.fields, role.schemaPath);
+      for (const f of fields ?? []) if (!present.has(f.name)) optionItem(out, f, keyOnly);
       return;
     }
     case 'expr':
@@ -185,32 +163,16 @@ function nodeAtOffset(root: Node, offset: number): Node | undefined {
   }
 }
 
-function optionItem(out: ItemSink, p: PropInfo, keyOnly: boolean): void {
-  const types = typesOf(p.schema);
+function optionItem(out: ItemSink, f: FieldSpec, keyOnly: boolean): void {
   const item: CompletionItem = {
-    label: p.name,
+    label: f.name,
     kind: CompletionItemKind.Property,
-    detail: types.join(' | ') || undefined,
-    sortText: `${p.required ? 0 : 1}${p.name}`,
+    detail: typeof f.type === 'string' ? f.type : f.type?.join(' | '),
+    sortText: `${f.required ? 0 : 1}${f.name}`,
+    documentation: { kind: MarkupKind.Markdown, value: fieldDoc(f) },
   };
-  const doc = descriptionOf(p.schema);
-  if (doc) item.documentation = { kind: MarkupKind.Markdown, value: doc };
-  if (keyOnly) push(out, item, `"${p.name}"`);
-  else push(out, item, `"${p.name}": ${valueSnippet(p.schema)}`, true);
-}
-
-/** A placeholder for a property's value, chosen from its schema. */
-export function valueSnippet(s: Record<string, unknown>): string {
-  const values = enumValues([s]);
-  if (values.length > 0 && values.every((v) => typeof v === 'string')) return `"\${1|${values.join(',')}|}"`;
-  if (values.length > 0) return `\${1|${values.map((v) => JSON.stringify(v)).join(',')}|}`;
-  const t = typesOf(s)[0];
-  if (t === 'string') return '"$1"';
-  if (t === 'object') return '{ $1 }';
-  if (t === 'array') return '[ $1 ]';
-  if (t === 'number' || t === 'integer') return '${1:0}';
-  if (s['properties']) return '{ $1 }';
-  return '$1';
+  if (keyOnly) push(out, item, `"${f.name}"`);
+  else push(out, item, `"${f.name}": ${valueSnippet(f, 1)}`, true);
 }
 
 function operatorItem(out: ItemSink, op: OperatorDoc, keyOnly: boolean): void {

@@ -5,9 +5,9 @@ import type { LocatedDiagnostic } from '../../engine/core/types';
 import type { ConnectionRegistry } from '../../engine/connections/types';
 import { loadConnectionRegistryText } from '../../engine/connections/registry';
 import { cursorAt } from './cursor';
-import { keyHasValue, push, type ItemSink } from './complete';
+import { keyHasValue, push, type ItemSink } from './items';
 import { keysOf, nodeAt, prop, stringValue } from './jsonNav';
-import type { ParsedDoc } from './parse-cache';
+import type { ParsedDoc } from './parseCache';
 
 export interface ConnectionsFileIndex {
   uri: string;

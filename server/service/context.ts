@@ -1,7 +1,7 @@
 /** What every feature module receives: the catalog, the live registry and per-document extras. */
 import type { ConnectionRegistry } from '../../engine/connections/types';
 import type { Catalog } from './types';
-import type { ParsedDoc } from './parse-cache';
+import type { ParsedDoc } from './parseCache';
 import type { StageShapes } from './fieldPaths';
 import type { ConnectionsFileIndex } from './connectionsFile';
 

@@ -3,7 +3,7 @@ import type { Location, Position } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node } from 'jsonc-parser';
 import type { ServiceCtx } from './context';
-import type { ParsedDoc, StageNode } from './parse-cache';
+import type { ParsedDoc, StageNode } from './parseCache';
 import { keyNodeOf, nodeAt, prop, props } from './jsonNav';
 import { cursorAt } from './cursor';
 

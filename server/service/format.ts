@@ -1,7 +1,7 @@
 /** Formatting: jsonc-parser's printer, so output is stable for clean diffs. */
 import { format as jsonFormat } from 'jsonc-parser';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
-import type { ParsedDoc } from './parse-cache';
+import type { ParsedDoc } from './parseCache';
 
 export function format(parsed: ParsedDoc, options: FormattingOptions, range?: Range): TextEdit[] {
   const d = parsed.doc;

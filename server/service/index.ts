@@ -12,7 +12,7 @@ import type { ConnectionRegistry } from '../../engine/connections/types';
 import { builtinRegistry } from '../../engine/connections/registry';
 import type { AnalyzeFn, Catalog } from './types';
 import type { ServiceCtx } from './context';
-import { ParseCache, type ParsedDoc } from './parse-cache';
+import { ParseCache, type ParsedDoc } from './parseCache';
 import { shapesFor } from './fieldPaths';
 import { validate } from './validate';
 import { complete } from './complete';

@@ -2,7 +2,7 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { Node } from 'jsonc-parser';
 import type { ServiceCtx } from './context';
-import type { ParsedDoc } from './parse-cache';
+import type { ParsedDoc } from './parseCache';
 import { keyNodeOf } from './jsonNav';
 
 /** Standard token types, so every theme colours them. */

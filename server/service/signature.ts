@@ -2,7 +2,7 @@
 import type { ParameterInformation, Position, SignatureHelp } from 'vscode-languageserver-types';
 import type { Node } from 'jsonc-parser';
 import type { ServiceCtx } from './context';
-import type { ParsedDoc } from './parse-cache';
+import type { ParsedDoc } from './parseCache';
 import { keysOf, nodeAt, prop } from './jsonNav';
 
 interface Param {

@@ -1,7 +1,7 @@
 /** Outline (stages named by operator, with source and sink targets) and folding ranges. */
 import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-types';
 import type { Node } from 'jsonc-parser';
-import type { ParsedDoc, PipelineNode, StageNode } from './parse-cache';
+import type { ParsedDoc, PipelineNode, StageNode } from './parseCache';
 import { prop, stringValue } from './jsonNav';
 
 export function documentSymbols(parsed: ParsedDoc): DocumentSymbol[] {

@@ -2,7 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import type { JsonPath, LocatedDiagnostic } from '../../engine/core/types';
 import type { ConnectionRegistry } from '../../engine/connections/types';
-import type { StageSpec } from '../../engine/stages/types';
+import type { StageSpec } from '../../engine/parse/types';
 
 /** What hover, completion and signature help need from an operator (expression, query or accumulator). */
 export interface OperatorDoc {

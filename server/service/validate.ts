@@ -6,10 +6,11 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { printParseErrorCode } from 'jsonc-parser';
 import type { LocatedDiagnostic, Severity } from '../../engine/core/types';
 import type { ServiceCtx } from './context';
-import type { ParsedDoc } from './parse-cache';
+import type { ParsedDoc } from './parseCache';
 import type { AnalysisLike, AnalyzeFn } from './types';
-import { closest } from './jsonNav';
+import { didYouMean } from '../../engine/pipeline/suggest';
 import { loadConnectionRegistryText } from '../../engine/connections/registry';
+import { errorMessage } from '../../engine/core/errors';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -32,7 +33,7 @@ export function analysisOf(ctx: ServiceCtx, parsed: ParsedDoc, deps: ValidateDep
       return deps.analyze(parsed.text, { connections: ctx.connections(), file: deps.file });
     } catch (e) {
       // the analyzer must never throw; if it does, keep the editor usable with syntax errors only
-      return { diagnostics: [], internalError: e instanceof Error ? e.message : String(e) } as AnalysisLike;
+      return { diagnostics: [], internalError: errorMessage(e) } as AnalysisLike;
     }
   });
 }
@@ -73,7 +74,7 @@ function withSuggestion(ctx: ServiceCtx, d: LocatedDiagnostic): LocatedDiagnosti
     : d.code === 'ASP420' ? cat.queryOperators.keys()
       : d.code === 'ASP406' ? cat.exprOperators.keys()
         : /accumulator/i.test(d.message) ? cat.accumulators.keys() : [...cat.exprOperators.keys(), ...cat.accumulators.keys()];
-  const s = closest(name, pool);
+  const s = didYouMean(name, pool);
   if (!s || s === name) return d;
   const sep = /[.?!]$/.test(d.message) ? ' ' : '. ';
   return { ...d, message: `${d.message}${sep}Did you mean '${s}'?`, data: { ...d.data, name, suggestion: s } };

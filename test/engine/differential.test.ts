@@ -234,7 +234,10 @@ function strExpr(depth: number): Value {
 function boolExpr(depth: number): Value {
   if (depth >= 3 || echance(0.2)) return epick(['$flag', true, false]);
   const b = () => boolExpr(depth + 1);
-  switch (Math.floor(erand() * 6)) {
+  switch (Math.floor(erand() * 7)) {
+    case 6:
+      // ASCII patterns whose JavaScript and PCRE meanings coincide (mingo runs them as JS RegExp).
+      return { $regexMatch: { input: strExpr(depth + 1), regex: epick(['^a', 'b', 'l+', '^$', 'Z$', '[a-c]', 'o W', '^h.*d$', '(?:x|y)-']), options: epick(['', 'i']) } };
     case 0:
       return { [epick(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte'])]: [numExpr(depth + 1), numExpr(depth + 1)] };
     case 1:

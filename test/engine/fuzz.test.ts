@@ -16,7 +16,7 @@ import { ManualClock } from '../../engine/core/clock';
 import { allExprOperators } from '../../engine/expr/registry';
 import { queryOperators } from '../../engine/query/registry';
 import { toCanonicalJSON } from '../../engine/json/ejson';
-import type { Operator } from '../../engine/stages/types';
+import type { Operator } from '../../engine/core/operator';
 import { prng } from '../../engine/sources/sample';
 
 const DOCS = Number(process.env['FUZZ_DOCS'] ?? 24);

@@ -3,11 +3,14 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { pidAlive, waitUntil } from './probe';
 
-/** Spawn `java args`, detached, output appended to `logFile`; returns the PID. */
-export function spawnJava(args: string[], logFile: string): number {
+/**
+ * Spawn `java args` (or another runtime's `opts.java`), detached, output appended to `logFile`,
+ * with `opts.env` added to the environment; returns the PID.
+ */
+export function spawnJava(args: string[], logFile: string, opts: { java?: string; env?: Record<string, string> } = {}): number {
   const fd = fs.openSync(logFile, 'a');
   try {
-    const child = spawn('java', args, { detached: true, stdio: ['ignore', fd, fd] });
+    const child = spawn(opts.java ?? 'java', args, { detached: true, stdio: ['ignore', fd, fd], env: opts.env ? { ...process.env, ...opts.env } : process.env });
     if (child.pid === undefined) throw new Error('java did not start (is it on PATH?)');
     child.unref();
     return child.pid;

@@ -16,8 +16,10 @@ export async function startMongo(libs: string, classes: string, timeoutMs = 60_0
   const dir = path.join(INFRA, 'run');
   fs.mkdirSync(dir, { recursive: true });
   const log = path.join(dir, `mongo-${port}.log`);
+  // mongo-java-server keeps its oplog in memory and never trims it: every write of a test run
+  // stays there (about 4 KB of heap each, measured), and at 256 MB a few kill -9 runs filled it.
   const pid = spawnJava(
-    ['-Xmx256m', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', `${path.join(libs, '*')}${path.delimiter}${classes}`, 'MongoTestServer', String(port)],
+    ['-Xmx1g', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', `${path.join(libs, '*')}${path.delimiter}${classes}`, 'MongoTestServer', String(port)],
     log,
   );
   // Never add replicaSet=: the server reports no setName.

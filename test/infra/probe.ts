@@ -67,3 +67,16 @@ export function pidAlive(pid: number): boolean {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** True when a Confluent-compatible registry at `baseUrl` lists its subjects for these credentials. */
+export async function schemaRegistryIsUp(baseUrl: string, auth?: { username: string; password: string }): Promise<boolean> {
+  const headers: Record<string, string> = { accept: 'application/vnd.schemaregistry.v1+json' };
+  if (auth) headers['authorization'] = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+  try {
+    const res = await fetch(`${baseUrl}/subjects`, { headers, signal: AbortSignal.timeout(2000) });
+    await res.arrayBuffer();
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}

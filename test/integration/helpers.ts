@@ -7,7 +7,8 @@ import { MongoClient } from 'mongodb';
 import { ensureServers, type TestServers } from '../infra/servers';
 import { loadConnectionRegistryText } from '../../engine/connections/registry';
 import type { ConnectionRegistry } from '../../engine/connections/types';
-import { createServices, type Services } from '../../engine/connectors/services';
+import { createServices } from '../../engine/connectors/services';
+import { type Services } from '../../engine/io/types';
 
 export interface IntegrationEnv {
   servers: TestServers;
@@ -86,14 +87,4 @@ export async function consumeAll(kafka: Kafka, topic: string, count: number, tim
     await consumer.disconnect();
   }
   return out;
-}
-
-/** Poll `probe` until it returns true (no fixed sleeps in tests). */
-export async function eventually(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await probe()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }

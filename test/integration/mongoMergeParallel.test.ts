@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPipelineText } from '../../engine/pipeline/run';
 import type { Doc } from '../../engine/core/types';
-import type { CollectionTarget } from '../../engine/connectors/target';
+import type { CollectionTarget } from '../../engine/io/target';
 import { setup, uniqueName, type IntegrationEnv } from './helpers';
 
 describe('$merge parallelism (real server)', () => {

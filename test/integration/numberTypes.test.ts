@@ -10,7 +10,8 @@ import { PipelineRun, runPipelineText } from '../../engine/pipeline/run';
 import { analyzeText } from '../../engine/pipeline/analyze';
 import { typeName } from '../../engine/bson/types';
 import type { Doc } from '../../engine/core/types';
-import { eventually, setup, uniqueName, type IntegrationEnv } from './helpers';
+import { setup, uniqueName, type IntegrationEnv } from './helpers';
+import { waitFor } from '../helpers/waitFor';
 
 /** BSON type of a raw value read with promoteValues: false. */
 function rawType(v: unknown): string {
@@ -75,9 +76,9 @@ describe('number types through MongoDB (real server)', () => {
     const done = run.run();
     const out = env.mongo.db(db).collection<Doc>('copy');
     try {
-      await eventually('the change stream to open', () => run.sourceStats()['changeStreamState'] !== undefined);
+      await waitFor(() => run.sourceStats()['changeStreamState'] !== undefined, 'the change stream to open');
       await env.mongo.db(db).collection<Doc>('readings').insertOne({ _id: 1, d: new Double(7), i: 7 } as Doc);
-      await eventually('the reading copied', async () => (await out.countDocuments()) === 1);
+      await waitFor(async () => (await out.countDocuments()) === 1, 'the reading copied');
       const copy = (await out.findOne({ _id: 1 } as Doc, { promoteValues: false }))!;
       assert.deepEqual([rawType(copy['d']), rawType(copy['i']), copy['td'], copy['ti']], ['double', 'int', 'double', 'int']);
     } finally {

@@ -16,9 +16,10 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import * as P from '../../shared/protocol';
 import { ensureServers } from '../infra/servers';
-import { kill9, killAll, shutdown, type Daemon } from './daemonProcess';
-import { tempDir, waitFor } from './helpers';
-import { kafkaOffsetSum, killRepeatedly, newestPositions, seeded, spawnDaemon, testSeed, trace, writeConnections } from './recoveryHelpers';
+import { kill9, killAll, shutdown, type Daemon } from '../helpers/daemonProcess';
+import { tempDir } from '../helpers/tempDir';
+import { waitFor } from '../helpers/waitFor';
+import { kafkaOffsetSum, KILL_TEST_TIMEOUT_MS, killRepeatedly, newestPositions, PATIENCE_MS, seeded, spawnDaemon, testSeed, trace, writeConnections } from '../helpers/recovery';
 
 const N = 8_000;
 const CHUNK = 200;
@@ -44,7 +45,7 @@ function stateless(topic: string, db: string, coll: string): unknown[] {
   ];
 }
 
-test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that was never killed', { timeout: 600_000 }, async (t) => {
+test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that was never killed', { timeout: KILL_TEST_TIMEOUT_MS }, async (t) => {
   const seed = testSeed(9001);
   const rand = seeded(seed);
   t.diagnostic(`seed ${seed} (set ASP_TEST_SEED to replay)`);
@@ -87,8 +88,8 @@ test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that 
       produced = from + CHUNK;
       trace(`produced ${produced}`);
       // Input stalls while the killed instance is down, so every kill lands while input flows.
-      await waitFor(async () => (await inputCount(ref, 'win')) >= produced - CHUNK, 'the reference to keep up', 120_000, 20);
-      await waitFor(async () => kafkaOffsetSum(await newestPositions(killed, 'win')) >= produced - LAG, 'the killed instance to keep up', 120_000, 20);
+      await waitFor(async () => (await inputCount(ref, 'win')) >= produced - CHUNK, 'the reference to keep up', PATIENCE_MS, 20);
+      await waitFor(async () => kafkaOffsetSum(await newestPositions(killed, 'win')) >= produced - LAG, 'the killed instance to keep up', PATIENCE_MS, 20);
     }
     // One late-in-time message closes every data window (its own window stays open in both runs).
     await producer.send({ topic: winTopic, messages: [{ value: JSON.stringify({ i: -1, k: 'end', t: T0 + N * 10 + 60_000 }) }] });
@@ -106,12 +107,12 @@ test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that 
 
   const status = async (d: Daemon): Promise<string> => JSON.stringify(await Promise.all(['win', 'flat'].map((name) => d.conn.sendRequest(P.getStreamProcessorStats.method, { name }).catch((e: unknown) => String(e)))));
   for (const d of [ref, killed]) {
-    await waitFor(() => done(d), 'all input checkpointed', 120_000, 50).catch(async (e: unknown) => {
+    await waitFor(() => done(d), 'all input checkpointed', PATIENCE_MS, 50).catch(async (e: unknown) => {
       throw new Error(`${String(e)}; stats: ${await status(d)}; stderr: ${d.stderr().slice(-2000)}`);
     });
   }
   const read = async (coll: string): Promise<unknown[]> => mongo.db(db).collection(coll).find({}).sort({ _id: 1 }).toArray();
-  await waitFor(async () => (await read('win_ref')).length === (N / 100) * 5, 'reference windows merged', 60_000, 50);
+  await waitFor(async () => (await read('win_ref')).length === (N / 100) * 5, 'reference windows merged', PATIENCE_MS, 50);
   const flatGroup = ((await killed.conn.sendRequest(P.getStreamProcessorStats.method, { name: 'flat' })) as { stats: { kafkaConsumerGroup: string } }).stats.kafkaConsumerGroup;
   for (const d of [ref, killed]) {
     await d.conn.sendRequest(P.stopStreamProcessor.method, { name: 'win' });
@@ -139,7 +140,7 @@ test('kill -9 of a Kafka -> window -> $merge instance: output equals a run that 
   assert.deepEqual(await read('flat_killed'), flatRef);
 });
 
-test('kill -9 before any checkpoint holds a partition: its records are replayed into the window, not skipped', { timeout: 120_000 }, async (t) => {
+test('kill -9 before any checkpoint holds a partition: its records are replayed into the window, not skipped', { timeout: KILL_TEST_TIMEOUT_MS }, async (t) => {
   const servers = await ensureServers();
   const dir = tempDir(t, 'asp-kill-kafka-new-');
   const conns = writeConnections(dir, servers);
@@ -151,21 +152,21 @@ test('kill -9 before any checkpoint holds a partition: its records are replayed 
   let d = await spawnDaemon(`${dir}/state`, env, conns);
   await d.conn.sendRequest(P.createStreamProcessor.method, { name: 'win', pipeline: windowed(topic, db, 'win') });
   await d.conn.sendRequest(P.startStreamProcessor.method, { name: 'win' });
-  await waitFor(async () => (await newestPositions(d, 'win')) !== undefined, 'the start checkpoint', 30_000, 20);
+  await waitFor(async () => (await newestPositions(d, 'win')) !== undefined, 'the start checkpoint', PATIENCE_MS, 20);
   const send = (i: number, partition: number, t: number): Promise<unknown> => producer.send({ topic, messages: [{ partition, value: JSON.stringify({ i, k: 'a', t }) }] });
   for (let i = 0; i < 20; i++) await send(i, i % 2, T0 + i * 10);
   const stats = async (): Promise<{ inputMessageCount: number }> =>
     ((await d.conn.sendRequest(P.getStreamProcessorStats.method, { name: 'win' })) as { stats: { inputMessageCount: number } }).stats;
-  await waitFor(async () => (await stats()).inputMessageCount >= 20, 'the records to reach the window', 30_000, 20);
+  await waitFor(async () => (await stats()).inputMessageCount >= 20, 'the records to reach the window', PATIENCE_MS, 20);
   assert.equal(kafkaOffsetSum(await newestPositions(d, 'win')), 0, 'no checkpoint holds the records');
   await kill9(d);
   d = await spawnDaemon(`${dir}/state`, env, conns);
   // Both partitions replayed before the closing records, so none of the 20 can be late.
-  await waitFor(async () => (await stats()).inputMessageCount >= 20, 'the records to be replayed', 60_000, 20);
+  await waitFor(async () => (await stats()).inputMessageCount >= 20, 'the records to be replayed', PATIENCE_MS, 20);
   // Close the window on both partitions (the watermark is their minimum).
   for (const partition of [0, 1]) await send(-1, partition, T0 + 60_000);
   const win = mongo.db(db).collection('win');
-  const doc = await waitFor(async () => win.findOne({ '_id.start': new Date(T0) }), 'the first window merged', 60_000, 50);
+  const doc = await waitFor(async () => win.findOne({ '_id.start': new Date(T0) }), 'the first window merged', PATIENCE_MS, 50);
   assert.deepEqual({ n: doc['n'], sum: doc['sum'], max: doc['max'] }, { n: 20, sum: 190, max: 19 });
   await d.conn.sendRequest(P.stopStreamProcessor.method, { name: 'win' });
   await shutdown(d);

@@ -67,3 +67,10 @@ test('the registry file is validated with the loader\'s codes', () => {
   assert.ok(got.some(([c, t]) => c === 'ASP503' && t === '"Kafak"'), JSON.stringify(got));
   assert.ok(got.some(([c]) => c === 'ASP506'));
 });
+
+test('"no sink" is an Information hint on a bare preview and a Warning on a processor document', () => {
+  const severityOf = (text: string): number | undefined => s.validate(docOf(text)).find((x) => x.code === 'ASP206')?.severity;
+  assert.equal(severityOf(`[ ${SRC}, { "$match": { "a": 1 } } ]`), 3, 'DiagnosticSeverity.Information');
+  assert.equal(severityOf(`{ "name": "p", "pipeline": [ ${SRC} ] }`), 2, 'DiagnosticSeverity.Warning');
+  assert.equal(severityOf(`[ ${SRC}, ${SINK} ]`), undefined);
+});

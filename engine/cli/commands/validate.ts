@@ -1,7 +1,7 @@
 /** `asp validate FILE...`: every diagnostic as `path:line:col severity code message`; exit 1 on any error. */
 import { analyzeText } from '../../pipeline/analyze';
 import { loadConnectionRegistryText } from '../../connections/registry';
-import { parseArgs } from '../args';
+import { parseArgs } from '../../core/argv';
 import { formatDiagnostic, loadRegistry, readPipelineFile } from '../context';
 import { UsageError } from '../../core/errors';
 import { basename } from 'node:path';

@@ -3,9 +3,9 @@ import { Binary, Long } from 'bson';
 import type { Doc, Value } from '../../core/types';
 import { isPlainObject } from '../../bson/types';
 import { fromEJSON } from '../../json/ejson';
-import type { KeyFormat } from '../../stages/_io';
+import type { KeyFormat } from '../../io/enums';
 
-export { KEY_FORMATS, type KeyFormat } from '../../stages/_io';
+export { KEY_FORMATS, type KeyFormat } from '../../io/enums';
 
 /**
  * Parse a message value. Empty means `{}`; a Confluent wire-format prefix (magic byte 0 plus
@@ -55,7 +55,8 @@ export function decodeKey(buf: Buffer, fmt: KeyFormat): Value | undefined {
 export function decodeHeaders(h: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined): Doc[] {
   const out: Doc[] = [];
   if (!h) return out;
-  for (const [k, raw] of Object.entries(h)) {
+  for (const k in h) {
+    const raw = h[k];
     for (const v of Array.isArray(raw) ? raw : [raw]) {
       if (v === undefined) continue;
       out.push({ k, v: new Binary(typeof v === 'string' ? Buffer.from(v) : v) });

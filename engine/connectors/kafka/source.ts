@@ -12,14 +12,14 @@ import { EngineError, errorMessage } from '../../core/errors';
 import { isPlainObject } from '../../bson/types';
 import { newEvalCtx } from '../../expr/compile';
 import type { EvalCtx } from '../../expr/types';
-import type { Source, SourceBatch, SourceRecord } from '../../sources/types';
-import type { SourceEnv } from '../../sources/flavour';
+import type { Source, SourceBatch, SourceRecord } from '../../core/source';
+import type { SourceEnv, KafkaSourceConfig, Services } from '../../io/types';
 import { stampEventTime } from '../../sources/common';
-import type { KafkaSourceConfig } from '../../sources/kafka';
-import type { Services } from '../services';
-import { abortableSleep, withRetry } from '../retry';
+import { abortableSleep } from '../../time/sleep';
+import { withRetry } from '../retry';
 import { consumerTuning } from './config';
 import { decodeHeaders, decodeKey, decodeValue } from './decode';
+import { decodeWith, type KafkaValueDecoder } from './valueCodec';
 
 const OPERATOR = 'KafkaConsumerOperator';
 const HIGH_WATER = 20_000;
@@ -57,7 +57,8 @@ export class KafkaSource implements Source {
   private closed = false;
   private failure: unknown;
 
-  constructor(private readonly cfg: KafkaSourceConfig, private readonly env: SourceEnv) {
+  /** `valueDecoder` replaces the JSON value decoding (Avro through a schema registry). */
+  constructor(private readonly cfg: KafkaSourceConfig, private readonly env: SourceEnv, private readonly valueDecoder?: KafkaValueDecoder) {
     this.ectx = newEvalCtx(env.slotCount, env.clock);
     const ephemeralNoGroup = env.ephemeral && cfg.groupId === undefined;
     this.groupId = cfg.groupId ?? (ephemeralNoGroup ? `asp-preview-${env.processorId}-${Date.now().toString(36)}` : `asp-${env.processorId}-consumer`);
@@ -126,38 +127,67 @@ export class KafkaSource implements Source {
 
   private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const tp = `${batch.topic}:${batch.partition}`;
-    for (const m of batch.messages) {
+    const msgs = batch.messages;
+    let i = 0;
+    // Nothing else runs between two awaits: running and stale only need checking after one.
+    while (i < msgs.length) {
       if (!isRunning() || isStale() || this.closed) return;
-      const offset = Number(m.offset);
-      const expect = this.expectStart.get(tp);
-      if (expect !== undefined) {
-        if (offset > expect) return; // a fetch from before our seek; the seek refetches
-        if (offset === expect) this.expectStart.delete(tp);
-      }
-      if (offset < (this.fetched.get(tp) ?? -1)) {
-        resolveOffset(m.offset);
-        continue;
-      }
-      while (this.queue.length - this.head >= HIGH_WATER && isRunning() && !this.closed) {
+      if (this.queue.length - this.head >= HIGH_WATER) {
         await new Promise<void>((r) => {
           this.space = r;
           setTimeout(r, 1000);
         });
         await heartbeat();
+        continue;
       }
-      this.queue.push({ rec: this.decode(batch.topic, batch.partition, m), tp, next: offset + 1 });
-      this.fetched.set(tp, offset + 1);
-      resolveOffset(m.offset);
+      const end = Math.min(msgs.length, i + HIGH_WATER - (this.queue.length - this.head));
+      let fetched = this.fetched.get(tp) ?? -1;
+      let expect = this.expectStart.get(tp);
+      let stop = false;
+      for (; i < end; i++) {
+        const m = msgs[i]!;
+        const offset = Number(m.offset);
+        if (expect !== undefined) {
+          if (offset > expect) return; // a fetch from before our seek; the seek refetches
+          if (offset === expect) {
+            this.expectStart.delete(tp);
+            expect = undefined;
+          }
+        }
+        if (offset < fetched) continue;
+        let value: ReturnType<typeof decodeValue> | undefined;
+        if (this.valueDecoder) {
+          try {
+            value = await decodeWith(this.valueDecoder, m.value, batch.topic);
+          } catch (e) {
+            // The decoder itself failed (its registry is unreachable): stop before this record.
+            this.failure = e;
+            stop = true;
+            break;
+          }
+          // An await ran: the group may have rebalanced meanwhile.
+          if (!isRunning() || isStale() || this.closed) {
+            stop = true;
+            break;
+          }
+        }
+        this.queue.push({ rec: this.decode(batch.topic, batch.partition, tp, offset, m, value), tp, next: offset + 1 });
+        fetched = offset + 1;
+      }
+      if (fetched >= 0) this.fetched.set(tp, fetched);
+      // One resolve per slice: kafkajs does Long arithmetic on every call.
+      if (fetched >= 0 && fetched - 1 >= Number(msgs[0]!.offset)) resolveOffset(String(fetched - 1));
+      this.wake?.();
+      if (stop) return;
       this.wake?.();
     }
     await heartbeat();
   }
 
-  private decode(topic: string, partition: number, m: KafkaMessage): SourceRecord {
-    const source: Doc = { type: 'kafka', topic, partition, offset: Long.fromString(m.offset) };
+  private decode(topic: string, partition: number, input: string, offset: number, m: KafkaMessage, decoded?: ReturnType<typeof decodeValue>): SourceRecord {
+    const source: Doc = { type: 'kafka', topic, partition, offset: Long.fromNumber(offset) };
     const meta: Meta = { ts: Number(m.timestamp), source };
     const size = m.value?.length ?? 0;
-    const input = `${topic}:${partition}`;
     let key: Value;
     let keyBad = false;
     if (m.key !== null && m.key !== undefined) {
@@ -169,7 +199,7 @@ export class KafkaSource implements Source {
       source['key'] = key;
     }
     source['headers'] = decodeHeaders(m.headers as Record<string, Buffer | string | undefined>);
-    const v = decodeValue(m.value);
+    const v = decoded ?? decodeValue(m.value);
     if ('error' in v) {
       return { meta, input, size, dlq: { operatorName: OPERATOR, reason: `Failed to parse input message with error:${v.error}`, meta } };
     }

@@ -1,23 +1,28 @@
 /**
  * The change-stream Source (node driver). read() drains what the stream has with tryNext();
  * servers that answer getMore at once when idle (mongo-java-server) are paced to
- * maxAwaitTimeMS so an idle stream does not spin. A lost stream is reopened after the last
- * token with backoff; seek() reopens after a checkpointed token.
+ * maxAwaitTimeMS so an idle stream does not spin. A lost stream is reopened from the current
+ * position with backoff; seek() reopens from a checkpointed one.
+ *
+ * The position is where a new stream must start to see everything not yet handed out: after a
+ * resume token (an event's, or the server's postBatchResumeToken), or at an operation time
+ * (inclusive) while the first event of a "now" start is still pending. connect() sends the
+ * initial aggregate and takes the position from its reply, so the source is open (stats show
+ * `changeStreamState`) only once a restart from its position would miss nothing.
  */
 import { normalizeNumbers } from '../../bson/numbers';
-import type { ChangeStream, ChangeStreamOptions, Document, MongoClient } from 'mongodb';
+import type { ChangeStream, ChangeStreamOptions, Document, MongoClient, Timestamp } from 'mongodb';
 import type { Doc, Value } from '../../core/types';
 import type { Meta } from '../../core/meta';
 import { EngineError } from '../../core/errors';
 import { isPlainObject } from '../../bson/types';
 import { newEvalCtx } from '../../expr/compile';
 import type { EvalCtx } from '../../expr/types';
-import type { Source, SourceBatch, SourceRecord } from '../../sources/types';
-import type { SourceEnv } from '../../sources/flavour';
+import type { Source, SourceBatch, SourceRecord } from '../../core/source';
+import type { SourceEnv, ChangeStreamConfig, Services } from '../../io/types';
 import { stampEventTime } from '../../sources/common';
-import type { ChangeStreamConfig } from '../../sources/changeStream';
-import type { Services } from '../services';
-import { abortableSleep, withRetry } from '../retry';
+import { abortableSleep } from '../../time/sleep';
+import { withRetry } from '../retry';
 import { isTransientMongoError } from './target';
 
 const OPERATOR = 'ChangeStreamConsumerOperator';
@@ -25,13 +30,33 @@ const MAX_BATCH = 512;
 /** Idle pacing: never ask an instantly-answering server more often than this. */
 const IDLE_PACE_MS = 100;
 
+/** After a resume token, or from an operation time on (inclusive). */
+export type StreamPosition = { resumeToken: Doc } | { startAtOperationTime: Timestamp };
+
+function isTimestamp(v: unknown): v is Timestamp {
+  return (v as { _bsontype?: string } | null)?._bsontype === 'Timestamp';
+}
+
+/** A checkpointed position (both shapes), or undefined for anything else. */
+export function parseStreamPosition(v: Value): StreamPosition | undefined {
+  if (!isPlainObject(v)) return undefined;
+  if (isPlainObject(v['resumeToken'])) return { resumeToken: v['resumeToken'] };
+  if (isTimestamp(v['startAtOperationTime'])) return { startAtOperationTime: v['startAtOperationTime'] };
+  return undefined;
+}
+
 export class ChangeStreamSource implements Source {
   readonly type = 'atlas';
   private stream: ChangeStream | undefined;
-  private token: Value;
-  private resumeFrom: Doc | undefined;
+  /** Where a new stream must start to see everything not handed out yet; undefined: unknown. */
+  private at: StreamPosition | undefined;
+  /** Where the next open() starts: a seek or the position at a lost stream. */
+  private resumeAt: StreamPosition | undefined;
   private reopen = false;
+  private opened = false;
   private readonly ectx: EvalCtx;
+  /** Events read by connect() before anything was handed out; the next read() returns them. */
+  private pending: Doc[] = [];
 
   constructor(private readonly cfg: ChangeStreamConfig, private readonly env: SourceEnv) {
     this.ectx = newEvalCtx(env.slotCount, env.clock);
@@ -42,15 +67,23 @@ export class ChangeStreamSource implements Source {
     return this.env.services as Services;
   }
 
+  /** The configured start, when it is an explicit position ("now" has none until the server answers). */
+  private configuredStart(): StreamPosition | undefined {
+    if (this.cfg.startAfter) return { resumeToken: this.cfg.startAfter };
+    if (this.cfg.startAtOperationTime) return { startAtOperationTime: this.cfg.startAtOperationTime };
+    return undefined;
+  }
+
   private open(client: MongoClient): ChangeStream {
     const c = this.cfg;
     // promoteValues: false keeps int32 and double apart (normalizeNumbers in toRecord).
     const opts: ChangeStreamOptions = { maxAwaitTimeMS: c.maxAwaitTimeMS, promoteValues: false };
     if (c.fullDocument !== 'default') opts.fullDocument = c.fullDocument;
     if (c.fullDocumentBeforeChange !== 'off') opts.fullDocumentBeforeChange = c.fullDocumentBeforeChange;
-    if (this.resumeFrom) opts.startAfter = this.resumeFrom;
-    else if (c.startAfter) opts.startAfter = c.startAfter;
-    else if (c.startAtOperationTime) opts.startAtOperationTime = c.startAtOperationTime;
+    const from = this.resumeAt ?? this.configuredStart();
+    if (from && 'resumeToken' in from) opts.startAfter = from.resumeToken;
+    else if (from) opts.startAtOperationTime = from.startAtOperationTime;
+    this.at = from;
     const pipeline: Document[] = [...c.pipeline];
     if (c.db === undefined) return client.watch(pipeline, opts);
     const db = client.db(c.db);
@@ -72,16 +105,41 @@ export class ChangeStreamSource implements Source {
     return this.stream;
   }
 
-  /** Events read while establishing the cursor, handed out by the next read(). */
-  private pending: Doc[] = [];
-
   async connect(signal: AbortSignal): Promise<void> {
-    const stream = await this.ensureOpen(signal);
-    // The driver opens the server-side cursor lazily, on the first read. A stream "starts now"
-    // when the processor starts, so open it here: events written from now on are not missed.
-    const first = (await stream.tryNext()) as Doc | null;
-    if (first) this.pending.push(first);
-    else if (stream.resumeToken) this.token = stream.resumeToken;
+    // The driver sends the aggregate on the first read, and a "now" stream starts where the
+    // server is when that aggregate arrives. Send it here and take the position from the reply:
+    // the first event's operation time (it is not handed out yet), else the server's
+    // postBatchResumeToken. Until then a write would be seen or not by chance.
+    const s = this.services;
+    const { stream, first } = await withRetry(`opening the change stream on ${this.cfg.connectionName}`, async () => {
+      const stream = await this.ensureOpen(signal);
+      try {
+        return { stream, first: (await stream.tryNext()) as Doc | null };
+      } catch (e) {
+        this.reopen = true;
+        throw e;
+      }
+    }, { retryable: isTransientMongoError, signal, policy: s.retry.policy, onRetry: s.retry.onRetry });
+    if (first) {
+      this.pending.push(first);
+      const ct = first['clusterTime'];
+      this.at ??= isTimestamp(ct) ? { startAtOperationTime: ct } : undefined;
+    } else {
+      this.takeResumeToken(stream);
+    }
+    this.opened = true;
+  }
+
+  /** After the stream handed out everything it buffered, its resume token is the position. */
+  private takeResumeToken(stream: ChangeStream): void {
+    const t = stream.resumeToken as Value;
+    if (isPlainObject(t)) this.at = { resumeToken: t };
+  }
+
+  private handOut(ev: Doc, records: SourceRecord[]): void {
+    records.push(this.toRecord(ev));
+    const id = ev['_id'];
+    if (isPlainObject(id)) this.at = { resumeToken: id };
   }
 
   private toRecord(ev: Doc): SourceRecord {
@@ -113,21 +171,21 @@ export class ChangeStreamSource implements Source {
     const started = Date.now();
     try {
       const stream = await this.ensureOpen(signal);
-      for (const ev of this.pending.splice(0)) {
-        records.push(this.toRecord(ev));
-        this.token = ev['_id'];
-      }
+      for (const ev of this.pending.splice(0)) this.handOut(ev, records);
+      let drained = false;
       while (records.length < MAX_BATCH && !signal.aborted) {
         const ev = (await stream.tryNext()) as Doc | null;
-        if (ev === null) break;
-        records.push(this.toRecord(ev));
-        this.token = ev['_id'];
+        if (ev === null) {
+          drained = true;
+          break;
+        }
+        this.handOut(ev, records);
       }
-      if (records.length === 0 && stream.resumeToken) this.token = stream.resumeToken;
+      if (drained) this.takeResumeToken(stream);
     } catch (e) {
       if (!isTransientMongoError(e) && !(e as { name?: string }).name?.startsWith('MongoChangeStream')) throw e;
-      // Reopen after the last token we handed out; nothing read since is lost.
-      this.resumeFrom = isPlainObject(this.token) ? this.token : this.resumeFrom;
+      // Reopen from what was handed out; nothing read since is lost.
+      this.resumeAt = this.at ?? this.resumeAt;
       this.reopen = true;
       this.services.retry.onRetry?.({ what: `change stream on ${this.cfg.connectionName}`, attempt: 0, delayMs: IDLE_PACE_MS, error: String((e as Error).message) });
     }
@@ -140,20 +198,23 @@ export class ChangeStreamSource implements Source {
   }
 
   position(): Value {
-    return this.token === undefined ? null : { resumeToken: this.token };
+    return this.at ?? null;
   }
 
   seek(position: Value): void {
-    if (isPlainObject(position) && isPlainObject(position['resumeToken'])) {
-      this.resumeFrom = position['resumeToken'];
-      this.token = this.resumeFrom;
-      this.reopen = true;
-    }
+    const p = parseStreamPosition(position);
+    if (!p) return;
+    this.resumeAt = p;
+    this.at = p;
+    // connect() may have read from the configured start; the checkpoint decides instead.
+    this.pending = [];
+    this.reopen = true;
   }
 
   stats(): Record<string, Value> {
-    // Absent until the stream is open, so callers can wait for "listening".
-    return this.stream ? { changeStreamState: this.token ?? null } : {};
+    // Absent until the source holds a position, so callers can wait for "listening".
+    if (!this.opened || !this.at) return {};
+    return { changeStreamState: 'resumeToken' in this.at ? this.at.resumeToken : null };
   }
 
   async close(): Promise<void> {

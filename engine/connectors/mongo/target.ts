@@ -3,7 +3,7 @@ import type { AnyBulkWriteOperation, Collection, Document, MongoClient } from 'm
 import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 import type { Doc } from '../../core/types';
 import { EngineError, errorMessage } from '../../core/errors';
-import type { CollectionTarget, WriteFailure, WriteModel } from '../target';
+import type { CollectionTarget, WriteFailure, WriteModel } from '../../io/target';
 import { normalizeNumbers } from '../../bson/numbers';
 
 /** Lost connections, timeouts, elections: worth retrying. Server refusals of one write are not. */

@@ -79,8 +79,10 @@ export function optExpr(c: Compiler, path: JsonPath, args: Record<string, Value>
 /**
  * User variable names must start with a lowercase ASCII letter or a non-ASCII character and
  * hold only letters, digits and underscores (MongoDB's rule for $let, $map, $filter `as`).
+ * `allowCurrent`: the binder may also rebind CURRENT ($let vars, $map/$filter `as`).
  */
-export function checkVarName(c: Compiler, path: JsonPath, name: Value): name is string {
+export function checkVarName(c: Compiler, path: JsonPath, name: Value, allowCurrent = false): name is string {
+  if (allowCurrent && name === 'CURRENT') return true;
   if (typeof name !== 'string' || name.length === 0) {
     c.error(path, 'empty variable names are not allowed', 'ASP411');
     return false;

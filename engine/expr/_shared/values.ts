@@ -78,3 +78,22 @@ export function coerceToString(v: Value): string {
   }
   throw new ExprError(`can't convert from BSON type ${t} to String`);
 }
+
+/**
+ * A double as MongoDB's str::stream prints it in error messages: C's `%g` (6 significant
+ * digits, exponent form outside 1e-4..1e6), e.g. 2147483648 -> "2.14748e+09".
+ * (src/mongo/bson/util/builder.h, StringBuilderImpl::operator<<(double))
+ */
+export function streamDouble(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x < 0 ? '-inf' : 'inf';
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  const [mant, expText] = x.toExponential(5).split('e') as [string, string];
+  const exp = Number(expText);
+  const trim = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
+  if (exp < -4 || exp >= 6) {
+    const e = Math.abs(exp);
+    return `${trim(mant)}e${exp < 0 ? '-' : '+'}${e < 10 ? '0' : ''}${e}`;
+  }
+  return trim(x.toFixed(5 - exp));
+}

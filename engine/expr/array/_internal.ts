@@ -1,11 +1,40 @@
 /** Helpers private to the array operators. */
 import type { JsonPath, Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
-import { typeName } from '../../bson/types';
-import type { Compiler, Expr } from '../types';
+import { isPlainObject, typeName } from '../../bson/types';
+import type { Compiler, EvalCtx, Expr } from '../types';
 import { NULL_EXPR, checkVarName, namedArgs } from '../_shared/args';
 import { isIntegral, toNumber } from '../_shared/numeric';
 import { repr } from '../_shared/values';
+
+/** MongoDB's Value::integral(): a number with no fractional part that fits in 32 bits. */
+export function int32Of(v: Value): number | undefined {
+  if (!isIntegral(v)) return undefined;
+  const n = toNumber(v);
+  return n >= -2147483648 && n <= 2147483647 ? n : undefined;
+}
+
+export const NOT_CONSTANT = Symbol('not constant');
+
+/** The value of an argument spec that is a constant (no field path, variable, operator or literal array/object). */
+export function constantOf(spec: Value): Value | typeof NOT_CONSTANT {
+  if (typeof spec === 'string') return spec.startsWith('$') ? NOT_CONSTANT : spec;
+  if (Array.isArray(spec) || isPlainObject(spec)) return NOT_CONSTANT;
+  return spec;
+}
+
+/**
+ * Report a constant argument that would fail for every document (`check` returns MongoDB's
+ * message for a bad value); null and missing constants are left alone (they give null).
+ */
+export function checkConstantArg(c: Compiler, path: JsonPath, spec: Value, check: (v: Value) => string | undefined): boolean {
+  const v = constantOf(spec);
+  if (v === NOT_CONSTANT || v === null || v === undefined) return true;
+  const msg = check(v);
+  if (msg === undefined) return true;
+  c.error(path, msg, 'ASP411');
+  return false;
+}
 
 /** `n` of $firstN/$lastN/$maxN/$minN: a positive integer. */
 export function nArg(v: Value): number {
@@ -30,12 +59,64 @@ export function compileNInput(name: string, arg: Value, c: Compiler, path: JsonP
   };
 }
 
+/** The element and index variables of $map/$filter while the body runs. */
+export interface ElementVars {
+  body: Expr;
+  /** Bind element `v` at index `i`. */
+  set(ctx: EvalCtx, v: Value, i: number): void;
+  /** The current bindings, to give back with `restore` afterwards (re-entrancy). */
+  save(ctx: EvalCtx): [Value, Value];
+  restore(ctx: EvalCtx, saved: [Value, Value]): void;
+}
+
 /**
- * Compile `in` of $map/$filter with `as` bound to a fresh variable slot. `bind` sets the
- * slot for one element and restores the previous value afterwards (re-entrancy).
+ * Compile the body (`in` / `cond`) of $map/$filter with `as` (default `this`) bound to the element
+ * and `arrayIndexAs` (default `IDX`) to its index. `as: "CURRENT"` rebinds CURRENT itself, so
+ * field paths in the body read the element.
+ * https://www.mongodb.com/docs/manual/reference/operator/aggregation/map/#std-label-map-arrayIndexAs
  */
-export function withElementVar(c: Compiler, path: JsonPath, as: Value, body: Value, bodyKey: string): { slot: number; body: Expr } | null {
-  const name = as === undefined ? 'this' : as;
-  if (!checkVarName(c, [...path, 'as'], name)) return null;
-  return c.withVars([name], ([slot]) => ({ slot: slot!, body: c.expr(body, [...path, bodyKey]) }));
+export function withElementVars(c: Compiler, path: JsonPath, name: string, args: Record<string, Value>, bodyKey: string): ElementVars | null {
+  const as = args['as'] === undefined ? 'this' : args['as'];
+  if (!checkVarName(c, [...path, 'as'], as, true)) return null;
+  const idxSpec = args['arrayIndexAs'];
+  if (idxSpec !== undefined) {
+    if (!checkVarName(c, [...path, 'arrayIndexAs'], idxSpec)) return null;
+    if (idxSpec === as) {
+      c.error([...path, 'arrayIndexAs'], `${name} cannot use the same variable name for 'as' and 'arrayIndexAs': ${as}`, 'ASP411');
+      return null;
+    }
+  }
+  const idxName = idxSpec === undefined ? 'IDX' : (idxSpec as string);
+  const current = as === 'CURRENT';
+  return c.withVars(current ? [idxName] : [as, idxName], (slots) => {
+    const body = c.expr(args[bodyKey], [...path, bodyKey]);
+    const idxSlot = slots[current ? 0 : 1]!;
+    if (current) {
+      return {
+        body,
+        set(ctx, v, i) {
+          ctx.current = v;
+          ctx.vars[idxSlot] = i;
+        },
+        save: (ctx) => [ctx.current, ctx.vars[idxSlot]],
+        restore(ctx, saved) {
+          ctx.current = saved[0];
+          ctx.vars[idxSlot] = saved[1];
+        },
+      };
+    }
+    const elemSlot = slots[0]!;
+    return {
+      body,
+      set(ctx, v, i) {
+        ctx.vars[elemSlot] = v;
+        ctx.vars[idxSlot] = i;
+      },
+      save: (ctx) => [ctx.vars[elemSlot], ctx.vars[idxSlot]],
+      restore(ctx, saved) {
+        ctx.vars[elemSlot] = saved[0];
+        ctx.vars[idxSlot] = saved[1];
+      },
+    };
+  });
 }

@@ -8,7 +8,7 @@ import { NULL_EXPR, namedArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
 import { isIntegral, toNumber } from '../_shared/numeric';
 import { repr, truthy } from '../_shared/values';
-import { withElementVar } from './_internal';
+import { withElementVars } from './_internal';
 
 export const $filter: ExprOperator = {
   name: '$filter',
@@ -23,7 +23,7 @@ export const $filter: ExprOperator = {
     { doc: { n: 5 }, expr: { $filter: { input: '$n', cond: true } }, error: 'input to $filter must be an array not int' },
   ],
   compile(arg, c, path) {
-    const args = namedArgs(c, path, arg, '$filter', ['input', 'as', 'cond', 'limit'], ['input', 'cond'], {
+    const args = namedArgs(c, path, arg, '$filter', ['input', 'as', 'cond', 'limit', 'arrayIndexAs'], ['input', 'cond'], {
       notObject: () => '$filter only supports an object as its argument',
       unknown: (k) => `Unrecognized parameter to $filter: ${k}`,
       missing: (k) => `Missing '${k}' parameter to $filter`,
@@ -31,9 +31,9 @@ export const $filter: ExprOperator = {
     if (!args) return NULL_EXPR;
     const input = c.expr(args['input'], [...path, 'input']);
     const limitExpr = args['limit'] === undefined ? undefined : c.expr(args['limit'], [...path, 'limit']);
-    const bound = withElementVar(c, path, args['as'], args['cond'], 'cond');
-    if (!bound) return NULL_EXPR;
-    const { slot, body } = bound;
+    const vars = withElementVars(c, path, '$filter', args, 'cond');
+    if (!vars) return NULL_EXPR;
+    const body = vars.body;
     return (ctx) => {
       const arr = input(ctx);
       if (arr === null || arr === undefined) return null;
@@ -47,15 +47,15 @@ export const $filter: ExprOperator = {
           if (limit < 1) throw new ExprError(`$filter: limit must be greater than 0: ${repr(l)}`);
         }
       }
-      const saved = ctx.vars[slot];
+      const saved = vars.save(ctx);
       const out: Value[] = [];
       try {
         for (let i = 0; i < arr.length && out.length < limit; i++) {
-          ctx.vars[slot] = arr[i];
+          vars.set(ctx, arr[i], i);
           if (truthy(body(ctx))) out.push(arr[i]);
         }
       } finally {
-        ctx.vars[slot] = saved;
+        vars.restore(ctx, saved);
       }
       return grownArray(ctx, out, '$filter');
     };

@@ -1,6 +1,8 @@
 /** array expression operators ($arrayToObject and $objectToArray live with the object operators). */
 import type { ExprOperator } from '../types';
 import { $arrayElemAt } from './arrayElemAt';
+import { $bottom } from './bottom';
+import { $bottomN } from './bottomN';
 import { $concatArrays } from './concatArrays';
 import { $filter } from './filter';
 import { $first } from './first';
@@ -19,9 +21,11 @@ import { $reverseArray } from './reverseArray';
 import { $size } from './size';
 import { $slice } from './slice';
 import { $sortArray } from './sortArray';
+import { $top } from './top';
+import { $topN } from './topN';
 import { $zip } from './zip';
 
 export const arrayOperators: ExprOperator[] = [
-  $arrayElemAt, $concatArrays, $filter, $first, $firstN, $in, $indexOfArray, $isArray, $last, $lastN,
-  $map, $maxN, $minN, $range, $reduce, $reverseArray, $size, $slice, $sortArray, $zip,
+  $arrayElemAt, $bottom, $bottomN, $concatArrays, $filter, $first, $firstN, $in, $indexOfArray, $isArray, $last,
+  $lastN, $map, $maxN, $minN, $range, $reduce, $reverseArray, $size, $slice, $sortArray, $top, $topN, $zip,
 ];

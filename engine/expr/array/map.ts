@@ -6,7 +6,7 @@ import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR, namedArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
-import { withElementVar } from './_internal';
+import { withElementVars } from './_internal';
 
 export const $map: ExprOperator = {
   name: '$map',
@@ -21,30 +21,30 @@ export const $map: ExprOperator = {
     { doc: {}, expr: { $map: { input: '$q', in: '$$this' } }, expected: null },
   ],
   compile(arg, c, path) {
-    const args = namedArgs(c, path, arg, '$map', ['input', 'as', 'in'], ['input', 'in'], {
+    const args = namedArgs(c, path, arg, '$map', ['input', 'as', 'in', 'arrayIndexAs'], ['input', 'in'], {
       notObject: () => '$map only supports an object as its argument',
       unknown: (k) => `Unrecognized parameter to $map: ${k}`,
       missing: (k) => `Missing '${k}' parameter to $map`,
     });
     if (!args) return NULL_EXPR;
     const input = c.expr(args['input'], [...path, 'input']);
-    const bound = withElementVar(c, path, args['as'], args['in'], 'in');
-    if (!bound) return NULL_EXPR;
-    const { slot, body } = bound;
+    const vars = withElementVars(c, path, '$map', args, 'in');
+    if (!vars) return NULL_EXPR;
+    const body = vars.body;
     return (ctx) => {
       const arr = input(ctx);
       if (arr === null || arr === undefined) return null;
       if (!Array.isArray(arr)) throw new ExprError(`input to $map must be an array not ${typeName(arr)}`);
-      const saved = ctx.vars[slot];
+      const saved = vars.save(ctx);
       const out: Value[] = new Array(arr.length);
       try {
         for (let i = 0; i < arr.length; i++) {
-          ctx.vars[slot] = arr[i];
+          vars.set(ctx, arr[i], i);
           const v = body(ctx);
           out[i] = v === undefined ? null : v;
         }
       } finally {
-        ctx.vars[slot] = saved;
+        vars.restore(ctx, saved);
       }
       return grownArray(ctx, out, '$map');
     };

@@ -1,10 +1,32 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/slice/
+import type { Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
-import { isIntegral, numKind, toNumber } from '../_shared/numeric';
+import { numKind, toNumber } from '../_shared/numeric';
+import { streamDouble } from '../_shared/values';
+import { checkConstantArg, int32Of } from './_internal';
+
+// Messages and codes: src/mongo/db/exec/expression/evaluate_array.cpp (28724 ... 28729).
+function arrayError(v: Value): string | undefined {
+  return Array.isArray(v) ? undefined : `First argument to $slice must be an array, but is of type: ${typeName(v)}`;
+}
+
+function secondError(v: Value): string | undefined {
+  if (numKind(v) < 0) return `Second argument to $slice must be a numeric value, but is of type: ${typeName(v)}`;
+  if (int32Of(v) === undefined) return `Second argument to $slice can't be represented as a 32-bit integer: ${streamDouble(toNumber(v))}`;
+  return undefined;
+}
+
+function countError(v: Value): string | undefined {
+  if (numKind(v) < 0) return `Third argument to $slice must be numeric, but is of type: ${typeName(v)}`;
+  const n = int32Of(v);
+  if (n === undefined) return `Third argument to $slice can't be represented as a 32-bit integer: ${streamDouble(toNumber(v))}`;
+  if (n <= 0) return `Third argument to $slice must be positive: ${n}`;
+  return undefined;
+}
 
 export const $slice: ExprOperator = {
   name: '$slice',
@@ -20,24 +42,25 @@ export const $slice: ExprOperator = {
   compile(arg, c, path) {
     const args = compileArgs(c, path, arg, '$slice', 2, 3);
     if (!args) return NULL_EXPR;
+    const specs = arg as Value[];
+    const checks = [arrayError, secondError, countError];
+    for (let i = 0; i < args.length; i++) if (!checkConstantArg(c, [...path, i], specs[i], checks[i]!)) return NULL_EXPR;
     const [arrArg, secondArg, countArg] = args;
     return (ctx) => {
       const arr = arrArg!(ctx);
       const second = secondArg!(ctx);
       if (arr === null || arr === undefined || second === null || second === undefined) return null;
-      if (!Array.isArray(arr)) throw new ExprError(`First argument to $slice must be an array, but is of type: ${typeName(arr)}`);
-      if (numKind(second) < 0) throw new ExprError(`Second argument to $slice must be a numeric value, but is of type: ${typeName(second)}`);
-      if (!isIntegral(second)) throw new ExprError(`Second argument to $slice can't be represented as a 32-bit integer: ${toNumber(second)}`);
+      const bad = arrayError(arr) ?? secondError(second);
+      if (bad !== undefined) throw new ExprError(bad);
+      const a = arr as Value[];
       const s = toNumber(second);
-      if (!countArg) return s >= 0 ? arr.slice(0, s) : arr.slice(Math.max(0, arr.length + s));
-      const start = s < 0 ? Math.max(0, arr.length + s) : Math.min(arr.length, s);
+      if (!countArg) return s >= 0 ? a.slice(0, s) : a.slice(Math.max(0, a.length + s));
+      const start = s < 0 ? Math.max(0, a.length + s) : Math.min(a.length, s);
       const count = countArg(ctx);
       if (count === null || count === undefined) return null;
-      if (numKind(count) < 0) throw new ExprError(`Third argument to $slice must be numeric, but is of type: ${typeName(count)}`);
-      if (!isIntegral(count)) throw new ExprError(`Third argument to $slice can't be represented as a 32-bit integer: ${toNumber(count)}`);
-      const n = toNumber(count);
-      if (n <= 0) throw new ExprError(`Third argument to $slice must be positive: ${n}`);
-      return arr.slice(start, start + n);
+      const badCount = countError(count);
+      if (badCount !== undefined) throw new ExprError(badCount);
+      return a.slice(start, start + toNumber(count));
     };
   },
 };

@@ -8,7 +8,10 @@ import type { Value } from '../../core/types';
 import type { ExprOperator } from '../types';
 import { ExprError } from '../../core/errors';
 import { daysFromCivil, daysInMonth, localFromParts, MS_DAY, MS_HOUR, MS_MINUTE, weekday0 } from './_calendar';
-import { compileParsed, compileTimezone, dateMs, DOCS, integral64, localParts, namedArgs, nullish, parseUnit, toDate, type TimeUnit } from './_internal';
+import { docsUrl } from '../_shared/docs';
+import { namedArgs } from '../_shared/args';
+import { isNullish } from '../_shared/values';
+import { compileParsed, compileTimezone, dateArgMessages, dateMs, integral64, localParts, parseUnit, type TimeUnit, toDate } from './_internal';
 import type { TimeZone } from './_tz';
 
 const FIXED_MS: Partial<Record<TimeUnit, number>> = { millisecond: 1, second: 1000, minute: MS_MINUTE, hour: MS_HOUR };
@@ -102,16 +105,12 @@ export function dateArithmetic(op: '$dateAdd' | '$dateSubtract', sign: 1 | -1, s
     name: op,
     category: 'date',
     summary,
-    docsUrl: DOCS + op.slice(1) + '/',
+    docsUrl: docsUrl(op.slice(1)),
     syntax: `{ ${op}: { startDate: <date>, unit: <unit>, amount: <integer>, timezone: <tz> } }`,
     snippet: '{ "startDate": "${1:\\$date}", "unit": "${2|year,quarter,month,week,day,hour,minute,second,millisecond|}", "amount": ${3:1} }',
     examples,
     compile(arg, c, path) {
-      const a = namedArgs(op, arg, c, path, {
-        allowed: ['startDate', 'unit', 'amount', 'timezone'],
-        required: ['startDate', 'unit', 'amount'],
-        missing: () => `${op} requires startDate, unit, and amount to be present`,
-      });
+      const a = namedArgs(c, path, arg, op, ['startDate', 'unit', 'amount', 'timezone'], ['startDate', 'unit', 'amount'], dateArgMessages(op, () => `${op} requires startDate, unit, and amount to be present`));
       if (!a) return () => null;
       const start = c.expr(a['startDate'], [...path, 'startDate']);
       const unitOf = compileParsed(a['unit'], c, [...path, 'unit'], (v) => parseUnit(v, op));
@@ -119,11 +118,11 @@ export function dateArithmetic(op: '$dateAdd' | '$dateSubtract', sign: 1 | -1, s
       const tzOf = compileTimezone(a['timezone'], c, [...path, 'timezone']);
       return (ctx) => {
         const d: Value = start(ctx);
-        if (nullish(d)) return null;
+        if (isNullish(d)) return null;
         const unit = unitOf(ctx);
         if (unit === null) return null;
         const amount: Value = amountOf(ctx);
-        if (nullish(amount)) return null;
+        if (isNullish(amount)) return null;
         const tz = tzOf(ctx);
         if (tz === null) return null;
         const ms = dateMs(d);

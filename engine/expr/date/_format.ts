@@ -70,11 +70,10 @@ export function formatDate(format: string, ms: number, tz: TimeZone, op = '$date
         out += (off < 0 ? '-' : '+') + pad(Math.floor(m / 60), 2) + pad(m % 60, 2);
         break;
       }
-      case 'Z': {
-        const m = Math.round(off / 60_000);
-        out += (m < 0 ? '-' : '+') + Math.abs(m);
+      case 'Z':
+        // A plain signed number: "60", "-240", "0" (jstests/aggregation/expressions/date_to_string.js).
+        out += String(Math.round(off / 60_000));
         break;
-      }
       case '%': out += '%'; break;
       default:
         // Unvalidated formats come from dynamic values; validate before calling.

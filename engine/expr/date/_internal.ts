@@ -7,15 +7,12 @@ import { Decimal128, Double, Long, ObjectId, Timestamp } from 'bson';
 import { ExprError } from '../../core/errors';
 import type { JsonPath, Value } from '../../core/types';
 import { isPlainObject, typeName } from '../../bson/types';
-import type { Compiler, EvalCtx, Expr, ExprExample, ExprOperator } from '../types';
+import { type NamedArgMessages } from '../_shared/args';
+import { isNullish, repr } from '../_shared/values';
+import { parseDec } from '../_shared/decimal';
+import type { Compiler, EvalCtx, ExprExample, ExprOperator } from '../types';
 import { newParts, splitLocal, type Parts } from './_calendar';
 import { parseTimeZone, UTC, type TimeZone } from './_tz';
-
-export const DOCS = 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/';
-
-export function nullish(v: Value): boolean {
-  return v === null || v === undefined;
-}
 
 /** Epoch ms of a date-like value (Date, Timestamp, ObjectId), or NaN when it is not one. */
 export function dateMs(v: Value): number {
@@ -38,32 +35,34 @@ export function coerceDate(v: Value): number {
   return ms;
 }
 
-/** How MongoDB prints a value inside an error message ("with value ..."). */
-export function showValue(v: Value): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (v instanceof Date) return v.toISOString();
-  if (v === null) return 'null';
-  if (v === undefined) return 'missing';
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  const bt = (v as { _bsontype?: string })._bsontype;
-  if (bt === 'Long' || bt === 'Decimal128' || bt === 'Double') return String(v);
-  try {
-    return JSON.stringify(v);
-  } catch {
-    return typeName(v);
+/** Kept for engine/expr/type/_convert.ts, which still imports it from here; new code uses repr. */
+export const showValue = repr;
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * Value::integral64Bit(): the exact integer held by an int/long/double/decimal with no fractional
+ * part that fits in 64 bits, else undefined.
+ */
+export function integral64Big(v: Value): bigint | undefined {
+  let b: bigint | undefined;
+  if (typeof v === 'number') b = Number.isInteger(v) ? BigInt(v) : undefined;
+  else if (v instanceof Double) b = Number.isInteger(v.value) ? BigInt(v.value) : undefined;
+  else if (v instanceof Long) b = v.toBigInt();
+  else if (v instanceof Decimal128) {
+    const d = parseDec(v.toString());
+    if (d === null) return undefined;
+    if (d.e >= 0) b = d.c * 10n ** BigInt(d.e);
+    else if (d.c % 10n ** BigInt(-d.e) === 0n) b = d.c / 10n ** BigInt(-d.e);
   }
+  return b !== undefined && b >= INT64_MIN && b <= INT64_MAX ? b : undefined;
 }
 
-/** The integer held by an int/long/double/decimal with no fractional part, else undefined. */
+/** integral64Big as a JS number (exact up to 2^53). */
 export function integral64(v: Value): number | undefined {
-  if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
-  if (v instanceof Double) return v.value;
-  if (v instanceof Long) return v.toNumber();
-  if (v instanceof Decimal128) {
-    const n = Number(v.toString());
-    return Number.isInteger(n) ? n : undefined;
-  }
-  return undefined;
+  const b = integral64Big(v);
+  return b === undefined ? undefined : Number(b);
 }
 
 /** A spec that compiles to a constant (no field path, no operator). */
@@ -97,7 +96,7 @@ export function compileTimezone(spec: Value, c: Compiler, path: JsonPath, contex
   const f = c.expr(spec, path);
   return (ctx) => {
     const v = f(ctx);
-    if (nullish(v)) return null;
+    if (isNullish(v)) return null;
     if (typeof v !== 'string') throw new ExprError(wrap(`timezone must evaluate to a string, found ${typeName(v)}`));
     const tz = parseTimeZone(v);
     if (!tz) throw new ExprError(wrap(`unrecognized time zone identifier: "${v}"`));
@@ -111,7 +110,7 @@ const UNITS = new Set<string>(['year', 'quarter', 'month', 'week', 'day', 'hour'
 /** parseTimeUnit(): throws MongoDB's messages for a non-string or unknown unit. */
 export function parseUnit(v: Value, op: string): TimeUnit {
   if (typeof v !== 'string') throw new ExprError(`${op} requires 'unit' to be a string, but got ${typeName(v)}`);
-  if (!UNITS.has(v)) throw new ExprError(`${op} parameter 'unit' value cannot be recognized as a time unit: ${v}`);
+  if (!UNITS.has(v)) throw new ExprError(`${op} parameter 'unit' value parsing failed :: caused by :: unknown time unit value: ${v}`);
   return v as TimeUnit;
 }
 
@@ -146,43 +145,17 @@ export function compileParsed<T>(spec: Value, c: Compiler, path: JsonPath, parse
   const f = c.expr(spec, path);
   return (ctx) => {
     const v = f(ctx);
-    return nullish(v) ? null : parse(v);
+    return isNullish(v) ? null : parse(v);
   };
 }
 
-export interface ArgShape {
-  /** Field names accepted, in documentation order. */
-  allowed: readonly string[];
-  required: readonly string[];
-  unknown?: (op: string, key: string) => string;
-  missing?: (op: string, key: string) => string;
-}
-
-/** Check an operator's named-argument object; report and return undefined when it is malformed. */
-export function namedArgs(op: string, arg: Value, c: Compiler, path: JsonPath, shape: ArgShape): Record<string, Value> | undefined {
-  if (!isPlainObject(arg)) {
-    c.error(path, `${op} only supports an object as its argument`, 'ASP411');
-    return undefined;
-  }
-  let ok = true;
-  for (const k of Object.keys(arg)) {
-    if (!shape.allowed.includes(k)) {
-      c.error([...path, k], shape.unknown ? shape.unknown(op, k) : `Unrecognized argument to ${op}: ${k}`, 'ASP411');
-      ok = false;
-    }
-  }
-  for (const k of shape.required) {
-    if (arg[k] === undefined) {
-      c.error(path, shape.missing ? shape.missing(op, k) : `Missing '${k}' parameter to ${op}`, 'ASP411');
-      ok = false;
-    }
-  }
-  return ok ? arg : undefined;
-}
-
-/** Compile an optional sub-expression; undefined when the argument was not given. */
-export function optExpr(spec: Value, c: Compiler, path: JsonPath): Expr | undefined {
-  return spec === undefined ? undefined : c.expr(spec, path);
+/** MongoDB's messages for a malformed named-argument object of a date operator. */
+export function dateArgMessages(op: string, missing?: (key: string) => string): NamedArgMessages {
+  return {
+    notObject: () => `${op} only supports an object as its argument`,
+    unknown: (k) => `Unrecognized argument to ${op}: ${k}`,
+    missing: missing ?? ((k) => `Missing '${k}' parameter to ${op}`),
+  };
 }
 
 const parts = newParts();
@@ -236,7 +209,7 @@ export function datePartOperator(spec: DatePartSpec): ExprOperator {
       const tzOf = compileTimezone(tzSpec, c, [...path, 'timezone']);
       return (ctx) => {
         const v = date(ctx);
-        if (nullish(v)) return null;
+        if (isNullish(v)) return null;
         const ms = coerceDate(v);
         const tz = tzOf(ctx);
         if (tz === null) return null;

@@ -53,19 +53,56 @@ function monthNo(name: string): number {
   return n;
 }
 
-const TIME_RE = /^[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?/;
-const OFFSET_RE = /^ ?(?:GMT|UTC)?([+-])(\d{1,2})(?::?(\d{2}))?$/;
+// The seconds may follow the minutes after ':' or '.' ("11:56.02"), as timelib reads them.
+const TIME_RE = /^[T ](\d{1,2}):(\d{2})(?:[:.](\d{2})(?:[.,](\d+))?)?/;
+const OFFSET_RE = /^([+-])(\d{1,2})(?::?(\d{2}))?/;
+
+const HOUR = 3_600_000;
+/** Time zone abbreviations timelib knows, for the common ones (offset in hours). */
+const ABBREVIATIONS: Record<string, number> = {
+  UTC: 0, GMT: 0, UT: 0, WET: 0, WEST: 1, BST: 1, CET: 1, CEST: 2, MET: 1, MEST: 2, EET: 2, EEST: 3,
+  MSK: 3, EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7, AKST: -9, AKDT: -8,
+  HST: -10, JST: 9, KST: 9, AEST: 10, AEDT: 11, ACST: 9.5, ACDT: 10.5, AWST: 8, NZST: 12, NZDT: 13,
+};
+
+/** Military zones: A-I = +1..+9, K-M = +10..+12, N-Y = -1..-12, Z = UTC (J is local time); upper case only here. */
+function militaryOffset(letter: string): number | undefined {
+  const c = letter.charCodeAt(0);
+  if (c === 90) return 0;
+  if (c >= 65 && c <= 73) return (c - 64) * HOUR;
+  if (c >= 75 && c <= 77) return (c - 65) * HOUR;
+  if (c >= 78 && c <= 89) return -(c - 77) * HOUR;
+  return undefined;
+}
+
+/**
+ * A UTC offset or zone abbreviation at `s[pos]` (after an optional space): "Z", "+03", "+0330",
+ * "+03:30", "GMT+02:00", "UTC", "CEST", military letters. Returns the offset and the end index.
+ */
+function parseOffsetText(s: string, pos: number): { offset: number; end: number } | undefined {
+  let i = s[pos] === ' ' ? pos + 1 : pos;
+  const word = /^[A-Za-z]+/.exec(s.slice(i))?.[0];
+  let base: number | undefined;
+  if (word !== undefined) {
+    const upper = word.toUpperCase();
+    if (upper in ABBREVIATIONS) base = ABBREVIATIONS[upper]! * HOUR;
+    else if (word.length === 1) base = militaryOffset(word);
+    if (base === undefined) return undefined;
+    i += word.length;
+    // "GMT+02:00": an offset may follow GMT/UTC.
+    if (upper !== 'GMT' && upper !== 'UTC') return { offset: base, end: i };
+  }
+  const o = OFFSET_RE.exec(s.slice(i));
+  if (!o) return base === undefined ? undefined : { offset: base, end: i };
+  const off = (+o[2]! * 60 + (o[3] === undefined ? 0 : +o[3])) * 60_000;
+  return { offset: (base ?? 0) + (o[1] === '-' ? -off : off), end: i + o[0].length };
+}
 
 function parseZoneSuffix(rest: string, pos: number, f: Fields): void {
   if (rest.length === 0) return;
-  if (rest === 'Z' || rest === ' Z' || rest === ' UTC' || rest === ' GMT' || rest === 'UTC' || rest === 'GMT') {
-    f.offset = 0;
-    return;
-  }
-  const o = OFFSET_RE.exec(rest);
-  if (o) {
-    const off = (+o[2]! * 60 + (o[3] === undefined ? 0 : +o[3])) * 60_000;
-    f.offset = o[1] === '-' ? -off : off;
+  const o = parseOffsetText(rest, 0);
+  if (o && o.end === rest.length) {
+    f.offset = o.offset;
     return;
   }
   if (rest[0] === ' ') {
@@ -135,7 +172,13 @@ function parseWithFormat(s: string, format: string): Fields {
       case 'H': [n, pos] = digits(s, pos, 1, 2, 'A two digit hour'); f.hour = n; break;
       case 'M': [n, pos] = digits(s, pos, 1, 2, 'A two digit minute'); f.minute = n; break;
       case 'S': [n, pos] = digits(s, pos, 1, 2, 'A two digit second'); f.second = n; break;
-      case 'L': [n, pos] = digits(s, pos, 1, 3, 'A three digit millisecond'); f.ms = n; break;
+      case 'L': {
+        // Digits after the point: ".81" is 810 ms (jstests/aggregation/expressions/date_from_string.js).
+        const start = pos;
+        [n, pos] = digits(s, pos, 1, 3, 'A three digit millisecond');
+        f.ms = n * 10 ** (3 - (pos - start));
+        break;
+      }
       case 'j': [n, pos] = digits(s, pos, 1, 3, 'A three digit day-of-year'); f.doy = n; break;
       case 'G': [n, pos] = digits(s, pos, 4, 4, 'A four digit ISO year'); f.isoYear = n; break;
       case 'V': [n, pos] = digits(s, pos, 1, 2, 'A two digit ISO week'); f.isoWeek = n; break;
@@ -150,15 +193,15 @@ function parseWithFormat(s: string, format: string): Fields {
         break;
       }
       case 'z': {
-        const m = /^([+-])(\d{2}):?(\d{2})/.exec(s.slice(pos));
-        if (!m) throw new Fail(pos, 'The timezone could not be found in the database');
-        const off = (+m[2]! * 60 + +m[3]!) * 60_000;
-        f.offset = m[1] === '-' ? -off : off;
-        pos += m[0].length;
+        const o = parseOffsetText(s, pos);
+        if (!o) throw new Fail(pos, 'The timezone could not be found in the database');
+        f.offset = o.offset;
+        pos = o.end;
         break;
       }
       case 'Z': {
-        const m = /^([+-])(\d{1,4})/.exec(s.slice(pos));
+        // Minutes from UTC; $dateToString writes them without a '+'.
+        const m = /^([+-]?)(\d{1,4})/.exec(s.slice(pos));
         if (!m) throw new Fail(pos, 'The timezone could not be found in the database');
         f.offset = (m[1] === '-' ? -1 : 1) * +m[2]! * 60_000;
         pos += m[0].length;

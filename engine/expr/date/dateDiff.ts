@@ -2,7 +2,10 @@
 import { Long } from 'bson';
 import type { ExprOperator } from '../types';
 import { diffUnits } from './_arith';
-import { compileParsed, compileTimezone, dateMs, DOCS, namedArgs, nullish, parseDayOfWeek, parseUnit } from './_internal';
+import { docsUrl } from '../_shared/docs';
+import { namedArgs } from '../_shared/args';
+import { isNullish } from '../_shared/values';
+import { compileParsed, compileTimezone, dateArgMessages, dateMs, parseDayOfWeek, parseUnit } from './_internal';
 import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
 import type { Value } from '../../core/types';
@@ -16,11 +19,11 @@ function toMs(v: Value, param: string): number {
 }
 
 /** $dateDiff */
-export const dateDiff: ExprOperator = {
+export const $dateDiff: ExprOperator = {
   name: OP,
   category: 'date',
   summary: 'Counts the unit boundaries (year ... millisecond) crossed between two dates, as a long.',
-  docsUrl: DOCS + 'dateDiff/',
+  docsUrl: docsUrl('dateDiff'),
   syntax: '{ $dateDiff: { startDate: <date>, endDate: <date>, unit: <unit>, timezone: <tz>, startOfWeek: <day> } }',
   snippet: '{ "startDate": "${1:\\$start}", "endDate": "${2:\\$end}", "unit": "${3|year,quarter,month,week,day,hour,minute,second,millisecond|}" }',
   examples: [
@@ -29,7 +32,7 @@ export const dateDiff: ExprOperator = {
     { doc: { a: new Date('2024-01-06T00:00:00Z'), b: new Date('2024-01-08T00:00:00Z') }, expr: { $dateDiff: { startDate: '$a', endDate: '$b', unit: 'week', startOfWeek: 'monday' } }, expected: Long.fromNumber(1) },
   ],
   compile(arg, c, path) {
-    const a = namedArgs(OP, arg, c, path, { allowed: ['startDate', 'endDate', 'unit', 'timezone', 'startOfWeek'], required: ['startDate', 'endDate', 'unit'] });
+    const a = namedArgs(c, path, arg, OP, ['startDate', 'endDate', 'unit', 'timezone', 'startOfWeek'], ['startDate', 'endDate', 'unit'], dateArgMessages(OP));
     if (!a) return () => null;
     const start = c.expr(a['startDate'], [...path, 'startDate']);
     const end = c.expr(a['endDate'], [...path, 'endDate']);
@@ -39,9 +42,9 @@ export const dateDiff: ExprOperator = {
     const tzOf = compileTimezone(a['timezone'], c, [...path, 'timezone'], `${OP} parameter 'timezone' value parsing failed`);
     return (ctx) => {
       const s = start(ctx);
-      if (nullish(s)) return null;
+      if (isNullish(s)) return null;
       const e = end(ctx);
-      if (nullish(e)) return null;
+      if (isNullish(e)) return null;
       const unit = unitOf(ctx);
       if (unit === null) return null;
       let sow = 0;

@@ -4,11 +4,15 @@ import type { Value } from '../../core/types';
 import { typeName } from '../../bson/types';
 import type { EvalCtx, Expr, ExprOperator } from '../types';
 import { daysFromIso, localFromParts, MS_DAY } from './_calendar';
-import { compileTimezone, DOCS, integral64, namedArgs, nullish, showValue, toDate } from './_internal';
+import { docsUrl } from '../_shared/docs';
+import { namedArgs } from '../_shared/args';
+import { isNullish, repr } from '../_shared/values';
+import { compileTimezone, dateArgMessages, integral64Big, toDate } from './_internal';
 
 const OP = '$dateFromParts';
 const PART_MIN = -32768;
 const PART_MAX = 32767;
+const MAX_MS = (2n ** 63n - 1n) / 1000n;
 const CALENDAR = ['year', 'month', 'day'];
 const ISO = ['isoWeekYear', 'isoWeek', 'isoDayOfWeek'];
 const TIME = ['hour', 'minute', 'second', 'millisecond'];
@@ -19,9 +23,16 @@ const NULLISH = Symbol('nullish');
 function part(f: Expr | undefined, name: string, dflt: number, bounded: boolean, ctx: EvalCtx): number | typeof NULLISH {
   if (!f) return dflt;
   const v: Value = f(ctx);
-  if (nullish(v)) return NULLISH;
-  const n = integral64(v);
-  if (n === undefined) throw new ExprError(`'${name}' must evaluate to an integer, found ${typeName(v)} with value ${showValue(v)}`);
+  if (isNullish(v)) return NULLISH;
+  const big = integral64Big(v);
+  if (big === undefined) throw new ExprError(`'${name}' must evaluate to an integer, found ${typeName(v)} with value ${repr(v)}`);
+  // MongoDB converts seconds to milliseconds and milliseconds to microseconds as 64-bit counts
+  // (duration_cast), so a count beyond 2^63 / 1000 overflows
+  // (jstests/aggregation/expressions/date_from_parts.js: millisecond 2^54 and 2^63 - 1).
+  if ((name === 'millisecond' || name === 'second') && (big > MAX_MS || big < -MAX_MS)) {
+    throw new ExprError('Overflow casting from a lower-precision duration to a higher-precision duration', 'DurationOverflow');
+  }
+  const n = Number(big);
   if (bounded && (n < PART_MIN || n > PART_MAX)) {
     throw new ExprError(`'${name}' must evaluate to a value in the range [${PART_MIN}, ${PART_MAX}]; value ${n} is not in range`);
   }
@@ -29,11 +40,11 @@ function part(f: Expr | undefined, name: string, dflt: number, bounded: boolean,
 }
 
 /** $dateFromParts */
-export const dateFromParts: ExprOperator = {
+export const $dateFromParts: ExprOperator = {
   name: OP,
   category: 'date',
   summary: 'Builds a date from calendar parts (year, month, day, ...) or ISO 8601 week-date parts, in a time zone.',
-  docsUrl: DOCS + 'dateFromParts/',
+  docsUrl: docsUrl('dateFromParts'),
   syntax: '{ $dateFromParts: { year: <n>, month: <n>, day: <n>, hour: <n>, minute: <n>, second: <n>, millisecond: <n>, timezone: <tz> } }  or  { $dateFromParts: { isoWeekYear: <n>, isoWeek: <n>, isoDayOfWeek: <n>, ... } }',
   snippet: '{ "year": ${1:2024}, "month": ${2:1}, "day": ${3:1} }',
   examples: [
@@ -42,7 +53,7 @@ export const dateFromParts: ExprOperator = {
     { doc: {}, expr: { $dateFromParts: { year: 2016, month: 12, day: 31, hour: 23, minute: 46, second: 12, timezone: 'America/New_York' } }, expected: new Date('2017-01-01T04:46:12Z') },
   ],
   compile(arg, c, path) {
-    const a = namedArgs(OP, arg, c, path, { allowed: [...CALENDAR, ...TIME, ...ISO, 'timezone'], required: [] });
+    const a = namedArgs(c, path, arg, OP, [...CALENDAR, ...TIME, ...ISO, 'timezone'], [], dateArgMessages(OP));
     if (!a) return () => null;
     const has = (k: string): boolean => a[k] !== undefined;
     if (!has('year') && !has('isoWeekYear')) return c.error(path, `${OP} requires either 'year' or 'isoWeekYear' to be present`, 'ASP411');

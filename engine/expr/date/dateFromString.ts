@@ -3,17 +3,20 @@ import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { formatError } from './_format';
-import { compileTimezone, DOCS, isConstant, namedArgs, nullish, optExpr, showValue } from './_internal';
+import { docsUrl } from '../_shared/docs';
+import { namedArgs, optExpr } from '../_shared/args';
+import { isNullish, repr } from '../_shared/values';
+import { compileTimezone, dateArgMessages, isConstant } from './_internal';
 import { CONVERSION_FAILURE, conversionFailure, parseDateString } from './_parse';
 
 const OP = '$dateFromString';
 
 /** $dateFromString */
-export const dateFromString: ExprOperator = {
+export const $dateFromString: ExprOperator = {
   name: OP,
   category: 'date',
   summary: 'Parses a date/time string (ISO 8601 or a % format) into a date.',
-  docsUrl: DOCS + 'dateFromString/',
+  docsUrl: docsUrl('dateFromString'),
   syntax: '{ $dateFromString: { dateString: <string>, format: <string>, timezone: <tz>, onError: <expression>, onNull: <expression> } }',
   snippet: '{ "dateString": "${1:\\$date}" }',
   examples: [
@@ -22,39 +25,39 @@ export const dateFromString: ExprOperator = {
     { doc: { s: 'not a date' }, expr: { $dateFromString: { dateString: '$s', onError: 'bad' } }, expected: 'bad' },
   ],
   compile(arg, c, path) {
-    const a = namedArgs(OP, arg, c, path, { allowed: ['dateString', 'format', 'timezone', 'onNull', 'onError'], required: ['dateString'] });
+    const a = namedArgs(c, path, arg, OP, ['dateString', 'format', 'timezone', 'onNull', 'onError'], ['dateString'], dateArgMessages(OP));
     if (!a) return () => null;
     const dateString = c.expr(a['dateString'], [...path, 'dateString']);
     const fmtSpec = a['format'];
     if (fmtSpec !== undefined && isConstant(fmtSpec) && fmtSpec !== null) {
       if (typeof fmtSpec !== 'string') {
-        return c.error([...path, 'format'], `${OP} requires that 'format' be a string, found: ${typeName(fmtSpec)} with value ${showValue(fmtSpec)}`, 'ASP413');
+        return c.error([...path, 'format'], `${OP} requires that 'format' be a string, found: ${typeName(fmtSpec)} with value ${repr(fmtSpec)}`, 'ASP413');
       }
       const err = formatError(fmtSpec, true);
       if (err) return c.error([...path, 'format'], err, 'ASP413');
     }
-    const format = optExpr(fmtSpec, c, [...path, 'format']);
+    const format = optExpr(c, path, a, 'format');
     const tzGiven = a['timezone'] !== undefined;
     const tzOf = compileTimezone(a['timezone'], c, [...path, 'timezone']);
-    const onNull = optExpr(a['onNull'], c, [...path, 'onNull']);
-    const onError = optExpr(a['onError'], c, [...path, 'onError']);
+    const onNull = optExpr(c, path, a, 'onNull');
+    const onError = optExpr(c, path, a, 'onError');
     return (ctx) => {
       const s = dateString(ctx);
       let fmt: unknown;
       if (format) {
         fmt = format(ctx);
-        if (!nullish(fmt)) {
-          if (typeof fmt !== 'string') throw new ExprError(`${OP} requires that 'format' be a string, found: ${typeName(fmt)} with value ${showValue(fmt)}`);
+        if (!isNullish(fmt)) {
+          if (typeof fmt !== 'string') throw new ExprError(`${OP} requires that 'format' be a string, found: ${typeName(fmt)} with value ${repr(fmt)}`);
           const err = formatError(fmt, true);
           if (err) throw new ExprError(err);
         }
       }
       const tz = tzOf(ctx);
-      if (nullish(s)) return onNull ? onNull(ctx) : null;
+      if (isNullish(s)) return onNull ? onNull(ctx) : null;
       try {
-        if (typeof s !== 'string') throw conversionFailure(`${OP} requires that 'dateString' be a string, found: ${typeName(s)} with value ${showValue(s)}`);
+        if (typeof s !== 'string') throw conversionFailure(`${OP} requires that 'dateString' be a string, found: ${typeName(s)} with value ${repr(s)}`);
         if (tz === null) return null;
-        if (format && nullish(fmt)) return null;
+        if (format && isNullish(fmt)) return null;
         return new Date(parseDateString(s, tz, tzGiven, format ? (fmt as string) : undefined));
       } catch (e) {
         if (onError && e instanceof ExprError && e.code === CONVERSION_FAILURE) return onError(ctx);

@@ -3,16 +3,19 @@ import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { isoDayOfWeek, isoWeek, isoWeekYear } from './_calendar';
-import { coerceDate, compileTimezone, DOCS, localParts, namedArgs, nullish, optExpr } from './_internal';
+import { docsUrl } from '../_shared/docs';
+import { namedArgs, optExpr } from '../_shared/args';
+import { isNullish } from '../_shared/values';
+import { coerceDate, compileTimezone, dateArgMessages, localParts } from './_internal';
 
 const OP = '$dateToParts';
 
 /** $dateToParts */
-export const dateToParts: ExprOperator = {
+export const $dateToParts: ExprOperator = {
   name: OP,
   category: 'date',
   summary: 'Returns a document with the parts of a date (calendar or ISO 8601 week date), in a time zone.',
-  docsUrl: DOCS + 'dateToParts/',
+  docsUrl: docsUrl('dateToParts'),
   syntax: '{ $dateToParts: { date: <date>, timezone: <tz>, iso8601: <boolean> } }',
   snippet: '{ "date": "${1:\\$date}" }',
   examples: [
@@ -33,11 +36,11 @@ export const dateToParts: ExprOperator = {
     },
   ],
   compile(arg, c, path) {
-    const a = namedArgs(OP, arg, c, path, { allowed: ['date', 'timezone', 'iso8601'], required: ['date'] });
+    const a = namedArgs(c, path, arg, OP, ['date', 'timezone', 'iso8601'], ['date'], dateArgMessages(OP));
     if (!a) return () => null;
     const date = c.expr(a['date'], [...path, 'date']);
     const tzOf = compileTimezone(a['timezone'], c, [...path, 'timezone']);
-    const iso = optExpr(a['iso8601'], c, [...path, 'iso8601']);
+    const iso = optExpr(c, path, a, 'iso8601');
     return (ctx) => {
       const d = date(ctx);
       const tz = tzOf(ctx);
@@ -45,11 +48,11 @@ export const dateToParts: ExprOperator = {
       let isoFlag = false;
       if (iso) {
         const v = iso(ctx);
-        if (nullish(v)) return null;
+        if (isNullish(v)) return null;
         if (typeof v !== 'boolean') throw new ExprError(`iso8601 must evaluate to a bool, found ${typeName(v)}`);
         isoFlag = v;
       }
-      if (nullish(d)) return null;
+      if (isNullish(d)) return null;
       const p = localParts(coerceDate(d), tz);
       if (isoFlag) {
         return {

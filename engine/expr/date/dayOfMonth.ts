@@ -1,11 +1,12 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/dayOfMonth/
-import { datePartOperator, DOCS } from './_internal';
+import { docsUrl } from '../_shared/docs';
+import { datePartOperator } from './_internal';
 
 /** $dayOfMonth */
-export const dayOfMonth = datePartOperator({
+export const $dayOfMonth = datePartOperator({
   name: '$dayOfMonth',
   summary: 'Returns the day of the month of a date, 1 to 31.',
-  docsUrl: DOCS + 'dayOfMonth/',
+  docsUrl: docsUrl('dayOfMonth'),
   examples: [
     { doc: { d: new Date('2014-01-01T08:15:39.736Z') }, expr: { $dayOfMonth: '$d' }, expected: 1 },
     { doc: { d: new Date('2014-01-01T08:15:39.736Z') }, expr: { $dayOfMonth: { date: '$d', timezone: 'Pacific/Honolulu' } }, expected: 31 },

@@ -1,11 +1,12 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/millisecond/
-import { datePartOperator, DOCS } from './_internal';
+import { docsUrl } from '../_shared/docs';
+import { datePartOperator } from './_internal';
 
 /** $millisecond */
-export const millisecond = datePartOperator({
+export const $millisecond = datePartOperator({
   name: '$millisecond',
   summary: 'Returns the millisecond of a date, 0 to 999.',
-  docsUrl: DOCS + 'millisecond/',
+  docsUrl: docsUrl('millisecond'),
   examples: [
     { doc: { d: new Date('2014-01-01T08:15:39.736Z') }, expr: { $millisecond: '$d' }, expected: 736 },
   ],

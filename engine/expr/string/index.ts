@@ -1,6 +1,8 @@
 /** string expression operators. */
 import type { ExprOperator } from '../types';
 import { $concat } from './concat';
+import { $hash } from './hash';
+import { $hexHash } from './hexHash';
 import { $indexOfBytes } from './indexOfBytes';
 import { $indexOfCP } from './indexOfCP';
 import { $ltrim } from './ltrim';
@@ -22,7 +24,7 @@ import { $toUpper } from './toUpper';
 import { $trim } from './trim';
 
 export const stringOperators: ExprOperator[] = [
-  $concat, $indexOfBytes, $indexOfCP, $ltrim, $regexFind, $regexFindAll, $regexMatch, $replaceAll,
+  $concat, $hash, $hexHash, $indexOfBytes, $indexOfCP, $ltrim, $regexFind, $regexFindAll, $regexMatch, $replaceAll,
   $replaceOne, $rtrim, $split, $strLenBytes, $strLenCP, $strcasecmp, $substr, $substrBytes, $substrCP,
   $toLower, $toUpper, $trim,
 ];

@@ -20,7 +20,7 @@ export const $regexFind: ExprOperator = {
     return compileRegexOp('$regexFind', arg, c, path, (input, re) => {
       if (input === null || re === null) return null;
       const m = execAt(re, input, 0);
-      return m ? toMatch(m, cpLength(input.slice(0, m.index))) : null;
+      return m ? toMatch(re, m, cpLength(input.slice(0, m.index))) : null;
     });
   },
 };

@@ -24,7 +24,7 @@ export const $regexFindAll: ExprOperator = {
         const m = execAt(re, input, pos);
         if (!m) break;
         cp += cpLength(input.slice(pos, m.index));
-        out.push(toMatch(m, cp));
+        out.push(toMatch(re, m, cp));
         if (m[0].length === 0) {
           // An empty match cannot be returned twice: step over one code point.
           const code = input.codePointAt(m.index);

@@ -27,23 +27,32 @@ export const $let: ExprOperator = {
     const vars = args['vars'];
     if (!isPlainObject(vars)) return c.error([...path, 'vars'], `invalid parameter: expected an object (vars), found: ${typeName(vars)}`, 'ASP411');
     const names = Object.keys(vars);
-    for (const n of names) if (!checkVarName(c, [...path, 'vars', n], n)) return NULL_EXPR;
+    for (const n of names) if (!checkVarName(c, [...path, 'vars', n], n, true)) return NULL_EXPR;
     // Variable values see only the outer scope: they are compiled before the new names exist.
     const values: Expr[] = names.map((n) => c.expr(vars[n], [...path, 'vars', n]));
-    const [slots, body] = c.withVars(names, (s) => [s, c.expr(args['in'], [...path, 'in'])] as const);
-    const n = names.length;
+    // CURRENT is not a slot: rebinding it changes what field paths in `in` read.
+    const currentAt = names.indexOf('CURRENT');
+    const userNames = names.filter((n) => n !== 'CURRENT');
+    const [slots, body] = c.withVars(userNames, (s) => [s, c.expr(args['in'], [...path, 'in'])] as const);
+    const userValues = values.filter((_v, i) => i !== currentAt);
+    const currentValue = currentAt < 0 ? undefined : values[currentAt]!;
+    const n = userNames.length;
     return (ctx) => {
       const fresh: Value[] = new Array(n);
-      for (let i = 0; i < n; i++) fresh[i] = values[i]!(ctx);
+      for (let i = 0; i < n; i++) fresh[i] = userValues[i]!(ctx);
+      const newCurrent = currentValue ? currentValue(ctx) : undefined;
       const saved: Value[] = new Array(n);
       for (let i = 0; i < n; i++) {
         saved[i] = ctx.vars[slots[i]!];
         ctx.vars[slots[i]!] = fresh[i];
       }
+      const savedCurrent = ctx.current;
+      if (currentValue) ctx.current = newCurrent;
       try {
         return body(ctx);
       } finally {
         for (let i = 0; i < n; i++) ctx.vars[slots[i]!] = saved[i];
+        ctx.current = savedCurrent;
       }
     };
   },

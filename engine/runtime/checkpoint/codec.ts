@@ -8,7 +8,7 @@
 import { normalizeNumbers } from '../../bson/numbers';
 import { deserialize, serialize } from 'bson';
 import type { Doc, Value } from '../../core/types';
-import type { StateTable } from '../../stages/types';
+import type { StateTable } from '../../core/operator';
 import type { CheckpointContent, EncodedCheckpoint } from './types';
 import { CodecError, ValueReader, ValueWriter } from './valueCodec';
 

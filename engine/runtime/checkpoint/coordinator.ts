@@ -7,7 +7,7 @@
 import type { Clock } from '../../core/clock';
 import type { Value } from '../../core/types';
 import { encodeCheckpoint } from './codec';
-import type { CheckpointContent, CheckpointInfo, CheckpointStore } from './types';
+import type { CheckpointContent, CheckpointInfo, CheckpointStore, UnreadableCheckpoint } from './types';
 
 /** What a running pipeline exposes to the coordinator. */
 export interface Checkpointable {
@@ -29,11 +29,10 @@ export interface CoordinatorOptions {
   pipelineHash?: string;
 }
 
-/** What restore found and applied. */
+/** What restore found: the newest readable checkpoint and the newer ones that were unreadable. */
 export interface RestoreResult {
   checkpoint?: CheckpointContent;
-  /** Human-readable notes about torn/corrupt checkpoints and tables that did not match. */
-  notes: string[];
+  skipped: UnreadableCheckpoint[];
 }
 
 export class CheckpointCoordinator {
@@ -53,15 +52,15 @@ export class CheckpointCoordinator {
   }
 
   /**
-   * Find the newest complete checkpoint (skipping torn or corrupt ones, with a note each).
-   * The caller seeks its sources and restores its tables from it before reading.
+   * Find the newest readable checkpoint, skipping torn or corrupt ones (returned, so the caller
+   * can say so or refuse to start). The caller seeks its sources and restores its tables from it.
    */
   async restore(): Promise<RestoreResult> {
     const { checkpoint, skipped } = await this.store.loadLatest();
-    const notes = [...skipped];
     const ids = (await this.store.list()).map((c) => c.id);
-    this.nextId = Math.max(0, checkpoint?.id ?? 0, ...ids) + 1;
-    if (!checkpoint) return { notes };
+    // Above every stored id, unreadable ones included: a new checkpoint must sort newest.
+    this.nextId = Math.max(0, checkpoint?.id ?? 0, ...ids, ...skipped.map((s) => s.id)) + 1;
+    if (!checkpoint) return { skipped };
     this.last = {
       id: checkpoint.id,
       time: checkpoint.time,
@@ -69,7 +68,7 @@ export class CheckpointCoordinator {
       positions: checkpoint.positions,
       tables: [],
     };
-    return { checkpoint, notes };
+    return { checkpoint, skipped };
   }
 
   /** True when the interval has elapsed and no checkpoint is being written. */

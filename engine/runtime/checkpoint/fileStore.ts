@@ -2,7 +2,8 @@
  * The embedded checkpoint store: one file per checkpoint in a processor's folder.
  * A file is written under a temporary name, fsynced, then renamed, so a crash leaves either
  * the old set or the new file complete. A length and a CRC-32 in the file header catch torn
- * or corrupted files anyway (copied folders, full disks); those are skipped on load.
+ * or corrupted files anyway (copied folders, full disks); those are skipped on load and named
+ * (file and reason), so the processor can fall back to an older one or refuse to start.
  */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
@@ -54,12 +55,12 @@ export class FileCheckpointStore implements CheckpointStore {
   }
 
   async loadLatest(): Promise<LoadResult> {
-    const skipped: string[] = [];
+    const skipped: LoadResult['skipped'] = [];
     for (const id of (await this.ids()).reverse()) {
       try {
         return { checkpoint: decodeCheckpoint(await this.readSections(id)), skipped };
       } catch (err) {
-        skipped.push(`checkpoint ${id} (${fileName(id)}) is torn or corrupt and was skipped: ${reason(err)}`);
+        skipped.push({ id, location: path.join(this.dir, fileName(id)), reason: reason(err) });
       }
     }
     return { skipped };

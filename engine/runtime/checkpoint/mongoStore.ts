@@ -1,7 +1,8 @@
 /**
  * Checkpoints in a MongoDB collection, for processors whose state should live with their data.
  * Mirrors the engine's layout: per-section records first, then one commit record; only a
- * checkpoint with a commit record (and matching CRC) is ever loaded.
+ * checkpoint with a commit record (and matching CRC) is ever loaded. A committed checkpoint that
+ * cannot be read is skipped and named by its documents' _ids, like a corrupt file in the file store.
  */
 import { Binary, type Collection, type Document } from 'mongodb';
 import { crc32 } from 'node:zlib';
@@ -55,16 +56,23 @@ export class MongoCheckpointStore implements CheckpointStore {
   }
 
   async loadLatest(): Promise<LoadResult> {
-    const skipped: string[] = [];
+    const skipped: LoadResult['skipped'] = [];
     const commits = await this.commits();
     for (const c of commits.reverse()) {
       try {
         return { checkpoint: decodeCheckpoint(await this.sections(c)), skipped };
       } catch (err) {
-        skipped.push(`checkpoint ${c.ckpt} is torn or corrupt and was skipped: ${err instanceof Error ? err.message : String(err)}`);
+        skipped.push({ id: c.ckpt, location: this.locationOf(c), reason: err instanceof Error ? err.message : String(err) });
       }
     }
     return { skipped };
+  }
+
+  /** The documents holding checkpoint `c`, by _id, and their collection. */
+  private locationOf(c: CommitRecord): string {
+    const id = (n: number | string): string => JSON.stringify(`${this.processor}:${c.ckpt}:${n}`);
+    const parts = typeof c.sections === 'number' && c.sections > 0 ? `${id(0)}..${id(c.sections - 1)} and ` : '';
+    return `documents ${parts}${id('commit')} in ${this.coll.dbName}.${this.coll.collectionName}`;
   }
 
   async load(id: number): Promise<CheckpointContent | undefined> {
@@ -77,8 +85,12 @@ export class MongoCheckpointStore implements CheckpointStore {
     for (const c of await this.commits()) {
       const first = await this.coll.findOne({ proc: this.processor, ckpt: c.ckpt, n: 0 });
       if (!first) continue;
-      const h = decodeHeader(binBytes(first['data'] as Binary));
-      out.push({ id: c.ckpt, time: c.time.getTime(), bytes: c.bytes, positions: h.positions, tables: h.tableBytes, trigger: h.trigger });
+      try {
+        const h = decodeHeader(binBytes(first['data'] as Binary));
+        out.push({ id: c.ckpt, time: new Date(c.time).getTime(), bytes: c.bytes, positions: h.positions, tables: h.tableBytes, trigger: h.trigger });
+      } catch {
+        // Unreadable checkpoints are reported by loadLatest; a listing shows only usable ones.
+      }
     }
     return out;
   }
@@ -95,7 +107,10 @@ export class MongoCheckpointStore implements CheckpointStore {
   private async sections(c: CommitRecord): Promise<Buffer[]> {
     const docs = await this.coll.find({ proc: this.processor, ckpt: c.ckpt, n: { $exists: true } }).sort({ n: 1 }).toArray();
     if (docs.length !== c.sections) throw new CheckpointFormatError(`expected ${c.sections} sections, found ${docs.length}`);
-    const out = docs.map((d) => binBytes(d['data'] as Binary));
+    const out = docs.map((d) => {
+      if (!(d['data'] instanceof Binary)) throw new CheckpointFormatError(`section ${String(d['n'])} holds no binary data`);
+      return binBytes(d['data']);
+    });
     let crc = 0;
     for (const s of out) crc = crc32(s, crc);
     if (crc >>> 0 !== c.crc) throw new CheckpointFormatError('checksum mismatch');

@@ -32,10 +32,18 @@ export interface CheckpointInfo {
   trigger?: string;
 }
 
-/** The result of loading the newest usable checkpoint; `skipped` explains torn or corrupt ones. */
+/** A stored checkpoint that could not be read: which one, where it is stored, and why. */
+export interface UnreadableCheckpoint {
+  id: number;
+  /** The file, or the MongoDB documents, that hold it. */
+  location: string;
+  reason: string;
+}
+
+/** The newest readable checkpoint, and the newer ones that were torn or corrupt (newest first). */
 export interface LoadResult {
   checkpoint?: CheckpointContent;
-  skipped: string[];
+  skipped: UnreadableCheckpoint[];
 }
 
 /** One processor's checkpoints. Implementations commit atomically: a half-written one never loads. */

@@ -9,7 +9,7 @@
 import { normalizeNumbers } from '../../bson/numbers';
 import { deserialize, serialize } from 'bson';
 import type { Value } from '../../core/types';
-import type { SnapshotWriter } from '../../stages/types';
+import type { SnapshotWriter } from '../../core/operator';
 
 const T_NULL = 0;
 const T_UNDEFINED = 1;

@@ -1,4 +1,4 @@
-import { Long } from 'bson';
+import { Decimal128, Long } from 'bson';
 import { compileErr, err, table } from './_support';
 
 table('$arrayElemAt', [
@@ -9,8 +9,19 @@ table('$arrayElemAt', [
   [{}, { $arrayElemAt: ['$a', 0] }, null],
   [{ a: [1] }, { $arrayElemAt: ['$a', null] }, null],
   [{ a: 'x' }, { $arrayElemAt: ['$a', 0] }, err("$arrayElemAt's first argument must be an array, but is string")],
-  [{ a: [1] }, { $arrayElemAt: ['$a', 'x'] }, err("$arrayElemAt's second argument must be a numeric value, but is string")],
-  [{ a: [1] }, { $arrayElemAt: ['$a', 0.5] }, err("$arrayElemAt's second argument must be representable as a 32-bit integer: 0.5")],
+  [{ a: [1], i: 'x' }, { $arrayElemAt: ['$a', '$i'] }, err("$arrayElemAt's second argument must be a numeric value, but is string")],
+  [{ a: [1], i: 0.5 }, { $arrayElemAt: ['$a', '$i'] }, err("$arrayElemAt's second argument must be representable as a 32-bit integer: 0.5")],
+  // Value::integral() is "fits in 32 bits"; the value prints as %g (evaluate_array.cpp, 28691).
+  [{ a: [1], i: 2147483648 }, { $arrayElemAt: ['$a', '$i'] }, err("$arrayElemAt's second argument must be representable as a 32-bit integer: 2.14748e+09")],
+  [{ a: [1], i: Long.fromString('-2147483649') }, { $arrayElemAt: ['$a', '$i'] }, err("$arrayElemAt's second argument must be representable as a 32-bit integer: -2.14748e+09")],
+  [{ a: [1, 2], i: Decimal128.fromString('1.0') }, { $arrayElemAt: ['$a', '$i'] }, 2],
+  [{ a: [1], i: 2147483647 }, { $arrayElemAt: ['$a', '$i'] }, undefined],
+  [{ a: [1], i: -2147483648 }, { $arrayElemAt: ['$a', '$i'] }, undefined],
+  // A constant argument that fails for every document is a compile diagnostic.
+  [{ a: [1] }, { $arrayElemAt: ['$a', 'x'] }, compileErr('ASP411')],
+  [{ a: [1] }, { $arrayElemAt: ['$a', 0.5] }, compileErr('ASP411')],
+  [{ a: [1] }, { $arrayElemAt: ['$a', 4294967296] }, compileErr('ASP411')],
+  [{}, { $arrayElemAt: ['abc', 0] }, compileErr('ASP411')],
 ]);
 
 table('$concatArrays', [
@@ -98,9 +109,18 @@ table('$range / $reverseArray / $size / $slice', [
   [{}, { $slice: [[1, 2, 3], 5, 1] }, []],
   [{}, { $slice: [null, 1] }, null],
   [{}, { $slice: [[1], 0, null] }, null],
-  [{}, { $slice: ['x', 1] }, err('First argument to $slice must be an array, but is of type: string')],
-  [{}, { $slice: [[1], 'x'] }, err('Second argument to $slice must be a numeric value, but is of type: string')],
-  [{}, { $slice: [[1], 0, 0] }, err('Third argument to $slice must be positive: 0')],
+  [{ s: 'x' }, { $slice: ['$s', 1] }, err('First argument to $slice must be an array, but is of type: string')],
+  [{ n: 'x' }, { $slice: [[1], '$n'] }, err('Second argument to $slice must be a numeric value, but is of type: string')],
+  [{ n: 1.5 }, { $slice: [[1], '$n'] }, err("Second argument to $slice can't be represented as a 32-bit integer: 1.5")],
+  [{ n: 3e9 }, { $slice: [[1], '$n'] }, err("Second argument to $slice can't be represented as a 32-bit integer: 3e+09")],
+  [{ n: 'x' }, { $slice: [[1], 0, '$n'] }, err('Third argument to $slice must be numeric, but is of type: string')],
+  [{ n: 2.5 }, { $slice: [[1], 0, '$n'] }, err("Third argument to $slice can't be represented as a 32-bit integer: 2.5")],
+  [{ n: 0 }, { $slice: [[1], 0, '$n'] }, err('Third argument to $slice must be positive: 0')],
+  [{ n: -2 }, { $slice: [[1], 0, '$n'] }, err('Third argument to $slice must be positive: -2')],
+  [{}, { $slice: ['x', 1] }, compileErr('ASP411')],
+  [{}, { $slice: [[1], 'x'] }, compileErr('ASP411')],
+  [{}, { $slice: [[1], 2147483648] }, compileErr('ASP411')],
+  [{}, { $slice: [[1], 0, 0] }, compileErr('ASP411')],
   [{}, { $slice: [[1]] }, compileErr('ASP410')],
 ]);
 

@@ -1,7 +1,7 @@
 /** Date expression operators: tables of [doc, expr, expected | error | diagnostic]. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Long, ObjectId, Timestamp } from 'bson';
+import { Decimal128, Long, ObjectId, Timestamp } from 'bson';
 import { evaluate } from '../../../engine/expr/compile';
 import { clock, diag, err, run } from './_rows';
 import { dateOperators } from '../../../engine/expr/date';
@@ -105,7 +105,8 @@ run('$dateToString', [
   [{ d: jan1 }, { $dateToString: { date: '$d', timezone: '+01:00' } }, '2014-01-01T09:15:39.736'],
   [{ d: jan1 }, { $dateToString: { date: '$d', format: '%Y-%m-%d' } }, '2014-01-01'],
   [{ d: jan1 }, { $dateToString: { date: '$d', format: '%d/%m/%Y %H:%M:%S.%L %j %w %u %U %V %G %% %b %B' } }, '01/01/2014 08:15:39.736 001 4 3 00 01 2014 % Jan January'],
-  [{ d: jan1 }, { $dateToString: { date: '$d', format: '%Z', timezone: '+04:45' } }, '+285'],
+  // The reference page's table writes "+285", the server writes a plain number (date_to_string.js: "(60 minutes)").
+  [{ d: jan1 }, { $dateToString: { date: '$d', format: '%Z', timezone: '+04:45' } }, '285'],
   [{ d: ts }, { $dateToString: { date: '$d', format: '%Y' } }, '2021'],
   [{}, { $dateToString: { date: '$x' } }, null],
   [{}, { $dateToString: { date: '$x', onNull: 'none' } }, 'none'],
@@ -213,7 +214,7 @@ run('$dateAdd and $dateSubtract', [
   [{ d: 'x' }, { $dateAdd: { startDate: '$d', unit: 'day', amount: 1 } }, err('$dateAdd requires startDate to be convertible to a date')],
   [{ d: jan1 }, { $dateAdd: { startDate: '$d', unit: 'day', amount: 1.5 } }, err('$dateAdd expects integer amount of time units')],
   [{ d: jan1 }, { $dateSubtract: { startDate: '$d', unit: 'day', amount: 'x' } }, err('$dateSubtract expects integer amount of time units')],
-  [{ d: jan1, u: 'fortnight' }, { $dateAdd: { startDate: '$d', unit: '$u', amount: 1 } }, err("$dateAdd parameter 'unit' value cannot be recognized as a time unit: fortnight")],
+  [{ d: jan1, u: 'fortnight' }, { $dateAdd: { startDate: '$d', unit: '$u', amount: 1 } }, err("$dateAdd parameter 'unit' value parsing failed :: caused by :: unknown time unit value: fortnight")],
   [{ d: jan1, u: 1 }, { $dateAdd: { startDate: '$d', unit: '$u', amount: 1 } }, err("$dateAdd requires 'unit' to be a string, but got int")],
   [{ d: D('2021-01-01T00:00:00Z') }, { $dateAdd: { startDate: '$d', unit: 'year', amount: 300000 } }, err('$dateAdd overflowed')],
   [{ d: jan1 }, { $dateAdd: { startDate: '$d', unit: 'fortnight', amount: 1 } }, diag('ASP413')],
@@ -243,7 +244,7 @@ run('$dateDiff', [
   [{ a: jan1 }, { $dateDiff: { startDate: '$a', endDate: '$a', unit: 'day', timezone: null } }, null],
   [{ a: 'x', b: jan1 }, { $dateDiff: { startDate: '$a', endDate: '$b', unit: 'day' } }, err("$dateDiff requires 'startDate' to be a date, but got string")],
   [{ a: jan1, b: 3 }, { $dateDiff: { startDate: '$a', endDate: '$b', unit: 'day' } }, err("$dateDiff requires 'endDate' to be a date, but got int")],
-  [{ a: jan1, u: 'century' }, { $dateDiff: { startDate: '$a', endDate: '$a', unit: '$u' } }, err("$dateDiff parameter 'unit' value cannot be recognized as a time unit: century")],
+  [{ a: jan1, u: 'century' }, { $dateDiff: { startDate: '$a', endDate: '$a', unit: '$u' } }, err("$dateDiff parameter 'unit' value parsing failed :: caused by :: unknown time unit value: century")],
   [{ a: jan1, s: 'someday' }, { $dateDiff: { startDate: '$a', endDate: '$a', unit: 'week', startOfWeek: '$s' } }, err("$dateDiff parameter 'startOfWeek' value cannot be recognized as a day of a week: someday")],
   [{ a: jan1, s: 1 }, { $dateDiff: { startDate: '$a', endDate: '$a', unit: 'week', startOfWeek: '$s' } }, err("$dateDiff requires 'startOfWeek' to be a string, but got int")],
   [{ a: jan1, tz: 'INVALID' }, { $dateDiff: { startDate: '$a', endDate: '$a', unit: 'day', timezone: '$tz' } }, err("$dateDiff parameter 'timezone' value parsing failed :: caused by :: unrecognized time zone identifier: \"INVALID\"")],
@@ -302,3 +303,111 @@ test('a constant time zone is resolved once and offsets are cached', () => {
   assert.equal(evaluate(expr, { d: jul }, clock).value, 9); // ACST +09:30
   for (let i = 0; i < 1000; i++) assert.equal(evaluate(expr, { d: jan }, clock).value, 10);
 });
+
+// jstests/aggregation/expressions/date_from_parts.js: millisecond values that are not 64-bit
+// integers, or that overflow a 64-bit count of microseconds.
+run('$dateFromParts: overflow and integral 64-bit parts', [
+  [{ v: 18014398509481984.0 }, { $dateFromParts: { year: 1970, millisecond: '$v' } }, err('Overflow casting from a lower-precision duration to a higher-precision duration')],
+  [{ v: Decimal128.fromString('9223372036854775807') }, { $dateFromParts: { year: 1970, millisecond: '$v' } }, err('Overflow casting from a lower-precision duration to a higher-precision duration')],
+  [{ v: 18014398509481984000.0 }, { $dateFromParts: { year: 1970, millisecond: '$v' } }, err("'millisecond' must evaluate to an integer, found double with value 18014398509481984000")],
+  [{ v: Decimal128.fromString('9223372036854775807000') }, { $dateFromParts: { year: 1970, millisecond: '$v' } }, err("'millisecond' must evaluate to an integer, found decimal with value 9223372036854775807000")],
+  [{ v: 18014398509481984.0 }, { $dateFromParts: { year: 1970, second: '$v' } }, err('Overflow casting from a lower-precision duration to a higher-precision duration')],
+  // "seventyMillionAndSomething" of the jstest: its 1970 rows fix it at 71841012.
+  [{ v: 71841012 }, { $dateFromParts: { year: 2017, second: '$v' } }, D('2019-04-12T11:50:12.000Z')],
+  [{ v: 71841012 }, { $dateFromParts: { year: 1970, second: '$v' } }, D('1972-04-11T11:50:12.000Z')],
+  [{ v: 71841012 }, { $dateFromParts: { year: 2017, millisecond: '$v' } }, D('2017-01-01T19:57:21.012Z')],
+  [{ v: 71841012 }, { $dateFromParts: { year: 1970, millisecond: '$v' } }, D('1970-01-01T19:57:21.012Z')],
+  [{}, { $dateFromParts: { year: 2017, millisecond: -1 } }, D('2016-12-31T23:59:59.999Z')],
+  [{}, { $dateFromParts: { year: 2017, millisecond: 1001 } }, D('2017-01-01T00:00:01.001Z')],
+  [{ y: Decimal128.fromString('2017'), m: 6.0, d: 19, h: Long.fromNumber(15) }, { $dateFromParts: { year: '$y', month: '$m', day: '$d', hour: '$h' } }, D('2017-06-19T15:00:00Z')],
+]);
+
+// jstests/aggregation/expressions/date_to_string.js: %z, %Z, %w %U %G %u %V, %b %B.
+const zones: [string, string, string][] = [
+  ['2017-07-04T14:56:42.911Z', 'UTC', '2017-07-04 14:56:42 +0000 (0 minutes)'],
+  ['2017-07-04T14:56:42.911Z', 'Europe/London', '2017-07-04 15:56:42 +0100 (60 minutes)'],
+  ['2017-07-04T14:56:42.911Z', 'America/New_York', '2017-07-04 10:56:42 -0400 (-240 minutes)'],
+  ['2017-07-04T14:56:42.911Z', 'Australia/Eucla', '2017-07-04 23:41:42 +0845 (525 minutes)'],
+  ['2017-07-04T14:56:42.911Z', 'Asia/Kathmandu', '2017-07-04 20:41:42 +0545 (345 minutes)'],
+  ['2017-01-04T15:08:51.911Z', 'America/New_York', '2017-01-04 10:08:51 -0500 (-300 minutes)'],
+  // Issue 13: +04:30 is "270", not "+270".
+  ['2017-07-04T14:56:42.911Z', '+04:30', '2017-07-04 19:26:42 +0430 (270 minutes)'],
+];
+run('$dateToString %z and %Z (MongoDB date_to_string.js)', zones.map(([d, tz, out]) => [
+  { d: D(d) }, { $dateToString: { format: '%Y-%m-%d %H:%M:%S %z (%Z minutes)', date: '$d', timezone: tz } }, out,
+]));
+run('$dateToString week and month specifiers (MongoDB date_to_string.js)', [
+  [{ d: D('2017-01-01T15:08:51.911Z') }, { $dateToString: { format: 'Natural: %Y-W%w-%U, ISO: %G-W%u-%V', date: '$d' } }, 'Natural: 2017-W1-01, ISO: 2016-W7-52'],
+  [{ d: D('2017-07-04T15:09:12.911Z') }, { $dateToString: { format: 'Natural: %Y-W%w-%U, ISO: %G-W%u-%V', date: '$d' } }, 'Natural: 2017-W3-27, ISO: 2017-W2-27'],
+  [{ d: D('2017-12-04T15:09:14.911Z') }, { $dateToString: { format: 'Natural: %Y-W%w-%U, ISO: %G-W%u-%V', date: '$d' } }, 'Natural: 2017-W2-49, ISO: 2017-W1-49'],
+  [{ d: D('2017-01-01T15:08:51.911Z') }, { $dateToString: { format: '%b (%B) %d, %Y', date: '$d' } }, 'Jan (January) 01, 2017'],
+  [{ d: D('2017-07-04T15:09:12.911Z') }, { $dateToString: { format: '%b (%B) %d, %Y', date: '$d' } }, 'Jul (July) 04, 2017'],
+  [{ d: D('2017-12-04T15:09:14.911Z') }, { $dateToString: { format: '%j %L %%', date: '$d' } }, '338 911 %'],
+  [{ d: D('2017-01-04T15:08:51.911Z') }, { $dateToString: { date: '$d', timezone: 'America/New_York' } }, '2017-01-04T10:08:51.911'],
+  [{}, { $dateToString: { date: D('2017-01-04T15:08:51.911Z'), format: null } }, null],
+  [{}, { $dateToString: { date: D('2017-01-04T15:08:51.911Z'), format: '$missing' } }, null],
+  [{}, { $dateToString: { date: D('2017-01-04T15:08:51.911Z'), format: 5 } }, diag('ASP413')],
+  [{}, { $dateToString: { date: D('2017-01-04T15:08:51.911Z'), format: '%' } }, diag('ASP413')],
+  [{}, { $dateToString: { date: D('2017-01-04T15:08:51.911Z'), format: '%n' } }, diag('ASP413')],
+  [{ f: '%n' }, { $dateToString: { date: D('2017-01-04T15:08:51.911Z'), format: '$f' } }, err("Invalid format character '%n' in format string")],
+]);
+
+// jstests/aggregation/expressions/date_from_string.js: %L reads digits after the point, the
+// seconds may follow "HH:MM.", and %z takes offsets, GMT/UTC forms, abbreviations, military zones.
+const fromString: [string, string, string | undefined][] = [
+  ['2017-07-04T11:56:02.813Z', '2017-07-04T11:56:02.813Z', '%Y-%m-%dT%H:%M:%S.%LZ'],
+  ['2017-07-04T11:56:02.810Z', '2017-07-04T11:56:02.81Z', '%Y-%m-%dT%H:%M:%S.%LZ'],
+  ['2017-07-04T11:56:02.800Z', '2017-07-04T11:56:02.8Z', '%Y-%m-%dT%H:%M:%S.%LZ'],
+  ['2017-07-04T11:56:02Z', '2017-07-04T11:56.02', '%Y-%m-%dT%H:%M.%S'],
+  ['2017-07-04T11:56:02.813Z', '2017-07-04T11:56.02.813', '%Y-%m-%dT%H:%M.%S.%L'],
+  ['2017-07-04T11:56:02.810Z', '2017-07-04T11:56.02.81', '%Y-%m-%dT%H:%M.%S.%L'],
+  ['2017-07-04T11:56:02.800Z', '2017-07-04T11:56.02.8', '%Y-%m-%dT%H:%M.%S.%L'],
+];
+run('$dateFromString %L and HH:MM.SS (MongoDB date_from_string.js)', fromString.flatMap(([expect, s, format]): [Record<string, unknown>, unknown, unknown][] => [
+  [{ s }, { $dateFromString: { dateString: '$s' } }, D(expect)],
+  [{ s }, { $dateFromString: { dateString: '$s', format } }, D(expect)],
+]));
+const withZone: [string, string][] = [
+  ['2017-07-14T12:02:44.771Z', '2017-07-14T12:02:44.771 GMT'],
+  ['2017-07-14T12:02:44.771Z', '2017-07-14T12:02:44.771 GMT+00'],
+  ['2017-07-14T12:02:44.771Z', '2017-07-14T12:02:44.771 GMT+00:00'],
+  ['2017-07-14T10:02:44.771Z', '2017-07-14T12:02:44.771 GMT+02'],
+  ['2017-07-14T10:02:44.771Z', '2017-07-14T12:02:44.771 GMT+02:00'],
+  ['2017-07-14T09:02:44.771Z', '2017-07-14T12:02:44.771+03'],
+  ['2017-07-14T08:32:44.771Z', '2017-07-14T12:02:44.771+0330'],
+  ['2017-07-14T08:32:44.771Z', '2017-07-14T12:02:44.771+03:30'],
+  ['2017-07-14T12:02:44.771Z', '2017-07-14T12:02:44.771 UTC'],
+  ['2017-07-14T10:02:44.771Z', '2017-07-14T12:02:44.771 CEST'],
+  ['2017-07-14T17:02:44.771Z', '2017-07-14T12:02:44.771 EST'],
+  ['2017-07-14T19:02:44.771Z', '2017-07-14T12:02:44.771 PDT'],
+  ['2017-07-14T11:02:44.771Z', '2017-07-14T12:02:44.771 A'],
+  ['2017-07-14T01:02:44.771Z', '2017-07-14T12:02:44.771 L'],
+  ['2017-07-14T15:02:44.771Z', '2017-07-14T12:02:44.771 P'],
+  ['2017-07-14T12:02:44.771Z', '2017-07-14T12:02:44.771 Z'],
+];
+run('$dateFromString zone information, with and without %z (MongoDB date_from_string.js)', withZone.flatMap(([expect, s]): [Record<string, unknown>, unknown, unknown][] => [
+  [{ s }, { $dateFromString: { dateString: '$s' } }, D(expect)],
+  [{ s }, { $dateFromString: { dateString: '$s', format: '%Y-%m-%dT%H:%M:%S.%L%z' } }, D(expect)],
+]));
+// %Z reads what $dateToString %Z writes.
+run('$dateFromString %Z round trip', [
+  [{ s: '2017-07-04 19:26:42 270' }, { $dateFromString: { dateString: '$s', format: '%Y-%m-%d %H:%M:%S %Z' } }, D('2017-07-04T14:56:42Z')],
+  [{ s: '2017-07-04 10:56:42 -240' }, { $dateFromString: { dateString: '$s', format: '%Y-%m-%d %H:%M:%S %Z' } }, D('2017-07-04T14:56:42Z')],
+]);
+
+// Constant bad `unit` / `binSize` / `startOfWeek` are compile diagnostics (ASP413); the same values
+// from a field go to the DLQ with MongoDB's text (src/mongo/db/exec/expression/evaluate_date.cpp:
+// 5439013, 5439015-5439018, and "unknown time unit value" behind "parameter 'unit' value parsing failed").
+run('$dateTrunc / $dateDiff: bad unit and binSize', [
+  [{ d: jan1 }, { $dateTrunc: { date: '$d', unit: 'centuries' } }, diag('ASP413')],
+  [{ d: jan1 }, { $dateTrunc: { date: '$d', unit: 5 } }, diag('ASP413')],
+  [{ d: jan1 }, { $dateTrunc: { date: '$d', unit: 'day', binSize: 0 } }, diag('ASP413')],
+  [{ d: jan1 }, { $dateTrunc: { date: '$d', unit: 'day', binSize: 1.5 } }, diag('ASP413')],
+  [{ d: jan1 }, { $dateTrunc: { date: '$d', unit: 'week', startOfWeek: 'someday' } }, diag('ASP413')],
+  [{ d: jan1 }, { $dateDiff: { startDate: '$d', endDate: '$d', unit: 'centuries' } }, diag('ASP413')],
+  [{ d: jan1, u: 'centuries' }, { $dateTrunc: { date: '$d', unit: '$u' } }, err("$dateTrunc parameter 'unit' value parsing failed :: caused by :: unknown time unit value: centuries")],
+  [{ d: jan1, u: 5 }, { $dateTrunc: { date: '$d', unit: '$u' } }, err("$dateTrunc requires 'unit' to be a string, but got int")],
+  [{ d: jan1, b: 0 }, { $dateTrunc: { date: '$d', unit: 'day', binSize: '$b' } }, err("$dateTrunc requires 'binSize' to be greater than 0, but got value 0")],
+  [{ d: jan1, b: 1.5 }, { $dateTrunc: { date: '$d', unit: 'day', binSize: '$b' } }, err("$dateTrunc requires 'binSize' to be a 64-bit integer, but got value '1.5' of type double")],
+  [{ d: jan1, b: 'x' }, { $dateTrunc: { date: '$d', unit: 'day', binSize: '$b' } }, err("$dateTrunc requires 'binSize' to be a 64-bit integer, but got value '\"x\"' of type string")],
+]);

@@ -1,4 +1,4 @@
-import { compileErr, err, table } from './_support';
+import { type Row, compileErr, err, table } from './_support';
 
 table('$mergeObjects', [
   [{ a: { x: 1 }, b: { x: 2, y: 3 } }, { $mergeObjects: ['$a', '$b'] }, { x: 2, y: 3 }],
@@ -15,7 +15,27 @@ table('$getField', [
   [{}, { $getField: { field: 'y', input: '$o' } }, undefined],
   [{ o: 5 }, { $getField: { field: 'y', input: '$o' } }, undefined],
   [{ $p: 3 }, { $getField: { $literal: '$p' } }, 3],
-  [{}, { $getField: { field: '$x' } }, compileErr('ASP411')],
+  // MongoDB 7.2+ (SERVER-74371): `field` may be any expression that evaluates to a string.
+  [{ x: 'a', a: 5 }, { $getField: { field: '$x' } }, 5],
+  [{ x: 'a', a: 5 }, { $getField: '$x' }, 5],
+  [{ num: 1, doc: { '1': 'one' } }, { $getField: { field: { $toString: '$num' }, input: '$doc' } }, 'one'],
+  [{ n: 5 }, { $getField: { field: '$n' } }, err("$getField requires 'field' to evaluate to type String, but got int")],
+  [{}, { $getField: { field: '$nope' } }, err("$getField requires 'field' to evaluate to type String, but got missing")],
+  // jstests/aggregation/expressions/expression_get_field.js
+  [{ $a: 10 }, { $getField: { $const: '$a' } }, 10],
+  [{ e: { $f: 30 } }, { $getField: { field: { $const: '$f' }, input: '$e' } }, 30],
+  [{}, { $getField: { field: 'a.b', input: { $const: { 'a.b': 'b' } } } }, 'b'],
+  [{}, { $getField: { field: 'a.b.c', input: { a: { b: { c: 5 } } } } }, undefined],
+  [{}, { $getField: { field: 'a', input: null } }, null],
+  [{}, { $getField: { field: 'a', input: { a: null, b: 2 } } }, null],
+  [{}, { $getField: { field: 'a', input: true } }, undefined],
+  [{}, { $getField: { field: true, input: { a: 'b' } } }, compileErr('ASP411')],
+  [{}, { $getField: 5 }, compileErr('ASP411')],
+  [{}, { $getField: true }, compileErr('ASP411')],
+  [{}, { $getField: { field: null, input: { a: 1 } } }, compileErr('ASP411')],
+  [{}, { $getField: { $const: true } }, compileErr('ASP411')],
+  [{}, { $getField: { field: { $const: [] }, input: { a: 1 } } }, compileErr('ASP411')],
+  [{}, { $getField: { field: 'a', input: { a: 'b' }, unknown: true } }, compileErr('ASP411')],
   [{}, { $getField: { field: 5 } }, compileErr('ASP411')],
   [{}, { $getField: { input: {} } }, compileErr('ASP411')],
 ]);
@@ -30,6 +50,14 @@ table('$setField / $unsetField', [
   [{ a: 1 }, { $unsetField: { field: 'zz', input: '$$ROOT' } }, { a: 1 }],
   [{ a: 1 }, { $unsetField: { field: 'a', input: 'x' } }, err("$unsetField requires 'input' to evaluate to type Object")],
   [{}, { $unsetField: 'a' }, compileErr('ASP411')],
+  // Field names with a null byte never reach a document
+  // (jstests/aggregation/expressions/expression_set_field_null_chars.js).
+  ...['\x00a', 'a\x00', '\x00', 'a\x00\x01\x08a'].flatMap((field): Row[] => [
+    [{}, { $setField: { field, input: {}, value: true } }, compileErr('ASP411')],
+    [{}, { $setField: { field: { $const: field }, input: {}, value: true } }, compileErr('ASP411')],
+    [{}, { $unsetField: { field: { $literal: field }, input: {} } }, compileErr('ASP411')],
+    [{}, { $setField: { field: { $concat: [field] }, input: {}, value: true } }, compileErr('ASP411')],
+  ]),
 ]);
 
 table('$objectToArray / $arrayToObject', [

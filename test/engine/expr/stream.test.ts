@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Binary } from 'bson';
+import { Binary, ObjectId } from 'bson';
 import { ManualClock } from '../../../engine/core/clock';
 import type { Meta } from '../../../engine/core/meta';
-import { NOW, compileErr, run, table } from './_support';
+import { NOW, compileErr, err, run, table } from './_support';
 
 const meta: Meta = {
   ts: 0,
@@ -51,7 +51,7 @@ table('$currentDate / $createUUID arguments', [
   [{}, { $currentDate: [] }, compileErr('ASP411')],
   [{}, { $createUUID: 'x' }, compileErr('ASP411')],
   [{}, { $createUUID: { a: 1 } }, compileErr('ASP411')],
-  [{}, { $function: { body: 'function() {}', args: [], lang: 'js' } }, compileErr('ASP412')],
+  [{}, { $function: { body: 'function() {}', args: [], lang: 'js' } }, err('$function runs JavaScript, which only Atlas evaluates; the local engine never runs user code. Deploy to Atlas to use it, or rewrite it with aggregation operators.')],
 ]);
 
 test('$createUUID makes distinct version-4 UUIDs (BinData subtype 4)', () => {
@@ -76,3 +76,24 @@ test('$$NOW is rejected with a hint to use $currentDate', () => {
   assert.ok('diagnostics' in out);
   assert.equal(out.diagnostics[0]!.code, 'ASP403');
 });
+
+// https://www.mongodb.com/docs/manual/reference/operator/aggregation/createobjectid/ and
+// jstests/aggregation/expressions/create_oid.js: {} gives a new ObjectId each time; anything else
+// fails to parse.
+test('$createObjectId: a new ObjectId per evaluation, timestamped by the pipeline clock', () => {
+  const clock = new ManualClock(Date.UTC(2024, 5, 1, 12));
+  const ids = Array.from({ length: 100 }, () => run({ $createObjectId: {} }, {}, undefined, clock));
+  for (const r of ids) {
+    assert.ok('value' in r && r.value instanceof ObjectId, JSON.stringify(r));
+    assert.equal((r.value as ObjectId).getTimestamp().getTime(), Date.UTC(2024, 5, 1, 12));
+  }
+  assert.equal(new Set(ids.map((r) => ('value' in r ? String(r.value) : ''))).size, 100);
+});
+
+table('$createObjectId arguments', [
+  [{}, { $createObjectId: { key: 'value' } }, compileErr('ASP411')],
+  [{}, { $createObjectId: null }, compileErr('ASP411')],
+  [{}, { $createObjectId: ['argument'] }, compileErr('ASP411')],
+  [{}, { $createObjectId: new ObjectId() }, compileErr('ASP411')],
+  [{}, { $createObjectId: 'argument' }, compileErr('ASP411')],
+]);

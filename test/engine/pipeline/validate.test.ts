@@ -50,6 +50,22 @@ test('validate: a persistent processor needs a sink (error), a preview does not'
   assert.deepEqual(analyzeText(text, { connections: conns, mode: 'preview' }).diagnostics, []);
 });
 
+test('validate: "no sink" (ASP206) follows intent: a hint on a preview, a warning on a processor document, an error on create', () => {
+  const asp206 = (text: string, mode?: 'processor' | 'preview' | 'either'): [string, string] | undefined => {
+    const d = analyzeText(text, { connections: conns, mode }).diagnostics.find((x) => x.code === 'ASP206');
+    return d && [d.severity, d.message];
+  };
+  const bare = `[${SRC}, {"$match": {"a": 1}}]`;
+  const doc = `{"name": "p", "pipeline": [${SRC}, {"$match": {"a": 1}}]}`;
+  assert.deepEqual(asp206(bare), ['info', 'No sink: this pipeline runs as a preview (sp.process) and its output is shown. To create a processor from it, end it with $merge or $emit.']);
+  assert.deepEqual(asp206(doc), ['warning', 'The last stage in the pipeline must be $merge or $emit. Without a sink the pipeline runs only as a preview (sp.process); creating the processor fails.']);
+  for (const text of [bare, doc]) {
+    assert.deepEqual(asp206(text, 'processor'), ['error', 'The last stage in the pipeline must be $merge or $emit.']);
+    assert.equal(asp206(text, 'preview'), undefined);
+  }
+  assert.equal(analyzeText(bare, { connections: conns }).hasErrors, false, 'a bare preview has no errors');
+});
+
 test('validate: ASP messages are reproduced exactly', () => {
   const a = analyzeText('[{"$match": {}}]', { connections: builtinRegistry(), mode: 'preview' });
   assert.equal(a.diagnostics[0]?.message, 'First stage must be $source, found: $match');

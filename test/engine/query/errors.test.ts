@@ -29,6 +29,14 @@ errorTable('malformed operands report ASP421', [
   [{ a: { $regex: '(' } }, 'ASP421'],
   [{ a: { $regex: 'a', $options: 'q' } }, 'ASP421'],
   [{ a: { $regex: /a/i, $options: 'm' } }, 'ASP421'],
+  [{ a: { $regex: '(?R)' } }, 'ASP421'],
+  // $expr only at the top of a filter (or inside $and/$or/$nor there): MongoDB's
+  // "$expr can only be applied to the top-level document" inside $elemMatch, "unknown operator" under a field.
+  [{ a: { $elemMatch: { $expr: { $eq: [1, 1] } } } }, 'ASP421'],
+  [{ a: { $elemMatch: { $and: [{ $expr: true }] } } }, 'ASP421'],
+  [{ a: { $all: [{ $elemMatch: { $or: [{ b: 1 }, { $expr: true }] } }] } }, 'ASP421'],
+  [{ a: { $regex: '\\Ga' } }, 'ASP421'],
+  [{ a: { $in: [/(?<=a)b/, { $regularExpression: { pattern: '(?(1)a)', options: '' } }] } }, 'ASP421'],
   [{ a: { $options: 'i' } }, 'ASP421'],
   [{ a: { $mod: 5 } }, 'ASP421'],
   [{ a: { $mod: [1] } }, 'ASP421'],
@@ -44,6 +52,8 @@ errorTable('malformed operands report ASP421', [
 
 errorTable('unknown operators report ASP420', [
   [{ $foo: 1 }, 'ASP420'],
+  [{ a: { $expr: { $eq: [1, 1] } } }, 'ASP420'],
+  [{ a: { $not: { $expr: true } } }, 'ASP420'],
   [{ $not: { a: 1 } }, 'ASP420'],
   [{ $gt: 1 }, 'ASP420'],
   [{ a: { $foo: 1 } }, 'ASP420'],

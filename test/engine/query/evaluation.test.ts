@@ -30,6 +30,55 @@ table('$regex and regex values', [
   [{ a: /ab/ }, { a: /ab/i }, false],
 ]);
 
+// https://www.mongodb.com/docs/manual/reference/operator/query/regex/#examples — the `products`
+// collection of the page and the _ids each example returns.
+const PRODUCTS = [
+  { _id: 100, sku: 'abc123', description: 'Single line description.' },
+  { _id: 101, sku: 'abc789', description: 'First line\nSecond line' },
+  { _id: 102, sku: 'xyz456', description: 'Many spaces before     line' },
+  { _id: 103, sku: 'xyz789', description: 'Multiple\nline description' },
+  { _id: 104, sku: 'Abc789', description: 'SKU starts with A' },
+];
+
+test('$regex: the examples of the MongoDB reference page return the documented _ids', () => {
+  const cases: [Record<string, unknown>, number[]][] = [
+    [{ sku: { $regex: /789$/ } }, [101, 103, 104]],
+    [{ sku: { $regex: '789$' } }, [101, 103, 104]],
+    [{ sku: { $regex: /^ABC/i } }, [100, 101, 104]],
+    [{ description: { $regex: /^S/, $options: 'm' } }, [100, 101, 104]],
+    [{ description: { $regex: /^S/ } }, [100, 104]],
+    [{ sku: { $regex: 'abc #category code\n123 #item number', $options: 'x' } }, [100]],
+    [{ description: { $regex: /m.*line/, $options: 'si' } }, [102, 103]],
+    [{ description: { $regex: /m.*line/, $options: 'i' } }, [102]],
+    [{ sku: { $in: [/^abc/, /^xyz4/] } }, [100, 101, 102]],
+  ];
+  for (const [filter, ids] of cases) {
+    const { diagnostics, matches } = compile(filter);
+    assert.deepEqual(diagnostics, [], JSON.stringify(filter));
+    assert.deepEqual(PRODUCTS.filter((d) => matches(d)).map((d) => d._id), ids, String(JSON.stringify(filter)));
+  }
+});
+
+// Wherever MongoDB takes a regex value in a filter (query operators pages: $in, $nin, $not, $all).
+table('regex values inside $in, $nin, $not, $all, $elemMatch', [
+  [{ a: 'apple' }, { a: { $in: [/^AP/i, 'x'] } }, true],
+  [{ a: 'pear' }, { a: { $in: [/^ap/, 'x'] } }, false],
+  [{ a: 'apple' }, { a: { $nin: [/^ap/] } }, false],
+  [{ a: 'pear' }, { a: { $nin: [new BSONRegExp('^ap', '')] } }, true],
+  [{ a: 'apple' }, { a: { $not: /^ap/ } }, false],
+  [{ a: 'pear' }, { a: { $not: { $regularExpression: { pattern: '^ap', options: '' } } } }, true],
+  [{ a: ['apple', 'axe'] }, { a: { $all: [/^a/, /e$/] } }, true],
+  [{ a: ['x', 'ab'] }, { a: { $elemMatch: { $regex: '^a' } } }, true],
+  // PCRE syntax that JavaScript lacks, translated (engine/regex).
+  [{ a: 'ABC' }, { a: { $regex: '(?i)abc' } }, true],
+  [{ a: 'abc\n' }, { a: { $regex: 'abc$' } }, true],
+  [{ a: 'abc\n' }, { a: { $regex: 'abc\\z' } }, false],
+  [{ a: 'x\nabc' }, { a: { $regex: '\\Aabc', $options: 'm' } }, false],
+  [{ a: 'aaa' }, { a: { $regex: 'a++a' } }, false],
+  [{ a: 'abc' }, { a: { $regex: '(?>a|ab)c' } }, false],
+  [{ a: 'é' }, { a: { $regex: '^\\p{L}+$' } }, true],
+]);
+
 table('$mod', [
   [{ a: 10 }, { a: { $mod: [4, 2] } }, true],
   [{ a: 11 }, { a: { $mod: [4, 2] } }, false],

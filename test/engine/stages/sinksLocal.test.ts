@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { runPipelineText } from '../../../engine/pipeline/run';
 import { analyzeText } from '../../../engine/pipeline/analyze';
 import { builtinRegistry } from '../../../engine/connections/registry';
-import { createServices, type Services } from '../../../engine/connectors/services';
+import { createServices } from '../../../engine/connectors/services';
+import { type Services } from '../../../engine/io/types';
 import type { Doc } from '../../../engine/core/types';
 
 const registry = builtinRegistry([

@@ -2,19 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPipelineText } from '../../../engine/pipeline/run';
 import { ManualClock } from '../../../engine/core/clock';
-import { toRelaxedJSON } from '../../../engine/json/ejson';
 import type { Doc } from '../../../engine/core/types';
+import { plainDoc } from '../../helpers/plainDoc';
 
 /** Run stages over inline documents; return outputs (without _ts/_stream_meta) and DLQ reasons. */
 async function run(stages: unknown[], docs: Doc[]): Promise<{ out: unknown[]; dlq: string[] }> {
   const text = JSON.stringify([{ $source: { documents: docs } }, ...stages]);
   const r = await runPipelineText(text, { clock: new ManualClock(Date.UTC(2024, 0, 1)), projectStreamMeta: false });
   assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
-  const out = r.docs.map((d) => {
-    const { _ts, ...rest } = d;
-    void _ts;
-    return JSON.parse(toRelaxedJSON(rest));
-  });
+  const out = r.docs.map(plainDoc);
   return { out, dlq: r.dlq.map((x) => (x['errInfo'] as { reason: string }).reason) };
 }
 

@@ -5,10 +5,13 @@ import { buildChain } from '../../../engine/pipeline/chain';
 import { ManualClock } from '../../../engine/core/clock';
 import type { Meta } from '../../../engine/core/meta';
 import type { Diagnostic, Doc, JsonPath, Value } from '../../../engine/core/types';
-import type { DlqInput, Operator, ParseContext, ParsedStage, StageRuntime, StageSpec } from '../../../engine/stages/types';
+import type { DlqInput, Operator } from '../../../engine/core/operator';
+import type { ParseContext, ParsedStage, StageSpec } from '../../../engine/parse/types';
+import type { StageRuntime } from '../../../engine/io/types';
 import { builtinRegistry } from '../../../engine/connections/registry';
 import { WatermarkTracker } from '../../../engine/time/watermark';
 import { isPlainObject } from '../../../engine/bson/types';
+import { parseStageArg } from '../../../engine/parse/checkFields';
 
 export function parseStages(stages: Value, path: JsonPath, ctx: ParseContext): ParsedStage[] {
   const out: ParsedStage[] = [];
@@ -16,11 +19,11 @@ export function parseStages(stages: Value, path: JsonPath, ctx: ParseContext): P
     const name = Object.keys(st)[0]!;
     const spec = stageRegistry.get(name) as StageSpec | undefined;
     if (!spec) {
-      ctx.report({ code: 'TEST', message: `unknown stage ${name}`, severity: 'error', path: [...path, i] });
+      ctx.report({ code: 'ASP204', message: `unknown stage ${name}`, severity: 'error', path: [...path, i] });
       return;
     }
     const p = [...path, i, name];
-    out.push({ spec, name, path: p, config: spec.parse(st[name], p, ctx) });
+    out.push({ spec, name, path: p, config: parseStageArg(spec, st[name], p, ctx) });
   });
   return out;
 }

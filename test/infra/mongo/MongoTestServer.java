@@ -5,7 +5,11 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.BsonTimestamp;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import de.bwaldvogel.mongo.oplog.OplogCursor;
+import de.bwaldvogel.mongo.oplog.OplogPosition;
+import io.netty.channel.Channel;
 
+import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +19,10 @@ import java.util.stream.Collectors;
  * mongo-java-server on 127.0.0.1 with its oplog on, for change-stream tests.
  * Change events of the stock server lack `ns` and `wallTime`, which ASP's change-stream
  * source reads; the backend below adds both before the user's change-stream stages run.
+ * The stock server also answers change-stream aggregate and getMore without a
+ * `cursor.postBatchResumeToken`, which MongoDB returns on every such reply since 4.0.7
+ * (SERVER-38408, SERVER-38413), so a client has no position before the first event. The backend
+ * adds it: the token of the cursor's oplog position, from which every later write is seen.
  * Usage: java -cp 'libs/*:classes' MongoTestServer PORT
  */
 public class MongoTestServer {
@@ -29,7 +37,55 @@ public class MongoTestServer {
         Thread.currentThread().join();
     }
 
+    /** A change-stream cursor: the stock oplog cursor plus ns/wallTime and the user's stages. */
+    interface EventCursor extends Cursor {
+        /** The resume token of the position after everything this cursor has returned (null: none). */
+        Document postBatchResumeToken();
+    }
+
+    private static Field field(Class<?> c, String name) {
+        try {
+            Field f = c.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("mongo-java-server changed: no " + c.getSimpleName() + "." + name, e);
+        }
+    }
+
+    private static final Field CURSOR_POSITION = field(OplogCursor.class, "position");
+    private static final Field POSITION_INCLUSIVE = field(OplogPosition.class, "inclusive");
+
+    /** Tokens are exclusive; a startAtOperationTime position (inclusive) is one tick earlier. */
+    static Document tokenOf(Cursor raw) {
+        try {
+            OplogPosition p = (OplogPosition) CURSOR_POSITION.get(raw);
+            long v = Long.parseLong(p.toHexString(), 16);
+            if (POSITION_INCLUSIVE.getBoolean(p)) v -= 1;
+            return new Document("_data", Long.toHexString(v));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static final class PatchedBackend extends MemoryBackend {
+        @Override
+        public Document handleCommand(Channel channel, String db, String command, Document query) {
+            Document reply = super.handleCommand(channel, db, command, query);
+            boolean cursorCommand = "aggregate".equalsIgnoreCase(command) || "getMore".equalsIgnoreCase(command);
+            if (cursorCommand && reply != null && reply.get("cursor") instanceof Document cursor && cursor.get("id") instanceof Number id && id.longValue() != 0L) {
+                Cursor c;
+                try {
+                    c = getCursorRegistry().getCursor(id.longValue());
+                } catch (RuntimeException gone) {
+                    c = null;
+                }
+                Document token = c instanceof EventCursor ec ? ec.postBatchResumeToken() : null;
+                if (token != null) cursor.put("postBatchResumeToken", token);
+            }
+            return reply;
+        }
+
         @Override
         protected Oplog createOplog() {
             Oplog inner = super.createOplog();
@@ -43,7 +99,8 @@ public class MongoTestServer {
                     Cursor raw = inner.createCursor(cs, namespace, none);
                     int dot = namespace.indexOf('.');
                     Document nsDoc = new Document("db", namespace.substring(0, dot)).append("coll", namespace.substring(dot + 1));
-                    Cursor wrapped = new Cursor() {
+                    Cursor wrapped = new EventCursor() {
+                        public Document postBatchResumeToken() { return raw instanceof OplogCursor ? tokenOf(raw) : null; }
                         public long getId() { return raw.getId(); }
                         public boolean isEmpty() { return raw.isEmpty(); }
                         public List<Document> takeDocuments(int n) {

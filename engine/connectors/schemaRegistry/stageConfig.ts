@@ -1,0 +1,56 @@
+/**
+ * What `$source.schemaRegistry` and `$emit.schemaRegistry` parse into, and the value codecs
+ * built from them: the stage parsers and the services produce and pass these; the Kafka
+ * source and sink take the codecs (engine/connectors/kafka/valueCodec.ts). Atlas syntax:
+ *   $source: { ..., schemaRegistry: { connectionName } }
+ *   $emit:   { ..., schemaRegistry: { connectionName, valueSchema: { type: "avro", schema,
+ *              options: { subjectNameStrategy, autoRegisterSchemas } } } }
+ */
+import type { RetryListener, RetryPolicy } from '../../io/types';
+import { AvroValueDecoder } from './avroDecoder';
+import { AvroValueEncoder } from './avroEncoder';
+import { schemaRegistryClientFor } from './client';
+import type { SchemaRegistryConnection } from './connection';
+import type { SubjectNameStrategy } from './subjects';
+
+export interface SourceSchemaRegistryConfig {
+  /** A SchemaRegistry connection. */
+  connectionName: string;
+}
+
+export interface EmitSchemaRegistryConfig {
+  connectionName: string;
+  valueSchema?: {
+    /** Atlas accepts "avro" only. */
+    type: 'avro';
+    /** The writer schema (an Avro schema object or its JSON text); absent = the subject's latest. */
+    schema?: string | object;
+    options: { autoRegisterSchemas: boolean; subjectNameStrategy: SubjectNameStrategy };
+  };
+}
+
+/** What building a codec needs from the services. */
+export interface SchemaRegistryDeps {
+  connection(name: string): SchemaRegistryConnection;
+  env: NodeJS.ProcessEnv;
+  retry?: { policy?: Partial<RetryPolicy>; onRetry?: RetryListener };
+  /** For SASL_INHERIT: the SASL user of the stage's Kafka connection. */
+  kafkaSasl?: { username?: string; password?: string };
+}
+
+function client(name: string, deps: SchemaRegistryDeps) {
+  return schemaRegistryClientFor(deps.connection(name), { env: deps.env, retry: deps.retry, inherited: deps.kafkaSasl });
+}
+
+export function createAvroDecoder(cfg: SourceSchemaRegistryConfig, deps: SchemaRegistryDeps): AvroValueDecoder {
+  return new AvroValueDecoder(client(cfg.connectionName, deps));
+}
+
+export function createAvroEncoder(cfg: EmitSchemaRegistryConfig, deps: SchemaRegistryDeps): AvroValueEncoder {
+  const v = cfg.valueSchema;
+  return new AvroValueEncoder(client(cfg.connectionName, deps), {
+    schema: v?.schema,
+    autoRegisterSchemas: v?.options.autoRegisterSchemas,
+    subjectNameStrategy: v?.options.subjectNameStrategy,
+  });
+}

@@ -1,0 +1,16 @@
+/**
+ * `abortableSleep`: wait `ms` of real time, or less when the signal aborts (at once if it already
+ * has). Shared by the retry backoff, the connector read loops and the run loop's idle wait.
+ */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
