@@ -5,7 +5,15 @@
 import type { Clock } from '../core/clock';
 import type { Meta } from '../core/meta';
 import type { Diagnostic, JsonPath, Value } from '../core/types';
-import type { Growth } from './_shared/memory';
+
+/**
+ * Per-document accounting of what the expressions built, reset when the evaluation moves to
+ * another root document (engine/expr/_shared/memory.ts charges it).
+ */
+export interface Growth {
+  root: Value;
+  used: number;
+}
 
 /** Per-evaluation state. One EvalCtx per stage instance, reused for every document. */
 export interface EvalCtx {

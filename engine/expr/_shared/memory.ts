@@ -7,7 +7,7 @@
  */
 import type { Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
-import type { EvalCtx } from '../types';
+import type { EvalCtx, Growth } from '../types';
 
 /** BSONObjMaxUserSize: RCString::create refuses strings of this many bytes or more. */
 export const MAX_STRING_BYTES = 16 * 1024 * 1024;
@@ -21,12 +21,6 @@ export const MAX_ACCUMULATOR_BYTES = 100 * 1024 * 1024;
  * this one bounds the engine's heap (docs/parity.md).
  */
 export const GROWTH_BUDGET_BYTES = 100 * 1024 * 1024;
-
-/** Per-document accounting, reset when the evaluation moves to another root document. */
-export interface Growth {
-  root: Value;
-  used: number;
-}
 
 export function newGrowth(): Growth {
   return { root: undefined, used: 0 };
