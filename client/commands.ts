@@ -8,6 +8,7 @@ import { inspectCommands } from './commands/inspect';
 import { processorCommands } from './commands/processors';
 import { runCommands } from './commands/run';
 import { pipelineSource } from './commands/source';
+import { testingCommands } from './testing/commands';
 import { targetCommands } from './commands/targets';
 import { UserFacingError, type CommandTable, type Ctx } from './ctx';
 import { errorMessage } from '../engine/core/errors';
@@ -18,6 +19,7 @@ export function commandTable(): CommandTable {
     ...processorCommands,
     ...connectionCommands,
     ...inspectCommands,
+    ...testingCommands,
     ...targetCommands,
     showOutput: (ctx) => ctx.panel.show(),
     showGraph: async (ctx, arg) => {

@@ -77,6 +77,7 @@ export class Ctx {
     this.panel = new OutputPanel(extension.extensionUri, () => this.config.outputMaxRows, {
       gotoStage: (run, index, inner) => void vscode.commands.executeCommand('asp.dlq.gotoStage', { run, index, innerIndex: inner }),
       stop: (run) => void this.stopRun(run),
+      saveAsTest: (run) => void vscode.commands.executeCommand('asp.testing.saveAsTest', run),
     });
     this.graph = new GraphPanel(extension.extensionUri, {
       runOf: (uri) => {

@@ -21,4 +21,5 @@ export type FromWebview =
   | { type: 'ready' }
   | { type: 'export'; format: ExportFormat; text: string; rows: number }
   | { type: 'gotoStage'; run: string; index: number; innerIndex?: number }
-  | { type: 'stop'; run: string };
+  | { type: 'stop'; run: string }
+  | { type: 'saveAsTest'; run: string };

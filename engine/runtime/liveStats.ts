@@ -20,8 +20,7 @@ function stageName(s: Value | undefined): string {
  * a capture run has dropped its sink) ends with one.
  */
 export function tracesWithSink(pipeline: Value[], probe: StageProbe, run: RunStats): StageTrace[] {
-  const chainDlq = probe.dlqCount.reduce((a, b) => a + b, 0);
-  const traces = probe.traces({ name: '$source', inCount: run.inputMessageCount, dlqCount: Math.max(0, run.dlqMessageCount - chainDlq) });
+  const traces = probe.runTraces(run);
   const last = pipeline.length - 1;
   const sinkName = stageName(pipeline[last]);
   if (last > 0 && traces.length === last && sinkName) {

@@ -21,3 +21,4 @@ export * from './targets';
 export * from './notifications';
 export * from './liveStats';
 export * from './errors';
+export * from './testing';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../../engine/pipeline/analyze';
 import { PipelineRun } from '../../../engine/pipeline/run';
-import { builtinRegistry } from '../../../engine/connections/registry';
+import { builtinRegistry } from '../../../engine/connectors/catalog/registry';
 import { createServices } from '../../../engine/connectors/services';
 import type { Services } from '../../../engine/io/types';
 import { systemClock } from '../../../engine/core/clock';
