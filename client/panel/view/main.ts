@@ -45,6 +45,7 @@ const statusEl = byId('status');
 const filter = byId<HTMLInputElement>('filter');
 const pauseBtn = byId<HTMLButtonElement>('pause');
 const stopBtn = byId<HTMLButtonElement>('stop');
+const saveTestBtn = byId<HTMLButtonElement>('save-test');
 
 function showDetail(target: HTMLElement, row: Row | undefined): void {
   target.textContent = '';
@@ -200,6 +201,7 @@ byId('export').addEventListener('click', () => exportRows('ndjson'));
 byId('export-csv').addEventListener('click', () => exportRows('csv'));
 
 stopBtn.addEventListener('click', () => vscode.postMessage({ type: 'stop', run }));
+saveTestBtn.addEventListener('click', () => vscode.postMessage({ type: 'saveAsTest', run }));
 
 const TABS = { output: 'output-view', table: 'table-view', histogram: 'histogram-view', stages: 'stages-view' } as const;
 for (const name of Object.keys(TABS) as (keyof typeof TABS)[]) byId(`tab-${name}`).addEventListener('click', () => showTab(name));
@@ -231,6 +233,7 @@ window.addEventListener('message', (ev: MessageEvent<ToWebview>) => {
       statusText = m.debug ? 'debugging…' : 'running…';
       byId('run-label').textContent = `${m.label} · sinks: ${m.sinks}`;
       stopBtn.disabled = false;
+      saveTestBtn.disabled = true;
       break;
     case 'rows':
       store.append(m.run, m.docs, m.dlqStages);
@@ -247,6 +250,8 @@ window.addEventListener('message', (ev: MessageEvent<ToWebview>) => {
       if (m.run === run) {
         runActive = false;
         stopBtn.disabled = true;
+        // A failed run has no output worth keeping as a test.
+        saveTestBtn.disabled = Boolean(m.error);
         statusText = m.error ? `failed: ${m.error}` : `ended (${m.reason})`;
       }
       break;
