@@ -29,6 +29,14 @@ const LOGICAL: object[] = [
   { type: 'bytes', logicalType: 'decimal', precision: 12, scale: 3 },
 ];
 
+/**
+ * The names a reference can spell unambiguously here: full names with a namespace, and
+ * null-namespace names only outside any namespace (inside one, a short name is qualified by it).
+ */
+function visible(st: { defined: string[]; ns: string }): string[] {
+  return st.defined.filter((d) => d.includes('.') || st.ns === '');
+}
+
 /** A random schema as JSON; `defined` collects the full names declared so far (for references). */
 export function genSchema(g: Gen, depth = 0, st = { n: 0, defined: [] as string[], ns: '' }): unknown {
   const leaf = depth > 0 && (depth >= 3 || g.int(10) < 4);
@@ -36,7 +44,8 @@ export function genSchema(g: Gen, depth = 0, st = { n: 0, defined: [] as string[
     const r = g.int(10);
     if (r < 6) return g.pick(PRIMS);
     if (r < 8) return g.pick(LOGICAL);
-    if (st.defined.length > 0) return g.pick(st.defined);
+    const refs = visible(st);
+    if (refs.length > 0) return g.pick(refs);
     return 'string';
   }
   // Half of the top-level schemas are records, as registry schemas are.
@@ -69,7 +78,8 @@ export function genSchema(g: Gen, depth = 0, st = { n: 0, defined: [] as string[
     default: {
       // Distinct branch kinds: a union may hold one of each unnamed kind.
       const kinds = ['null', 'int', 'string', 'double', 'boolean', 'bytes'].sort(() => g.rnd() - 0.5).slice(0, 1 + g.int(3));
-      const named = st.defined.length > 0 && g.int(2) === 0 ? [g.pick(st.defined)] : [];
+      const refs = visible(st);
+      const named = refs.length > 0 && g.int(2) === 0 ? [g.pick(refs)] : [];
       return [...kinds, ...named];
     }
   }
