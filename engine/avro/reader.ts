@@ -23,8 +23,9 @@ export class ByteReader {
     throw new AvroDecodeDataError(at, reason);
   }
 
+  /** `need` is the size of the whole item being read at `pos`. */
   private truncated(what: string, need: number): never {
-    return this.fail(`the data ends inside ${what}: ${need} more byte(s) needed, ${this.remaining} left`);
+    return this.fail(`the data ends inside ${what}: it takes ${need} byte(s), ${this.remaining} left`);
   }
 
   private byte(what: string): number {
@@ -108,7 +109,7 @@ export class ByteReader {
 
   /** `n` raw bytes, copied (the caller's buffer may be reused). */
   readFixed(n: number, what: string): Buffer {
-    if (this.remaining < n) this.truncated(what, n - this.remaining);
+    if (this.remaining < n) this.truncated(what, n);
     const out = Buffer.from(this.buf.subarray(this.pos, this.pos + n));
     this.pos += n;
     return out;
@@ -121,7 +122,7 @@ export class ByteReader {
 
   readString(): string {
     const n = this.readSize('a string length');
-    if (this.remaining < n) this.truncated('a string', n - this.remaining);
+    if (this.remaining < n) this.truncated('a string', n);
     const start = this.pos;
     const end = start + n;
     this.pos = end;

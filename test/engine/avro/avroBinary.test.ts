@@ -153,7 +153,7 @@ describe('unions, records and named types', () => {
     decodeError(e, bytes(6), /enum E has no symbol at index 3 \(it has 3\)/);
     const f = { type: 'fixed', name: 'F', size: 3 };
     assert.equal(hex(encodeAvro(parseAvroSchema(f), bytes(1, 2, 3))), '010203');
-    decodeError(f, bytes(1, 2), /the data ends inside fixed F: 1 more byte\(s\) needed, 2 left/);
+    decodeError(f, bytes(1, 2), /the data ends inside fixed F: it takes 3 byte\(s\), 2 left/);
   });
 });
 
@@ -185,7 +185,7 @@ describe('malformed and truncated input', () => {
   });
   it('negative or too long lengths, and bytes left over', () => {
     decodeError('string', bytes(0x01), /a string length is negative \(-1\)/);
-    decodeError('string', bytes(0x08, 0x61), /the data ends inside a string: 3 more byte\(s\) needed, 1 left \(at byte 1\)/);
+    decodeError('string', bytes(0x08, 0x61), /the data ends inside a string: it takes 4 byte\(s\), 1 left \(at byte 1\)/);
     decodeError('int', bytes(0x02, 0x00), /1 byte\(s\) are left over after the value \(at byte 1\)/);
     decodeError('double', bytes(0, 0, 0), /the data ends inside a double/);
     decodeError('null', bytes(0), /left over/);

@@ -7,7 +7,6 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as avro from 'avsc';
 import { decodeAvro } from '../../../engine/avro/decode';
 import { encodeAvro } from '../../../engine/avro/encode';
 import { AvroDecodeDataError } from '../../../engine/avro/errors';
