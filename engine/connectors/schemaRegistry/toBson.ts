@@ -1,5 +1,5 @@
 /**
- * Avro values (as avsc decodes them with avroTypes.ts) to BSON values:
+ * Avro values (as engine/avro decodes them) to BSON values:
  *   null -> null, boolean -> bool, int -> int, long -> long, float/double -> double,
  *   string -> string, enum -> string (the symbol), bytes/fixed -> binData (subtype 0),
  *   array -> array, map -> embedded document, record -> embedded document,
