@@ -44,23 +44,22 @@ function enter(r: ByteReader): void {
   if (++r.depth > MAX_DEPTH) r.fail(`the value nests deeper than ${MAX_DEPTH} levels`);
 }
 
-/** Read the blocks of an array or map, calling `item` once per element. */
-function readBlocks(r: ByteReader, what: string, itemMin: number, item: () => void): void {
-  let total = 0;
-  for (;;) {
-    const at = r.pos;
-    let count = r.readSize(`${what} block count`, true);
-    if (count === 0) return;
-    if (count < 0) {
-      count = -count;
-      const size = r.readSize(`${what} block byte size`);
-      if (size > r.remaining) r.fail(`${what} block of ${size} bytes is longer than the ${r.remaining} bytes left`, at);
-    }
-    if (itemMin > 0 ? count * itemMin > r.remaining : (total += count) > MAX_EMPTY_ITEMS) {
-      r.fail(`${what} block of ${count} items cannot fit in the ${r.remaining} bytes left`, at);
-    }
-    for (let i = 0; i < count; i++) item();
+/**
+ * The item count of the next block of an array or map (0 at the end), after checking it
+ * against the bytes left; `seen` is the count read so far, for items that take no bytes.
+ */
+function blockCount(r: ByteReader, what: string, itemMin: number, seen: number): number {
+  const at = r.pos;
+  let count = r.readSize(`${what} block count`, true);
+  if (count < 0) {
+    count = -count;
+    const size = r.readSize(`${what} block byte size`);
+    if (size > r.remaining) r.fail(`${what} block of ${size} bytes is longer than the ${r.remaining} bytes left`, at);
   }
+  if (itemMin > 0 ? count * itemMin > r.remaining : seen + count > MAX_EMPTY_ITEMS) {
+    r.fail(`${what} block of ${count} items cannot fit in the ${r.remaining} bytes left`, at);
+  }
+  return count;
 }
 
 class Readers {
@@ -87,10 +86,12 @@ class Readers {
     const names = t.fields.map((f) => f.name);
     const reads = t.fields.map((f) => this.of(f.type));
     const n = names.length;
+    const plain = !names.includes('__proto__');
     return (r) => {
       enter(r);
       const out: Record<string, AvroValue> = {};
-      for (let i = 0; i < n; i++) setKey(out, names[i]!, reads[i]!(r));
+      if (plain) for (let i = 0; i < n; i++) out[names[i]!] = reads[i]!(r);
+      else for (let i = 0; i < n; i++) setKey(out, names[i]!, reads[i]!(r));
       r.depth--;
       return out;
     };
@@ -134,7 +135,9 @@ class Readers {
         return (r) => {
           enter(r);
           const out: AvroValue[] = [];
-          readBlocks(r, 'an array', min, () => out.push(item(r)));
+          for (let count = blockCount(r, 'an array', min, 0); count !== 0; count = blockCount(r, 'an array', min, out.length)) {
+            for (let i = 0; i < count; i++) out.push(item(r));
+          }
           r.depth--;
           return out;
         };
@@ -145,10 +148,13 @@ class Readers {
         return (r) => {
           enter(r);
           const out: Record<string, AvroValue> = {};
-          readBlocks(r, 'a map', min, () => {
-            const k = r.readString();
-            setKey(out, k, value(r));
-          });
+          for (let count = blockCount(r, 'a map', min, 0); count !== 0; count = blockCount(r, 'a map', min, 0)) {
+            for (let i = 0; i < count; i++) {
+              const k = r.readString();
+              if (k === '__proto__') setKey(out, k, value(r));
+              else out[k] = value(r);
+            }
+          }
           r.depth--;
           return out;
         };

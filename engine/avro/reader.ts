@@ -84,13 +84,26 @@ export class ByteReader {
     return (acc >> 1n) ^ -(acc & 1n);
   }
 
-  /** A count or length: a long that must be a safe, non-negative JS number (negative when `signed`). */
+  /**
+   * A count or length: a long read as a JS number (no bigint on this hot path). Sizes beyond
+   * 2^48 cannot describe data in a buffer, so a longer varint is refused as out of range.
+   */
   readSize(what: string, signed = false): number {
     const at = this.pos;
-    const n = this.readLong();
-    if (n < 0n && !signed) this.fail(`${what} is negative (${n})`, at);
-    if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < -BigInt(Number.MAX_SAFE_INTEGER)) this.fail(`${what} ${n} is out of range`, at);
-    return Number(n);
+    const buf = this.buf;
+    let b = this.byte(what);
+    let n = b & 0x7f;
+    let mul = 128;
+    while (b & 0x80) {
+      if (mul === 2 ** 49) this.fail(`${what} is out of range`, at);
+      if (this.pos >= buf.length) this.truncated(what, 1);
+      b = buf[this.pos++]!;
+      n += (b & 0x7f) * mul;
+      mul *= 128;
+    }
+    const v = n % 2 === 1 ? -(n + 1) / 2 : n / 2;
+    if (v < 0 && !signed) this.fail(`${what} is negative (${v})`, at);
+    return v;
   }
 
   readFloat(): number {
