@@ -70,12 +70,12 @@ class Readers {
     if (hit) return hit;
     if (t.kind === 'record') {
       // Registered before the fields are built, so a field of this record's own type finds it.
-      let impl: Read | undefined;
-      const self: Read = (r) => impl!(r);
+      const cell: { read?: Read } = {};
+      const self: Read = (r) => cell.read!(r);
       this.cache.set(t, self);
-      impl = this.record(t);
-      this.cache.set(t, impl);
-      return self;
+      cell.read = this.record(t);
+      this.cache.set(t, cell.read);
+      return cell.read;
     }
     const read = this.build(t);
     this.cache.set(t, read);

@@ -44,11 +44,11 @@ class Writers {
     const hit = this.cache.get(t);
     if (hit) return hit;
     if (t.kind === 'record') {
-      let impl: Write | undefined;
-      this.cache.set(t, (w, v, p) => impl!(w, v, p));
-      impl = this.record(t);
-      this.cache.set(t, impl);
-      return impl;
+      const cell: { write?: Write } = {};
+      this.cache.set(t, (w, v, p) => cell.write!(w, v, p));
+      cell.write = this.record(t);
+      this.cache.set(t, cell.write);
+      return cell.write;
     }
     const write = this.build(t);
     this.cache.set(t, write);

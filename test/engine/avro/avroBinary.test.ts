@@ -15,7 +15,7 @@ import { parseAvroSchema } from '../../../engine/avro/parse';
 import type { AvroValue } from '../../../engine/avro/types';
 import { fromBson } from '../../../engine/connectors/schemaRegistry/fromBson';
 import { toBson } from '../../../engine/connectors/schemaRegistry/toBson';
-import { avscType } from './_avsc';
+import { avscType } from '../../helpers/avsc';
 
 const hex = (b: Buffer): string => b.toString('hex');
 const bytes = (...xs: number[]): Buffer => Buffer.from(xs);

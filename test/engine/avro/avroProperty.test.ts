@@ -15,7 +15,7 @@ import { toJson } from '../../../engine/avro/exportSchema';
 import type { AvroValue } from '../../../engine/avro/types';
 import { testSeed } from '../../helpers/recovery';
 import { gen, genSchema, genValue } from './_generate';
-import { avscType } from './_avsc';
+import { avscType } from '../../helpers/avsc';
 
 const SEED = testSeed(20261203);
 const SCHEMAS = 300;
