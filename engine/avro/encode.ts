@@ -2,10 +2,10 @@
  * Encoding AvroValues (types.ts) to Avro binary with a schema. Each type gets a writer closure
  * built once and cached per type object (a recursive type reuses its own); writing walks the
  * closures, never generated code. A value that does not fit its type throws
- * AvroEncodeValueError naming the field path. Arrays and maps are written as one block with a
+ * AvroValueError naming the field path. Arrays and maps are written as one block with a
  * positive count followed by the end marker, as the reference implementations write them.
  */
-import { AvroEncodeValueError } from './errors';
+import { AvroValueError, joinPath } from './errors';
 import { ByteWriter } from './writer';
 import { branchName, type AvroType, type AvroValue, type RecordType } from './types';
 
@@ -25,16 +25,11 @@ function describe(v: unknown): string {
 }
 
 function wrong(path: string, what: string, v: unknown): never {
-  throw new AvroEncodeValueError(path, `expected ${what}, found ${describe(v)}`);
+  throw new AvroValueError(path, `expected ${what}, found ${describe(v)}`);
 }
 
 function isObject(v: unknown): v is Record<string, AvroValue> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v);
-}
-
-function join(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return path ? `${path}.${key}` : key;
 }
 
 class Writers {
@@ -62,10 +57,10 @@ class Writers {
       for (const f of fields) {
         let x = Object.prototype.hasOwnProperty.call(v, f.name) ? v[f.name] : undefined;
         if (x === undefined) {
-          if (!f.dflt) throw new AvroEncodeValueError(join(path, f.name), 'is missing, and the schema gives it no default');
+          if (!f.dflt) throw new AvroValueError(joinPath(path, f.name), 'is missing, and the schema gives it no default');
           x = f.dflt.value;
         }
-        f.write(w, x, join(path, f.name));
+        f.write(w, x, joinPath(path, f.name));
       }
     };
   }
@@ -112,7 +107,7 @@ class Writers {
           if (!Array.isArray(v)) return wrong(p, 'an array', v);
           if (v.length > 0) {
             w.writeLongNumber(v.length);
-            for (let i = 0; i < v.length; i++) item(w, v[i]!, join(p, i));
+            for (let i = 0; i < v.length; i++) item(w, v[i]!, joinPath(p, i));
           }
           w.writeInt(0);
         };
@@ -126,7 +121,7 @@ class Writers {
             w.writeLongNumber(keys.length);
             for (const k of keys) {
               w.writeString(k);
-              value(w, v[k]!, join(p, k));
+              value(w, v[k]!, joinPath(p, k));
             }
           }
           w.writeInt(0);
@@ -167,7 +162,7 @@ export function avroWriter(t: AvroType): Write {
   return write;
 }
 
-/** Encode one value of `t`; throws AvroEncodeValueError naming the path of a value that does not fit. */
+/** Encode one value of `t`; throws AvroValueError naming the path of a value that does not fit. */
 export function encodeAvro(t: AvroType, v: AvroValue): Buffer {
   const write = avroWriter(t);
   scratch.pos = 0;

@@ -21,16 +21,16 @@ export class AvroDecodeDataError extends Error {
   }
 }
 
-/** A value that the schema cannot write; `path` is a dotted field path ('' for the top). */
-export class AvroEncodeValueError extends Error {
+/** A value that does not fit its schema (the encoder's, and the BSON mapping's); `path` is a dotted field path ('' for the top). */
+export class AvroValueError extends Error {
   constructor(readonly path: string, readonly reason: string) {
     super(path ? `field '${path}': ${reason}` : reason);
-    this.name = 'AvroEncodeValueError';
+    this.name = 'AvroValueError';
   }
 }
 
-/** The JSON path of a schema element, for AvroSchemaError. */
-export function schemaPath(path: string, key: string | number): string {
+/** A path one step down: `a.b` for a key, `a[2]` for an index (schema JSON paths and field paths alike). */
+export function joinPath(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
   return path ? `${path}.${key}` : key;
 }

@@ -5,7 +5,7 @@
  * AvroSchemaError naming the JSON path of the offending part.
  */
 import { defaultValue } from './defaults';
-import { AvroSchemaError, schemaPath } from './errors';
+import { AvroSchemaError, joinPath } from './errors';
 import { logicalOf } from './logicalTypes';
 import { isPrimitiveName, namespaceOf, nameProblem, qualify } from './names';
 import { branchName, type AvroField, type AvroType, type EnumType, type NamedType, type PrimitiveKind } from './types';
@@ -36,7 +36,7 @@ class Parser {
     const o = s as Record<string, unknown>;
     const type = o['type'];
     if (type === undefined) throw new AvroSchemaError(path, "the schema object has no 'type'");
-    if (typeof type !== 'string') return this.parse(type, ns, schemaPath(path, 'type'), depth + 1);
+    if (typeof type !== 'string') return this.parse(type, ns, joinPath(path, 'type'), depth + 1);
     switch (type) {
       case 'record':
       case 'error':
@@ -47,16 +47,16 @@ class Parser {
         return this.fixed(o, ns, path);
       case 'array': {
         if (!('items' in o)) throw new AvroSchemaError(path, "an array schema needs 'items'");
-        return this.annotate({ kind: 'array', items: this.parse(o['items'], ns, schemaPath(path, 'items'), depth + 1) }, o, new Set(['type', 'items']));
+        return this.annotate({ kind: 'array', items: this.parse(o['items'], ns, joinPath(path, 'items'), depth + 1) }, o, new Set(['type', 'items']));
       }
       case 'map': {
         if (!('values' in o)) throw new AvroSchemaError(path, "a map schema needs 'values'");
-        return this.annotate({ kind: 'map', values: this.parse(o['values'], ns, schemaPath(path, 'values'), depth + 1) }, o, new Set(['type', 'values']));
+        return this.annotate({ kind: 'map', values: this.parse(o['values'], ns, joinPath(path, 'values'), depth + 1) }, o, new Set(['type', 'values']));
       }
       default:
         if (isPrimitiveName(type)) return this.annotate({ kind: type as PrimitiveKind }, o, new Set(['type']));
         // `{"type": "Name"}` refers to a named type; attributes on a reference are not kept.
-        return this.reference(type, ns, schemaPath(path, 'type'));
+        return this.reference(type, ns, joinPath(path, 'type'));
     }
   }
 
@@ -91,7 +91,7 @@ class Parser {
     const branches: AvroType[] = [];
     const seen = new Set<string>();
     s.forEach((b, i) => {
-      const at = schemaPath(path, i);
+      const at = joinPath(path, i);
       const t = this.parse(b, ns, at, depth + 1);
       if (t.kind === 'union') throw new AvroSchemaError(at, 'a union may not directly contain another union');
       const key = branchName(t);
@@ -107,18 +107,18 @@ class Parser {
     const name = o['name'];
     if (typeof name !== 'string') throw new AvroSchemaError(path, `a ${String(o['type'])} schema needs a 'name' string`);
     const nsAttr = o['namespace'];
-    if (nsAttr !== undefined && nsAttr !== null && typeof nsAttr !== 'string') throw new AvroSchemaError(schemaPath(path, 'namespace'), 'the namespace must be a string');
+    if (nsAttr !== undefined && nsAttr !== null && typeof nsAttr !== 'string') throw new AvroSchemaError(joinPath(path, 'namespace'), 'the namespace must be a string');
     if (typeof nsAttr === 'string' && nsAttr !== '') {
       const p = nameProblem(nsAttr, true);
-      if (p) throw new AvroSchemaError(schemaPath(path, 'namespace'), p);
+      if (p) throw new AvroSchemaError(joinPath(path, 'namespace'), p);
     }
     const problem = nameProblem(name, true);
-    if (problem) throw new AvroSchemaError(schemaPath(path, 'name'), problem);
+    if (problem) throw new AvroSchemaError(joinPath(path, 'name'), problem);
     const own = name.includes('.') ? namespaceOf(name) : typeof nsAttr === 'string' ? nsAttr : ns;
     const full = name.includes('.') ? name : qualify(name, own);
-    if (isPrimitiveName(name.split('.').pop()!)) throw new AvroSchemaError(schemaPath(path, 'name'), `'${name}' is a primitive type name and cannot name a ${String(o['type'])}`);
-    if (this.names.has(full)) throw new AvroSchemaError(schemaPath(path, 'name'), `'${full}' is already defined`);
-    const aliases = this.aliases(o['aliases'], own, schemaPath(path, 'aliases'));
+    if (isPrimitiveName(name.split('.').pop()!)) throw new AvroSchemaError(joinPath(path, 'name'), `'${name}' is a primitive type name and cannot name a ${String(o['type'])}`);
+    if (this.names.has(full)) throw new AvroSchemaError(joinPath(path, 'name'), `'${full}' is already defined`);
+    const aliases = this.aliases(o['aliases'], own, joinPath(path, 'aliases'));
     const t = make(full, own, aliases);
     this.names.set(full, t);
     return t;
@@ -128,7 +128,7 @@ class Parser {
     if (a === undefined) return [];
     if (!Array.isArray(a)) throw new AvroSchemaError(path, 'aliases must be an array of names');
     return a.map((x, i) => {
-      if (typeof x !== 'string' || nameProblem(x, true)) throw new AvroSchemaError(schemaPath(path, i), `alias ${JSON.stringify(x)} is not a valid name`);
+      if (typeof x !== 'string' || nameProblem(x, true)) throw new AvroSchemaError(joinPath(path, i), `alias ${JSON.stringify(x)} is not a valid name`);
       return qualify(x, ns);
     });
   }
@@ -136,24 +136,24 @@ class Parser {
   private record(o: Record<string, unknown>, ns: string, path: string, depth: number, isError: boolean): AvroType {
     const t = this.named(o, ns, path, (name, namespace, aliases) => ({ kind: 'record' as const, name, namespace, aliases, fields: [] as AvroField[], ...(isError ? { isError } : {}) }));
     const fields = o['fields'];
-    if (!Array.isArray(fields)) throw new AvroSchemaError(schemaPath(path, 'fields'), `record ${t.name} needs a 'fields' array`);
+    if (!Array.isArray(fields)) throw new AvroSchemaError(joinPath(path, 'fields'), `record ${t.name} needs a 'fields' array`);
     const seen = new Set<string>();
     fields.forEach((f, i) => {
-      const at = schemaPath(schemaPath(path, 'fields'), i);
+      const at = joinPath(joinPath(path, 'fields'), i);
       if (typeof f !== 'object' || f === null || Array.isArray(f)) throw new AvroSchemaError(at, 'a field must be an object with a name and a type');
       const fo = f as Record<string, unknown>;
       const name = fo['name'];
       if (typeof name !== 'string') throw new AvroSchemaError(at, "a field needs a 'name' string");
       const problem = nameProblem(name, false);
-      if (problem) throw new AvroSchemaError(schemaPath(at, 'name'), problem);
-      if (seen.has(name)) throw new AvroSchemaError(schemaPath(at, 'name'), `record ${t.name} already has a field '${name}'`);
+      if (problem) throw new AvroSchemaError(joinPath(at, 'name'), problem);
+      if (seen.has(name)) throw new AvroSchemaError(joinPath(at, 'name'), `record ${t.name} already has a field '${name}'`);
       seen.add(name);
       if (!('type' in fo)) throw new AvroSchemaError(at, `field '${name}' needs a 'type'`);
-      if (fo['order'] !== undefined && !ORDERS.includes(fo['order'] as string)) throw new AvroSchemaError(schemaPath(at, 'order'), `order must be one of ${ORDERS.join(', ')}`);
-      const field: AvroField = { name, type: this.parse(fo['type'], t.namespace, schemaPath(at, 'type'), depth + 1), aliases: this.aliases(fo['aliases'], '', schemaPath(at, 'aliases')) };
+      if (fo['order'] !== undefined && !ORDERS.includes(fo['order'] as string)) throw new AvroSchemaError(joinPath(at, 'order'), `order must be one of ${ORDERS.join(', ')}`);
+      const field: AvroField = { name, type: this.parse(fo['type'], t.namespace, joinPath(at, 'type'), depth + 1), aliases: this.aliases(fo['aliases'], '', joinPath(at, 'aliases')) };
       const attrs = Object.fromEntries(Object.entries(fo).filter(([k]) => !FIELD_KEYS.has(k)));
       if (Object.keys(attrs).length > 0) field.attrs = attrs;
-      if ('default' in fo) this.pendingDefaults.push({ field, json: fo['default'], path: schemaPath(at, 'default') });
+      if ('default' in fo) this.pendingDefaults.push({ field, json: fo['default'], path: joinPath(at, 'default') });
       t.fields.push(field);
     });
     return this.annotate(t, o, RECORD_KEYS);
@@ -162,15 +162,15 @@ class Parser {
   private enumType(o: Record<string, unknown>, ns: string, path: string): AvroType {
     const symbols = o['symbols'];
     const t = this.named(o, ns, path, (name, namespace, aliases): EnumType => ({ kind: 'enum', name, namespace, aliases, symbols: [] }));
-    if (!Array.isArray(symbols)) throw new AvroSchemaError(schemaPath(path, 'symbols'), `enum ${t.name} needs a 'symbols' array`);
+    if (!Array.isArray(symbols)) throw new AvroSchemaError(joinPath(path, 'symbols'), `enum ${t.name} needs a 'symbols' array`);
     symbols.forEach((s, i) => {
-      if (typeof s !== 'string' || nameProblem(s, false)) throw new AvroSchemaError(schemaPath(schemaPath(path, 'symbols'), i), `symbol ${JSON.stringify(s)} is not a valid name`);
-      if (t.symbols.includes(s)) throw new AvroSchemaError(schemaPath(schemaPath(path, 'symbols'), i), `symbol '${s}' appears twice`);
+      if (typeof s !== 'string' || nameProblem(s, false)) throw new AvroSchemaError(joinPath(joinPath(path, 'symbols'), i), `symbol ${JSON.stringify(s)} is not a valid name`);
+      if (t.symbols.includes(s)) throw new AvroSchemaError(joinPath(joinPath(path, 'symbols'), i), `symbol '${s}' appears twice`);
       t.symbols.push(s);
     });
     const d = o['default'];
     if (d !== undefined) {
-      if (typeof d !== 'string' || !t.symbols.includes(d)) throw new AvroSchemaError(schemaPath(path, 'default'), `the enum default must be one of its symbols (${t.symbols.join(', ')})`);
+      if (typeof d !== 'string' || !t.symbols.includes(d)) throw new AvroSchemaError(joinPath(path, 'default'), `the enum default must be one of its symbols (${t.symbols.join(', ')})`);
       t.default = d;
     }
     return this.annotate(t, o, ENUM_KEYS);
@@ -178,7 +178,7 @@ class Parser {
 
   private fixed(o: Record<string, unknown>, ns: string, path: string): AvroType {
     const size = o['size'];
-    if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) throw new AvroSchemaError(schemaPath(path, 'size'), 'a fixed schema needs a non-negative integer size');
+    if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) throw new AvroSchemaError(joinPath(path, 'size'), 'a fixed schema needs a non-negative integer size');
     const t = this.named(o, ns, path, (name, namespace, aliases) => ({ kind: 'fixed' as const, name, namespace, aliases, size }));
     return this.annotate(t, o, FIXED_KEYS);
   }

@@ -14,7 +14,8 @@ import { isPlainObject, toNumber, typeName } from '../../bson/types';
 import { branchName, setKey, type AvroType, type AvroValue } from '../../avro/types';
 import { kindName } from './avroTypes';
 import { daysOf, decimalToBytes, microsOf, millisOf, uuidString } from './logical';
-import { joinPath, MappingError } from './toBson';
+import { joinPath } from '../../avro/errors';
+import { MappingError } from './toBson';
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;

@@ -13,21 +13,18 @@
  */
 import { Binary, Long } from 'bson';
 import type { Doc, Value } from '../../core/types';
+import { AvroValueError, joinPath } from '../../avro/errors';
 import { branchName, setKey, type AvroType, type Logical } from '../../avro/types';
 import { dateFromDays, dateFromMicros, dateFromMillis, decimalFromBytes, uuidFromString } from './logical';
 
-/** Why a value could not be mapped, and where (a dotted field path). */
-export class MappingError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
-    super(path ? `field '${path}': ${reason}` : reason);
+/** Why a value could not be mapped between BSON and Avro, and where (a dotted field path). */
+export class MappingError extends AvroValueError {
+  constructor(path: string, reason: string) {
+    super(path, reason);
     this.name = 'MappingError';
   }
 }
 
-export function joinPath(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return path ? `${path}.${key}` : key;
-}
 
 /** The BSON value of a logical type, or undefined when it maps as its underlying type. */
 function logicalToBson(l: Logical, v: unknown, path: string): Value | undefined {
