@@ -5,7 +5,8 @@
  */
 import * as avro from 'avsc';
 
-const BIGINT_LONG = avro.types.LongType.__with({
+/** avsc's long as a bigint, all 64 bits. */
+export const BIGINT_LONG = avro.types.LongType.__with({
   fromBuffer: (b: Buffer) => b.readBigInt64LE(0),
   toBuffer: (n: bigint) => {
     const b = Buffer.alloc(8);

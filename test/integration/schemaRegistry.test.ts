@@ -25,19 +25,7 @@ import type { SourceRecord } from '../../engine/core/source';
 import { freePort } from '../infra/probe';
 import { consumeAll, createTopic, setup, uniqueName, type IntegrationEnv } from './helpers';
 import { waitFor } from '../helpers/waitFor';
-
-const BIGINT_LONG = avro.types.LongType.__with({
-  fromBuffer: (b: Buffer) => b.readBigInt64LE(0),
-  toBuffer: (n: bigint) => {
-    const b = Buffer.alloc(8);
-    b.writeBigInt64LE(n);
-    return b;
-  },
-  fromJSON: BigInt,
-  toJSON: Number,
-  isValid: (n: unknown) => typeof n === 'bigint',
-  compare: (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0),
-});
+import { BIGINT_LONG } from '../helpers/avsc';
 
 const FAST_RETRY = { policy: { initialDelayMs: 50, maxDelayMs: 200, maxElapsedMs: 1500 } };
 
