@@ -5,6 +5,7 @@
  */
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const HALF_SAFE = 2n ** 52n - 1n;
 
 export class ByteWriter {
   private buf: Buffer;
@@ -57,6 +58,11 @@ export class ByteWriter {
 
   /** A long from a bigint in the signed 64-bit range. */
   writeLong(n: bigint): void {
+    // Most longs are small: zig-zag them as numbers, bigint arithmetic only beyond 2^52.
+    if (n <= HALF_SAFE && n >= -HALF_SAFE) {
+      this.writeLongNumber(Number(n));
+      return;
+    }
     let z = BigInt.asUintN(64, (n << 1n) ^ (n >> 63n));
     if (z <= SAFE) {
       this.varint(Number(z));
@@ -95,6 +101,21 @@ export class ByteWriter {
   }
 
   writeString(s: string): void {
+    // Short ASCII strings are copied byte by byte; Buffer's native UTF-8 writer costs more to call.
+    const len = s.length;
+    if (len < 32) {
+      this.room(len + 1);
+      const start = this.pos;
+      this.buf[this.pos++] = len * 2;
+      let i = 0;
+      for (; i < len; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        this.buf[this.pos++] = c;
+      }
+      if (i === len) return;
+      this.pos = start;
+    }
     const n = Buffer.byteLength(s, 'utf8');
     this.varint(n * 2);
     this.room(n);
