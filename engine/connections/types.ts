@@ -1,24 +1,9 @@
 /**
  * Connection registry shapes (asp-spec §9), as read from asp.connections.json: the Admin API
- * `StreamsConnection` types plus the local built-ins (`Local`, `TestLog`). Each type's fields,
- * secrets and checks are declared once, in its folder's kind.ts (engine/connectors/<type>/);
- * these are the TypeScript shapes that table describes.
+ * `StreamsConnection` types plus the local built-ins (`Local`, `TestLog`), keyed by type in
+ * ConnectionShapes. Each type's fields, secrets and checks are declared once, in its folder's
+ * kind.ts (engine/connectors/<type>/); these are the TypeScript shapes that table describes.
  */
-
-/** The Admin API's `StreamsConnection.type` values, plus the built-ins of the local engine. */
-export type ConnectionType =
-  | 'Kafka'
-  | 'Cluster'
-  | 'Sample'
-  | 'Https'
-  | 'AWSLambda'
-  | 'S3'
-  | 'AWSKinesisDataStreams'
-  | 'AzureBlobStorage'
-  | 'GCPPubSub'
-  | 'SchemaRegistry'
-  | 'Local'
-  | 'TestLog';
 
 /** Fields Atlas returns on every entry (GET replies); a file copied from Atlas may carry them. */
 interface AtlasEntry {
@@ -135,19 +120,29 @@ export interface TestLogConnection {
   type: 'TestLog';
 }
 
-export type Connection =
-  | KafkaConnection
-  | ClusterConnection
-  | SampleConnection
-  | HttpsConnection
-  | SchemaRegistryConnection
-  | AwsLambdaConnection
-  | S3Connection
-  | KinesisConnection
-  | AzureBlobStorageConnection
-  | GcpPubSubConnection
-  | LocalConnection
-  | TestLogConnection;
+/**
+ * Every connection type and its shape: the Admin API's `StreamsConnection.type` values, plus
+ * the built-ins of the local engine. A connection type may also add itself from its own folder
+ * (engine/connectors/<type>/), with a module augmentation beside its kind:
+ *   declare module '../../connections/types' { interface ConnectionShapes { Toy: ToyConnection } }
+ */
+export interface ConnectionShapes {
+  Kafka: KafkaConnection;
+  Cluster: ClusterConnection;
+  Sample: SampleConnection;
+  Https: HttpsConnection;
+  AWSLambda: AwsLambdaConnection;
+  S3: S3Connection;
+  AWSKinesisDataStreams: KinesisConnection;
+  AzureBlobStorage: AzureBlobStorageConnection;
+  GCPPubSub: GcpPubSubConnection;
+  SchemaRegistry: SchemaRegistryConnection;
+  Local: LocalConnection;
+  TestLog: TestLogConnection;
+}
+
+export type ConnectionType = keyof ConnectionShapes;
+export type Connection = ConnectionShapes[ConnectionType];
 
 export interface ConnectionRegistry {
   get(name: string): Connection | undefined;
