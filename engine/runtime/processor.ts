@@ -364,8 +364,7 @@ export class Processor {
     const run = this.run;
     const probe = this.probe;
     if (!run || !probe) return undefined;
-    const chainDlq = probe.dlqCount.reduce((a, b) => a + b, 0);
-    const traces = probe.traces({ name: '$source', inCount: run.stats.inputMessageCount, dlqCount: Math.max(0, run.stats.dlqMessageCount - chainDlq) });
+    const traces = probe.runTraces(run.stats);
     const last = this.def.pipeline.length - 1;
     const sinkName = Object.keys((this.def.pipeline[last] ?? {}) as Doc)[0];
     if (last > 0 && traces.length === last && sinkName) {

@@ -48,6 +48,11 @@ export interface RunControls {
   debug?: { perStage: number };
   /** Stream output to the caller with `OutputNotification` (default true). */
   stream?: boolean;
+  /**
+   * Keep what the `$source` delivered (at most `maxEvents` documents, default 10000) and what the
+   * run produced, so the run can become a test (asp/getRunRecording, asp/fixtureFromRun).
+   */
+  record?: { maxEvents?: number };
 }
 
 /** One element of listStreamProcessors (asp-spec §8). */
