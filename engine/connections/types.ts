@@ -6,7 +6,7 @@
  */
 
 /** Fields Atlas returns on every entry (GET replies); a file copied from Atlas may carry them. */
-interface AtlasEntry {
+export interface AtlasEntry {
   name: string;
   /** Read-only in Atlas: PENDING | READY | DELETING | FAILED. */
   state?: string;
@@ -78,36 +78,6 @@ export interface AwsAccess {
   testBucket?: string;
 }
 
-export interface AwsLambdaConnection extends AtlasEntry {
-  type: 'AWSLambda';
-  aws?: AwsAccess;
-  networking?: NetworkingAccess;
-}
-
-export interface S3Connection extends AtlasEntry {
-  type: 'S3';
-  aws?: AwsAccess;
-  networking?: NetworkingAccess;
-}
-
-export interface KinesisConnection extends AtlasEntry {
-  type: 'AWSKinesisDataStreams';
-  aws?: AwsAccess;
-  networking?: NetworkingAccess;
-}
-
-export interface AzureBlobStorageConnection extends AtlasEntry {
-  type: 'AzureBlobStorage';
-  azure?: { servicePrincipalId?: string; storageAccountName?: string; region?: string };
-  networking?: NetworkingAccess;
-}
-
-export interface GcpPubSubConnection extends AtlasEntry {
-  type: 'GCPPubSub';
-  gcp?: { serviceAccountId?: string };
-  networking?: NetworkingAccess;
-}
-
 /** The embedded store: a Cluster-like connection kept in the state directory. */
 export interface LocalConnection {
   name: string;
@@ -122,8 +92,9 @@ export interface TestLogConnection {
 
 /**
  * Every connection type and its shape: the Admin API's `StreamsConnection.type` values, plus
- * the built-ins of the local engine. A connection type may also add itself from its own folder
- * (engine/connectors/<type>/), with a module augmentation beside its kind:
+ * the built-ins of the local engine. A type may add itself from its own folder
+ * (engine/connectors/<type>/), with a module augmentation beside its kind, as the Atlas-only
+ * types (AWSLambda, S3, AWSKinesisDataStreams, AzureBlobStorage, GCPPubSub) do:
  *   declare module '../../connections/types' { interface ConnectionShapes { Toy: ToyConnection } }
  */
 export interface ConnectionShapes {
@@ -131,11 +102,6 @@ export interface ConnectionShapes {
   Cluster: ClusterConnection;
   Sample: SampleConnection;
   Https: HttpsConnection;
-  AWSLambda: AwsLambdaConnection;
-  S3: S3Connection;
-  AWSKinesisDataStreams: KinesisConnection;
-  AzureBlobStorage: AzureBlobStorageConnection;
-  GCPPubSub: GcpPubSubConnection;
   SchemaRegistry: SchemaRegistryConnection;
   Local: LocalConnection;
   TestLog: TestLogConnection;
