@@ -141,6 +141,7 @@ export const RUNTIME_CODES = {
   ASP_SCHEMA_REGISTRY_AUTH: { domain: 'user', summary: 'The schema registry refused the credentials (401/403); not retried.', raisedBy: ['engine/connectors'] },
   DurationOverflow: { domain: 'user', summary: 'MongoDB\'s error for $dateFromParts parts that overflow a date ("Overflow casting from a lower-precision duration to a higher-precision duration").', raisedBy: ['engine/expr'] },
   UnsupportedRegex: { domain: 'user', summary: 'A regular expression computed per document that uses PCRE syntax JavaScript cannot express; the document goes to the DLQ.', raisedBy: ['engine/expr'] },
+  ASP_HTTPS_FAILED: { domain: 'user', summary: 'A $https request failed with onError "fail": the processor stops, naming the status or error.', raisedBy: ['engine/connectors'] },
   ASP_ATLAS_ONLY: { domain: 'user', summary: 'A local run of a pipeline with an Atlas-only stage or operator (ASP390) is refused before it starts.', raisedBy: ['engine/pipeline'] },
   ASP_UNSUPPORTED: { domain: 'internal', summary: 'A stage the local engine cannot run reached the run loop.', raisedBy: ['engine/pipeline'] },
 } as const satisfies Record<string, RuntimeCodeInfo>;
