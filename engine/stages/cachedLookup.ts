@@ -49,7 +49,8 @@ export const cachedLookup: StageSpec<CachedLookupConfig> = {
     if (!isPlainObject(arg) || !isPlainObject(arg['from'])) return undefined;
     const from = arg['from'];
     let ok = true;
-    const ttlMs = parseDuration(arg['ttl'], 'ttl', path, ctx);
+    // A missing ttl was reported by the field table.
+    const ttlMs = arg['ttl'] === undefined ? undefined : parseDuration(arg['ttl'], 'ttl', path, ctx);
     if (ttlMs === undefined) ok = false;
     else if (ttlMs <= 0) {
       err(ctx, [...path, 'ttl'], '$cachedLookup.ttl must be greater than zero', 'ASP304');

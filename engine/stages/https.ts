@@ -92,7 +92,11 @@ export const https: StageSpec<HttpsConfig> = {
     const secs = (f: string, dflt: number): number => {
       const v = config[f];
       if (v === undefined) return dflt;
-      if (typeof v !== 'number' || v < 1) {
+      if (typeof v !== 'number') {
+        ok = false; // the field table reported the type
+        return dflt;
+      }
+      if (v < 1) {
         err(ctx, [...path, 'config', f], `$https.config.${f} must be a positive integer`, 'ASP304');
         ok = false;
         return dflt;
