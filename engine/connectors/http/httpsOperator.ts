@@ -29,7 +29,9 @@ export const HTTPS_WINDOW = 64;
 interface Slot {
   doc: Doc;
   meta: Meta;
-  req: HttpRequest;
+  /** Absent when the request could not be built (`invalid` says why). */
+  req?: HttpRequest;
+  invalid?: string;
   done: boolean;
   reply?: HttpReply;
   error?: unknown;
@@ -108,6 +110,8 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
 
   const deliver = (s: Slot): void => {
     let value: Value | undefined;
+    // A request that cannot be built goes to the DLQ whatever onError says (as on Atlas).
+    if (s.invalid !== undefined) return dlq(s.doc, s.meta, s.invalid);
     if (s.error !== undefined) {
       const e = s.error;
       const msg = e instanceof EngineError && e.code === 'ASP_CONNECTION' ? e.message : errorMessage(e);
@@ -122,7 +126,7 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
       if (onError(s, message)) next(s.doc, s.meta);
       return;
     }
-    const meta: Meta = { ...s.meta, https: { url: mask(s.req.url.href), method: cfg.method, httpStatusCode: reply.status, responseTimeMs: s.elapsedMs } };
+    const meta: Meta = { ...s.meta, https: { url: mask(s.req!.url.href), method: cfg.method, httpStatusCode: reply.status, responseTimeMs: s.elapsedMs } };
     if (value !== undefined && asParts) setPath(s.doc, asParts, value);
     next(s.doc, meta);
   };
@@ -146,7 +150,7 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
     }
   };
 
-  const send = async (s: Slot): Promise<void> => {
+  const send = async (s: Slot & { req: HttpRequest }): Promise<void> => {
     const t0 = rt.clock.now();
     try {
       s.reply = await withRetry(`$https request to ${mask(s.req.url.origin + s.req.url.pathname)}`, () => client.request(s.req), {
@@ -170,9 +174,9 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
   const pump = (): void => {
     while (inFlight < HTTPS_WINDOW && started < queue.length) {
       const s = queue[started++]!;
-      if (s.done) continue;
+      if (s.done || !s.req) continue;
       inFlight++;
-      void send(s);
+      void send(s as Slot & { req: HttpRequest });
     }
   };
 
@@ -196,7 +200,9 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
         req = { url, method: cfg.method, headers, body: requestBody(cfg.method, body, headers), connectTimeoutMs: cfg.connectionTimeoutMs, requestTimeoutMs: cfg.requestTimeoutMs };
       } catch (e) {
         if (!(e instanceof ExprError)) throw e;
-        dlq(doc, meta, errorMessage(e));
+        // Queued like a finished request, so DLQ records keep input order too.
+        queue.push({ doc, meta, invalid: errorMessage(e), done: true, elapsedMs: 0 });
+        flushHead();
         return;
       }
       queue.push({ doc, meta, req, done: false, elapsedMs: 0 });
