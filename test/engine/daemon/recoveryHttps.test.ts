@@ -14,8 +14,8 @@ import { LocalStore } from '../../../engine/store/localStore';
 import * as P from '../../../shared/protocol';
 import { tempDir } from '../../helpers/tempDir';
 import { waitFor } from '../../helpers/waitFor';
-import { killAll, shutdown, spawnDaemon, type Daemon } from '../../helpers/daemonProcess';
-import { killRepeatedly, seeded, testSeed } from '../../helpers/recovery';
+import { killAll, shutdown, spawnDaemon } from '../../helpers/daemonProcess';
+import { documentsPosition, killRepeatedly, seeded, testSeed } from '../../helpers/recovery';
 import { behaviourHandler, startHttpServer } from '../../infra/httpServer';
 
 const N = 3000;
@@ -26,14 +26,6 @@ const pipeline = [
   { $project: { _id: '$i', q: '$reply.query.i' } },
   { $merge: { into: { connectionName: 'local', db: 'rec', coll: 'calls' } } },
 ];
-
-async function positionOf(d: Daemon, name: string): Promise<number> {
-  const list = (await d.conn.sendRequest(P.listCheckpoints.method, { name })) as { checkpoints: P.CheckpointSummary[] };
-  const newest = list.checkpoints[0];
-  if (!newest) return -1;
-  const det = (await d.conn.sendRequest(P.getCheckpoint.method, { name, checkpointId: newest.id, sample: 0 })) as P.CheckpointDetail;
-  return Number((det.sourcePositions as { source?: { index?: number } }).source?.index ?? -1);
-}
 
 test('kill -9 with $https before a $merge on a deterministic _id loses and duplicates nothing', { timeout: 300_000 }, async (t) => {
   const dir = tempDir(t, 'asp-kill-https-');
@@ -54,11 +46,11 @@ test('kill -9 with $https before a $merge on a deterministic _id loses and dupli
   const loop = await killRepeatedly(start, first, {
     kills: 3,
     rand: seeded(seed),
-    progress: (d) => positionOf(d, 'calls'),
-    done: async (d) => (await positionOf(d, 'calls')) >= N,
+    progress: (d) => documentsPosition(d, 'calls'),
+    done: async (d) => (await documentsPosition(d, 'calls')) >= N,
     maxDelayMs: 200,
   });
-  await waitFor(async () => ((await positionOf(loop.daemon, 'calls')) >= N ? true : undefined), 'all input checkpointed', 120_000, 50);
+  await waitFor(async () => ((await documentsPosition(loop.daemon, 'calls')) >= N ? true : undefined), 'all input checkpointed', 120_000, 50);
   await loop.daemon.conn.sendRequest(P.stopStreamProcessor.method, { name: 'calls' });
   await shutdown(loop.daemon);
 
