@@ -105,6 +105,10 @@ export const https: StageSpec<HttpsConfig> = {
     };
     const connectionTimeoutMs = secs('connectionTimeoutSec', 30) * 1000;
     const requestTimeoutMs = secs('requestTimeoutSec', 60) * 1000;
+    if (ctx.context === 'window') {
+      // Window pipelines run synchronously when the window closes; the replies would come after.
+      ctx.report({ code: 'ASP390', severity: 'warning', path, message: '$https inside a window pipeline runs on Atlas only: the local engine runs it in the main pipeline, not when a window closes' });
+    }
     if (!ok) return undefined;
     const method = (METHODS as readonly string[]).includes(arg['method'] as string) ? (arg['method'] as HttpsConfig['method']) : 'GET';
     const onError = arg['onError'] === 'ignore' || arg['onError'] === 'fail' ? arg['onError'] : 'dlq';
