@@ -118,16 +118,26 @@ export function createCachedLookupOperator(cfg: CachedLookupConfig, rt: StageRun
   }
 
   let buffer: { doc: Doc; meta: Meta; key: string; values: Value[]; hit?: Doc[] }[] = [];
+  // Keys this batch already fetches: a repeat is answered by that one query, so it counts as a hit.
+  let pending = new Set<string>();
   return {
     push(doc, meta) {
       const k = keyOf(doc);
+      if (pending.has(k.key)) {
+        cache.hits++;
+        buffer.push({ doc, meta, ...k });
+        return;
+      }
       // Read the cache now, in input order, so hit/miss counts and recency follow the stream.
-      buffer.push({ doc, meta, ...k, hit: cache.get(k.key) });
+      const hit = cache.get(k.key);
+      if (!hit) pending.add(k.key);
+      buffer.push({ doc, meta, ...k, hit });
     },
     async drain() {
       if (buffer.length === 0) return;
       const items = buffer;
       buffer = [];
+      pending = new Set();
       const missing = new Map<string, Value[]>();
       for (const it of items) if (!it.hit) missing.set(it.key, it.values);
       const fetched = new Map<string, Doc[]>();
