@@ -93,6 +93,10 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
   let inFlight = 0;
   let failure: EngineError | undefined;
   let idle: (() => void) | undefined;
+  let requestCount = 0;
+  let retryCount = 0;
+  let failedCount = 0;
+  rt.reportStats?.(() => ({ https: { requestCount, retryCount, failedCount, inFlight } }));
 
   const dlq = (doc: Doc, meta: Meta, message: string): void =>
     rt.dlq({ operatorName: OPERATOR, reason: mask(`Failed to process input document in $https with error: ${message}`), doc, meta });
@@ -153,16 +157,20 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
   const send = async (s: Slot & { req: HttpRequest }): Promise<void> => {
     const t0 = rt.clock.now();
     try {
-      s.reply = await withRetry(`$https request to ${mask(s.req.url.origin + s.req.url.pathname)}`, () => client.request(s.req), {
+      s.reply = await withRetry(`$https request to ${mask(s.req.url.origin + s.req.url.pathname)}`, () => (requestCount++, client.request(s.req)), {
         retryable,
         policy: services.retry.policy,
-        onRetry: services.retry.onRetry ? (i) => services.retry.onRetry!({ ...i, error: mask(i.error) }) : undefined,
+        onRetry: (i) => {
+          retryCount++;
+          services.retry.onRetry?.({ ...i, error: mask(i.error) });
+        },
         now: () => rt.clock.now(),
         sleep,
         retryAfterMs: (e) => (e instanceof HttpStatusError ? retryAfterMs(e.reply.headers, rt.clock.now()) : undefined),
       });
     } catch (e) {
       s.error = e;
+      failedCount++;
     }
     s.elapsedMs = rt.clock.now() - t0;
     s.done = true;

@@ -15,6 +15,10 @@ import { createServices } from '../../../engine/connectors/services';
 import type { Services } from '../../../engine/io/types';
 import type { Doc } from '../../../engine/core/types';
 import { ManualClock } from '../../../engine/core/clock';
+import { analyzeText } from '../../../engine/pipeline/analyze';
+import { PipelineRun } from '../../../engine/pipeline/run';
+import { chainStagesOf, StageProbe } from '../../../engine/runtime/stageProbe';
+import { operatorStats } from '../../../engine/runtime/operatorStats';
 import { behaviourHandler, startHttpServer, type TestHttpServer } from '../../infra/httpServer';
 
 const SECRET = 'sekret-token-4711';
@@ -93,6 +97,18 @@ describe('$https against a real HTTP server', () => {
     assert.deepEqual(r.docs.map((d) => (d['reply'] as Doc)['attempt']), [3, 3]);
     assert.equal(attempts.get('f1'), 3);
     assert.equal(attempts.get('f2'), 3);
+  });
+
+  it('counts requests, retries and failures in verbose operatorStats', async () => {
+    const pipeline = [{ $source: { documents: [{ k: 's1' }, { k: 's2' }] } }, { $https: { connectionName: 'api', path: { $concat: ['flaky/', '$k', '/1'] }, as: 'reply' } }];
+    const a = analyzeText(JSON.stringify(pipeline), { connections: services.registry });
+    const clock = new ManualClock(0);
+    const probe = new StageProbe(chainStagesOf(a.validated!), () => clock.now());
+    const run = new PipelineRun(a.processor!, a.validated!, { connections: services.registry, services, clock, probe, onOutput: () => undefined });
+    await run.run();
+    const st = operatorStats({ pipeline, registry: services.registry, run: run.stats, probe, outputBytes: 0, stateSize: 0, now: 0 })[1]!;
+    assert.equal(st['name'], 'HttpsOperator');
+    assert.deepEqual(st['https'], { requestCount: 4, retryCount: 2, failedCount: 0, inFlight: 0 });
   });
 
   it('honours Retry-After on a 429, waiting on the run clock', async () => {
