@@ -1,22 +1,34 @@
 /**
  * $https throughput: documents/s through `$https` (GET, reply parsed into `as`) against a local
- * node:http server that adds 5 ms to every request. Baseline: the same number of requests made
+ * node:http server in its own process (bench/httpsServer.ts) that adds 5 ms to every request. Baseline: the same number of requests made
  * straight with node:http, as many at once as $https keeps in flight, so the ratio shows what
  * the stage costs over the bare client. The load average is printed with the figures: on a
  * shared machine they are provisional.
  */
+import { fork } from 'node:child_process';
 import * as http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
+import { once } from 'node:events';
 import { runPipelineText } from '../engine/pipeline/run';
 import { builtinRegistry } from '../engine/connections/registry';
 import { createServices } from '../engine/connectors/services';
 import { HTTPS_WINDOW } from '../engine/connectors/http/httpsOperator';
-import { startHttpServer } from '../test/infra/httpServer';
+import { LATENCY_MS } from './httpsServer';
 import { median, type Bench } from './types';
 
-const LATENCY_MS = 5;
+/** Start bench/httpsServer in its own process; resolves with its URL and a way to stop it. */
+async function startApi(): Promise<{ url: string; stop(): void }> {
+  const child = fork(path.join(__dirname, `httpsServer${path.extname(__filename)}`), [], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  let buf = '';
+  child.stdout!.setEncoding('utf8');
+  while (!buf.includes('\n')) {
+    const [chunk] = (await once(child.stdout!, 'data')) as [string];
+    buf += chunk;
+  }
+  return { url: buf.trim(), stop: () => void child.kill() };
+}
 
 async function bareClient(url: string, n: number): Promise<number> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: HTTPS_WINDOW });
@@ -38,12 +50,7 @@ async function bareClient(url: string, n: number): Promise<number> {
 export const bench: Bench = {
   name: 'https',
   async run({ seconds }) {
-    const server = await startHttpServer((req, res) => {
-      setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: req.path.split('/')[2], price: 12.5, tags: ['a', 'b'] }));
-      }, LATENCY_MS);
-    });
+    const server = await startApi();
     const dir = mkdtempSync(path.join(tmpdir(), 'asp-bench-https-'));
     const registry = builtinRegistry([{ name: 'api', type: 'Https', url: server.url }]);
     const services = createServices(registry, { stateDir: dir });
@@ -65,7 +72,7 @@ export const bench: Bench = {
       }
     } finally {
       await services.close();
-      await server.close();
+      server.stop();
       rmSync(dir, { recursive: true, force: true });
     }
     return {
