@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { once } from 'node:events';
 import { runPipelineText } from '../engine/pipeline/run';
-import { builtinRegistry } from '../engine/connections/registry';
+import { builtinRegistry } from '../engine/connectors/catalog/registry';
 import { createServices } from '../engine/connectors/services';
 import { HTTPS_WINDOW } from '../engine/connectors/http/httpsOperator';
 import { LATENCY_MS } from './httpsServer';

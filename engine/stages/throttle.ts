@@ -10,7 +10,9 @@
 import { calculateObjectSize } from 'bson';
 import type { Doc } from '../core/types';
 import type { Meta } from '../core/meta';
+import { isPlainObject } from '../bson/types';
 import { err } from '../parse/args';
+import { intValue } from '../parse/fields';
 import type { StageSpec } from '../parse/types';
 import { TokenBucket } from '../time/tokenBucket';
 import { sleeperOf } from '../time/sleep';
@@ -44,8 +46,8 @@ export const throttle: StageSpec<ThrottleConfig> = {
     },
   ],
   parse(arg, path, ctx) {
-    if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return undefined;
-    const a = arg as Record<string, unknown>;
+    if (!isPlainObject(arg)) return undefined;
+    const a = arg;
     let ok = true;
     if (RATES.every((f) => a[f] === undefined)) {
       err(ctx, path, "$throttle requires at least one of 'bytesPerSec' or 'messagesPerSec'", 'ASP303');
@@ -53,9 +55,10 @@ export const throttle: StageSpec<ThrottleConfig> = {
     }
     const cfg: ThrottleConfig = {};
     for (const f of RATES) {
-      const v = a[f];
-      if (v === undefined) continue;
-      if (typeof v !== 'number' || v < 1) {
+      if (a[f] === undefined) continue;
+      const v = intValue(a[f]);
+      if (v === undefined) ok = false; // the field table reported the type
+      else if (v < 1) {
         err(ctx, [...path, f], `$throttle.${f} must be a positive integer`, 'ASP304');
         ok = false;
       } else cfg[f] = v;

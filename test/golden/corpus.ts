@@ -18,7 +18,7 @@ import { EJSON } from 'bson';
 import { runPipelineText } from '../../engine/pipeline/run';
 import { ManualClock } from '../../engine/core/clock';
 import type { Doc, LocatedDiagnostic } from '../../engine/core/types';
-import { builtinRegistry } from '../../engine/connections/registry';
+import { builtinRegistry } from '../../engine/connectors/catalog/registry';
 import type { ConnectionRegistry } from '../../engine/connections/types';
 import { createServices } from '../../engine/connectors/services';
 import type { Services } from '../../engine/io/types';

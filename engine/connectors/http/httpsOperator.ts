@@ -12,7 +12,7 @@ import type { Doc, Value } from '../../core/types';
 import type { Meta } from '../../core/meta';
 import { EngineError, ExprError, errorMessage } from '../../core/errors';
 import type { Emit, Operator } from '../../core/operator';
-import { resolveEnv } from '../../connections/registry';
+import { resolveEnv } from '../../connections/env';
 import { newEvalCtx } from '../../expr/compile';
 import { setPath } from '../../expr/fieldPath';
 import { cloneDoc } from '../../json/clone';

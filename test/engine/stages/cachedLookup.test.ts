@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeText } from '../../../engine/pipeline/analyze';
 import { PipelineRun } from '../../../engine/pipeline/run';
-import { builtinRegistry } from '../../../engine/connections/registry';
+import { builtinRegistry } from '../../../engine/connectors/catalog/registry';
 import { createServices } from '../../../engine/connectors/services';
 import { TtlLruCache } from '../../../engine/connectors/cachedLookupOperator';
 import { ManualClock } from '../../../engine/core/clock';

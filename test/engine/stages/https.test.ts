@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runPipelineText, type RunOptions } from '../../../engine/pipeline/run';
-import { builtinRegistry } from '../../../engine/connections/registry';
+import { builtinRegistry } from '../../../engine/connectors/catalog/registry';
 import { createServices } from '../../../engine/connectors/services';
 import type { Services } from '../../../engine/io/types';
 import type { Doc } from '../../../engine/core/types';
