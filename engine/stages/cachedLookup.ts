@@ -8,7 +8,7 @@ import { err } from '../parse/args';
 import { connectionRef } from '../parse/connection';
 import { durationField, parseDuration } from '../parse/duration';
 import type { FieldSpec } from '../parse/fieldSpec';
-import { fieldAt } from '../parse/fields';
+import { fieldAt, intValue } from '../parse/fields';
 import { arr, obj, setPath } from '../parse/shape';
 import type { StageSpec } from '../parse/types';
 import { ioOf } from '../io/ioOf';
@@ -56,8 +56,8 @@ export const cachedLookup: StageSpec<CachedLookupConfig> = {
       err(ctx, [...path, 'ttl'], '$cachedLookup.ttl must be greater than zero', 'ASP304');
       ok = false;
     }
-    const max = arg['maxMemUsageBytes'];
-    if (typeof max === 'number' && max < 1) {
+    const max = intValue(arg['maxMemUsageBytes']);
+    if (max !== undefined && max < 1) {
       err(ctx, [...path, 'maxMemUsageBytes'], '$cachedLookup.maxMemUsageBytes must be a positive integer', 'ASP304');
       ok = false;
     }
@@ -75,7 +75,7 @@ export const cachedLookup: StageSpec<CachedLookupConfig> = {
     return {
       connectionName: name as string, db: from['db'] as string, coll: from['coll'] as string,
       localField, foreignField, as, ttlMs: ttlMs!,
-      maxMemUsageBytes: typeof max === 'number' ? max : undefined,
+      maxMemUsageBytes: max,
     };
   },
   outputShape(input, arg) {

@@ -4,7 +4,8 @@
  * `Io.https`). https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-https/
  */
 import type { Expr } from '../expr/types';
-import { isPlainObject } from '../bson/types';
+import { isNumber, isPlainObject } from '../bson/types';
+import { intValue } from '../parse/fields';
 import { err, missing } from '../parse/args';
 import { connectionRef } from '../parse/connection';
 import { ANY, setPath } from '../parse/shape';
@@ -76,7 +77,7 @@ export const https: StageSpec<HttpsConfig> = {
     const q = arg['parameters'];
     if (isPlainObject(q)) {
       for (const [k, v] of Object.entries(q)) {
-        if (v === null || Array.isArray(v) || (typeof v === 'object' && !isPlainObject(v))) {
+        if (v === null || Array.isArray(v) || (typeof v === 'object' && !isPlainObject(v) && !isNumber(v))) {
           err(ctx, [...path, 'parameters', k], `Unexpected value type for dynamic object for field '${k}'.`, 'ASP304');
           ok = false;
         } else parameters.push([k, ctx.compiler.expr(v, [...path, 'parameters', k])]);
@@ -90,9 +91,9 @@ export const https: StageSpec<HttpsConfig> = {
     }
     const config = isPlainObject(arg['config']) ? arg['config'] : {};
     const secs = (f: string, dflt: number): number => {
-      const v = config[f];
-      if (v === undefined) return dflt;
-      if (typeof v !== 'number') {
+      if (config[f] === undefined) return dflt;
+      const v = intValue(config[f]);
+      if (v === undefined) {
         ok = false; // the field table reported the type
         return dflt;
       }

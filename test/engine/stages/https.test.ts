@@ -205,6 +205,13 @@ describe('$https against a real HTTP server', () => {
     }
   });
 
+  it('reads numbers written as doubles (30.0) in config and parameters', async () => {
+    const text = `{"name":"t","pipeline":[{"$source":{"documents":[{"a":1}]}},{"$project":{"_ts":0}},{"$https":{"connectionName":"api","path":"echo","parameters":{"x":2.5,"y":3.0},"config":{"requestTimeoutSec":30.0},"as":"r"}}]}`;
+    const r = await runPipelineText(text, { connections: services.registry, services, projectStreamMeta: false });
+    assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.deepEqual((r.docs[0]!['r'] as Doc)['query'], { x: '2.5', y: '3' });
+  });
+
   it('refuses a local run of $https inside a window pipeline, naming the stage', async () => {
     const stage = { $tumblingWindow: { interval: { size: 1, unit: 'second' }, pipeline: [{ $https: { connectionName: 'api', path: 'echo', as: 'r' } }] } };
     await assert.rejects(run([{ n: 1 }], [stage]), /cannot run on the local engine.*\$https inside a window pipeline runs on Atlas only/);
