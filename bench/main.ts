@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<{ bench: Bench }>> = {
   lsp: () => import('./lsp'),
   kafka: () => import('./kafka'),
   https: () => import('./https'),
+  avro: () => import('./avro'),
   scaling: () => import('./scaling'),
   'flink-stateless': async () => ({ bench: (await import('./flink')).stateless }),
   'flink-tumbling': async () => ({ bench: (await import('./flink')).tumbling }),
