@@ -26,6 +26,15 @@ export function fieldAt(fields: readonly FieldSpec[] | undefined, path: JsonPath
   return cur;
 }
 
+/**
+ * The connection types the position at `path` accepts (the list connectionRef checks, so
+ * completion, quick fixes and acceptance agree); undefined when it is not a connection field.
+ */
+export function connectionTypesAt(fields: readonly FieldSpec[] | undefined, path: JsonPath): readonly string[] | undefined {
+  const f = fieldAt(fields, path);
+  return f?.role === 'connection' ? f.connectionTypes : undefined;
+}
+
 /** The nested fields at an option path (the table itself for the empty path). */
 export function fieldsAt(fields: readonly FieldSpec[] | undefined, path: JsonPath): readonly FieldSpec[] | undefined {
   return path.some((s) => typeof s === 'string') ? fieldAt(fields, path)?.fields : fields;

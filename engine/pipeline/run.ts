@@ -20,7 +20,7 @@ import { abortableSleep } from '../time/sleep';
 import { buildChain, type ChainProbe } from './chain';
 import { renderDlqRecord } from './dlqRecord';
 import { analyzeText, type ProcessorDef } from './analyze';
-import { builtinRegistry } from '../connections/registry';
+import { builtinRegistry } from '../connectors/catalog/registry';
 import type { ValidatedPipeline } from './validate';
 import { mentionsField } from '../parse/args';
 import { EngineError } from '../core/errors';

@@ -112,6 +112,15 @@ export class StageProbe implements ChainProbe {
     };
   }
 
+  /**
+   * The StageTrace list of a run: `$source` counts what the run read; its DLQ records are those
+   * the chain did not produce (documents whose event time could not be read, undecodable ones).
+   */
+  runTraces(stats: { inputMessageCount: number; dlqMessageCount: number }): StageTrace[] {
+    const chainDlq = this.dlqCount.reduce((a, b) => a + b, 0);
+    return this.traces({ name: '$source', inCount: stats.inputMessageCount, dlqCount: Math.max(0, stats.dlqMessageCount - chainDlq) });
+  }
+
   /** The StageTrace list: $source first (index 0), then each chain stage at its pipeline index. */
   traces(source: { name: string; inCount: number; dlqCount: number }): StageTrace[] {
     const n = this.stages.length;
@@ -142,4 +151,9 @@ export function chainStagesOf(v: { stages: { name: string; spec: { kind: string 
   const s = v.stages;
   const isSink = s.length > 1 && s[s.length - 1]!.spec.kind === 'sink';
   return s.slice(1, isSink ? -1 : undefined).map((x) => ({ name: x.name, absorbs: x.spec.kind === 'window' }));
+}
+
+/** The probe of a Debug run (the editor's Debug command, a test run from the Test Explorer's Debug profile). */
+export function debugProbe(v: { stages: { name: string; spec: { kind: string } }[] }, now: () => number, o: { perStage: number; metaField: string; processorName: string }): StageProbe {
+  return new StageProbe(chainStagesOf(v), now, { perStage: Math.max(0, Math.min(1000, Math.floor(o.perStage))), metaField: o.metaField, processorName: o.processorName });
 }

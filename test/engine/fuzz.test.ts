@@ -11,7 +11,7 @@ import { Binary, BSONRegExp, Decimal128, Double, Long, MaxKey, MinKey, ObjectId,
 import type { Doc, Value } from '../../engine/core/types';
 import { analyzeText } from '../../engine/pipeline/analyze';
 import { buildChain } from '../../engine/pipeline/chain';
-import { builtinRegistry } from '../../engine/connections/registry';
+import { builtinRegistry } from '../../engine/connectors/catalog/registry';
 import { ManualClock } from '../../engine/core/clock';
 import { allExprOperators } from '../../engine/expr/registry';
 import { queryOperators } from '../../engine/query/registry';

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../../engine/pipeline/analyze';
 import { runPipelineText } from '../../../engine/pipeline/run';
-import { builtinRegistry } from '../../../engine/connections/registry';
+import { builtinRegistry } from '../../../engine/connectors/catalog/registry';
 import { toNumber, typeName } from '../../../engine/bson/types';
 
 const SOURCE = '{"$source":{"documents":[{"a":1,"t":{"$date":"2024-01-01T00:00:01Z"}},{"a":2.0,"t":{"$date":"2024-01-01T00:00:02Z"}}],"timeField":"$t"}}';
