@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as avro from 'avsc';
-import { Binary, Decimal128, Long } from 'bson';
+import { Binary, Decimal128, Double, Long } from 'bson';
 import type { Doc } from '../../engine/core/types';
 import type { DlqInput } from '../../engine/core/operator';
 import { systemClock } from '../../engine/core/clock';
@@ -152,8 +152,8 @@ describe('Avro with a schema registry (real registry, real broker)', () => {
     assert.equal(records.length, 6, 'every record is accounted for');
     const docs = records.filter((r) => r.doc).map((r) => r.doc!);
     assert.deepEqual(docs.map((d) => ({ ...d, _ts: undefined })), [
-      { sensor: 's0', value: 0, count: Long.fromNumber(1000), at: new Date(at), state: 'OK', note: 'first', _ts: undefined },
-      { sensor: 's2', value: 1, count: Long.fromNumber(1002), at: new Date(at + 2), state: 'OK', note: null, _ts: undefined },
+      { sensor: 's0', value: new Double(0), count: Long.fromNumber(1000), at: new Date(at), state: 'OK', note: 'first', _ts: undefined },
+      { sensor: 's2', value: new Double(1), count: Long.fromNumber(1002), at: new Date(at + 2), state: 'OK', note: null, _ts: undefined },
     ]);
     const reasons = records.filter((r) => r.dlq).map((r) => r.dlq!.reason);
     assert.equal(reasons.length, 4);

@@ -13,6 +13,7 @@
  */
 import { Binary, Long } from 'bson';
 import type { Doc, Value } from '../../core/types';
+import { double } from '../../bson/numbers';
 import { AvroValueError, joinPath } from '../../avro/errors';
 import { branchName, setKey, type AvroType, type Logical } from '../../avro/types';
 import { dateFromDays, dateFromMicros, dateFromMillis, decimalFromBytes, uuidFromString } from './logical';
@@ -60,10 +61,12 @@ export function toBson(type: AvroType, v: unknown, path = ''): Value {
   switch (type.kind) {
     case 'null':
       return null;
-    case 'boolean':
-    case 'int':
     case 'float':
     case 'double':
+      // An integral double (2.0) stays a double: docs/architecture.md "Numbers".
+      return double(v as number);
+    case 'boolean':
+    case 'int':
     case 'string':
     case 'enum':
       return v as Value;

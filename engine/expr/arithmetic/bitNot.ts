@@ -4,6 +4,7 @@ import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { docsUrl } from '../_shared/docs';
+import { NULL_EXPR, argList, checkConstantCall } from '../_shared/args';
 import { KIND_INT, KIND_LONG, numKind } from '../_shared/numeric';
 import { unaryNumeric } from './_internal';
 
@@ -19,11 +20,12 @@ export const $bitNot: ExprOperator = {
     { doc: { a: 1.5 }, expr: { $bitNot: '$a' }, error: '$bitNot only supports int and long, not: double.' },
   ],
   compile(arg, c, path) {
-    return unaryNumeric('$bitNot', c, path, arg, (v) => {
+    const f = unaryNumeric('$bitNot', c, path, arg, (v) => {
       const k = numKind(v);
       if (k === KIND_INT) return ~(v as number);
       if (k === KIND_LONG) return (v as Long).not();
       throw new ExprError(`$bitNot only supports int and long, not: ${typeName(v)}.`, 'TypeMismatch');
     });
+    return checkConstantCall(c, path, argList(arg), f) ? f : NULL_EXPR;
   },
 };

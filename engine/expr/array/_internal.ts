@@ -1,9 +1,9 @@
 /** Helpers private to the array operators. */
 import type { JsonPath, Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
-import { isPlainObject, typeName } from '../../bson/types';
+import { typeName } from '../../bson/types';
 import type { Compiler, EvalCtx, Expr } from '../types';
-import { NULL_EXPR, checkVarName, namedArgs } from '../_shared/args';
+import { NOT_CONSTANT, NULL_EXPR, checkVarName, constantOf, namedArgs } from '../_shared/args';
 import { isIntegral, toNumber } from '../_shared/numeric';
 import { repr } from '../_shared/values';
 
@@ -12,15 +12,6 @@ export function int32Of(v: Value): number | undefined {
   if (!isIntegral(v)) return undefined;
   const n = toNumber(v);
   return n >= -2147483648 && n <= 2147483647 ? n : undefined;
-}
-
-export const NOT_CONSTANT = Symbol('not constant');
-
-/** The value of an argument spec that is a constant (no field path, variable, operator or literal array/object). */
-export function constantOf(spec: Value): Value | typeof NOT_CONSTANT {
-  if (typeof spec === 'string') return spec.startsWith('$') ? NOT_CONSTANT : spec;
-  if (Array.isArray(spec) || isPlainObject(spec)) return NOT_CONSTANT;
-  return spec;
 }
 
 /**

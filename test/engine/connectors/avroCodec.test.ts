@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as avro from 'avsc';
-import { Binary, Decimal128, Int32, Long, ObjectId } from 'bson';
+import { Binary, Decimal128, Double, Int32, Long, ObjectId } from 'bson';
 import { avroType, schemaText } from '../../../engine/connectors/schemaRegistry/avroTypes';
 import { decodeAvro } from '../../../engine/avro/decode';
 import { encodeAvro } from '../../../engine/avro/encode';
@@ -59,6 +59,8 @@ describe('Avro -> BSON -> Avro', () => {
     ['long keeps all 64 bits', 'long', Long.fromString('9223372036854775807')],
     ['float', 'float', 1.5],
     ['double', 'double', 2.25],
+    ['an integral double stays a double', 'double', new Double(2)],
+    ['an integral float stays a double', 'float', new Double(-3)],
     ['string', 'string', 'héllo'],
     ['bytes -> binData', 'bytes', new Binary(Buffer.from([1, 2, 3]))],
     ['fixed -> binData', { type: 'fixed', name: 'F4', size: 4 }, new Binary(Buffer.from([1, 2, 3, 4]))],
@@ -191,7 +193,7 @@ describe('an independent avsc reader and writer', () => {
     const bytes = encodeAvro(ours, fromBson(ours, { sensor: 's1', value: 2.5, count: Long.fromNumber(42), at, flag: true }));
     assert.deepEqual({ ...plain.fromBuffer(bytes) }, { sensor: 's1', value: 2.5, count: 42, at: at.getTime(), flag: true });
     const theirs = plain.toBuffer({ sensor: 's2', value: -1, count: 7, at: 0, flag: null });
-    assert.deepEqual(toBson(ours, decodeAvro(ours, theirs)), { sensor: 's2', value: -1, count: Long.fromNumber(7), at: new Date(0), flag: null });
+    assert.deepEqual(toBson(ours, decodeAvro(ours, theirs)), { sensor: 's2', value: new Double(-1), count: Long.fromNumber(7), at: new Date(0), flag: null });
   });
   it('schema text keeps decimal precision and scale', () => {
     const s = JSON.parse(schemaText(avroType({ type: 'bytes', logicalType: 'decimal', precision: 5, scale: 1 }))) as Record<string, unknown>;

@@ -176,8 +176,13 @@ table('$bitAnd $bitOr $bitXor $bitNot', [
   [{ a: 3 }, { $bitAnd: ['$a', 1.5] }, err('$bitAnd only supports int and long operands.')],
   [{ a: 3 }, { $bitOr: ['$a', true] }, err('$bitOr only supports int and long operands.')],
   [{ a: D(3) }, { $bitXor: ['$a', 1] }, err('$bitXor only supports int and long operands.')],
-  [{}, { $bitNot: 1.5 }, err('$bitNot only supports int and long, not: double.')],
-  [{}, { $bitNot: 'abc' }, err('$bitNot only supports numeric types, not string')],
+  [{ a: 1.5 }, { $bitNot: '$a' }, err('$bitNot only supports int and long, not: double.')],
+  [{ a: 'abc' }, { $bitNot: '$a' }, err('$bitNot only supports numeric types, not string')],
+  // Constant arguments are folded when the pipeline is parsed (ExpressionNary::optimize), so an
+  // always-failing call is a compile error, not a DLQ record per document.
+  [{}, { $bitNot: 1.5 }, compileErr('ASP411')],
+  [{}, { $bitAnd: [3, 'x'] }, compileErr('ASP411')],
+  [{}, { $bitOr: [3, 5] }, 7],
 ]);
 
 // Data size: $binarySize is the UTF-8 byte count of a string or the length of a binData;
@@ -197,6 +202,10 @@ table('$binarySize and $bsonSize', [
   [{ d: {} }, { $bsonSize: '$d' }, 5],
   [{}, { $bsonSize: '$d' }, null],
   [{ d: 1 }, { $bsonSize: '$d' }, err('$bsonSize requires a document input, found: int')],
+  [{}, { $bsonSize: 1 }, compileErr('ASP411')],
+  [{}, { $binarySize: true }, compileErr('ASP411')],
+  [{}, { $binarySize: 'abc' }, 3],
+  [{}, { $toUUID: 'not-a-uuid' }, compileErr('ASP411')],
 ]);
 
 // $add / $subtract with a date: the numbers before the date are summed in their widest type
