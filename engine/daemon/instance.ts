@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { ResponseError, type MessageConnection, type RequestType } from 'vscode-jsonrpc/node';
 import type { Connection, ConnectionRegistry } from '../connections/types';
-import { builtinRegistry, loadConnectionRegistryFile } from '../connections/registry';
+import { builtinRegistry, loadConnectionRegistryFile } from '../connectors/catalog/registry';
 import { createServices } from '../connectors/services';
 import { testConnection } from '../connectors/testConnection';
 import { type Services } from '../io/types';

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ConnectionRegistry } from '../connections/types';
-import { loadConnectionRegistryFile } from '../connections/registry';
+import { loadConnectionRegistryFile } from '../connectors/catalog/registry';
 import type { Doc } from '../core/types';
 import { errorMessage } from '../core/errors';
 import { lineCol, lineStartsOf } from '../json/tree';

@@ -72,12 +72,19 @@ export interface ProcessorInfo {
   counts?: { input: number; output: number; dlq: number };
 }
 
-/** One element of listStreamConnections. */
+/**
+ * One element of listStreamConnections: name, type and, as in Atlas's reply, the entry's
+ * type-specific fields (clusterName, bootstrapServers, url, region, ...), never a secret nor a
+ * local-only field such as a Cluster's uri.
+ */
 export interface ConnectionInfo {
   name: string;
   type: string;
   /** Local-only: where the entry comes from. */
   origin: 'builtin' | 'registry' | 'client';
+  /** Local-only: why the local engine cannot reach it (an Atlas-only type, ...), when it cannot. */
+  localUnreachable?: string;
+  [field: string]: unknown;
 }
 
 /** `stats` of getStreamProcessorStats (asp-spec §8); unknown fields pass through. */
