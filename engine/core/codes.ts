@@ -113,8 +113,8 @@ export const DIAGNOSTIC_CODES = {
   ASP504: { severity: 'warning', summary: 'An unknown field for the connection type.', raisedBy: ['engine/connectors'] },
   ASP505: { severity: 'error', summary: 'A duplicate connection name.', raisedBy: ['engine/connectors'] },
   ASP506: { severity: 'error', summary: 'A secret written into the registry file instead of a ${env:NAME} reference.', raisedBy: ['engine/connectors'] },
-  ASP510: { severity: 'error', summary: 'A connection name that does not exist.', raisedBy: ['engine/parse', 'engine/pipeline', 'engine/stages'] },
-  ASP511: { severity: 'error', summary: 'A connection of a type the stage or option does not accept.', raisedBy: ['engine/parse', 'engine/pipeline', 'engine/stages'] },
+  ASP510: { severity: 'error', summary: 'A connection name that does not exist.', raisedBy: ['engine/parse', 'engine/pipeline'] },
+  ASP511: { severity: 'error', summary: 'A connection of a type the stage or option does not accept.', raisedBy: ['engine/parse', 'engine/pipeline'] },
   ASP512: { severity: 'warning', summary: 'A stage uses a connection the local engine cannot reach (an Atlas-only type such as S3 or AWSLambda, a Kafka mechanism only Atlas runs, a Cluster without a local uri): like ASP390, it is checked and runs on Atlas only.', raisedBy: ['engine/pipeline'] },
 
   ASP601: { severity: 'error', summary: 'A test fixture does not have the *.asp.test.json shape.', raisedBy: ['engine/testing'] },
