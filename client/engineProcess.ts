@@ -62,6 +62,17 @@ export class EngineProcess {
     return this.state === 'running';
   }
 
+  private afterStart: (() => void) | undefined;
+
+  /**
+   * Run `fn` once the start in progress is up. A launch setting that changes while the process
+   * is starting may come too late for the flags it was spawned with, and restarting a process
+   * that is not up yet would fail its waiters: so the restart waits for the start.
+   */
+  onceStarted(fn: () => void): void {
+    if (this.state === 'starting') this.afterStart = fn;
+  }
+
   private async start(): Promise<MessageConnection> {
     this.state = 'starting';
     const extra = (await this.opts.launch?.()) ?? { args: [], env: {} };
@@ -96,6 +107,9 @@ export class EngineProcess {
     await Promise.race([Promise.resolve(this.opts.onConnected(conn, hello)), exited]);
     this.conn = conn;
     this.state = 'running';
+    const after = this.afterStart;
+    this.afterStart = undefined;
+    if (after) setImmediate(after);
     return conn;
   }
 

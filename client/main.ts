@@ -54,7 +54,11 @@ export function activate(context: vscode.ExtensionContext): AspApi {
   ctx.extCleanup(new StatusBar(ctx));
   ctx.extCleanup(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (Config.affects(e, ENGINE_RESTART_KEYS) && ctx.engine.isRunning) void vscode.commands.executeCommand('asp.restartEngine');
+      if (Config.affects(e, ENGINE_RESTART_KEYS)) {
+        const restart = (): void => void vscode.commands.executeCommand('asp.restartEngine');
+        if (ctx.engine.isRunning) restart();
+        else ctx.engine.onceStarted(restart);
+      }
       if (Config.affects(e, SERVER_RESTART_KEYS)) void vscode.commands.executeCommand('asp.restartServer');
     }),
   );

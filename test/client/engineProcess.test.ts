@@ -55,6 +55,24 @@ test('starts on first use, restarts after a crash, and stops cleanly', async () 
   await assert.rejects(engine.connection(), /shut down/);
 });
 
+test('a callback registered while the process starts runs once it is up, and not when idle', async () => {
+  const { engine } = harness();
+  let calls = 0;
+  engine.onceStarted(() => calls++);
+  const starting = engine.connection();
+  assert.equal(engine.state, 'starting');
+  let stateAtCall: string | undefined;
+  engine.onceStarted(() => {
+    calls++;
+    stateAtCall = engine.state;
+  });
+  await starting;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  assert.equal(calls, 1, 'only the callback registered during the start ran');
+  assert.equal(stateAtCall, 'running');
+  await engine.dispose();
+});
+
 test('gives up after too many crashes in the window and says so', async () => {
   const { engine, events, until } = harness({ maxRestarts: 1 });
   (await engine.connection()).sendRequest('test/crash').catch(() => undefined);
