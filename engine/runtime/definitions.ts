@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { Value } from '../core/types';
 import { fromCanonicalJSON, toCanonicalJSON } from '../json/ejson';
 import type { ProcessorState } from './states';
+import type { TierSettings } from './startOptions';
 import { readIfExists } from '../core/files';
 
 /** Everything needed to recreate a processor after a restart. */
@@ -27,6 +28,8 @@ export interface ProcessorDef {
   /** The `.asp.json` it came from, for messages. */
   file?: string;
   hasStarted?: boolean;
+  /** Tier, autoscaling, workers and failover as start and modify last set them (startOptions.ts). */
+  settings?: TierSettings;
 }
 
 export class DefinitionStore {

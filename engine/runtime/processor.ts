@@ -18,7 +18,9 @@ import { SampleCursor } from './cursor';
 import type { ProcessorDef } from './definitions';
 import { DlqSink } from './dlq';
 import { dlqCollection } from './dlqTargets';
-import { badState } from './errors';
+import { badState, invalid } from './errors';
+import { applyStartAt, type StartAt } from './startOptions';
+import type { SourceConfig } from '../stages/source';
 import { refuse, statusOf, type ProcessorState, type ProcessorStatus } from './states';
 import { Counters, LatencyWindow, statsDocument } from './stats';
 import { operatorStats } from './operatorStats';
@@ -43,6 +45,8 @@ export interface RuntimeEnv {
 export interface StartOptions {
   resumeFromCheckpoint?: boolean;
   clearCheckpoints?: boolean;
+  /** Start a change-stream `$source` here instead of its configured start (start option). */
+  startAt?: StartAt;
 }
 
 /** Output documents are sized one in this many (a power of two). */
@@ -98,9 +102,18 @@ export class Processor {
     const refused = refuse('start', this.name, this.state);
     if (refused || this.run) throw badState(refused ?? `Stream processor '${this.name}' is still stopping`);
     const env = this.env;
-    const compiled = compileProcessor(this.name, this.def.pipeline, this.def.options, env.registry(), 'processor');
+    let compiled = compileProcessor(this.name, this.def.pipeline, this.def.options, env.registry(), 'processor');
     const store = this.store();
     const fresh = opts.clearCheckpoints ? 'clearCheckpoints: true' : opts.resumeFromCheckpoint === false ? 'resumeFromCheckpoint: false' : undefined;
+    if (opts.startAt) {
+      const key = Object.keys(opts.startAt)[0];
+      const isChangeStream = (compiled.validated.stages[0]?.config as SourceConfig | undefined)?.flavour.type === 'atlas';
+      const pipeline = applyStartAt(this.def.pipeline, opts.startAt, isChangeStream);
+      if (!pipeline) throw invalid(`${key} positions a change-stream $source; the $source of '${this.name}' is not a change stream`);
+      // A start position and a checkpoint are two places to start from: never pick one silently.
+      if (!fresh && (await store.list()).length > 0) throw invalid(`${key} starts '${this.name}' at a position, but it has a checkpoint to resume from: add resumeFromCheckpoint: false`);
+      compiled = compileProcessor(this.name, pipeline, this.def.options, env.registry(), 'processor');
+    }
     if (fresh) await store.clear();
     const services = env.services();
     const dlqOpt = compiled.def.options.dlq;
@@ -181,20 +194,27 @@ export class Processor {
     throw badState(msg);
   }
 
-  /** Checkpoint at the next batch boundary, then stop. Resolves once the run has closed. */
-  async stop(): Promise<void> {
+  /**
+   * Checkpoint at the next batch boundary, then stop; `force` stops at once without the stop
+   * checkpoint (a restart resumes from the last one). Resolves once the run has closed.
+   */
+  async stop(force = false): Promise<void> {
     const refused = refuse('stop', this.name, this.state);
     if (refused) throw badState(refused);
-    await this.halt();
+    await this.halt(force);
     this.setState('STOPPED', 'stopped');
   }
 
-  /** Stop the run (with its stop checkpoint) without changing the desired state: instance shutdown. */
-  async halt(): Promise<void> {
+  /** Stop the run (with its stop checkpoint unless forced) without changing the desired state: instance shutdown. */
+  async halt(force = false): Promise<void> {
     const run = this.run;
     if (!run) return;
     this.status = 'stopping';
     this.stopRequested = true;
+    if (force) {
+      this.stopCheckpointed = true;
+      run.stop();
+    }
     const grace = setTimeout(() => run.stop(), STOP_GRACE_MS);
     try {
       await this.runDone;

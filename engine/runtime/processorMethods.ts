@@ -7,12 +7,13 @@
 import type { ConnectionRegistry } from '../connections/types';
 import type { Doc } from '../core/types';
 import * as P from '../../shared/protocol';
-import type { ProcessorManager } from './manager';
+import { SAMPLE_BATCH, type ProcessorManager } from './manager';
+import { WORKSPACE_DEFAULT_TIER, WORKSPACE_MAX_TIER } from './startOptions';
 import type { EphemeralRuns, EphemeralSink } from './ephemeral';
 import { notFound } from './errors';
 import { matchesFilter } from './listFilter';
 
-/** listWorkspaceDefaults: the local instance has no tiers, so it reports Atlas's defaults for a new workspace. */
+/** listWorkspaceDefaults: the local instance has one tier; it reports the defaults its tier checks use. */
 export interface WorkspaceDefaultsReply extends P.OkReply {
   defaultTierSize: string;
   maxTierSize: string;
@@ -25,6 +26,7 @@ export interface StreamProcessorReply extends P.OkReply {
   state: P.ProcessorState;
   pipeline: P.EJson[];
   tier?: string;
+  enableAutoScaling?: boolean;
   dlq?: P.EJson;
   streamMetaFieldName?: string;
   lastModifiedAt?: string;
@@ -44,9 +46,6 @@ export interface MethodSources {
 /** A sink for transports that read a run's output through its cursor only. */
 export const NO_SINK: EphemeralSink = { output: () => undefined, ended: () => undefined };
 
-const DEFAULT_TIER = 'SP10';
-const MAX_TIER = 'SP50';
-
 export class ProcessorMethods {
   constructor(private readonly src: MethodSources) {}
 
@@ -58,19 +57,19 @@ export class ProcessorMethods {
     return this.src.ephemeral.start(q, sink);
   }
 
-  startStreamProcessor(q: P.StartParams): Promise<P.OkReply> {
+  startStreamProcessor(q: P.StartParams): Promise<P.OptionsReply> {
     return this.src.manager.start(q);
   }
 
-  async stopStreamProcessor(q: P.StopParams): Promise<P.OkReply> {
+  async stopStreamProcessor(q: P.StopParams): Promise<P.OptionsReply> {
     return this.src.ephemeral.stop(q.name) ? { ok: 1 } : this.src.manager.stop(q);
   }
 
-  async dropStreamProcessor(q: P.DropParams): Promise<P.OkReply> {
+  async dropStreamProcessor(q: P.DropParams): Promise<P.OptionsReply> {
     return this.src.ephemeral.drop(q.name) ? { ok: 1 } : this.src.manager.drop(q);
   }
 
-  modifyStreamProcessor(q: P.ModifyParams): Promise<P.OkReply> {
+  modifyStreamProcessor(q: P.ModifyParams): Promise<P.OptionsReply> {
     return this.src.manager.modify(q);
   }
 
@@ -82,9 +81,9 @@ export class ProcessorMethods {
     return this.src.manager.startSample(q);
   }
 
-  /** `defaultBatch` is the transport's: JSON-RPC has always used 100, Atlas uses 5. */
-  getMoreSampleStreamProcessor(q: P.GetMoreParams, defaultBatch: number): P.GetMoreReply {
-    const batch = q.batchSize ?? defaultBatch;
+  /** Atlas's default batch of 5 when batchSize is omitted or 0, on every transport. */
+  getMoreSampleStreamProcessor(q: P.GetMoreParams): P.GetMoreReply {
+    const batch = q.batchSize && q.batchSize > 0 ? q.batchSize : SAMPLE_BATCH;
     return this.src.ephemeral.getMore(q.name, q.cursorId, batch) ?? this.src.manager.getMore({ ...q, batchSize: batch });
   }
 
@@ -107,7 +106,7 @@ export class ProcessorMethods {
   }
 
   listWorkspaceDefaults(): WorkspaceDefaultsReply {
-    return { ok: 1, defaultTierSize: DEFAULT_TIER, maxTierSize: MAX_TIER };
+    return { ok: 1, defaultTierSize: WORKSPACE_DEFAULT_TIER, maxTierSize: WORKSPACE_MAX_TIER };
   }
 
   getStreamProcessor(q: { name: string }): StreamProcessorReply {
@@ -117,6 +116,7 @@ export class ProcessorMethods {
       const r: StreamProcessorReply = { ok: 1, id: info.id, name: info.name, state: info.state, pipeline: info.pipeline, hasStarted: info.state !== 'CREATED' };
       const o = info.options ?? {};
       if (info.tier !== undefined) r.tier = info.tier;
+      r.enableAutoScaling = info.autoscaling !== undefined;
       if (o.dlq !== undefined) r.dlq = o.dlq;
       if (typeof o.streamMetaFieldName === 'string') r.streamMetaFieldName = o.streamMetaFieldName;
       if (info.lastModified) r.lastModifiedAt = info.lastModified;
