@@ -60,6 +60,7 @@ export const DIAGNOSTIC_CODES = {
   ASP210: { severity: 'error', summary: 'A stage that is not permitted in the payload pipeline of $https.', raisedBy: ['engine/pipeline'] },
   ASP211: { severity: 'error', summary: 'More than one window stage.', raisedBy: ['engine/pipeline'] },
   ASP212: { severity: 'error', summary: '$source appears again after the first stage.', raisedBy: ['engine/pipeline'] },
+  ASP216: { severity: 'error', summary: 'A window stage in a pipeline whose change-stream $source has initialSync enabled.', raisedBy: ['engine/pipeline'] },
 
   ASP301: { severity: 'error', summary: 'A stage argument is invalid (the generic argument error).', raisedBy: ['engine/parse'] },
   ASP302: { severity: 'error', summary: 'An unknown field in a stage argument.', raisedBy: ['engine/parse', 'engine/windows'] },
@@ -72,7 +73,7 @@ export const DIAGNOSTIC_CODES = {
   ASP309: { severity: 'error', summary: 'A malformed duration {size, unit}, or an invalid $project / $addFields specification.', raisedBy: ['engine/parse', 'engine/stages'] },
   ASP310: { severity: 'error', summary: 'A field that requires another ($emit key without keyFormat), or a malformed $unset.', raisedBy: ['engine/stages'] },
   ASP311: { severity: 'error', summary: 'A duplicate $merge.on field, or a newRoot that is not an expression.', raisedBy: ['engine/stages'] },
-  ASP312: { severity: 'error', summary: 'An option the local engine does not run (schema registry, initialSync, ...), or a malformed $unwind path.', raisedBy: ['engine/sources', 'engine/stages'] },
+  ASP312: { severity: 'error', summary: 'An option the local engine does not run (schema registry, ...), or a malformed $unwind path.', raisedBy: ['engine/sources', 'engine/stages'] },
   ASP313: { severity: 'error', summary: 'Options that contradict each other (change-stream fullDocument options, $validate dlq action without a DLQ).', raisedBy: ['engine/sources', 'engine/stages'] },
   ASP314: { severity: 'error', summary: 'The $validate validator does not parse.', raisedBy: ['engine/stages'] },
   ASP315: { severity: 'error', summary: '$setStreamMeta keys must start with "$".', raisedBy: ['engine/stages'] },
@@ -138,6 +139,7 @@ export const RUNTIME_CODES = {
   ASP_SCHEMA_REGISTRY_AUTH: { domain: 'user', summary: 'The schema registry refused the credentials (401/403); not retried.', raisedBy: ['engine/connectors'] },
   DurationOverflow: { domain: 'user', summary: 'MongoDB\'s error for $dateFromParts parts that overflow a date ("Overflow casting from a lower-precision duration to a higher-precision duration").', raisedBy: ['engine/expr'] },
   UnsupportedRegex: { domain: 'user', summary: 'A regular expression computed per document that uses PCRE syntax JavaScript cannot express; the document goes to the DLQ.', raisedBy: ['engine/expr'] },
+  ASP_INITIAL_SYNC_ID: { domain: 'user', summary: 'initialSync found _ids of a kind Atlas cannot sync (not all ObjectIds, or not all int/long); the processor fails naming the collection.', raisedBy: ['engine/connectors'] },
   ASP_UNSUPPORTED: { domain: 'internal', summary: 'A stage the local engine cannot run reached the run loop.', raisedBy: ['engine/pipeline'] },
 } as const satisfies Record<string, RuntimeCodeInfo>;
 

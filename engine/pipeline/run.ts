@@ -203,6 +203,11 @@ export class PipelineRun {
     return this.source?.stats?.() ?? {};
   }
 
+  /** The source's fields of verbose operatorStats[0] (initialSync progress, targetStats). */
+  sourceOperatorStats(): Record<string, Value> {
+    return this.source?.operatorStats?.() ?? {};
+  }
+
   /** Run until the input ends (and drains), the limit or timeout is reached, or stop(). */
   async run(): Promise<RunEnd> {
     this.build();

@@ -37,6 +37,8 @@ export interface OperatorStatsInput {
   outputBytes: number;
   stateSize: number;
   now: number;
+  /** The source's own fields for its entry (initialSync, targetStats). */
+  source?: Record<string, Value>;
 }
 
 export function operatorStats(s: OperatorStatsInput): Record<string, Value>[] {
@@ -53,6 +55,7 @@ export function operatorStats(s: OperatorStatsInput): Record<string, Value>[] {
       entry['inputMessageCount'] = run?.inputMessageCount ?? 0;
       entry['inputMessageSize'] = run?.inputMessageSize ?? 0;
       entry['outputMessageCount'] = probe ? probe.inCount[0]! : (run?.outputMessageCount ?? 0);
+      if (s.source) Object.assign(entry, s.source);
       return entry;
     }
     const c = i - 1; // chain index

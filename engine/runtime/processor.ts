@@ -362,7 +362,7 @@ export class Processor {
       verbose: opts.verbose,
       latency: this.latency,
       operators: opts.verbose
-        ? operatorStats({ pipeline: this.def.pipeline, registry: this.env.registry(), run: run?.stats, probe: run ? this.probe : undefined, outputBytes: this.outputBytes, stateSize, now: this.env.clock.now() })
+        ? operatorStats({ pipeline: this.def.pipeline, registry: this.env.registry(), run: run?.stats, probe: run ? this.probe : undefined, outputBytes: this.outputBytes, stateSize, now: this.env.clock.now(), source: run?.sourceOperatorStats() })
         : undefined,
       now: this.env.clock.now(),
     });
