@@ -34,7 +34,8 @@ import { InitialSync } from './initialSync';
 import { OplogHead, timeDifferenceSecs } from './oplogHead';
 
 const OPERATOR = 'ChangeStreamConsumerOperator';
-const MAX_BATCH = 512;
+/** Events per read at most (one batch of the run loop). */
+export const MAX_BATCH = 512;
 /** Idle pacing: never ask an instantly-answering server more often than this. */
 const IDLE_PACE_MS = 100;
 
