@@ -59,4 +59,8 @@ export interface Operator {
   /** Sinks: wait until everything pushed so far is durably written. */
   drain?(): Promise<void>;
   close?(): Promise<void>;
+  /** Sinks: verbose `targetStats`, one element per collection or topic written to. */
+  targetStats?(): Record<string, Value>[];
+  /** Windows: the start times (ms) of the oldest and newest open window, if any is open. */
+  openWindowStartTimes?(): { min: number; max: number } | undefined;
 }

@@ -39,6 +39,10 @@ export interface OperatorStatsInput {
   now: number;
   /** The source's own fields for its entry (initialSync, targetStats). */
   source?: Record<string, Value>;
+  /** The sink's targetStats. */
+  targets?: Record<string, Value>[];
+  /** Oldest and newest open window start (ms). */
+  windows?: { min: number; max: number };
 }
 
 export function operatorStats(s: OperatorStatsInput): Record<string, Value>[] {
@@ -70,8 +74,15 @@ export function operatorStats(s: OperatorStatsInput): Record<string, Value>[] {
       entry['inputMessageCount'] = probe ? probe.inCount[chainLen]! : (run?.outputMessageCount ?? 0);
       entry['outputMessageCount'] = run?.outputMessageCount ?? 0;
       entry['outputMessageSize'] = s.outputBytes;
+      if (s.targets) entry['targetStats'] = s.targets;
     }
-    if (WINDOWS.has(key)) entry['stateSize'] = s.stateSize;
+    if (WINDOWS.has(key)) {
+      entry['stateSize'] = s.stateSize;
+      if (s.windows) {
+        entry['minOpenWindowStartTime'] = new Date(s.windows.min);
+        entry['maxOpenWindowStartTime'] = new Date(s.windows.max);
+      }
+    }
     return entry;
   });
 }

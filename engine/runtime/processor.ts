@@ -14,7 +14,7 @@ import { tableSnapshot } from './checkpoint/codec';
 import type { CheckpointInfo, CheckpointStore } from './checkpoint/types';
 import { planRestore } from './checkpoint/restorePlan';
 import { compileProcessor } from './compile';
-import { SampleCursor } from './cursor';
+import { SampleCursors, type SampleCursor } from './cursor';
 import type { ProcessorDef } from './definitions';
 import { DlqSink } from './dlq';
 import { dlqCollection } from './dlqTargets';
@@ -24,7 +24,7 @@ import type { SourceConfig } from '../stages/source';
 import { refuse, statusOf, type ProcessorState, type ProcessorStatus } from './states';
 import { Counters, LatencyWindow, statsDocument } from './stats';
 import { operatorStats } from './operatorStats';
-import { chainStagesOf, StageProbe } from './stageProbe';
+import { chainStagesOf, runTraces, StageProbe } from './stageProbe';
 import { withCheckpointOffsets } from './sourceStats';
 import { calculateObjectSize } from 'bson';
 import type { StageTrace } from '../../shared/protocol';
@@ -53,8 +53,6 @@ export interface StartOptions {
 const OUTPUT_SIZE_SAMPLE = 16;
 /** How long stop waits for a batch boundary before stopping the run where it stands. */
 const STOP_GRACE_MS = 5000;
-/** Idle sample cursors are dropped after this long. */
-const CURSOR_IDLE_MS = 5 * 60_000;
 
 export class Processor {
   status: ProcessorStatus;
@@ -64,7 +62,7 @@ export class Processor {
   private dlq: DlqSink | undefined;
   /** Totals carried over from the checkpoint this run resumed from. */
   private base: Record<string, number> = {};
-  private readonly cursors = new Map<number, SampleCursor>();
+  private readonly cursors = new SampleCursors();
   private readonly latency = new LatencyWindow();
   private stopRequested = false;
   private probe: StageProbe | undefined;
@@ -142,7 +140,7 @@ export class Processor {
       onSinkOutput: (d, m) => this.sinkOutput(d, m),
       onDlq: (r) => {
         dlq.push(r);
-        for (const c of this.cursors.values()) c.dlq(r);
+        this.cursors.dlq(r);
       },
       onBatch: () => this.onBatch(),
       onOpen: () => this.onOpen(),
@@ -232,7 +230,7 @@ export class Processor {
     this.dlq = undefined;
     this.run = undefined;
     this.runDone = undefined;
-    for (const c of this.cursors.values()) c.close();
+    this.cursors.closeAll();
   }
 
   /**
@@ -327,8 +325,7 @@ export class Processor {
   }
 
   private toCursors(doc: Doc): void {
-    if (this.cursors.size === 0) return;
-    for (const c of this.cursors.values()) c.output(doc);
+    if (this.cursors.size > 0) this.cursors.output(doc);
   }
 
   /** Input/output/DLQ totals including what earlier runs counted (kept in checkpoints). */
@@ -362,7 +359,7 @@ export class Processor {
       verbose: opts.verbose,
       latency: this.latency,
       operators: opts.verbose
-        ? operatorStats({ pipeline: this.def.pipeline, registry: this.env.registry(), run: run?.stats, probe: run ? this.probe : undefined, outputBytes: this.outputBytes, stateSize, now: this.env.clock.now(), source: run?.sourceOperatorStats() })
+        ? operatorStats({ pipeline: this.def.pipeline, registry: this.env.registry(), run: run?.stats, probe: run ? this.probe : undefined, outputBytes: this.outputBytes, stateSize, now: this.env.clock.now(), source: run?.sourceOperatorStats(), targets: run?.sinkTargetStats(), windows: run?.openWindowStartTimes() })
         : undefined,
       now: this.env.clock.now(),
     });
@@ -377,34 +374,17 @@ export class Processor {
 
   /** Per-stage counts of the current run, in StageTrace form; undefined when not running. */
   stageTraces(): StageTrace[] | undefined {
-    const run = this.run;
-    const probe = this.probe;
-    if (!run || !probe) return undefined;
-    const chainDlq = probe.dlqCount.reduce((a, b) => a + b, 0);
-    const traces = probe.traces({ name: '$source', inCount: run.stats.inputMessageCount, dlqCount: Math.max(0, run.stats.dlqMessageCount - chainDlq) });
-    const last = this.def.pipeline.length - 1;
-    const sinkName = Object.keys((this.def.pipeline[last] ?? {}) as Doc)[0];
-    if (last > 0 && traces.length === last && sinkName) {
-      const n = probe.inCount[probe.inCount.length - 1]!;
-      traces.push({ index: last, stage: sinkName, inCount: n, outCount: run.stats.outputMessageCount, droppedCount: 0, dlqCount: 0, emitted: [], dropped: [], dlq: [] });
-    }
-    return traces;
+    return this.run && this.probe ? runTraces(this.probe, this.run.stats, this.def.pipeline) : undefined;
   }
 
   openCursor(limit: number): SampleCursor {
     const refused = refuse('sample', this.name, this.state);
     if (refused || !this.run) throw badState(refused ?? `Stream processor '${this.name}' is not running`);
-    const now = this.env.clock.now();
-    for (const [id, c] of this.cursors) if (now - c.lastUsed > CURSOR_IDLE_MS) this.cursors.delete(id);
-    const cursor: SampleCursor = new SampleCursor(limit, now, () => undefined);
-    this.cursors.set(cursor.id, cursor);
-    return cursor;
+    return this.cursors.add(limit, this.env.clock.now());
   }
 
   cursor(id: number): SampleCursor | undefined {
-    const c = this.cursors.get(id);
-    if (c?.exhausted) this.cursors.delete(id);
-    return c;
+    return this.cursors.get(id);
   }
 
   /** The processor's DLQ collection, if one is configured. */

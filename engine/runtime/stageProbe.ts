@@ -13,6 +13,7 @@ import type { Emit } from '../core/operator';
 import type { StageRuntime } from '../io/types';
 import type { DlqRecord, EJsonDoc, StageTrace } from '../../shared/protocol';
 import { LatencyWindow } from './stats';
+import type { RunStats } from '../pipeline/run';
 
 const SAMPLE_MASK = 255;
 
@@ -142,4 +143,17 @@ export function chainStagesOf(v: { stages: { name: string; spec: { kind: string 
   const s = v.stages;
   const isSink = s.length > 1 && s[s.length - 1]!.spec.kind === 'sink';
   return s.slice(1, isSink ? -1 : undefined).map((x) => ({ name: x.name, absorbs: x.spec.kind === 'window' }));
+}
+
+/** A processor run's traces: `$source`, the chain's stages, and the sink with the run's output count. */
+export function runTraces(probe: StageProbe, stats: RunStats, pipeline: Value[]): StageTrace[] {
+  const chainDlq = probe.dlqCount.reduce((a, b) => a + b, 0);
+  const traces = probe.traces({ name: '$source', inCount: stats.inputMessageCount, dlqCount: Math.max(0, stats.dlqMessageCount - chainDlq) });
+  const last = pipeline.length - 1;
+  const sinkName = Object.keys((pipeline[last] ?? {}) as Doc)[0];
+  if (last > 0 && traces.length === last && sinkName) {
+    const n = probe.inCount[probe.inCount.length - 1]!;
+    traces.push({ index: last, stage: sinkName, inCount: n, outCount: stats.outputMessageCount, droppedCount: 0, dlqCount: 0, emitted: [], dropped: [], dlq: [] });
+  }
+  return traces;
 }

@@ -54,7 +54,7 @@ describe('change-stream time difference (real server)', () => {
       const at = ((first[first.length - 1]!.doc as Doc)['clusterTime'] as Timestamp).high;
       const expected = head.high - at;
       assert.ok(expected >= 2);
-      await waitFor(() => source.stats!()['changeStreamTimeDifferenceSecs'] === expected, `a difference of ${expected} s once the oplog head was read`);
+      await waitFor(() => source.stats!()['changeStreamTimeDifferenceSecs'] === expected, `a difference of ${expected} s once the oplog head was read`, 120_000);
       // The rest of 'in' drains the stream: the writes to 'elsewhere' do not count.
       let rest = 0;
       while (rest < 20) rest += (await readOnce(source, ac.signal)).length;

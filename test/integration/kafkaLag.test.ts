@@ -16,6 +16,9 @@ import { ProcessorManager } from '../../engine/runtime/manager';
 import { waitFor } from '../helpers/waitFor';
 import { createTopic, setup, uniqueName, type IntegrationEnv } from './helpers';
 
+/** A consumer group join can take long on a loaded machine. */
+const PATIENCE_MS = 180_000;
+
 interface PartitionStats {
   topic: string;
   partition: number;
@@ -67,7 +70,7 @@ describe('Kafka offset lag (real broker)', () => {
         const s = source.stats!();
         const parts = s['kafkaPartitions'] as unknown as PartitionStats[];
         return parts.length === 3 && parts.every((p) => p.partitionOffsetLag === more[p.partition]) ? s : undefined;
-      }, 'the lag of every partition after the end offsets were refreshed');
+      }, 'the lag of every partition after the end offsets were refreshed', PATIENCE_MS);
       const parts = stats['kafkaPartitions'] as unknown as PartitionStats[];
       assert.deepEqual(parts.map((p) => [p.partition, p.currentOffset, p.partitionOffsetLag]), [[0, 4, 6], [1, 6, 1], [2, 2, 3]]);
       assert.equal(stats['kafkaTotalOffsetLag'], 10);
@@ -93,12 +96,12 @@ describe('Kafka offset lag (real broker)', () => {
       });
       await m.start({ name: 'lag' });
       const parts = (): PartitionStats[] => (m.stats({ name: 'lag' }).stats['kafkaPartitions'] as PartitionStats[] | undefined) ?? [];
-      await waitFor(() => m.stats({ name: 'lag' }).stats.inputMessageCount === 5 && parts().find((p) => p.partition === 0)?.partitionOffsetLag === 0, 'partition 0 read to its end');
+      await waitFor(() => m.stats({ name: 'lag' }).stats.inputMessageCount === 5 && parts().find((p) => p.partition === 0)?.partitionOffsetLag === 0, 'partition 0 read to its end', PATIENCE_MS);
       // Partition 1 is empty and nothing was handed out from it: its lag is unknown.
       assert.deepEqual(parts().map((p) => [p.partition, p.partitionOffsetLag]), [[0, 0], [1, null]]);
       assert.equal(m.stats({ name: 'lag' }).stats['kafkaTotalOffsetLag'], null);
       await produce(topic, [0, 3], 'b');
-      await waitFor(() => m.stats({ name: 'lag' }).stats.inputMessageCount === 8 && parts().every((p) => p.partitionOffsetLag === 0), 'both partitions read to their end');
+      await waitFor(() => m.stats({ name: 'lag' }).stats.inputMessageCount === 8 && parts().every((p) => p.partitionOffsetLag === 0), 'both partitions read to their end', PATIENCE_MS);
       assert.equal(m.stats({ name: 'lag' }).stats['kafkaTotalOffsetLag'], 0);
       await m.stop({ name: 'lag' });
     } finally {
