@@ -16,15 +16,19 @@ import { FileCheckpointStore } from '../engine/runtime/checkpoint/fileStore';
 import { tableSnapshot } from '../engine/runtime/checkpoint/codec';
 import { percentile } from '../engine/runtime/stats';
 import type { Operator } from '../engine/core/operator';
+import { median, ratioFields } from './rounds';
+import type { BenchResult } from './types';
 
 const KEYS = 100_000;
 const BATCH = 1000;
 const T0 = Date.UTC(2024, 0, 1);
 
-function windowChain(): Operator {
+/** `before` stages, then a one-hour tumbling window with $group (count, avg, max by `k`), fed directly. */
+export function windowChain(before: Record<string, unknown>[] = []): Operator {
   const v = validatePipeline(
     [
       { $source: { documents: [] } },
+      ...before,
       { $tumblingWindow: { interval: { size: 1, unit: 'hour' }, pipeline: [{ $group: { _id: '$k', n: { $count: {} }, avg: { $avg: '$v' }, max: { $max: '$v' } } }] } },
     ],
     [],
@@ -34,7 +38,7 @@ function windowChain(): Operator {
   return buildChain(v.stages.slice(1), rt, () => undefined);
 }
 
-interface Segment {
+export interface Segment {
   /** Documents per CPU-second of this process (all threads: encode, CRC, write and fsync included). */
   cpuRate: number;
   /** Documents per wall-clock second. */
@@ -43,13 +47,16 @@ interface Segment {
   bytes: number;
 }
 
-async function measure(ms: number, checkpointEveryMs: number, dir: string): Promise<Segment> {
-  const chain = windowChain();
+/**
+ * Feed a window holding `keys` open keys for `ms`, checkpointing every `checkpointEveryMs`
+ * (0: never) into `dir`. Also used by the scaling benchmark.
+ */
+export async function measure(ms: number, checkpointEveryMs: number, dir: string, keys = KEYS, chain = windowChain()): Promise<Segment> {
   const metas: Meta[] = [];
   for (let i = 0; i < BATCH; i++) metas.push({ ts: T0 + i, source: { type: 'documents' } });
-  // Open every key before timing so the state really holds 100k keys throughout.
+  // Open every key before timing so the state really holds that many keys throughout.
   let i = 0;
-  for (; i < KEYS; i++) chain.push({ k: i, v: i }, metas[0]!);
+  for (; i < keys; i++) chain.push({ k: i, v: i }, metas[0]!);
   let bytes = 0;
   const coord = new CheckpointCoordinator(
     new FileCheckpointStore(dir, { keep: 2 }),
@@ -67,7 +74,7 @@ async function measure(ms: number, checkpointEveryMs: number, dir: string): Prom
   const start = performance.now();
   let n = 0;
   while (performance.now() - start < ms) {
-    for (let j = 0; j < BATCH; j++, i++) chain.push({ k: i % KEYS, v: i }, metas[j]!);
+    for (let j = 0; j < BATCH; j++, i++) chain.push({ k: i % keys, v: i }, metas[j]!);
     n += BATCH;
     chain.watermark?.(T0 + 1000);
     if (coord.due()) void coord.checkpoint().then((c) => (bytes = c.bytes), () => undefined);
@@ -82,8 +89,6 @@ async function measure(ms: number, checkpointEveryMs: number, dir: string): Prom
   return { cpuRate: (n * 1000) / cpuMs, wallRate: (n * 1000) / elapsed, stalls: [...coord.stalls], bytes };
 }
 
-const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-
 export const bench = {
   name: 'checkpoint',
   /**
@@ -91,7 +96,7 @@ export const bench = {
    * processes steal wall time unevenly, while CPU time is what the checkpoints actually cost.
    * Wall-clock rates are reported alongside.
    */
-  run: async (opts: { seconds: number }): Promise<Record<string, number>> => {
+  run: async (opts: { seconds: number }): Promise<BenchResult> => {
     const dir = mkdtempSync(path.join(tmpdir(), 'asp-bench-ckpt-'));
     try {
       // Segments long enough for three checkpoints each, alternated so machine noise hits both.
@@ -106,10 +111,9 @@ export const bench = {
       }
       const stalls = ck.flatMap((s) => s.stalls).sort((a, b) => a - b);
       return {
-        docsPerSec: Math.round(mean(ck.map((s) => s.cpuRate))),
-        baselineDocsPerSec: Math.round(mean(base.map((s) => s.cpuRate))),
-        wallDocsPerSec: Math.round(mean(ck.map((s) => s.wallRate))),
-        wallBaselineDocsPerSec: Math.round(mean(base.map((s) => s.wallRate))),
+        ...ratioFields(ck.map((s) => s.cpuRate), base.map((s) => s.cpuRate)),
+        wallDocsPerSec: Math.round(median(ck.map((s) => s.wallRate))),
+        wallBaselineDocsPerSec: Math.round(median(base.map((s) => s.wallRate))),
         stallP50Ms: percentile(stalls, 0.5),
         stallP99Ms: percentile(stalls, 0.99),
         checkpoints: stalls.length,
@@ -122,5 +126,5 @@ export const bench = {
 };
 
 if (require.main === module) {
-  void bench.run({ seconds: Number(process.argv[2] ?? 8) }).then((r) => process.stdout.write(`${JSON.stringify({ name: bench.name, ...r, ratio: r['docsPerSec']! / r['baselineDocsPerSec']! })}\n`));
+  void bench.run({ seconds: Number(process.argv[2] ?? 8) }).then((r) => process.stdout.write(`${JSON.stringify({ name: bench.name, ...r, ratio: (r.docsPerSec as number) / (r.baselineDocsPerSec as number) })}\n`));
 }

@@ -13,6 +13,9 @@ const BENCHES: Record<string, () => Promise<{ bench: Bench }>> = {
   recovery: () => import('./recovery'),
   lsp: () => import('./lsp'),
   kafka: () => import('./kafka'),
+  scaling: () => import('./scaling'),
+  'flink-stateless': async () => ({ bench: (await import('./flink')).stateless }),
+  'flink-tumbling': async () => ({ bench: (await import('./flink')).tumbling }),
 };
 
 async function main(): Promise<void> {
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
     const { bench } = await load();
     const r: BenchResult = await bench.run({ seconds });
     const out: Record<string, unknown> = { name: bench.name, ...r };
-    if (r.docsPerSec !== undefined && r.baselineDocsPerSec) out['ratio'] = Math.round((r.docsPerSec / r.baselineDocsPerSec) * 100) / 100;
+    if (typeof r.docsPerSec === 'number' && typeof r.baselineDocsPerSec === 'number' && r.baselineDocsPerSec > 0) out['ratio'] = Math.round((r.docsPerSec / r.baselineDocsPerSec) * 100) / 100;
     for (const k of Object.keys(out)) if (typeof out[k] === 'number' && k !== 'ratio') out[k] = Math.round((out[k] as number) * 100) / 100;
     if (json) process.stdout.write(JSON.stringify(out) + '\n');
     else process.stdout.write(`${bench.name.padEnd(12)} ${Object.entries(out).filter(([k]) => k !== 'name').map(([k, v]) => `${k}=${v}`).join('  ')}\n`);

@@ -5,17 +5,12 @@
  * first new output (process start, checkpoint load, source seek and the first window included).
  * Uses the compiled daemon (out/) when built, else runs it through tsx.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { MessageConnection } from 'vscode-jsonrpc/node';
-import { connect } from '../engine/daemon/client';
 import * as P from '../shared/protocol';
+import { poll, startDaemon as spawnDaemon, stopDaemon, type Daemon } from './daemon';
 
-const ROOT = path.resolve(__dirname, __filename.endsWith('.js') ? '../..' : '..');
-const COMPILED = path.join(ROOT, 'out/engine/daemon/main.js');
-const ENTRY = existsSync(COMPILED) ? [COMPILED] : ['--import', 'tsx', path.join(ROOT, 'engine/daemon/main.ts')];
 const NAME = 'recovery';
 
 const PIPELINE = [
@@ -25,32 +20,7 @@ const PIPELINE = [
   { $merge: { into: { connectionName: 'local', db: 'bench', coll: 'recovery' } } },
 ];
 
-interface Daemon {
-  child: ChildProcess;
-  conn: MessageConnection;
-  exited: Promise<void>;
-}
-
-async function poll<T>(fn: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
-  const end = performance.now() + timeoutMs;
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-async function startDaemon(stateDir: string): Promise<Daemon> {
-  const child = spawn(process.execPath, [...ENTRY, '--state-dir', stateDir, '--no-stdio'], {
-    cwd: ROOT,
-    env: { ...process.env, ASP_CHECKPOINT_INTERVAL_MS: '1000' },
-    stdio: 'ignore',
-  });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const conn = await poll(() => connect(stateDir), 'the instance socket');
-  return { child, conn, exited };
-}
+const startDaemon = (stateDir: string): Promise<Daemon> => spawnDaemon(stateDir, [], { ASP_CHECKPOINT_INTERVAL_MS: '1000' });
 
 async function outputCount(d: Daemon): Promise<number> {
   const r = (await d.conn.sendRequest(P.getStreamProcessorStats.method, { name: NAME })) as { stats: { outputMessageCount: number } };
@@ -96,10 +66,7 @@ export const bench = {
       times.sort((a, b) => a - b);
       return { recoveryMsP50: Math.round(times[times.length >> 1]!), recoveryMsMax: Math.round(times[times.length - 1]!), kills };
     } finally {
-      await d.conn.sendRequest('asp/shutdown', {}).catch(() => undefined);
-      d.conn.dispose();
-      await Promise.race([d.exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (d.child.exitCode === null && d.child.signalCode === null) d.child.kill('SIGKILL');
+      await stopDaemon(d);
       rmSync(dir, { recursive: true, force: true });
     }
   },

@@ -4,11 +4,10 @@
  * documents window by window. Also reports the memory held per open group key.
  */
 import 'mingo/init/system';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { Aggregator } from 'mingo';
 import type { Doc } from '../engine/core/types';
 import { solarDocs } from './data';
+import { heapAfterGc } from './heap';
 import { sideBySide, type Bench } from './types';
 import { GROUP, windowRunner } from './windowSetup';
 
@@ -47,14 +46,10 @@ function bytesPerOpenKey(): number {
   const r = windowRunner({ $tumblingWindow: { interval: { size: 1, unit: 'hour' }, allowedLateness: 0, pipeline: [GROUP] } }, docs);
   const op = r.op();
   // A full GC before each reading, so the difference is what the window holds.
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
   const metas = docs.map(() => ({ ts: t0, source: { type: 'generated' } }));
-  gc();
-  const before = process.memoryUsage().heapUsed;
+  const before = heapAfterGc();
   for (let i = 0; i < docs.length; i++) op.push(docs[i]!, metas[i]!);
-  gc();
-  const after = process.memoryUsage().heapUsed;
+  const after = heapAfterGc();
   if (op.tables!().length === 0) throw new Error('unreachable: keeps the operator alive');
   // Key strings belong to the documents; what remains is the group entry and its states.
   return (after - before) / keys;

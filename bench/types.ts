@@ -1,8 +1,17 @@
 /** A benchmark measures ours and a baseline side by side in one run and reports both rates. */
+import { ratioFields } from './rounds';
+
+export { median } from './rounds';
+
+/** Numbers, per-round lists, nested side results, or a "skipped: ..." note for a side that cannot run here. */
+export type BenchValue = number | string | number[] | undefined | { [k: string]: BenchValue };
+
 export interface BenchResult {
-  docsPerSec?: number;
-  baselineDocsPerSec?: number;
-  [k: string]: number | undefined;
+  /** A rate, or NO_JAVA where the benchmark cannot run here at all. */
+  docsPerSec?: number | string;
+  /** A rate, or NO_JAVA where the peer cannot run here. */
+  baselineDocsPerSec?: number | string;
+  [k: string]: BenchValue;
 }
 
 export interface Bench {
@@ -26,20 +35,21 @@ export function measure(fn: () => void, batch: number, ms: number): number {
   return (n / (now - start)) * 1000;
 }
 
-/** Alternate ours and baseline in rounds so machine noise hits both; report medians. */
-export function sideBySide(ours: () => void, base: () => void, batch: number, seconds: number, rounds = 5): { docsPerSec: number; baselineDocsPerSec: number } {
-  const a: number[] = [];
-  const b: number[] = [];
-  const slice = (seconds * 1000) / (rounds * 2);
-  for (let i = 0; i < rounds; i++) {
-    a.push(measure(ours, batch, slice));
-    b.push(measure(base, batch, slice));
-  }
-  return { docsPerSec: median(a), baselineDocsPerSec: median(b) };
+/**
+ * Alternate ours and baseline in rounds so machine noise hits both; report medians, each
+ * round's figures and the spread of the per-round ratios.
+ */
+export function sideBySide(ours: () => void, base: () => void, batch: number, seconds: number, rounds = 5): BenchResult {
+  const r = inRounds({ ours, base }, batch, seconds, rounds);
+  return ratioFields(r.ours, r.base);
 }
 
-export function median(xs: number[]): number {
-  const s = [...xs].sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+/** Every side once per round, in turn, each for an equal slice of `seconds`; docs/s per round. */
+export function inRounds<K extends string>(sides: Record<K, () => void>, batch: number, seconds: number, rounds = 5): Record<K, number[]> {
+  const names = Object.keys(sides) as K[];
+  const out = {} as Record<K, number[]>;
+  for (const k of names) out[k] = [];
+  const slice = (seconds * 1000) / (rounds * names.length);
+  for (let i = 0; i < rounds; i++) for (const k of names) out[k].push(measure(sides[k], batch, slice));
+  return out;
 }

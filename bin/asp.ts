@@ -18,11 +18,16 @@ const COMMANDS: Record<string, Command> = {
   stop: { summary: 'checkpoint and stop a processor', load: async () => import('../engine/cli/commands/stop') },
   drop: { summary: 'drop a processor and its checkpoints', load: async () => import('../engine/cli/commands/drop') },
   modify: { summary: 'modify a stopped processor: asp modify NAME FILE', load: async () => import('../engine/cli/commands/modify') },
-  list: { summary: 'list processors of the local instance', load: async () => import('../engine/cli/commands/list') },
+  list: { summary: 'list processors of a target (the local instance by default)', load: async () => import('../engine/cli/commands/list') },
   stats: { summary: 'processor statistics (--verbose)', load: async () => import('../engine/cli/commands/stats') },
   sample: { summary: 'sample a running processor\'s output (--limit N)', load: async () => import('../engine/cli/commands/sample') },
   checkpoints: { summary: 'list checkpoints, or one with --id ID', load: async () => import('../engine/cli/commands/checkpoints') },
   dlq: { summary: 'dead letter queue records (--limit N, --reason, --operator)', load: async () => import('../engine/cli/commands/dlq') },
+  export: { summary: 'a processor (FILE or deployed NAME) as Admin API or mongosh JSON', load: async () => import('../engine/cli/commands/export') },
+  import: { summary: 'an Admin API GET reply as a clean .asp.json', load: async () => import('../engine/cli/commands/import') },
+  diff: { summary: 'what deploying FILE would change on a target (--target NAME)', load: async () => import('../engine/cli/commands/diff') },
+  deploy: { summary: 'create or update a processor from FILE on a target (--target NAME)', load: async () => import('../engine/cli/commands/deploy') },
+  pull: { summary: 'write a deployed processor to a file (--target NAME)', load: async () => import('../engine/cli/commands/pull') },
 };
 
 function help(): string {

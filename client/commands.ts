@@ -7,6 +7,7 @@ import { connectionCommands } from './commands/connections';
 import { inspectCommands } from './commands/inspect';
 import { processorCommands } from './commands/processors';
 import { runCommands } from './commands/run';
+import { targetCommands } from './commands/targets';
 import { UserFacingError, type CommandTable, type Ctx } from './ctx';
 import { errorMessage } from '../engine/core/errors';
 
@@ -16,6 +17,7 @@ export function commandTable(): CommandTable {
     ...processorCommands,
     ...connectionCommands,
     ...inspectCommands,
+    ...targetCommands,
     showOutput: (ctx) => ctx.panel.show(),
     restartEngine: async (ctx) => {
       await ctx.engine.restart();

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunControls, SinkMode } from '../shared/protocol';
 
-export const ENGINE_RESTART_KEYS = ['asp.stateDir'] as const;
+export const ENGINE_RESTART_KEYS = ['asp.stateDir', 'asp.wire.listen', 'asp.wire.user'] as const;
 export const SERVER_RESTART_KEYS = ['asp.trace.server'] as const;
 
 export class Config {
@@ -37,6 +37,24 @@ export class Config {
     if (path.isAbsolute(rel)) return rel;
     const folder = vscode.workspace.workspaceFolders?.[0];
     return folder ? path.join(folder.uri.fsPath, rel) : undefined;
+  }
+
+  /** Absolute path of asp.targets.json, or undefined with no workspace folder. */
+  get targetsFile(): string | undefined {
+    const rel = this.str('targetsFile', 'asp.targets.json');
+    if (path.isAbsolute(rel)) return rel;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder ? path.join(folder.uri.fsPath, rel) : undefined;
+  }
+
+  /** `asp.wire.listen`: the wire front door's [HOST:]PORT, "" = off. */
+  get wireListen(): string {
+    return this.str('wire.listen', '');
+  }
+
+  /** `asp.wire.user`: its SCRAM user ("" = none; the password is in SecretStorage). */
+  get wireUser(): string {
+    return this.str('wire.user', '');
   }
 
   /** State directory of the local instance. */

@@ -13,6 +13,11 @@ import { ConnectionsStore } from './connectionsStore';
 import { EngineProcess } from './engineProcess';
 import { OutputPanel } from './panel/outputPanel';
 import type { PipelineFile } from './pipelineFile';
+import { wireLaunch } from './targetLaunch';
+import { TargetsStore } from './targets';
+
+/** SecretStorage key of the wire front door's password. */
+export const WIRE_PASSWORD_KEY = 'asp.wire.password';
 
 export type ViewName = 'connections' | 'processors' | 'checkpoints' | 'dlq';
 
@@ -40,6 +45,7 @@ export class Ctx {
   readonly engine: EngineProcess;
   readonly panel: OutputPanel;
   readonly connections: ConnectionsStore;
+  readonly targets: TargetsStore;
   lsp: LanguageClient | undefined;
   readonly runs = new Map<string, RunInfo>();
   /** Client-side loops (Sample) that Stop ends without asking the local instance. */
@@ -63,6 +69,7 @@ export class Ctx {
     this.config = new Config(extension.globalStorageUri.fsPath);
     this.log = vscode.window.createOutputChannel('ASP Studio', { log: true });
     this.connections = new ConnectionsStore(extension.secrets, () => this.config.connectionsFile);
+    this.targets = new TargetsStore(extension.workspaceState, extension.secrets, () => this.config.targetsFile);
     this.panel = new OutputPanel(extension.extensionUri, () => this.config.outputMaxRows, {
       gotoStage: (run, index, inner) => void vscode.commands.executeCommand('asp.dlq.gotoStage', { run, index, innerIndex: inner }),
       stop: (run) => void this.stopRun(run),
@@ -71,6 +78,7 @@ export class Ctx {
       execPath: process.execPath,
       script: vscode.Uri.joinPath(extension.extensionUri, 'dist', 'engine-daemon.js').fsPath,
       stateDir: () => this.config.stateDir,
+      launch: async () => wireLaunch({ listen: this.config.wireListen, user: this.config.wireUser, password: await extension.secrets.get(WIRE_PASSWORD_KEY) }),
       log: (level, msg) => this.log[level](msg),
       onConnected: (conn, hello) => this.wireEngine(conn, hello),
       onExit: () => {
@@ -81,8 +89,9 @@ export class Ctx {
         else void this.offerEngineRestart(message);
       },
     });
-    this.extCleanup(this.log, this.connections, this.panel, ...Object.values(this.emitters));
+    this.extCleanup(this.log, this.connections, this.targets, this.panel, ...Object.values(this.emitters));
     this.extCleanup(this.connections.onDidChange(() => void this.pushConnections()));
+    this.extCleanup(this.targets.onDidChange(() => void this.pushConnections().then(() => this.refreshProcessors())));
     this.extCleanup({ dispose: () => this.disposeEngineScope() });
   }
 
@@ -127,7 +136,22 @@ export class Ctx {
     const params: P.ConfigureParams = { connections: await this.connections.resolved() };
     const file = this.config.connectionsFile;
     if (file) params.connectionsFile = file;
+    const targetsFile = this.config.targetsFile;
+    if (targetsFile) {
+      // The target list first, so the credentials sent are those of targets the file names.
+      this.targets.known = (await conn.sendRequest(P.listTargets, { targetsFile })).targets;
+      params.targetsFile = targetsFile;
+      params.targetCredentials = await this.targets.allCredentials();
+    }
     await conn.sendRequest(P.configure, params);
+  }
+
+  /** Re-reads asp.targets.json and the stored credentials into the local instance. */
+  async reloadTargets(): Promise<P.ListTargetsReply> {
+    const conn = await this.engine.connection();
+    await this.configure(conn);
+    const targetsFile = this.config.targetsFile;
+    return conn.sendRequest(P.listTargets, targetsFile ? { targetsFile } : {});
   }
 
   private async pushConnections(): Promise<void> {
@@ -147,6 +171,16 @@ export class Ctx {
     } catch (e) {
       throw new UserFacingError(errorMessage(e), e instanceof ResponseError ? (e.data as P.InvalidPipelineData | undefined) : undefined);
     }
+  }
+
+  /**
+   * An Atlas method on the selected target: the local instance itself, or forwarded by it to an
+   * Atlas workspace or another instance (asp/targetRequest).
+   */
+  async processorsRpc<Params, Result>(type: RequestType<Params, Result, void>, params: Params): Promise<Result> {
+    const target = this.targets.selected;
+    if (target === 'local') return this.rpc(type, params);
+    return (await this.rpc(P.targetRequest, { target, method: type.method, params })) as Result;
   }
 
   registerRun(run: RunInfo): void {

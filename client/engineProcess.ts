@@ -15,6 +15,8 @@ export interface EngineProcessOptions {
   /** Read at every start, so a changed setting applies on restart. */
   stateDir: () => string;
   env?: NodeJS.ProcessEnv;
+  /** Read at every start: extra daemon arguments and environment (the wire front door setting). */
+  launch?: () => Promise<{ args: string[]; env: Record<string, string> }>;
   /** Lines of the daemon's stderr and lifecycle events. */
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Called after each (re)connection, before any queued request runs. */
@@ -62,8 +64,9 @@ export class EngineProcess {
 
   private async start(): Promise<MessageConnection> {
     this.state = 'starting';
-    const child = spawn(this.opts.execPath, [this.opts.script, '--state-dir', this.opts.stateDir()], {
-      env: { ...process.env, ...this.opts.env, ELECTRON_RUN_AS_NODE: '1' },
+    const extra = (await this.opts.launch?.()) ?? { args: [], env: {} };
+    const child = spawn(this.opts.execPath, [this.opts.script, '--state-dir', this.opts.stateDir(), ...extra.args], {
+      env: { ...process.env, ...this.opts.env, ...extra.env, ELECTRON_RUN_AS_NODE: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
     });

@@ -7,6 +7,8 @@ import { Config, ENGINE_RESTART_KEYS, SERVER_RESTART_KEYS } from './config';
 import { Ctx } from './ctx';
 import { createLanguageClient } from './lsp';
 import { StatusBar } from './statusBar';
+import { deployedDocs } from './commands/targets';
+import { DEPLOYED_SCHEME, DeployedDocs } from './deployedDocs';
 import { CheckpointsView } from './views/checkpoints';
 import { ConnectionsView } from './views/connections';
 import { DlqView } from './views/dlq';
@@ -32,8 +34,18 @@ export function activate(context: vscode.ExtensionContext): AspApi {
     dlq: new DlqView(ctx),
   };
   for (const [id, provider] of Object.entries(views)) {
-    ctx.extCleanup(vscode.window.createTreeView(`asp.${id}`, { treeDataProvider: provider as vscode.TreeDataProvider<vscode.TreeItem>, showCollapseAll: id !== 'connections' }));
+    const view = vscode.window.createTreeView(`asp.${id}`, { treeDataProvider: provider as vscode.TreeDataProvider<vscode.TreeItem>, showCollapseAll: id !== 'connections' });
+    ctx.extCleanup(view);
+    if (id === 'processors') {
+      // Which target the list is of, next to the view's title.
+      const describe = (): void => void (view.description = ctx.targets.selected === 'local' ? undefined : `on ${ctx.targets.selected}`);
+      describe();
+      ctx.extCleanup(ctx.targets.onDidChange(describe));
+    }
   }
+  const docs = new DeployedDocs();
+  deployedDocs.current = docs;
+  ctx.extCleanup(docs, vscode.workspace.registerTextDocumentContentProvider(DEPLOYED_SCHEME, docs));
   ctx.extCleanup(vscode.languages.registerCodeLensProvider({ language: 'asp-json' }, new PipelineCodeLens(ctx)));
   ctx.extCleanup(new StatusBar(ctx));
   ctx.extCleanup(

@@ -82,9 +82,48 @@ async function waitHttp(url, timeoutMs, child) {
   }
 }
 
-function copyWorkspace(name) {
+function waitTcp(port, timeoutMs, child) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      if (child.exitCode !== null) return reject(new Error(`127.0.0.1:${port}: the instance exited with code ${child.exitCode}`));
+      const s = net.connect({ host: '127.0.0.1', port }, () => {
+        s.destroy();
+        resolve();
+      });
+      s.on('error', () => {
+        s.destroy();
+        if (Date.now() > deadline) reject(new Error(`127.0.0.1:${port} did not listen within ${timeoutMs} ms`));
+        else setTimeout(attempt, 200);
+      });
+    };
+    attempt();
+  });
+}
+
+/**
+ * A second local instance with its wire front door on a free 127.0.0.1 port: the "Atlas
+ * workspace" the deploy steps target (it speaks the same protocol). Optional SCRAM credentials.
+ */
+async function secondInstance(name, auth) {
+  const port = await freePort();
+  const argv = [path.join(ROOT, 'dist', 'engine-daemon.js'), '--state-dir', path.join(TMP, `${name}-state`), '--no-stdio', '--wire', `127.0.0.1:${port}`];
+  const env = { ...ENV };
+  if (auth) {
+    argv.push('--wire-user', auth.user, '--wire-password', '${env:ASP_E2E_SECOND_PW}');
+    env.ASP_E2E_SECOND_PW = auth.password;
+  }
+  const child = startGroup(process.execPath, argv, path.join(TMP, `${name}.log`), env);
+  await waitTcp(port, 60000, child);
+  return port;
+}
+
+function copyWorkspace(name, second) {
   const ws = path.join(TMP, name);
   fs.cpSync(path.join(ROOT, 'test', 'e2e', 'fixtures', 'ws'), ws, { recursive: true });
+  const target = { name: 'second', connectionString: `mongodb://127.0.0.1:${second.port}/`, environment: 'production' };
+  if (second.auth) Object.assign(target, { username: second.auth.user, password: '${env:ASP_E2E_SECOND_PW_UNSET}' });
+  fs.writeFileSync(path.join(ws, 'asp.targets.json'), `${JSON.stringify({ targets: [target] }, null, 2)}\n`);
   return ws;
 }
 
@@ -109,11 +148,13 @@ async function hostTests() {
       '--telemetry-level', 'off', '--disable-workspace-trust', '--server-data-dir', path.join(TMP, 'h-server'), '--user-data-dir', path.join(TMP, 'h-user'),
       '--extensions-dir', path.join(TMP, 'h-ext')],
     path.join(TMP, 'vscode-server.log'),
-    { ...ENV, ASP_E2E_RESULT: resultFile },
+    { ...ENV, ASP_E2E_RESULT: resultFile, ASP_E2E_SECOND_USER: 'e2e', ASP_E2E_SECOND_PASSWORD: 'second-instance-pw' },
   );
   await waitHttp(`http://127.0.0.1:${port}/`, 60000, child);
   const host = `127.0.0.1:${port}`;
-  const ws = copyWorkspace('ws-host');
+  // The host suite signs in with credentials it stores in SecretStorage (ASP_E2E_SECOND_*).
+  const auth = { user: 'e2e', password: 'second-instance-pw' };
+  const ws = copyWorkspace('ws-host', { port: await secondInstance('second-host', auth), auth });
   const payload = [
     ['extensionDevelopmentPath', `vscode-remote://${host}${ROOT}`],
     ['extensionTestsPath', `vscode-remote://${host}${path.join(ROOT, 'test', 'e2e', 'out', 'index.js')}`],
@@ -150,7 +191,7 @@ async function uiTests(vsix) {
   const inst = spawnSync(cs, [...csArgs, '--install-extension', vsix], { env: ENV, encoding: 'utf8' });
   if (inst.status !== 0) return [{ title: 'ui: the VSIX installs into code-server', state: 'failed', error: inst.stderr || inst.stdout }];
   log(`  ${inst.stdout.trim().split('\n').pop()}`);
-  const ws = copyWorkspace('ws-ui');
+  const ws = copyWorkspace('ws-ui', { port: await secondInstance('second-ui') });
   const child = startGroup(
     cs,
     [...csArgs, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--bind-addr', `127.0.0.1:${port}`, ws],

@@ -7,8 +7,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allStages } from '../engine/stages/registry';
+import { stageSchema } from '../engine/parse/fieldSchema';
 import { fixtureShape } from '../engine/testing/format';
 import { schemaOf } from '../engine/testing/shape';
+import { fieldsSchema } from '../engine/pipeline/processorFields';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_RANGES, RUNTIME_CODES, type DiagnosticCodeInfo } from '../engine/core/codes';
 
 const root = join(__dirname, __dirname.includes('/out/') ? '../..' : '..');
@@ -16,7 +18,7 @@ const root = join(__dirname, __dirname.includes('/out/') ? '../..' : '..');
 export function pipelineSchema(): Record<string, unknown> {
   const stageProps: Record<string, unknown> = {};
   for (const s of allStages) {
-    stageProps[s.name] = { ...s.schema, description: `${s.summary}\n\n${s.syntax}\n\n${s.docsUrl}`, markdownDescription: `${s.summary}\n\n\`${s.syntax}\`\n\n[Documentation](${s.docsUrl})` };
+    stageProps[s.name] = { ...stageSchema(s), description: `${s.summary}\n\n${s.syntax}\n\n${s.docsUrl}`, markdownDescription: `${s.summary}\n\n\`${s.syntax}\`\n\n[Documentation](${s.docsUrl})` };
   }
   const stage = {
     type: 'object',
@@ -31,7 +33,7 @@ export function pipelineSchema(): Record<string, unknown> {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://asp-studio.dev/schemas/asp-pipeline.schema.json',
     title: 'Atlas Stream Processing pipeline',
-    description: 'A bare pipeline array, or a processor document {name, pipeline, options}. Generated from the stage catalog by `npm run generate`.',
+    description: 'A bare pipeline array, or a processor document: the Atlas Admin API StreamsProcessor body {name, pipeline, options, tier, failoverEnabled}. Generated from the stage catalog and the processor field table by `npm run generate`.',
     definitions: {
       stage,
       pipeline,
@@ -39,28 +41,7 @@ export function pipelineSchema(): Record<string, unknown> {
     },
     oneOf: [
       { $ref: '#/definitions/pipeline' },
-      {
-        type: 'object',
-        required: ['pipeline'],
-        properties: {
-          $schema: { type: 'string' },
-          name: { type: 'string', minLength: 1, description: 'Processor name' },
-          description: { type: 'string' },
-          pipeline: { $ref: '#/definitions/pipeline' },
-          options: {
-            type: 'object',
-            properties: {
-              dlq: { type: 'object', properties: { connectionName: { type: 'string' }, db: { type: 'string' }, coll: { type: 'string' } }, required: ['connectionName', 'db', 'coll'], additionalProperties: false },
-              streamMetaFieldName: { type: 'string', description: 'Name of the projected metadata field; "" turns projection off' },
-              tier: { enum: ['SP2', 'SP5', 'SP10', 'SP30', 'SP50'] },
-              failover: { type: 'boolean' },
-              enableAutoScaling: { type: 'boolean' },
-            },
-            additionalProperties: false,
-          },
-        },
-        additionalProperties: false,
-      },
+      { ...fieldsSchema([], { $ref: '#/definitions/pipeline' }), required: ['pipeline'] },
     ],
   };
 }

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// The whole test suite: build, unit tests, integration tests against real Kafka and a
+// The whole test suite: build, lint, unit tests, integration tests against real Kafka and a
 // MongoDB-wire server (started once here, stopped by PID), and end-to-end tests in a real
 // VS Code. Ends with one line "N passed, N failed".
+//
+// Phases: `node scripts/test.mjs [build] [lint] [unit] [integration] [e2e]`; none = all.
+//   unit         no servers: test/architecture.test.ts and test/{engine,server,client,golden}
+//                (npm run test:unit). Runs from the TypeScript sources through tsx, so it skips
+//                the tsc build unless `build` is named too; npm run typecheck checks the types.
+//   integration  test/{integration,runtime}, against the servers started here (npm run test:integration).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,12 +64,16 @@ function run(label, cmd, args, env = {}) {
 // debugged); the tsc build above type-checks everything and produces out/ for the CLI and bench.
 const nodeTest = (files) => ['--import', 'tsx', '--test', '--test-reporter=tap', '--test-timeout=180000', '--test-concurrency=1', ...files];
 
-process.stdout.write('=== build: tsc -p tsconfig.json\n');
-const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) {
-  console.log('build failed');
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+// Integration and e2e run compiled code (out/test/infra, the bundles); unit tests do not.
+const needsBuild = only.length === 0 || ['build', 'integration', 'e2e'].some((p) => only.includes(p));
+if (needsBuild) {
+  process.stdout.write('=== build: tsc -p tsconfig.json\n');
+  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.log('build failed');
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
 }
 
 if (want('lint')) {
@@ -75,8 +85,11 @@ if (want('lint')) {
 }
 
 if (want('unit')) {
-  const files = [join(root, 'test', 'architecture.test.ts'), ...['engine', 'server', 'client', 'golden', 'cli'].flatMap((d) => findTests(join(root, 'test', d)))];
-  await run('unit', process.execPath, nodeTest(files));
+  const files = [join(root, 'test', 'architecture.test.ts'), ...['engine', 'server', 'client', 'golden'].flatMap((d) => findTests(join(root, 'test', d)))];
+  const started = Date.now();
+  // One process for all unit files: the modules load once (test/helpers/inProcess.ts says why).
+  await run('unit', process.execPath, ['--import', 'tsx', '--test-reporter=tap', join(root, 'test', 'helpers', 'inProcess.ts'), ...files]);
+  phases[phases.length - 1] += ` in ${((Date.now() - started) / 1000).toFixed(1)} s`;
   // The example fixtures through the CLI, as a user runs them; each fixture test counts.
   await run('asp test', 'npm', ['run', '-s', 'asp', '--', 'test', 'examples/']);
 }

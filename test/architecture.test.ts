@@ -25,7 +25,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['engine/stages', 'engine/sources', 'engine/windows'],
   ['engine/pipeline'],
   ['engine/runtime', 'engine/testing'],
-  ['engine/connectors'],
+  ['engine/connectors', 'engine/targets'],
   ['engine/wire'],
   ['engine/daemon'],
   ['engine/cli'],

@@ -1,4 +1,4 @@
-/** Create / start / stop / drop / modify / stats / sample of named processors. */
+/** Create / start / stop / drop / modify / stats / sample of named processors, on the selected target. */
 import * as vscode from 'vscode';
 import * as P from '../../shared/protocol';
 import { UserFacingError, type CommandTable, type Ctx } from '../ctx';
@@ -18,8 +18,8 @@ export async function processorName(ctx: Ctx, arg: unknown, placeHolder = 'Proce
   if (typeof arg === 'string') return arg;
   const fromItem = (arg as { processor?: { name?: unknown } } | undefined)?.processor?.name;
   if (typeof fromItem === 'string') return fromItem;
-  const { streamProcessors } = await ctx.rpc(P.listStreamProcessors, {});
-  if (streamProcessors.length === 0) throw new UserFacingError('The local instance has no processors yet.');
+  const { streamProcessors } = await ctx.processorsRpc(P.listStreamProcessors, {});
+  if (streamProcessors.length === 0) throw new UserFacingError(`${ctx.targets.selected === 'local' ? 'The local instance' : `Target ${ctx.targets.selected}`} has no processors yet.`);
   const pick = await vscode.window.showQuickPick(
     streamProcessors.map((p) => ({ label: p.name, description: p.state })),
     { placeHolder },
@@ -32,7 +32,7 @@ async function sample(ctx: Ctx, name: string): Promise<void> {
   const run = `${name}.sample-${Date.now().toString(36)}`;
   const maxDocs = ctx.config.runMaxDocs;
   const deadline = Date.now() + ctx.config.runMaxMs;
-  const { cursorId } = await ctx.rpc(P.startSampleStreamProcessor, { name, limit: maxDocs });
+  const { cursorId } = await ctx.processorsRpc(P.startSampleStreamProcessor, { name, limit: maxDocs });
   let cursor = cursorId;
   let seen = 0;
   let stopped = false;
@@ -40,7 +40,7 @@ async function sample(ctx: Ctx, name: string): Promise<void> {
   ctx.panel.beginRun(run, `Sample ${name}`, false, 'processor');
   try {
     while (cursor !== 0 && !stopped && seen < maxDocs && Date.now() < deadline) {
-      const more = await ctx.rpc(P.getMoreSampleStreamProcessor, { name, cursorId: cursor, batchSize: 500 });
+      const more = await ctx.processorsRpc(P.getMoreSampleStreamProcessor, { name, cursorId: cursor, batchSize: 500 });
       cursor = more.cursorId;
       if (more.messages.length > 0) {
         seen += more.messages.length;
@@ -62,7 +62,7 @@ export const processorCommands: CommandTable = {
     const name = processorNameFor(src.file, src.uri.fsPath);
     const params: P.CreateParams = { name, pipeline: src.file.pipeline, file: src.uri.fsPath };
     if (src.file.options) params.options = src.file.options as P.ProcessorOptions;
-    await ctx.rpc(P.createStreamProcessor, params);
+    await ctx.processorsRpc(P.createStreamProcessor, params);
     await rememberFile(ctx, name, src.uri);
     ctx.refreshProcessors();
     // Not awaited: the command is done once the processor exists, whether or not anyone clicks.
@@ -73,19 +73,19 @@ export const processorCommands: CommandTable = {
   },
   startProcessor: async (ctx, arg) => {
     const name = await processorName(ctx, arg, 'Processor to start');
-    await ctx.rpc(P.startStreamProcessor, { name });
+    await ctx.processorsRpc(P.startStreamProcessor, { name });
     ctx.refreshProcessors();
   },
   stopProcessor: async (ctx, arg) => {
     const name = await processorName(ctx, arg, 'Processor to stop');
-    await ctx.rpc(P.stopStreamProcessor, { name });
+    await ctx.processorsRpc(P.stopStreamProcessor, { name });
     ctx.refreshProcessors();
   },
   dropProcessor: async (ctx, arg) => {
     const name = await processorName(ctx, arg, 'Processor to drop');
     const sure = await vscode.window.showWarningMessage(`Drop processor ${name} with its checkpoints?`, { modal: true }, 'Drop');
     if (sure !== 'Drop') return;
-    await ctx.rpc(P.dropStreamProcessor, { name });
+    await ctx.processorsRpc(P.dropStreamProcessor, { name });
     ctx.refreshProcessors();
   },
   modifyProcessor: async (ctx, arg) => {
@@ -94,14 +94,14 @@ export const processorCommands: CommandTable = {
     const params: P.ModifyParams = { name, pipeline: src.file.pipeline, file: src.uri.fsPath };
     const dlq = (src.file.options as P.ProcessorOptions | undefined)?.dlq;
     if (dlq) params.dlq = dlq;
-    await ctx.rpc(P.modifyStreamProcessor, params);
+    await ctx.processorsRpc(P.modifyStreamProcessor, params);
     await rememberFile(ctx, name, src.uri);
     ctx.refreshProcessors();
     void vscode.window.showInformationMessage(`Processor ${name} modified.`);
   },
   stats: async (ctx, arg) => {
     const name = await processorName(ctx, arg, 'Processor');
-    await showJson(await ctx.rpc(P.getStreamProcessorStats, { name, verbose: true }));
+    await showJson(await ctx.processorsRpc(P.getStreamProcessorStats, { name, verbose: true }));
   },
   sample: async (ctx, arg) => sample(ctx, await processorName(ctx, arg, 'Processor to sample')),
 };

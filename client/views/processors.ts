@@ -1,4 +1,4 @@
-/** Processors view: state and counters of the local instance's processors, refreshed live. */
+/** Processors view: the processors of the selected target (the local instance by default), refreshed live. */
 import * as vscode from 'vscode';
 import * as P from '../../shared/protocol';
 import { type Ctx } from '../ctx';
@@ -58,7 +58,7 @@ export class ProcessorsView implements vscode.TreeDataProvider<vscode.TreeItem> 
     if (this.poll) clearTimeout(this.poll);
     this.poll = undefined;
     try {
-      const { streamProcessors } = await this.ctx.rpc(P.listStreamProcessors, {});
+      const { streamProcessors } = await this.ctx.processorsRpc(P.listStreamProcessors, {});
       this.last = streamProcessors;
       // Counters move while something runs; state changes arrive as notifications anyway.
       if (streamProcessors.some((p) => p.state === 'STARTED')) {
@@ -66,7 +66,8 @@ export class ProcessorsView implements vscode.TreeDataProvider<vscode.TreeItem> 
       }
       return streamProcessors.map((p) => new ProcessorItem(p));
     } catch (e) {
-      return [new MessageItem(`Local instance unavailable: ${errorMessage(e)}`, 'warning')];
+      const target = this.ctx.targets.selected;
+      return [new MessageItem(`${target === 'local' ? 'Local instance' : `Target ${target}`} unavailable: ${errorMessage(e)}`, 'warning')];
     }
   }
 }

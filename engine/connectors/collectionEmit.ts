@@ -4,11 +4,8 @@ import { ExprError, errorMessage } from '../core/errors';
 import { newEvalCtx } from '../expr/compile';
 import type { EvalCtx } from '../expr/types';
 import type { Operator } from '../core/operator';
-import type { StageRuntime } from '../io/types';
-import type { CollectionEmitConfig } from '../io/types';
-import type { NameSpec } from '../io/types';
+import type { StageRuntime, CollectionEmitConfig, NameSpec, Services } from '../io/types';
 import { BatchWriter, type WriteStep } from './batchWriter';
-import type { Services } from '../io/types';
 
 const OPERATOR = 'TimeseriesEmitOperator';
 

@@ -47,10 +47,13 @@ export const DIAGNOSTIC_CODES = {
   ASP106: { severity: 'error', summary: 'Processor options are not an object, or name an unknown field.', raisedBy: ['engine/pipeline'] },
   ASP107: { severity: 'error', summary: 'options.dlq is not {connectionName, db, coll}.', raisedBy: ['engine/pipeline'] },
   ASP108: { severity: 'error', summary: 'streamMetaFieldName is not a top-level field name.', raisedBy: ['engine/pipeline'] },
+  ASP109: { severity: 'error', summary: 'An Atlas setting (tier, failoverEnabled, options.autoscaling, or a mongosh alias) has the wrong type or value.', raisedBy: ['engine/pipeline'] },
+  ASP110: { severity: 'error', also: ['warning'], summary: 'Atlas settings that do not fit together (minTier above maxTier, tier outside the autoscaling range, failover below SP10).', raisedBy: ['engine/pipeline'] },
+  ASP111: { severity: 'error', summary: 'A setting given at its Admin API placement and at its mongosh alias with different values.', raisedBy: ['engine/pipeline'] },
 
   ASP201: { severity: 'error', summary: 'The pipeline has no stages.', raisedBy: ['engine/pipeline'] },
   ASP202: { severity: 'error', summary: 'A stage object must contain exactly one field.', raisedBy: ['engine/pipeline'] },
-  ASP203: { severity: 'error', summary: 'A stage specification must be an object.', raisedBy: ['engine/parse', 'engine/stages', 'engine/windows'] },
+  ASP203: { severity: 'error', summary: 'A stage specification must be an object.', raisedBy: ['engine/parse', 'engine/stages'] },
   ASP204: { severity: 'error', summary: 'Unsupported (unknown) stage name; suggests the closest one.', raisedBy: ['engine/pipeline', 'server/service'] },
   ASP205: { severity: 'error', summary: 'The first stage must be $source.', raisedBy: ['engine/pipeline'] },
   ASP206: { severity: 'error', also: ['warning', 'information'], summary: 'The last stage must be $merge or $emit: an error when a processor is created, a warning in a processor document, a hint in a bare (preview) pipeline.', raisedBy: ['engine/pipeline'] },
@@ -63,10 +66,10 @@ export const DIAGNOSTIC_CODES = {
   ASP216: { severity: 'error', summary: 'A window stage in a pipeline whose change-stream $source has initialSync enabled.', raisedBy: ['engine/pipeline'] },
 
   ASP301: { severity: 'error', summary: 'A stage argument is invalid (the generic argument error).', raisedBy: ['engine/parse'] },
-  ASP302: { severity: 'error', summary: 'An unknown field in a stage argument.', raisedBy: ['engine/parse', 'engine/windows'] },
-  ASP303: { severity: 'error', summary: 'A required field of a stage argument is missing.', raisedBy: ['engine/parse', 'engine/stages', 'engine/windows'] },
-  ASP304: { severity: 'error', summary: 'A stage argument field has the wrong type or is empty.', raisedBy: ['engine/parse', 'engine/sources', 'engine/stages', 'engine/windows'] },
-  ASP305: { severity: 'error', summary: 'A stage argument field is not one of its enumeration values.', raisedBy: ['engine/parse', 'engine/stages', 'engine/windows'] },
+  ASP302: { severity: 'error', summary: 'An unknown field in a stage argument.', raisedBy: ['engine/parse'] },
+  ASP303: { severity: 'error', summary: 'A required field of a stage argument is missing.', raisedBy: ['engine/parse', 'engine/stages'] },
+  ASP304: { severity: 'error', summary: 'A stage argument field has the wrong type or is empty.', raisedBy: ['engine/parse', 'engine/sources', 'engine/stages'] },
+  ASP305: { severity: 'error', summary: 'A stage argument field is not one of its enumeration values.', raisedBy: ['engine/parse'] },
   ASP306: { severity: 'error', summary: 'tsFieldName / tsFieldOverride is empty or dotted.', raisedBy: ['engine/sources'] },
   ASP307: { severity: 'error', summary: 'timeField is not an expression object or a field path.', raisedBy: ['engine/sources'] },
   ASP308: { severity: 'error', summary: 'The $source documents expression does not give an array of objects.', raisedBy: ['engine/sources'] },
@@ -86,7 +89,7 @@ export const DIAGNOSTIC_CODES = {
   ASP345: { severity: 'error', summary: 'An invalid $sort specification.', raisedBy: ['engine/windows'] },
   ASP346: { severity: 'error', summary: 'An invalid $limit value.', raisedBy: ['engine/windows'] },
   ASP347: { severity: 'error', summary: 'An invalid $count field name.', raisedBy: ['engine/windows'] },
-  ASP390: { severity: 'warning', summary: 'A stage that runs on Atlas only: placement is checked, the local engine cannot run it.', raisedBy: ['engine/stages'] },
+  ASP390: { severity: 'warning', summary: 'A stage or operator that runs on Atlas only ($https, $function, ...): it is checked; a local run of a pipeline holding one is refused (engine/pipeline).', raisedBy: ['engine/expr', 'engine/pipeline', 'engine/stages'] },
 
   ASP401: { severity: 'error', summary: 'An invalid expression (the generic expression error).', raisedBy: ['engine/expr'] },
   ASP402: { severity: 'error', summary: 'An invalid field path.', raisedBy: ['engine/expr'] },
@@ -110,8 +113,8 @@ export const DIAGNOSTIC_CODES = {
   ASP504: { severity: 'warning', summary: 'An unknown field for the connection type.', raisedBy: ['engine/connections'] },
   ASP505: { severity: 'error', summary: 'A duplicate connection name.', raisedBy: ['engine/connections'] },
   ASP506: { severity: 'error', summary: 'A secret written into the registry file instead of a ${env:NAME} reference.', raisedBy: ['engine/connections'] },
-  ASP510: { severity: 'error', summary: 'A connection name that does not exist.', raisedBy: ['engine/parse', 'engine/pipeline', 'engine/stages'] },
-  ASP511: { severity: 'error', summary: 'A connection of a type the stage or option does not accept.', raisedBy: ['engine/pipeline', 'engine/stages'] },
+  ASP510: { severity: 'error', summary: 'A connection name that does not exist.', raisedBy: ['engine/parse', 'engine/pipeline'] },
+  ASP511: { severity: 'error', summary: 'A connection of a type the stage or option does not accept.', raisedBy: ['engine/parse', 'engine/pipeline'] },
 
   ASP601: { severity: 'error', summary: 'A test fixture does not have the *.asp.test.json shape.', raisedBy: ['engine/testing'] },
   ASP602: { severity: 'error', summary: 'A file a test fixture names cannot be read.', raisedBy: ['engine/testing'] },
@@ -140,6 +143,7 @@ export const RUNTIME_CODES = {
   DurationOverflow: { domain: 'user', summary: 'MongoDB\'s error for $dateFromParts parts that overflow a date ("Overflow casting from a lower-precision duration to a higher-precision duration").', raisedBy: ['engine/expr'] },
   UnsupportedRegex: { domain: 'user', summary: 'A regular expression computed per document that uses PCRE syntax JavaScript cannot express; the document goes to the DLQ.', raisedBy: ['engine/expr'] },
   ASP_INITIAL_SYNC_ID: { domain: 'user', summary: 'initialSync found _ids of a kind Atlas cannot sync (not all ObjectIds, or not all int/long); the processor fails naming the collection.', raisedBy: ['engine/connectors'] },
+  ASP_ATLAS_ONLY: { domain: 'user', summary: 'A local run of a pipeline with an Atlas-only stage or operator (ASP390) is refused before it starts.', raisedBy: ['engine/pipeline'] },
   ASP_UNSUPPORTED: { domain: 'internal', summary: 'A stage the local engine cannot run reached the run loop.', raisedBy: ['engine/pipeline'] },
 } as const satisfies Record<string, RuntimeCodeInfo>;
 

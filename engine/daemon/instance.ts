@@ -16,6 +16,7 @@ import { EphemeralRuns } from '../runtime/ephemeral';
 import { CommandError } from '../runtime/errors';
 import { testNamedConnection, validateText } from './editorMethods';
 import { ProcessorMethods } from '../runtime/processorMethods';
+import { TargetMethods } from './targetMethods';
 import { LazyCheckpointStore } from '../runtime/checkpoint/lazyStore';
 import { MongoCheckpointStore } from '../runtime/checkpoint/mongoStore';
 import type { CheckpointStore } from '../runtime/checkpoint/types';
@@ -35,6 +36,8 @@ export class Instance {
   readonly ephemeral: EphemeralRuns;
   /** The processor methods, shared by every transport (JSON-RPC here, the wire front door). */
   readonly methods: ProcessorMethods;
+  /** asp.targets.json: forwarding to Atlas workspaces and other instances, deploy plans. */
+  readonly targets: TargetMethods;
   private registry: ConnectionRegistry;
   private origins = new Map<string, P.ConnectionInfo['origin']>();
   private services: Services | undefined;
@@ -56,6 +59,7 @@ export class Instance {
     this.ephemeral = new EphemeralRuns({ clock: this.manager.clock, registry: () => this.registry, services });
     this.manager.onStateChanged((ev) => this.broadcast(P.stateChanged, ev));
     this.methods = new ProcessorMethods({ manager: this.manager, ephemeral: this.ephemeral, registry: () => this.registry, origin: (n) => this.origins.get(n) ?? 'registry' });
+    this.targets = new TargetMethods(this.methods, () => this.registry);
   }
 
   open(): Promise<void> {
@@ -67,6 +71,8 @@ export class Instance {
   }
 
   configure(params: P.ConfigureParams): P.OkReply {
+    // The targets exist from the constructor on; the first configure runs before them.
+    this.targets?.configure(params.targetsFile, params.targetCredentials);
     const file = params.connectionsFile ?? this.registry.source;
     let fromFile: Connection[] = [];
     if (file && fs.existsSync(file)) {
@@ -130,6 +136,13 @@ export class Instance {
     handle(P.getMoreSampleStreamProcessor, (q) => pm.getMoreSampleStreamProcessor(q));
     handle(P.listStreamProcessors, (q) => pm.listStreamProcessors(q));
     handle(P.listStreamConnections, (q) => pm.listStreamConnections(q));
+    handle(P.listWorkspaceDefaults, () => pm.listWorkspaceDefaults());
+    handle(P.getStreamProcessor, (q) => pm.getStreamProcessor(q));
+    const t = this.targets;
+    handle(P.listTargets, (q) => t.list(q));
+    handle(P.targetRequest, (q) => t.request(q));
+    handle(P.planDeploy, (q) => t.planDeploy(q));
+    handle(P.applyDeploy, (q) => t.applyDeploy(q));
     handle(P.listCheckpoints, (q) => m.listCheckpoints(q));
     handle(P.getCheckpoint, (q) => m.getCheckpoint(q));
     handle(P.listDlq, (q) => m.listDlq(q));
@@ -150,6 +163,7 @@ export class Instance {
       this.ephemeral.stopAll();
       await this.manager.close();
       await this.services?.close().catch(() => undefined);
+      await this.targets.closeAll();
       for (const c of this.conns) c.dispose();
       this.onShutdown?.();
     })();

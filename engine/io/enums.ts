@@ -17,10 +17,3 @@ export const NOT_MATCHED = ['insert', 'discard'] as const;
 export type Matched = (typeof MATCHED)[number];
 export type NotMatched = (typeof NOT_MATCHED)[number];
 
-/**
- * Atlas Stream Processing tiers, smallest first (the autoscaling hierarchy). The runtime's start
- * options and the processor-document option table both validate `tier`, `minTier`, `maxTier`
- * against this one list.
- */
-export const PROCESSOR_TIERS = ['SP2', 'SP5', 'SP10', 'SP30', 'SP50'] as const;
-export type ProcessorTier = (typeof PROCESSOR_TIERS)[number];

@@ -24,6 +24,20 @@ export function noUnknownFields(obj: Doc, allowed: readonly string[], prefix: st
   }
 }
 
+/**
+ * For stages whose connection's type picks the form ($emit): report the table's fields that
+ * are not part of this form, with the unknown-field message (the checker reported the rest).
+ */
+export function otherFormFields(obj: Doc, form: readonly string[], prefix: string, path: JsonPath, ctx: ParseContext): boolean {
+  let ok = true;
+  for (const k of Object.keys(obj)) {
+    if (form.includes(k)) continue;
+    err(ctx, [...path, k], `BSON field '${prefix}.${k}' is an unknown field.`, 'ASP302', { target: 'key', data: { allowed: form } });
+    ok = false;
+  }
+  return ok;
+}
+
 export function missing(prefix: string, field: string, path: JsonPath, ctx: ParseContext): void {
   err(ctx, path, `BSON field '${prefix}.${field}' is missing but a required field`, 'ASP303', { data: { field } });
 }

@@ -5,6 +5,7 @@
  * are all derived from these tables, so no fact about a field is typed twice.
  */
 import type { ConnectionType } from '../connections/types';
+import type { DiagnosticCode } from '../core/codes';
 
 /**
  * What a field's value is, which decides how the editor treats the text at that position:
@@ -50,14 +51,28 @@ export interface FieldSpec {
   /** Nested fields, for `options` (and `duration`, `connection` wrappers). */
   fields?: readonly FieldSpec[];
   /** For `connection`: the connection types this position accepts. */
-  connectionTypes?: readonly ConnectionType[];
+  connectionTypes?: readonly (ConnectionType | AtlasConnectionType)[];
   /** Connection registries: the value is a secret (`${env:NAME}` or SecretStorage only). */
   secret?: boolean;
   /** Accepted and recorded, but the local engine cannot honour it: say so, never silently. */
   localNote?: string;
   /** Other names Atlas's tools use for the same field (e.g. mongosh placements). */
   aliases?: readonly string[];
+  /**
+   * MongoDB's own wording where it differs from the IDL messages the shared checker writes
+   * (`BSON field '<f>' is missing but a required field`, `... is the wrong type ...`,
+   * `Enumeration value ... is not a valid value.`). `{value}` in `wrongType` and `badEnum`
+   * stands for the value; `wrongTypeCode` replaces ASP304.
+   */
+  messages?: { missing?: string; wrongType?: string; wrongTypeCode?: DiagnosticCode; badEnum?: string };
 }
+
+/**
+ * Admin API connection types that stages name but the local registry does not hold yet
+ * (engine/connections/types.ts ConnectionType): an Atlas-only stage still says which kind of
+ * connection it takes. They move into ConnectionType as the connector catalog gains them.
+ */
+export type AtlasConnectionType = 'AWSLambda' | 'S3';
 
 /** A stage whose whole argument has one role (`$match` is a query, `$addFields` a fieldMap...). */
 export type RootRole = Exclude<FieldRole, 'options' | 'connection' | 'duration'>;

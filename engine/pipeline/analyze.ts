@@ -5,11 +5,11 @@
 import type { JsonNode } from '../json/tree';
 import { lineStartsOf, locate, lineCol, parseJsonText, toEngineValue } from '../json/tree';
 import type { Diagnostic, Doc, JsonPath, LocatedDiagnostic, Value } from '../core/types';
-import { isPlainObject, isClusterLikeName } from './processorOptions';
+import { isPlainObject, isClusterLikeName, parseProcessorOptions, type ProcessorOptions } from './processorOptions';
 import type { ConnectionRegistry } from '../connections/types';
 import type { ParsedStage } from '../parse/types';
 import { validatePipeline, type ValidatedPipeline } from './validate';
-import { parseProcessorOptions, type ProcessorOptions } from './processorOptions';
+import { checkShape } from './processorSettings';
 
 export interface ProcessorDef {
   name?: string;
@@ -37,8 +37,6 @@ export interface AnalyzeOptions {
   mode?: 'processor' | 'preview' | 'either';
 }
 
-const PROCESSOR_FIELDS = ['name', 'pipeline', 'options', '$schema', 'description'];
-
 export function analyzeText(text: string, opts: AnalyzeOptions): Analysis {
   const parsed = parseJsonText(text);
   const starts = lineStartsOf(text);
@@ -63,16 +61,14 @@ export function analyzeText(text: string, opts: AnalyzeOptions): Analysis {
   } else if (isPlainObject(value)) {
     base.form = 'processor';
     base.pipelinePath = ['pipeline'];
-    for (const k of Object.keys(value)) {
-      if (!PROCESSOR_FIELDS.includes(k)) diags.push({ code: 'ASP103', message: `Unknown field '${k}' in a processor document (expected name, pipeline, options)`, severity: 'error', path: [k], target: 'key' });
-    }
+    checkShape(value, [], diags);
     if (value['name'] !== undefined) {
       if (typeof value['name'] !== 'string' || value['name'].length === 0) diags.push({ code: 'ASP104', message: `Invalid processor name: ${JSON.stringify(value['name'])}`, severity: 'error', path: ['name'] });
       else name = value['name'];
     }
     pipeline = value['pipeline'];
     if (pipeline === undefined) diags.push({ code: 'ASP105', message: 'A processor document needs a "pipeline" array', severity: 'error', path: [] });
-    options = parseProcessorOptions(value['options'], ['options'], opts.connections, diags);
+    options = parseProcessorOptions(value['options'], ['options'], opts.connections, diags, value);
   } else {
     located.push(locate(parsed.tree, text, { code: 'ASP102', message: 'Expected a pipeline array or a processor document {name, pipeline, options}', severity: 'error', path: [] }, starts));
     return base;

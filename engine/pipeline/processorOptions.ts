@@ -1,7 +1,11 @@
-/** Processor options: `dlq`, `streamMetaFieldName` (asp-spec §6, §8). */
+/**
+ * Processor options: `dlq`, `streamMetaFieldName` (asp-spec §6, §8), and the Atlas settings
+ * (tier, failover, autoscaling) at either placement, checked by processorSettings.ts.
+ */
 import type { Diagnostic, JsonPath, Value } from '../core/types';
 import { isPlainObject } from '../bson/types';
 import { isClusterLike, type ConnectionRegistry } from '../connections/types';
+import { checkShape, resolveSettings, type ProcessorSettings } from './processorSettings';
 
 export interface DlqTarget {
   connectionName: string;
@@ -9,25 +13,26 @@ export interface DlqTarget {
   coll: string;
 }
 
-export interface ProcessorOptions {
+export interface ProcessorOptions extends ProcessorSettings {
   dlq?: DlqTarget;
   /** `_stream_meta` by default; "" turns projection off. */
   streamMetaFieldName?: string;
-  tier?: string;
 }
 
-const FIELDS = ['dlq', 'streamMetaFieldName', 'tier', 'failover', 'enableAutoScaling'];
-
-export function parseProcessorOptions(v: Value, path: JsonPath, conns: ConnectionRegistry, diags: Diagnostic[]): ProcessorOptions {
-  if (v === undefined) return {};
+/**
+ * `v` is the options object at `path` (['options']). `doc` is the whole processor document when
+ * there is one (a file), so top-level `tier`/`failoverEnabled` are resolved with their aliases;
+ * over JSON-RPC and the wire only options travel.
+ */
+export function parseProcessorOptions(v: Value, path: JsonPath, conns: ConnectionRegistry, diags: Diagnostic[], doc?: Record<string, Value>): ProcessorOptions {
+  const root = doc ?? { options: v };
+  if (v === undefined) return resolveSettings(root, diags);
   if (!isPlainObject(v)) {
     diags.push({ code: 'ASP106', message: 'options must be an object', severity: 'error', path });
     return {};
   }
-  const out: ProcessorOptions = {};
-  for (const k of Object.keys(v)) {
-    if (!FIELDS.includes(k)) diags.push({ code: 'ASP106', message: `BSON field 'options.${k}' is an unknown field.`, severity: 'error', path: [...path, k], target: 'key' });
-  }
+  checkShape(root, ['options'], diags);
+  const out: ProcessorOptions = resolveSettings(root, diags);
   const dlq = v['dlq'];
   if (dlq !== undefined && !(isPlainObject(dlq) && Object.keys(dlq).length === 0)) {
     if (!isPlainObject(dlq)) {
@@ -59,7 +64,6 @@ export function parseProcessorOptions(v: Value, path: JsonPath, conns: Connectio
     if (typeof smf !== 'string' || smf.includes('.')) diags.push({ code: 'ASP108', message: 'streamMetaFieldName must be a top-level field name (or "" to turn projection off)', severity: 'error', path: [...path, 'streamMetaFieldName'] });
     else out.streamMetaFieldName = smf;
   }
-  if (typeof v['tier'] === 'string') out.tier = v['tier'];
   return out;
 }
 

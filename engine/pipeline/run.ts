@@ -83,7 +83,7 @@ export class PipelineRun {
   private tracker?: WatermarkTracker;
   private ended: RunEnd | undefined;
 
-  constructor(private readonly def: ProcessorDef, private readonly v: ValidatedPipeline, private readonly opts: RunOptions) {
+  constructor(def: ProcessorDef, private readonly v: ValidatedPipeline, private readonly opts: RunOptions) {
     this.clock = opts.clock ?? systemClock;
     const project = opts.projectStreamMeta ?? true;
     this.metaField = project ? (def.options.streamMetaFieldName ?? '_stream_meta') : '';
@@ -110,6 +110,7 @@ export class PipelineRun {
   }
 
   private build(): void {
+    refuseAtlasOnly(this.v);
     const stages = this.v.stages;
     const src = stages[0];
     if (!src || src.name !== '$source' || src.config === undefined) throw new EngineError('the pipeline has no valid $source', 'internal');
@@ -135,7 +136,8 @@ export class PipelineRun {
     const isSink = stages.length > 1 && last.spec.kind === 'sink';
     const middle: ParsedStage[] = stages.slice(1, isSink ? -1 : undefined);
     let terminal: (doc: Doc, meta: Meta) => void;
-    if (isSink && !this.isTestLog(stages.length - 1)) {
+    // A sink that writes to the run's own output (`__testLog`) delivers documents as output.
+    if (isSink && !(last.config !== undefined && last.spec.toRunOutput?.(last.config))) {
       if (!last.spec.create || last.config === undefined) throw new EngineError(`${last.name} cannot run on the local engine`, 'internal', 'ASP_UNSUPPORTED', last.name);
       const sink = last.spec.create(last.config, rt, () => undefined);
       this.sinkOp = sink;
@@ -159,11 +161,6 @@ export class PipelineRun {
   }
 
   private sinkOp: Operator | undefined;
-
-  private isTestLog(i: number): boolean {
-    const stage = this.def.pipeline[i] as Record<string, Record<string, unknown>> | undefined;
-    return stage?.['$emit']?.['connectionName'] === '__testLog';
-  }
 
   private finish(how: RunEnd): void {
     this.ended ??= how;
@@ -300,6 +297,27 @@ export class PipelineRun {
 }
 
 /** Analyze and run `.asp.json` text to completion, collecting output and DLQ records (tests, previews). */
+/**
+ * A pipeline with an Atlas-only stage or operator (ASP390: `$https`, `$function`, ...) is
+ * refused before it starts, naming the stage, instead of failing on its first document.
+ */
+function refuseAtlasOnly(v: ValidatedPipeline): void {
+  const d = v.diagnostics.find((x) => x.code === 'ASP390');
+  if (!d) return;
+  // The stage is the `$name` key right after a pipeline index in the diagnostic's path.
+  let stage: string | undefined;
+  let index: number | undefined;
+  d.path.forEach((seg, i) => {
+    const prev = d.path[i - 1];
+    if (typeof seg === 'string' && seg.startsWith('$') && typeof prev === 'number') {
+      stage = seg;
+      index = prev;
+    }
+  });
+  const where = stage === undefined ? '' : ` (stage ${index} of its pipeline, ${stage})`;
+  throw new EngineError(`This pipeline cannot run on the local engine${where}: ${d.message}`, 'user', 'ASP_ATLAS_ONLY', stage);
+}
+
 export async function runPipelineText(
   text: string,
   opts: Partial<RunOptions> & { file?: string } = {},

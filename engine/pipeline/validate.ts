@@ -8,6 +8,7 @@ import { isPlainObject } from '../bson/types';
 import { ExprCompiler } from '../expr/compile';
 import type { ConnectionRegistry } from '../connections/types';
 import type { ParseContext, ParsedStage, StageSpec } from '../parse/types';
+import { parseStageArg } from '../parse/checkFields';
 import { stageRegistry, UNSUPPORTED_STAGES } from '../stages/registry';
 import { didYouMean } from './suggest';
 
@@ -99,8 +100,9 @@ function parseStages(pipeline: Value, path: JsonPath, ctx: ParseContext, report:
       return;
     }
     if (!checkPlacement(spec, ctx.context, [...p, name], report)) return;
-    const config = spec.parse(stage[name], [...p, name], ctx);
-    out.push({ spec, name, path: [...p, name], config });
+    const at = [...p, name];
+    const sctx = ctx.context === 'main' && i === pipeline.length - 1 ? { ...ctx, isLast: true } : ctx;
+    out.push({ spec, name, path: at, config: parseStageArg(spec, stage[name], at, sctx) });
   });
   return out;
 }
@@ -154,8 +156,11 @@ function checkMainShape(pipeline: Value[], path: JsonPath, opts: ValidateOptions
   if (sinkAt >= 0 && sinkAt < names.length - 1) {
     report({ code: 'ASP207', message: `No stages are allowed after a ${SINK_NAMES} stage.`, severity: 'error', path: [...path, sinkAt + 1] });
   }
+  // $https and $externalFunction may also end a processor (Atlas, since January 2026).
+  const last = names[names.length - 1];
+  const endsTerminal = names.length > 1 && last !== undefined && stageRegistry.get(last)?.terminal === true;
   const hasSink = sinkAt >= 0;
-  if (!hasSink && opts.mode !== 'preview') report(noSink(opts, [...path, pipeline.length - 1]));
+  if (!hasSink && !endsTerminal && opts.mode !== 'preview') report(noSink(opts, [...path, pipeline.length - 1]));
   return { hasWindow, hasSink };
 }
 

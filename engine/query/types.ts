@@ -44,6 +44,18 @@ export interface QueryContext {
 export type QueryCategory =
   | 'comparison' | 'logical' | 'element' | 'evaluation' | 'array' | 'bitwise' | 'geospatial' | 'misc';
 
+/** A documented use of an operator, run as a test (test/engine/examples.test.ts) and shown in hover. */
+export interface QueryExample {
+  /** The whole filter, e.g. `{ qty: { $gt: 20 } }`. */
+  filter: Doc;
+  /** A document the filter is tried on ... */
+  doc: Doc;
+  /** ... and whether it matches it; */
+  matches?: boolean;
+  /** or the compile error of an operator ASP or the local engine rejects. */
+  error?: string;
+}
+
 /** One query operator: docs metadata for the editor, plus how to compile it. */
 export interface QueryOperatorSpec {
   /** `$gt` */
@@ -56,6 +68,8 @@ export interface QueryOperatorSpec {
   docsUrl: string;
   /** Syntax line for hover: `{ <field>: { $gt: <value> } }`. */
   syntax: string;
+  /** One to three uses of the operator with their outcome (runnable documentation). */
+  examples: QueryExample[];
   /** Optional completion snippet (VS Code snippet syntax) for the operator's argument. */
   snippet?: string;
   /** Set when Atlas Stream Processing or the local engine does not run the operator: why. */

@@ -23,7 +23,7 @@ import { matchesFilter } from './listFilter';
 import { checkResumableModify } from './modifyRules';
 import { Processor, type RuntimeEnv } from './processor';
 import { refuse } from './states';
-import { TIER_KEYS, mergeTierSettings, parseDropOptions, parseModifyTierSettings, parseStartOptions, parseStopOptions, tierView, type TierSettings } from './startOptions';
+import { TIER_KEYS, parseDropOptions, parseModifySettings, parseStartOptions, parseStopOptions, tierView, type SettingsChange } from './startOptions';
 import { stageRegistry } from '../stages/registry';
 
 export interface ManagerOptions {
@@ -45,10 +45,11 @@ const NAME_RE = /^[A-Za-z0-9_.-]+$/;
 /** Atlas's sample batch when getMore gives no batchSize (or 0) [DOCS:privilege-actions]. */
 export const SAMPLE_BATCH = 5;
 
-/** The tier a processor document's options name (mongosh's create placement), if any. */
-function createTier(def: ProcessorDef): string | undefined {
-  const t = def.options['tier'];
-  return typeof t === 'string' ? t : undefined;
+/** A start's or modify's settings into the definition: the changed options, and workers. */
+function record(def: ProcessorDef, change: SettingsChange): boolean {
+  if (change.options) def.options = change.options;
+  if (change.settings.workers !== undefined) def.settings = { ...def.settings, workers: change.settings.workers };
+  return change.options !== undefined || change.settings.workers !== undefined;
 }
 
 export class ProcessorManager {
@@ -136,13 +137,9 @@ export class ProcessorManager {
   /** Start options are checked before anything changes; the tier settings are recorded once started. */
   async start(params: P.StartParams): Promise<P.OptionsReply> {
     const p = this.get(params.name);
-    const req = parseStartOptions(params);
-    const settings = mergeTierSettings(p.def.settings, req.settings, createTier(p.def));
+    const req = parseStartOptions(params, p.def.options);
     await p.start({ resumeFromCheckpoint: req.resumeFromCheckpoint, clearCheckpoints: req.clearCheckpoints, startAt: req.startAt });
-    if (Object.keys(req.settings).length > 0) {
-      p.def.settings = settings;
-      this.persist();
-    }
+    if (record(p.def, req)) this.persist();
     return this.withWarnings(p.name, req.warnings);
   }
 
@@ -190,8 +187,8 @@ export class ProcessorManager {
     }
     // tier and autoscaling of modify change only the values given (Atlas's autoscaling page).
     const warnings: string[] = [];
-    const given = parseModifyTierSettings(tierOpts, warnings);
-    const settings: TierSettings | undefined = Object.keys(given).length > 0 ? mergeTierSettings(p.def.settings, given, createTier(p.def)) : p.def.settings;
+    const change = parseModifySettings(options, tierOpts, warnings);
+    if (change.options) Object.assign(options, change.options);
     // `dlq: {}` removes the DLQ (asp-spec §6).
     const dlq = options['dlq'];
     if (dlq !== null && typeof dlq === 'object' && Object.keys(dlq).length === 0) delete options['dlq'];
@@ -202,7 +199,7 @@ export class ProcessorManager {
     if (!resume) await p.store().clear();
     this.procs.delete(p.name);
     p.def = { ...p.def, name: newName, pipeline, options, lastModified: new Date(this.clock.now()).toISOString() };
-    if (settings) p.def.settings = settings;
+    if (change.settings.workers !== undefined) p.def.settings = { ...p.def.settings, workers: change.settings.workers };
     if (params.file) p.def.file = params.file;
     this.procs.set(newName, p);
     this.changed(p);
@@ -213,7 +210,7 @@ export class ProcessorManager {
   stats(params: P.StatsParams): P.StatsReply {
     const p = this.get(params.name);
     const stats = relaxed(p.stats({ scale: params.scale, verbose: params.verbose })) as P.ProcessorStats;
-    return { ok: 1, ns: `admin.${p.name}`, name: p.name, state: p.state, ...tierView(p.def.settings, createTier(p.def)), stats, pipeline: relaxed(p.def.pipeline) as P.EJson[] };
+    return { ok: 1, ns: `admin.${p.name}`, name: p.name, state: p.state, ...tierView(p.def.options), stats, pipeline: relaxed(p.def.pipeline) as P.EJson[] };
   }
 
   info(p: Processor): P.ProcessorInfo {
@@ -228,7 +225,7 @@ export class ProcessorManager {
       options: relaxed(p.def.options) as P.ProcessorOptions,
       counts: { input: t.inputMessageCount, output: t.outputMessageCount, dlq: t.dlqMessageCount },
     };
-    Object.assign(info, tierView(p.def.settings, createTier(p.def)));
+    Object.assign(info, tierView(p.def.options));
     if (p.def.settings?.workers !== undefined) info.workers = p.def.settings.workers;
     if (p.def.errorMsg) info.errorMsg = p.def.errorMsg;
     return info;

@@ -251,6 +251,10 @@ export class Processor {
 
   private async onBatch(): Promise<void> {
     const coord = this.coord!;
+    // DLQ records are written batch by batch, as the $merge output is, not only at checkpoints:
+    // with a start checkpoint taken first, the next one can be minutes away. A failed write has
+    // already failed the processor (DlqSink onError).
+    await this.dlq?.drain().catch(() => undefined);
     if (this.stopRequested) {
       if (!this.stopCheckpointed) {
         this.stopCheckpointed = true;

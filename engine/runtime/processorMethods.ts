@@ -13,29 +13,6 @@ import type { EphemeralRuns, EphemeralSink } from './ephemeral';
 import { notFound } from './errors';
 import { matchesFilter } from './listFilter';
 
-/** listWorkspaceDefaults: the local instance has one tier; it reports the defaults its tier checks use. */
-export interface WorkspaceDefaultsReply extends P.OkReply {
-  defaultTierSize: string;
-  maxTierSize: string;
-}
-
-/** getStreamProcessor: the flat processor description the drivers read (fields the local engine has). */
-export interface StreamProcessorReply extends P.OkReply {
-  id: string;
-  name: string;
-  state: P.ProcessorState;
-  pipeline: P.EJson[];
-  tier?: string;
-  enableAutoScaling?: boolean;
-  dlq?: P.EJson;
-  streamMetaFieldName?: string;
-  lastModifiedAt?: string;
-  lastStateChange?: string;
-  hasStarted: boolean;
-  errorMsg?: string;
-  stats?: P.ProcessorStats;
-}
-
 export interface MethodSources {
   manager: ProcessorManager;
   ephemeral: EphemeralRuns;
@@ -105,20 +82,26 @@ export class ProcessorMethods {
     };
   }
 
-  listWorkspaceDefaults(): WorkspaceDefaultsReply {
+  listWorkspaceDefaults(): P.WorkspaceDefaultsReply {
     return { ok: 1, defaultTierSize: WORKSPACE_DEFAULT_TIER, maxTierSize: WORKSPACE_MAX_TIER };
   }
 
-  getStreamProcessor(q: { name: string }): StreamProcessorReply {
+  getStreamProcessor(q: P.GetProcessorParams): P.StreamProcessorReply {
     const p = this.src.manager.processor(q.name);
     if (p) {
       const info = this.src.manager.info(p);
-      const r: StreamProcessorReply = { ok: 1, id: info.id, name: info.name, state: info.state, pipeline: info.pipeline, hasStarted: info.state !== 'CREATED' };
+      const r: P.StreamProcessorReply = { ok: 1, id: info.id, name: info.name, state: info.state, pipeline: info.pipeline, hasStarted: info.state !== 'CREATED' };
       const o = info.options ?? {};
       if (info.tier !== undefined) r.tier = info.tier;
-      r.enableAutoScaling = info.autoscaling !== undefined;
       if (o.dlq !== undefined) r.dlq = o.dlq;
       if (typeof o.streamMetaFieldName === 'string') r.streamMetaFieldName = o.streamMetaFieldName;
+      // The Atlas settings as the drivers' flat description names them, from either placement the options used.
+      const failover = o['failover'] ?? o['failoverEnabled'];
+      if (typeof failover === 'boolean') r.failoverEnabled = failover;
+      const auto = o['autoscaling'];
+      if (auto !== null && typeof auto === 'object' && !Array.isArray(auto)) r.autoscaling = auto as P.EJsonDoc;
+      const enabled = r.autoscaling ? (r.autoscaling['enabled'] ?? true) : o['enableAutoScaling'];
+      if (typeof enabled === 'boolean') r.enableAutoScaling = enabled;
       if (info.lastModified) r.lastModifiedAt = info.lastModified;
       if (info.lastStateChange) r.lastStateChange = info.lastStateChange;
       if (info.errorMsg) r.errorMsg = info.errorMsg;
@@ -127,7 +110,7 @@ export class ProcessorMethods {
     }
     const run = this.src.ephemeral.list().find((i) => i.name === q.name);
     if (!run) throw notFound(q.name);
-    const r: StreamProcessorReply = { ok: 1, id: run.id, name: run.name, state: run.state, pipeline: run.pipeline, hasStarted: true };
+    const r: P.StreamProcessorReply = { ok: 1, id: run.id, name: run.name, state: run.state, pipeline: run.pipeline, hasStarted: true };
     if (run.lastStateChange) r.lastStateChange = run.lastStateChange;
     return r;
   }

@@ -1,52 +1,53 @@
 /**
  * The options of startStreamProcessor, stopStreamProcessor, dropStreamProcessor and the tier
- * settings of modifyStreamProcessor, checked with Atlas's rules in one place for both transports.
- * Options arrive at the top level (mongosh, the Admin API's `:startWith`) or nested in `options`
- * (the Node driver); both are read. What the local engine cannot honour (tiers, autoscaling,
- * workers, failover, drop ttl) is validated, recorded and answered with a warning naming it.
+ * settings of modifyStreamProcessor, for both transports. Options arrive at the top level
+ * (mongosh, the Admin API's `:startWith`) or nested in `options` (the Node driver); both are read.
+ * `tier`, `autoscaling`, `enableAutoScaling` and a boolean `failover` are the processor's Atlas
+ * settings: they are written into its options at their mongosh placement and checked there by the
+ * one processor-options table (engine/pipeline/processorSettings.ts), so the rules exist once.
+ * What the local engine cannot honour (tiers, autoscaling, workers, failover, drop ttl) is
+ * validated, recorded and answered with a warning naming it.
  * https://www.mongodb.com/docs/atlas/atlas-stream-processing/autoscaling/
  */
 import { Timestamp } from 'bson';
-import type { Doc, Value } from '../core/types';
+import type { Diagnostic, Doc, Value } from '../core/types';
 import { isNumber, isPlainObject, toNumber } from '../bson/types';
 import { fromEJSON } from '../json/ejson';
-import { PROCESSOR_TIERS, type ProcessorTier } from '../io/enums';
+import { tierRank, type Tier } from '../pipeline/processorFields';
+import { checkShape, resolveSettings } from '../pipeline/processorSettings';
 import { DURATION_UNITS } from '../time/duration';
 import { invalid } from './errors';
 
 /** What listWorkspaceDefaults reports for the local instance, and what autoscaling falls back to. */
-export const WORKSPACE_DEFAULT_TIER: ProcessorTier = 'SP10';
-export const WORKSPACE_MAX_TIER: ProcessorTier = 'SP50';
+export const WORKSPACE_DEFAULT_TIER: Tier = 'SP10';
+export const WORKSPACE_MAX_TIER: Tier = 'SP50';
 
-export interface Autoscaling {
-  enabled: boolean;
-  minTier?: ProcessorTier;
-  maxTier?: ProcessorTier;
-}
-
-/** Tier settings set by start and modify; kept in the processor definition so a restart reuses them. */
-export interface TierSettings {
-  tier?: ProcessorTier;
-  autoscaling?: Autoscaling;
+/** Start settings that are not processor options; kept in the definition so a restart reuses them. */
+export interface RecordedSettings {
   workers?: number;
-  failover?: Doc;
 }
 
 /** Where a change-stream `$source` starts instead of its configured start, for one start. */
 export type StartAt = { startAfter: Doc } | { startAtOperationTime: Timestamp };
 
-export interface StartRequest {
+/** The settings a start or modify gives: the processor's new options (when a setting changed) and workers. */
+export interface SettingsChange {
+  options?: Doc;
+  settings: RecordedSettings;
+}
+
+export interface StartRequest extends SettingsChange {
   resumeFromCheckpoint?: boolean;
   clearCheckpoints?: boolean;
   startAt?: StartAt;
-  /** The settings this start gives (merged over the recorded ones by the caller). */
-  settings: TierSettings;
   warnings: string[];
 }
 
-const START_KEYS = ['resumeFromCheckpoint', 'clearCheckpoints', 'startAfter', 'startAtOperationTime', 'tier', 'autoscaling', 'enableAutoScaling', 'workers', 'failover'];
-/** modify's own keys besides the tier settings (the pipeline, names, dlq...) are the manager's. */
-export const TIER_KEYS = ['tier', 'autoscaling', 'enableAutoScaling', 'workers', 'failover'];
+/** The Atlas settings start and modify take, as the processor-options table names them inside `options`. */
+const SETTING_KEYS = ['tier', 'autoscaling', 'enableAutoScaling', 'failover'];
+const START_KEYS = ['resumeFromCheckpoint', 'clearCheckpoints', 'startAfter', 'startAtOperationTime', 'workers', ...SETTING_KEYS];
+/** modify's own keys besides these (the pipeline, names, dlq...) are the manager's. */
+export const TIER_KEYS = [...SETTING_KEYS, 'workers'];
 
 const WARN = {
   tier: (t: string) => `tier: the local engine runs every processor on one tier; '${t}' is recorded and shown as tier and effectiveTier`,
@@ -89,34 +90,14 @@ function bool(cmd: string, o: Record<string, Value>, key: string): boolean | und
   throw invalid(`BSON field '${cmd}.${key}' is the wrong type, expected type 'bool'`);
 }
 
-function tierOf(field: string, v: Value): ProcessorTier {
-  if (typeof v !== 'string' || !(PROCESSOR_TIERS as readonly string[]).includes(v)) {
-    throw invalid(`Enumeration value '${typeof v === 'string' ? v : JSON.stringify(v)}' for field '${field}' is not a valid value; expected one of ${PROCESSOR_TIERS.join(', ')}`);
-  }
-  return v as ProcessorTier;
-}
-
-const rank = (t: ProcessorTier): number => PROCESSOR_TIERS.indexOf(t);
-
-function autoscalingOf(cmd: string, v: Value): Partial<Autoscaling> {
-  if (!isPlainObject(v)) throw invalid(`BSON field '${cmd}.autoscaling' is the wrong type, expected type 'object'`);
-  unknownFields(`${cmd}.autoscaling`, v, ['enabled', 'minTier', 'maxTier']);
-  const out: Partial<Autoscaling> = {};
-  const enabled = bool(`${cmd}.autoscaling`, v, 'enabled');
-  if (enabled !== undefined) out.enabled = enabled;
-  if (v['minTier'] !== undefined) out.minTier = tierOf('autoscaling.minTier', v['minTier']);
-  if (v['maxTier'] !== undefined) out.maxTier = tierOf('autoscaling.maxTier', v['maxTier']);
-  return out;
-}
-
-function failoverOf(cmd: string, v: Value): Doc {
-  if (!isPlainObject(v)) throw invalid(`BSON field '${cmd}.failover' is the wrong type, expected type 'object'`);
+/** A start's failover request (an object: fail over now, to a region); a boolean is the failoverEnabled setting. */
+function failoverRequest(cmd: string, v: Value): void {
+  if (!isPlainObject(v)) throw invalid(`BSON field '${cmd}.failover' is the wrong type, expected type 'bool' or 'object'`);
   unknownFields(`${cmd}.failover`, v, ['region', 'mode', 'dryRun', 'clearCheckpoint']);
   if (v['region'] !== undefined && (typeof v['region'] !== 'string' || v['region'].length === 0)) throw invalid(`BSON field '${cmd}.failover.region' must be a non-empty string`);
   if (v['mode'] !== undefined && v['mode'] !== 'GRACEFUL' && v['mode'] !== 'FORCED') throw invalid(`Enumeration value '${String(v['mode'])}' for field 'failover.mode' is not a valid value; expected GRACEFUL or FORCED`);
   bool(`${cmd}.failover`, v, 'dryRun');
   bool(`${cmd}.failover`, v, 'clearCheckpoint');
-  return v;
 }
 
 function workersOf(cmd: string, v: Value): number {
@@ -141,82 +122,89 @@ function startAtOf(o: Record<string, Value>): StartAt | undefined {
   return { startAtOperationTime: new Timestamp({ t: Math.floor(date.getTime() / 1000), i: 0 }) };
 }
 
-/** The tier settings among `o` (start or modify), validated field by field; warnings name each. */
-function tierSettings(cmd: string, o: Record<string, Value>, warnings: string[]): TierSettings {
-  const s: TierSettings = {};
+/**
+ * The processor options after the settings among `o` (start or modify): only the values given
+ * change ("changes only the values that you provide"), autoscaling bounds merge into the recorded
+ * ones. The result is checked by the processor-options table; its first error refuses the command.
+ */
+function changeSettings(cmd: string, options: Doc, o: Record<string, Value>, warnings: string[]): SettingsChange {
+  const out: SettingsChange = { settings: {} };
+  const next: Doc = { ...options };
+  let changed = false;
   if (o['tier'] !== undefined) {
-    s.tier = tierOf(`${cmd}.tier`, o['tier']);
-    warnings.push(WARN.tier(s.tier));
+    next['tier'] = o['tier'];
+    warnings.push(WARN.tier(typeof o['tier'] === 'string' ? o['tier'] : JSON.stringify(o['tier'])));
+    changed = true;
   }
-  let auto: Partial<Autoscaling> | undefined = o['autoscaling'] !== undefined ? autoscalingOf(cmd, o['autoscaling']) : undefined;
+  const auto = o['autoscaling'];
   const legacy = bool(cmd, o, 'enableAutoScaling');
-  if (legacy !== undefined) {
-    if (auto?.enabled !== undefined && auto.enabled !== legacy) throw invalid('enableAutoScaling and autoscaling.enabled disagree');
-    auto = { ...auto, enabled: legacy };
-  }
-  if (auto) {
-    s.autoscaling = { enabled: auto.enabled ?? true, ...(auto.minTier ? { minTier: auto.minTier } : {}), ...(auto.maxTier ? { maxTier: auto.maxTier } : {}) };
+  if (auto !== undefined || legacy !== undefined) {
+    if (auto !== undefined) next['autoscaling'] = isPlainObject(auto) && isPlainObject(options['autoscaling']) ? { ...options['autoscaling'], ...auto } : auto;
+    if (legacy !== undefined) next['enableAutoScaling'] = legacy;
+    // A recorded driver-placement switch follows a new autoscaling.enabled (and the other way round),
+    // so the two placements never disagree because of an earlier command.
+    const enabled = isPlainObject(auto) ? auto['enabled'] : undefined;
+    if (legacy === undefined && typeof enabled === 'boolean' && next['enableAutoScaling'] !== undefined) next['enableAutoScaling'] = enabled;
+    if (legacy !== undefined && enabled === undefined && isPlainObject(next['autoscaling']) && next['autoscaling']['enabled'] !== undefined) next['autoscaling'] = { ...next['autoscaling'], enabled: legacy };
     warnings.push(WARN.autoscaling);
+    changed = true;
   }
   if (o['workers'] !== undefined) {
-    s.workers = workersOf(cmd, o['workers']);
+    out.settings.workers = workersOf(cmd, o['workers']);
     warnings.push(WARN.workers);
   }
-  if (o['failover'] !== undefined) {
-    s.failover = failoverOf(cmd, o['failover']);
+  const failover = o['failover'];
+  if (failover !== undefined) {
+    if (typeof failover === 'boolean') {
+      next['failover'] = failover;
+      changed = true;
+    } else if (cmd === 'startStreamProcessor') {
+      failoverRequest(cmd, failover);
+    } else {
+      throw invalid(`BSON field '${cmd}.failover' is the wrong type, expected type 'bool'`);
+    }
     warnings.push(WARN.failover);
   }
-  return s;
-}
-
-/**
- * Merge new settings over recorded ones ("changes only the values that you provide"), then check
- * the autoscaling rules: bounds default to the workspace's, minTier <= maxTier, and the tier a
- * processor starts on must lie within them.
- */
-export function mergeTierSettings(recorded: TierSettings | undefined, next: TierSettings, createTier?: string): TierSettings {
-  const out: TierSettings = { ...recorded, ...next };
-  if (recorded?.autoscaling && next.autoscaling) out.autoscaling = { ...recorded.autoscaling, ...next.autoscaling };
-  const a = out.autoscaling;
-  if (a?.enabled) {
-    const { min, max } = autoscalingBounds(out, createTier);
-    if (rank(min) > rank(max)) throw invalid(`autoscaling minTier ${min} is above maxTier ${max}`);
-    const tier = baseTier(out, createTier);
-    if (rank(tier) < rank(min) || rank(tier) > rank(max)) throw invalid(`tier ${tier} is outside the autoscaling range ${min} to ${max}: the processor does not start`);
-  }
+  if (!changed) return out;
+  const diags: Diagnostic[] = [];
+  checkShape({ options: next }, ['options'], diags);
+  resolveSettings({ options: next }, diags);
+  const error = diags.find((d) => d.severity === 'error');
+  if (error) throw invalid(`${cmd}: ${error.message}`);
+  for (const d of diags) warnings.push(`${d.path?.join('.') ?? 'options'}: ${d.message}`);
+  out.options = next;
   return out;
 }
 
-function baseTier(s: TierSettings | undefined, createTier?: string): ProcessorTier {
-  if (s?.tier) return s.tier;
-  if (createTier && (PROCESSOR_TIERS as readonly string[]).includes(createTier)) return createTier as ProcessorTier;
-  return WORKSPACE_DEFAULT_TIER;
+export interface TierView {
+  tier: Tier;
+  effectiveTier: Tier;
+  autoscaling?: { minTier: Tier; maxTier: Tier };
 }
 
-/** Atlas's defaults: minTier the lower of the workspace default and the start tier; maxTier the workspace maximum. */
-function autoscalingBounds(s: TierSettings, createTier?: string): { min: ProcessorTier; max: ProcessorTier } {
-  const tier = baseTier(s, createTier);
-  const min = s.autoscaling?.minTier ?? (rank(WORKSPACE_DEFAULT_TIER) < rank(tier) ? WORKSPACE_DEFAULT_TIER : tier);
-  return { min, max: s.autoscaling?.maxTier ?? WORKSPACE_MAX_TIER };
-}
-
-/** `tier`, `effectiveTier` and (when enabled) `autoscaling` as stats and list show them. */
-export function tierView(s: TierSettings | undefined, createTier?: string): { tier: ProcessorTier; effectiveTier: ProcessorTier; autoscaling?: { minTier: ProcessorTier; maxTier: ProcessorTier } } {
-  const tier = baseTier(s, createTier);
+/**
+ * `tier`, `effectiveTier` and (when enabled) `autoscaling` as stats and list show them, from the
+ * processor's options. Unset bounds are Atlas's defaults: minTier the lower of the workspace
+ * default and the tier, maxTier the workspace maximum.
+ */
+export function tierView(options: Doc): TierView {
+  const s = resolveSettings({ options }, []);
+  const tier = s.tier ?? WORKSPACE_DEFAULT_TIER;
   // One tier locally: nothing ever scales, so the processor runs on its baseline.
-  const view: ReturnType<typeof tierView> = { tier, effectiveTier: tier };
-  if (s?.autoscaling?.enabled) {
-    const { min, max } = autoscalingBounds(s, createTier);
-    view.autoscaling = { minTier: min, maxTier: max };
+  const view: TierView = { tier, effectiveTier: tier };
+  if (s.autoscaling && s.autoscaling.enabled !== false) {
+    const min = s.autoscaling.minTier ?? (tierRank(WORKSPACE_DEFAULT_TIER) < tierRank(tier) ? WORKSPACE_DEFAULT_TIER : tier);
+    view.autoscaling = { minTier: min, maxTier: s.autoscaling.maxTier ?? WORKSPACE_MAX_TIER };
   }
   return view;
 }
 
-export function parseStartOptions(params: object): StartRequest {
+/** `options` are the processor's recorded options, the base the start's settings change. */
+export function parseStartOptions(params: object, options: Doc = {}): StartRequest {
   const o = commandOptions('startStreamProcessor', params, ['name']);
   unknownFields('startStreamProcessor', o, START_KEYS);
   const warnings: string[] = [];
-  const r: StartRequest = { settings: tierSettings('startStreamProcessor', o, warnings), warnings };
+  const r: StartRequest = { ...changeSettings('startStreamProcessor', options, o, warnings), warnings };
   const resume = bool('startStreamProcessor', o, 'resumeFromCheckpoint');
   const clear = bool('startStreamProcessor', o, 'clearCheckpoints');
   if (resume !== undefined) r.resumeFromCheckpoint = resume;
@@ -226,9 +214,9 @@ export function parseStartOptions(params: object): StartRequest {
   return r;
 }
 
-/** modify's tier settings (the rest of modify's options are the manager's). */
-export function parseModifyTierSettings(o: Record<string, Value>, warnings: string[]): TierSettings {
-  return tierSettings('modifyStreamProcessor', o, warnings);
+/** modify's tier settings over the processor's options (the rest of modify's options are the manager's). */
+export function parseModifySettings(options: Doc, o: Record<string, Value>, warnings: string[]): SettingsChange {
+  return changeSettings('modifyStreamProcessor', options, o, warnings);
 }
 
 export function parseStopOptions(params: object): { force: boolean; warnings: string[] } {

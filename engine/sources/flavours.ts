@@ -14,5 +14,8 @@ export function flavourFor(type: ConnectionType | undefined): SourceFlavour | un
   return FLAVOURS.find((f) => f.connectionTypes.includes(type)) as SourceFlavour | undefined;
 }
 
-/** Every option field any flavour accepts (for completion). */
+/** Every option field any flavour accepts. */
 export const SOURCE_FIELDS: readonly string[] = [...new Set(FLAVOURS.flatMap((f) => [...f.fields]))];
+
+/** The connection types some flavour reads from. */
+export const SOURCE_CONNECTION_TYPES: readonly ConnectionType[] = FLAVOURS.flatMap((f) => f.connectionTypes);

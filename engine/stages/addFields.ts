@@ -4,6 +4,8 @@
  */
 import { isPlainObject } from '../bson/types';
 import { err } from '../parse/args';
+import { exprShape } from '../parse/exprShape';
+import { cloneTop, setIn } from '../parse/shape';
 import { perDocument } from './_perDocument';
 import { compileSetter, type FieldSetter } from './_projection';
 import type { StageSpec } from '../parse/types';
@@ -18,7 +20,8 @@ export function addFieldsLike(name: '$addFields' | '$set', docsUrl: string): Sta
     summary: name === '$set' ? 'Alias of $addFields: adds or overwrites fields.' : 'Adds new fields or overwrites existing ones with computed values.',
     docsUrl,
     syntax: `{ ${name}: { <field>: <expression>, ... } }`,
-    schema: { type: 'object', additionalProperties: { description: 'An aggregation expression' } },
+    rootRole: 'fieldMap',
+    rootType: 'object',
     examples: [
       {
         title: 'Flag hot panels',
@@ -33,6 +36,11 @@ export function addFieldsLike(name: '$addFields' | '$set', docsUrl: string): Sta
         return undefined;
       }
       return compileSetter(arg, ctx.compiler, path, name);
+    },
+    outputShape(input, arg) {
+      const out = cloneTop(input);
+      if (isPlainObject(arg)) for (const [k, v] of Object.entries(arg)) if (k.length > 0) setIn(out, k, exprShape(v, input));
+      return out;
     },
     create(setter, rt, next) {
       return perDocument('AddFieldsOperator', rt, next, (doc, ctx) => setter.apply(doc, ctx));

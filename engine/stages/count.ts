@@ -6,6 +6,7 @@ import type { Meta } from '../core/meta';
 import { CODES } from '../windows/codes';
 import { groupOutputMeta } from './group';
 import type { StageSpec } from '../parse/types';
+import { obj, scalar } from '../parse/shape';
 
 export interface CountConfig {
   field: string;
@@ -20,7 +21,8 @@ export const count: StageSpec<CountConfig> = {
   summary: 'Counts the documents of each window into one document `{<field>: n}`.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/count/',
   syntax: '{ $count: "<output field>" }',
-  schema: { type: 'string', minLength: 1, pattern: '^[^$][^.]*$' },
+  rootRole: 'fieldName',
+  rootType: 'string',
   examples: [{ title: 'Count readings', stage: { $count: 'readings' }, input: [{ a: 1 }, { a: 2 }], output: [{ readings: 2 }] }],
   parse(arg, path, ctx) {
     const report = (message: string): undefined => {
@@ -33,6 +35,7 @@ export const count: StageSpec<CountConfig> = {
     if (arg.includes('\0')) return report('the count field cannot contain a null byte');
     return { field: arg };
   },
+  outputShape: (_input, arg) => (typeof arg === 'string' && arg ? obj({ [arg]: scalar('int') }) : obj()),
   create(config, _rt, next) {
     let n = 0;
     let meta: Meta | undefined;

@@ -4,18 +4,58 @@
  * https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-emit/
  */
 import { isPlainObject } from '../bson/types';
-import { enumValue, err, noUnknownFields, objectArg, wrongType } from '../parse/args';
+import { err, missing, otherFormFields, wrongType } from '../parse/args';
 import { connectionRef, nameSpec } from '../parse/connection';
+import type { FieldSpec } from '../parse/fieldSpec';
+import { fieldNamed } from '../parse/fields';
 import type { StageSpec } from '../parse/types';
 import { ioOf } from '../io/ioOf';
-import { KEY_FORMATS } from '../io/enums';
+import { KEY_FORMATS, type KeyFormat, type OutputFormat } from '../io/enums';
 import type { CollectionEmitConfig, KafkaEmitConfig } from '../io/types';
 
 export type EmitConfig = KafkaEmitConfig | CollectionEmitConfig | { kind: 'testLog' };
 
-const KAFKA_FIELDS = ['connectionName', 'topic', 'config', 'schemaRegistry'] as const;
-const KAFKA_CONFIG = ['key', 'keyFormat', 'headers', 'outputFormat', 'dateFormat', 'compression_type', 'acks', 'tombstoneWhen'] as const;
-const TS_FIELDS = ['connectionName', 'db', 'coll', 'timeseries'] as const;
+const ACKS = ['all', '-1', '0', '1', -1, 0, 1] as const;
+
+/** Every field of either form; which form applies depends on the connection's type. */
+const FIELDS: FieldSpec[] = [
+  {
+    name: 'connectionName', role: 'connection', type: 'string', required: true, connectionTypes: ['Kafka', 'Cluster', 'Local', 'TestLog'],
+    description: 'A Kafka connection (a Cluster connection for a time-series collection; `__testLog` logs each document)',
+    messages: { missing: "$emit must contain 'connectionName' field in it" },
+  },
+  { name: 'topic', role: 'expr', type: ['string', 'object'], description: 'Kafka: the topic, or an expression giving it per document' },
+  {
+    name: 'config', role: 'options', type: 'object', description: 'Kafka: how messages are written',
+    fields: [
+      { name: 'key', role: 'expr', description: 'Message key: an expression, string or object' },
+      { name: 'keyFormat', role: 'literal', type: 'string', enum: KEY_FORMATS, default: 'binData', description: 'Encoding of the key (required with key)' },
+      { name: 'headers', role: 'expr', description: 'Expression giving an object (name -> value) or an array of {k, v}' },
+      { name: 'outputFormat', role: 'literal', type: 'string', enum: ['relaxedJson', 'canonicalJson', 'basicJson'], default: 'relaxedJson', description: 'Extended JSON mode of the message value' },
+      { name: 'dateFormat', role: 'literal', type: 'string', enum: ['default', 'ISO8601'], default: 'default', description: 'How dates are written' },
+      { name: 'compression_type', role: 'literal', type: 'string', enum: ['none', 'gzip', 'snappy', 'lz4', 'zstd'], description: 'Producer compression' },
+      { name: 'acks', role: 'literal', type: ['string', 'int'], enum: ACKS, default: 'all', description: 'Broker acknowledgements a write waits for' },
+      { name: 'tombstoneWhen', role: 'expr', description: 'Boolean expression: true sends a tombstone (null value)' },
+    ],
+  },
+  { name: 'schemaRegistry', role: 'options', type: 'object', description: 'Kafka: write Avro through a Schema Registry connection' },
+  { name: 'db', role: 'expr', type: ['string', 'object'], description: 'Time series: the database, or an expression giving it' },
+  { name: 'coll', role: 'expr', type: ['string', 'object'], description: 'Time series: the collection, or an expression giving it' },
+  {
+    name: 'timeseries', role: 'options', type: 'object', description: 'Time series: the collection\'s time-series options',
+    fields: [
+      {
+        name: 'timeField', role: 'fieldName', type: 'string', required: true, description: 'Field holding the date of each measurement',
+        messages: { missing: '$emit to a Cluster connection needs timeseries: {timeField: "<field>"}' },
+      },
+      { name: 'metaField', role: 'fieldName', type: 'string', description: 'Field holding the labels of a series' },
+      { name: 'granularity', role: 'literal', type: 'string', enum: ['seconds', 'minutes', 'hours'], description: 'Expected interval between measurements' },
+    ],
+  },
+];
+
+const KAFKA_FORM = ['connectionName', 'topic', 'config', 'schemaRegistry'];
+const COLLECTION_FORM = ['connectionName', 'db', 'coll', 'timeseries'];
 
 export const emit: StageSpec<EmitConfig> = {
   name: '$emit',
@@ -25,103 +65,74 @@ export const emit: StageSpec<EmitConfig> = {
   summary: 'Writes each document to a Kafka topic (or a time-series collection). Must be the last stage.',
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-emit/',
   syntax: '{ $emit: { connectionName: "<kafka>", topic: "<topic>" | <expression>, config: { key, keyFormat, headers, outputFormat, dateFormat, compression_type, acks, tombstoneWhen } } }',
-  schema: {
-    type: 'object',
-    required: ['connectionName'],
-    properties: {
-      connectionName: { type: 'string', description: 'A Kafka connection (or a Cluster connection for time-series collections)' },
-      topic: { description: 'Topic name, or an expression giving it per document' },
-      db: { description: 'Time series: database (string or expression)' },
-      coll: { description: 'Time series: collection (string or expression)' },
-      timeseries: { type: 'object', properties: { timeField: { type: 'string' }, metaField: { type: 'string' }, granularity: { enum: ['seconds', 'minutes', 'hours'] } } },
-      config: {
-        type: 'object',
-        properties: {
-          key: { description: 'Message key: expression, string or object' },
-          keyFormat: { enum: [...KEY_FORMATS], default: 'binData' },
-          headers: { description: 'Expression giving an object (name -> value) or an array of {k, v}' },
-          outputFormat: { enum: ['relaxedJson', 'canonicalJson', 'basicJson'], default: 'relaxedJson' },
-          dateFormat: { enum: ['default', 'ISO8601'], default: 'default' },
-          compression_type: { enum: ['none', 'gzip', 'snappy', 'lz4', 'zstd'] },
-          acks: { enum: ['all', '-1', '0', '1', -1, 0, 1], default: 'all' },
-          tombstoneWhen: { description: 'Boolean expression: true sends a tombstone (null value)' },
-        },
-      },
+  fields: FIELDS,
+  examples: [
+    {
+      title: 'Log each document (the __testLog connection)',
+      stage: { $emit: { connectionName: '__testLog' } },
+      input: [{ device_id: 'device_1', obs: { watts: 250 } }],
+      output: [{ device_id: 'device_1', obs: { watts: 250 } }],
     },
-  },
-  examples: [],
+  ],
   parse(arg, path, ctx) {
-    const o = objectArg('$emit', arg, path, ctx);
-    if (!o) return undefined;
-    const name = o['connectionName'];
-    if (name === undefined) {
-      err(ctx, path, "$emit must contain 'connectionName' field in it", 'ASP303');
-      return undefined;
-    }
-    if (typeof name !== 'string') {
-      wrongType('$emit', 'connectionName', name, 'string', [...path, 'connectionName'], ctx);
-      return undefined;
-    }
-    const conn = connectionRef(name, [...path, 'connectionName'], ctx, ['Kafka', 'Cluster'], (n) => `connection named ${n} does not exist. Check sp.listConnections() for available connections.`);
+    const name = isPlainObject(arg) ? arg['connectionName'] : undefined;
+    if (!isPlainObject(arg) || typeof name !== 'string') return undefined;
+    const conn = connectionRef(name, [...path, 'connectionName'], ctx, fieldNamed(FIELDS, 'connectionName')!, {
+      unknown: (n) => `connection named ${n} does not exist. Check sp.listConnections() for available connections.`,
+      wrongType: (_n, t) => `Invalid connectionName in $emit: a ${t} connection cannot be written to`,
+    });
     if (!conn) return undefined;
     if (conn.type === 'TestLog') return { kind: 'testLog' };
     if (conn.type === 'Cluster' || conn.type === 'Local') {
-      noUnknownFields(o, TS_FIELDS, '$emit', path, ctx);
-      const db = nameSpec(o, 'db', '$emit', path, ctx);
-      const coll = nameSpec(o, 'coll', '$emit', path, ctx);
-      const ts = o['timeseries'];
-      if (ts === undefined || !isPlainObject(ts) || typeof ts['timeField'] !== 'string') {
+      let ok = otherFormFields(arg, COLLECTION_FORM, '$emit', path, ctx);
+      if (arg['db'] === undefined) missing('$emit', 'db', path, ctx);
+      if (arg['coll'] === undefined) missing('$emit', 'coll', path, ctx);
+      const db = nameSpec(arg['db'], '$emit', 'db', [...path, 'db'], ctx);
+      const coll = nameSpec(arg['coll'], '$emit', 'coll', [...path, 'coll'], ctx);
+      if (arg['timeseries'] === undefined) {
         err(ctx, [...path, 'timeseries'], '$emit to a Cluster connection needs timeseries: {timeField: "<field>"}', 'ASP303');
-        return undefined;
+        ok = false;
       }
-      return db && coll ? { kind: 'collection', connectionName: name, db, coll } : undefined;
+      return ok && db && coll ? { kind: 'collection', connectionName: name, db, coll } : undefined;
     }
-    if (conn.type !== 'Kafka') {
-      err(ctx, [...path, 'connectionName'], `Invalid connectionName in $emit: a ${conn.type} connection cannot be written to`, 'ASP511', { data: { name, type: conn.type } });
-      return undefined;
-    }
-    noUnknownFields(o, KAFKA_FIELDS, '$emit', path, ctx);
-    let ok = true;
-    if (o['schemaRegistry'] !== undefined) {
+    let ok = otherFormFields(arg, KAFKA_FORM, '$emit', path, ctx);
+    if (arg['schemaRegistry'] !== undefined) {
       err(ctx, [...path, 'schemaRegistry'], 'Avro output through a Schema Registry is not available in the local engine', 'ASP312', { target: 'key' });
       ok = false;
     }
     let topic: KafkaEmitConfig['topic'] | undefined;
-    const t = o['topic'];
+    const t = arg['topic'];
     if (t === undefined) err(ctx, path, "BSON field '$emit.topic' is missing but a required field", 'ASP303');
     else if (typeof t === 'string' && t.length > 0 && !t.startsWith('$')) topic = { literal: t };
     else if ((typeof t === 'string' && t.length > 1) || isPlainObject(t)) topic = { expr: ctx.compiler.expr(t, [...path, 'topic']) };
-    else wrongType('$emit', 'topic', t, 'string', [...path, 'topic'], ctx);
-    const c = o['config'] ?? {};
+    else if (typeof t === 'string') wrongType('$emit', 'topic', t, 'string', [...path, 'topic'], ctx);
+    const c = arg['config'] ?? {};
+    if (!isPlainObject(c)) return undefined;
     const cpath = [...path, 'config'];
-    if (!isPlainObject(c)) {
-      wrongType('$emit', 'config', c, 'object', cpath, ctx);
-      return undefined;
-    }
-    noUnknownFields(c, KAFKA_CONFIG, '$emit.config', cpath, ctx);
     const key = c['key'] !== undefined ? ctx.compiler.expr(c['key'], [...cpath, 'key']) : undefined;
-    const keyFormat = enumValue(c, 'keyFormat', KEY_FORMATS, '$emit.config', cpath, ctx);
     if (key && c['keyFormat'] === undefined) {
       err(ctx, [...cpath, 'key'], 'Expected config.keyFormat to be specified when config.key is specified', 'ASP310');
       ok = false;
     }
     const headers = c['headers'] !== undefined ? ctx.compiler.expr(c['headers'], [...cpath, 'headers']) : undefined;
-    const outputFormat = enumValue(c, 'outputFormat', ['relaxedJson', 'canonicalJson', 'basicJson'] as const, '$emit.config', cpath, ctx) ?? 'relaxedJson';
-    const dateFormat = enumValue(c, 'dateFormat', ['default', 'ISO8601'] as const, '$emit.config', cpath, ctx) ?? 'default';
-    const compression = enumValue(c, 'compression_type', ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const, '$emit.config', cpath, ctx);
-    let acks: KafkaEmitConfig['acks'] = 'all';
-    if (c['acks'] !== undefined) {
-      const a = String(c['acks']);
-      if (a === 'all' || a === '-1' || a === '0' || a === '1') acks = a;
-      else {
-        err(ctx, [...cpath, 'acks'], `Enumeration value '${a}' for field '$emit.config.acks' is not a valid value.`, 'ASP305');
-        ok = false;
-      }
-    }
     const tombstoneWhen = c['tombstoneWhen'] !== undefined ? ctx.compiler.expr(c['tombstoneWhen'], [...cpath, 'tombstoneWhen']) : undefined;
     if (!ok || !topic) return undefined;
-    return { kind: 'kafka', connectionName: name, topic, key, keyFormat: keyFormat ?? 'binData', headers, outputFormat, isoDates: dateFormat === 'ISO8601', compression, acks, tombstoneWhen };
+    // The table checked the enums; absent ones take the documented defaults.
+    return {
+      kind: 'kafka',
+      connectionName: name,
+      topic,
+      key,
+      keyFormat: (c['keyFormat'] as KeyFormat | undefined) ?? 'binData',
+      headers,
+      outputFormat: (c['outputFormat'] as OutputFormat | undefined) ?? 'relaxedJson',
+      isoDates: c['dateFormat'] === 'ISO8601',
+      compression: c['compression_type'] as string | undefined,
+      acks: c['acks'] === undefined ? 'all' : (String(c['acks']) as KafkaEmitConfig['acks']),
+      tombstoneWhen,
+    };
   },
+  toRunOutput: (config) => config.kind === 'testLog',
   create(config, rt, next) {
     if (config.kind === 'testLog') return { push: (d, m) => next(d, m) };
     const io = ioOf(rt, '$emit');

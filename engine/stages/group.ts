@@ -13,6 +13,33 @@ import { CODES } from '../windows/codes';
 import { rowUpdate, shareKey } from '../windows/groupUpdate';
 import type { StageSpec } from '../parse/types';
 import type { GroupConfig } from '../windows/groupTable';
+import type { Value } from '../core/types';
+import { exprShape } from '../parse/exprShape';
+import { ANY, arr, obj, scalar, type Shape } from '../parse/shape';
+
+/** Result types of the accumulators whose type does not follow from their argument. */
+const ACC_TYPES: Record<string, string> = {
+  $sum: 'number', $avg: 'double', $stdDevPop: 'double', $stdDevSamp: 'double', $count: 'int',
+  $median: 'double', $percentile: 'array', $mergeObjects: 'object',
+};
+
+/** `_id` plus one field per accumulator, typed as far as the accumulator tells. */
+function groupShape(input: Shape, arg: Value): Shape {
+  const spec = isPlainObject(arg) ? arg : {};
+  const fields: Record<string, Shape> = { _id: exprShape(spec['_id'], input) };
+  for (const [k, acc] of Object.entries(spec)) {
+    if (k === '_id') continue;
+    const op = isPlainObject(acc) ? Object.keys(acc)[0] : undefined;
+    const accArg = op && isPlainObject(acc) ? acc[op] : undefined;
+    if (!op) fields[k] = ANY;
+    else if (ACC_TYPES[op]) fields[k] = scalar(ACC_TYPES[op]!);
+    else if (op === '$push' || op === '$addToSet') fields[k] = arr(exprShape(accArg, input));
+    else if (/^\$(first|last|min|max|top|bottom)N$/.test(op)) fields[k] = arr(ANY);
+    else if (op === '$top' || op === '$bottom') fields[k] = exprShape(isPlainObject(accArg) ? accArg['output'] : undefined, input);
+    else fields[k] = exprShape(accArg, input);
+  }
+  return obj(fields);
+}
 
 export const group: StageSpec<GroupConfig> = {
   name: '$group',
@@ -22,17 +49,8 @@ export const group: StageSpec<GroupConfig> = {
   summary: 'Groups the documents of each window by `_id` and computes accumulators per group.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/group/',
   syntax: '{ $group: { _id: <expression>, <field>: { <accumulator>: <expression> }, ... } }',
-  schema: {
-    type: 'object',
-    required: ['_id'],
-    properties: { _id: { description: 'Group key expression; null for one group' } },
-    additionalProperties: {
-      type: 'object',
-      minProperties: 1,
-      maxProperties: 1,
-      propertyNames: { enum: [...accumulatorRegistry.keys()] },
-    },
-  },
+  rootRole: 'group',
+  rootType: 'object',
   examples: [
     {
       title: 'Average and maximum watts per device',
@@ -100,6 +118,7 @@ export const group: StageSpec<GroupConfig> = {
     if (!ok) return undefined;
     return { plan: { id, names, accs, mergeable: accs.every((a) => a.merge !== undefined), update: rowUpdate(accs, shareKeys) } };
   },
+  outputShape: groupShape,
   create(config, rt, next) {
     const ctx = newEvalCtx(rt.slotCount, rt.clock);
     const table = new GroupTable(config.plan);

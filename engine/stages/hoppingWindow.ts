@@ -5,7 +5,9 @@
 import { parseFixedWindow, type WindowConfig } from '../windows/windowArgs';
 import { InstanceWindowOperator } from '../windows/instanceWindow';
 import { PaneWindowOperator } from '../windows/paneWindow';
-import { windowSchema, durationSchema } from '../windows/schema';
+import { FIXED_WINDOW, WINDOW_COMMON } from '../windows/fields';
+import { durationField } from '../parse/duration';
+import { windowShape } from '../windows/shape';
 import type { StageSpec } from '../parse/types';
 
 export const hoppingWindow: StageSpec<WindowConfig> = {
@@ -17,7 +19,9 @@ export const hoppingWindow: StageSpec<WindowConfig> = {
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-hopping/',
   syntax:
     '{ $hoppingWindow: { interval: { size: <int>, unit: "<unit>" }, hopSize: { size: <int>, unit: "<unit>" }, pipeline: [ <stage>, ... ], offset?, idleTimeout?, allowedLateness?, boundary? } }',
-  schema: windowSchema({ interval: durationSchema('Window size'), hopSize: durationSchema('Time between window starts') }, ['interval', 'hopSize', 'pipeline'], true),
+  idlName: 'hoppingWindow',
+  fields: [durationField('interval', 'Window size', { required: true }), durationField('hopSize', 'Time between window starts', { required: true }), ...WINDOW_COMMON, ...FIXED_WINDOW],
+  outputShape: windowShape,
   examples: [
     {
       title: 'Readings per 10 seconds, every 5 seconds',

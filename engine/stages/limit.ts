@@ -17,7 +17,8 @@ export const limit: StageSpec<LimitConfig> = {
   summary: 'Passes only the first n documents of each window.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/limit/',
   syntax: '{ $limit: <positive integer> }',
-  schema: { type: 'integer', minimum: 1 },
+  rootRole: 'literal',
+  rootType: 'int',
   examples: [{ title: 'First two', stage: { $limit: 2 }, input: [{ a: 1 }, { a: 2 }, { a: 3 }], output: [{ a: 1 }, { a: 2 }] }],
   parse(arg, path, ctx) {
     const report = (message: string): undefined => {

@@ -3,17 +3,39 @@
  * embedded store): equality, let/pipeline and concise forms.
  * https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-lookup/
  */
-import type { Doc, Value } from '../core/types';
+import type { Value } from '../core/types';
 import type { Expr } from '../expr/types';
 import { isPlainObject } from '../bson/types';
-import { err, missing, noUnknownFields, objectArg, optString, wrongType } from '../parse/args';
+import { err, wrongType } from '../parse/args';
 import { connectionRef } from '../parse/connection';
+import type { FieldSpec } from '../parse/fieldSpec';
+import { fieldAt } from '../parse/fields';
+import { arr, obj, setPath } from '../parse/shape';
 import { innerPipeline } from './_innerPipeline';
 import type { StageSpec } from '../parse/types';
 import { ioOf } from '../io/ioOf';
 import type { LookupConfig } from '../io/types';
 
-const FIELDS = ['from', 'localField', 'foreignField', 'let', 'pipeline', 'as', 'parallelism', 'partitionBy'];
+const FIELDS: FieldSpec[] = [
+  {
+    name: 'from', role: 'options', type: 'object', description: 'The collection joined with',
+    fields: [
+      { name: 'connectionName', role: 'connection', type: 'string', required: true, connectionTypes: ['Cluster', 'Local'], description: 'A Cluster connection (or `local`, the embedded store)' },
+      { name: 'db', role: 'literal', type: 'string', required: true, description: 'Database name' },
+      { name: 'coll', role: 'literal', type: 'string', required: true, description: 'Collection name' },
+    ],
+  },
+  { name: 'localField', role: 'fieldName', type: 'string', description: 'Field of the incoming document matched against foreignField' },
+  { name: 'foreignField', role: 'fieldName', type: 'string', description: 'Field of the joined collection matched against localField' },
+  { name: 'let', role: 'fieldMap', type: 'object', description: 'Variables the pipeline reads as $$name' },
+  { name: 'pipeline', role: 'pipeline', type: 'array', description: 'Stages run on the joined collection' },
+  { name: 'as', role: 'fieldName', type: 'string', required: true, description: 'Array field that receives the matching documents' },
+  {
+    name: 'parallelism', role: 'literal', type: 'int', default: 1, description: 'Concurrent lookups (1 to 16)',
+    messages: { wrongType: '$lookup.parallelism must be an integer from 1 to 16' },
+  },
+  { name: 'partitionBy', role: 'expr', description: 'Expression routing documents to the parallel lookups' },
+];
 
 export const lookup: StageSpec<LookupConfig> = {
   name: '$lookup',
@@ -23,90 +45,63 @@ export const lookup: StageSpec<LookupConfig> = {
   summary: 'Joins each document with matching documents of a collection on a Cluster connection (or the embedded local store).',
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-lookup/',
   syntax: '{ $lookup: { from: { connectionName, db, coll }, localField, foreignField, let, pipeline, as } }',
-  schema: {
-    type: 'object',
-    required: ['as'],
-    properties: {
-      from: { type: 'object', required: ['connectionName', 'db', 'coll'], properties: { connectionName: { type: 'string' }, db: { type: 'string' }, coll: { type: 'string' } } },
-      localField: { type: 'string' },
-      foreignField: { type: 'string' },
-      let: { type: 'object' },
-      pipeline: { type: 'array' },
-      as: { type: 'string' },
-      parallelism: { type: 'integer', minimum: 1, maximum: 16, default: 1 },
-      partitionBy: { description: 'Expression routing documents to parallel lookups' },
+  fields: FIELDS,
+  examples: [
+    {
+      title: 'Add the room of each reading (embedded local store)',
+      stage: { $lookup: { from: { connectionName: 'local', db: 'asp', coll: 'rooms' }, localField: 'room', foreignField: '_id', as: 'roomInfo' } },
+      store: { rooms: [{ _id: 'A', floor: 1 }, { _id: 'B', floor: 2 }] },
+      input: [{ device_id: 'device_1', room: 'B' }],
+      output: [{ device_id: 'device_1', room: 'B', roomInfo: [{ _id: 'B', floor: 2 }] }],
     },
-  },
-  examples: [],
+  ],
   parse(arg, path, ctx) {
-    const o = objectArg('$lookup', arg, path, ctx);
-    if (!o) return undefined;
-    noUnknownFields(o, FIELDS, '$lookup', path, ctx);
-    let ok = true;
-    const from = o['from'];
+    if (!isPlainObject(arg)) return undefined;
+    const from = arg['from'];
     if (from === undefined) {
       err(ctx, path, '$lookup without from (a pipeline starting with $documents) is not available in the local engine', 'ASP312');
       return undefined;
     }
+    if (!isPlainObject(from)) return undefined;
     const fpath = [...path, 'from'];
-    if (!isPlainObject(from)) {
-      wrongType('$lookup', 'from', from, 'object', fpath, ctx);
-      return undefined;
-    }
-    noUnknownFields(from, ['connectionName', 'db', 'coll'], '$lookup.from', fpath, ctx);
+    let ok = true;
     for (const f of ['connectionName', 'db', 'coll']) {
-      if (from[f] === undefined) {
-        missing('$lookup.from', f, fpath, ctx);
-        ok = false;
-      } else if (typeof from[f] !== 'string' || (from[f] as string).length === 0) {
+      if (from[f] === '') {
         wrongType('$lookup.from', f, from[f], 'string', [...fpath, f], ctx);
         ok = false;
-      }
+      } else if (typeof from[f] !== 'string') ok = false;
     }
     if (!ok) return undefined;
     const name = from['connectionName'] as string;
-    const conn = connectionRef(name, [...fpath, 'connectionName'], ctx, ['Cluster', 'Local'], (n) => `Unknown connection name ${n}`);
-    if (!conn) return undefined;
-    if (conn.type !== 'Cluster' && conn.type !== 'Local') {
-      err(ctx, [...fpath, 'connectionName'], 'Only atlas connection type is currently supported for $lookup', 'ASP511', { data: { name, type: conn.type } });
-      ok = false;
-    }
-    const localField = optString(o, 'localField', '$lookup', path, ctx);
-    const foreignField = optString(o, 'foreignField', '$lookup', path, ctx);
-    if ((localField === undefined) !== (foreignField === undefined)) {
+    const conn = connectionRef(name, [...fpath, 'connectionName'], ctx, fieldAt(FIELDS, ['from', 'connectionName'])!, {
+      unknown: (n) => `Unknown connection name ${n}`,
+      wrongType: () => 'Only atlas connection type is currently supported for $lookup',
+    });
+    if (!conn) ok = false;
+    const localField = typeof arg['localField'] === 'string' ? arg['localField'] : undefined;
+    const foreignField = typeof arg['foreignField'] === 'string' ? arg['foreignField'] : undefined;
+    if ((arg['localField'] === undefined) !== (arg['foreignField'] === undefined)) {
       err(ctx, path, '$lookup requires both or neither of localField and foreignField', 'ASP303');
       ok = false;
     }
-    const as = optString(o, 'as', '$lookup', path, ctx);
-    if (as === undefined) {
-      missing('$lookup', 'as', path, ctx);
-      ok = false;
-    }
+    const as = typeof arg['as'] === 'string' ? arg['as'] : undefined;
     const lets: [string, Expr][] = [];
-    if (o['let'] !== undefined) {
-      if (!isPlainObject(o['let'])) {
-        wrongType('$lookup', 'let', o['let'], 'object', [...path, 'let'], ctx);
-        ok = false;
-      } else for (const [k, v] of Object.entries(o['let'])) lets.push([k, ctx.compiler.expr(v, [...path, 'let', k])]);
-    }
+    const letv = arg['let'];
+    if (isPlainObject(letv)) for (const [k, v] of Object.entries(letv)) lets.push([k, ctx.compiler.expr(v, [...path, 'let', k])]);
     let pipeline: Value[] | undefined;
-    if (o['pipeline'] !== undefined) {
-      if (!Array.isArray(o['pipeline'])) {
-        wrongType('$lookup', 'pipeline', o['pipeline'], 'array', [...path, 'pipeline'], ctx);
-        ok = false;
-      } else {
-        pipeline = o['pipeline'];
-        ctx.compiler.withVars(lets.map(([k]) => k), () => ctx.parsePipeline(pipeline, [...path, 'pipeline'], 'window'));
-      }
+    if (Array.isArray(arg['pipeline'])) {
+      const p = arg['pipeline'];
+      pipeline = p;
+      ctx.compiler.withVars(lets.map(([k]) => k), () => ctx.parsePipeline(p, [...path, 'pipeline'], 'window'));
     }
-    if (localField === undefined && pipeline === undefined) {
+    if (arg['localField'] === undefined && arg['pipeline'] === undefined) {
       err(ctx, path, '$lookup needs localField/foreignField, a pipeline, or both', 'ASP303');
       ok = false;
     }
     let parallelism = 1;
-    const par = o['parallelism'];
-    if (par !== undefined) {
-      if (typeof par !== 'number' || !Number.isInteger(par) || par < 1 || par > 16) {
+    const par = arg['parallelism'];
+    if (typeof par === 'number') {
+      if (par < 1 || par > 16) {
         err(ctx, [...path, 'parallelism'], '$lookup.parallelism must be an integer from 1 to 16', 'ASP304');
         ok = false;
       } else parallelism = par;
@@ -114,9 +109,12 @@ export const lookup: StageSpec<LookupConfig> = {
     if (!ok || as === undefined) return undefined;
     return { connectionName: name, db: from['db'] as string, coll: from['coll'] as string, localField, foreignField, let: lets, pipeline, as, parallelism, inner: innerPipeline(ctx, [...path, 'pipeline']) };
   },
+  outputShape(input, arg) {
+    const as = isPlainObject(arg) ? arg['as'] : undefined;
+    return typeof as === 'string' && as ? setPath(input, as, arr(obj({}, true))) : input;
+  },
   create(cfg, rt, next) {
     return ioOf(rt, '$lookup').lookup(cfg, rt, next);
   },
 };
 
-export type { Doc };

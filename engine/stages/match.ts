@@ -17,7 +17,8 @@ export const match: StageSpec<Predicate> = {
   summary: 'Passes only the documents that match the query filter.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/match/',
   syntax: '{ $match: { <query> } }',
-  schema: { type: 'object', description: 'A MongoDB query filter' },
+  rootRole: 'query',
+  rootType: 'object',
   examples: [
     {
       title: 'Keep readings above 200 watts',

@@ -7,6 +7,31 @@ import { err } from '../parse/args';
 import { perDocument } from './_perDocument';
 import { compileProjection, type Projection } from './_projection';
 import type { StageSpec } from '../parse/types';
+import type { Value } from '../core/types';
+import { exprShape } from '../parse/exprShape';
+import { ANY, cloneTop, lookup, obj, removeIn, setPath, type Shape } from '../parse/shape';
+
+const isExclusion = (v: Value): boolean => v === 0 || v === false;
+const isInclusion = (v: Value): boolean => (typeof v === 'number' && v !== 0) || v === true;
+
+/** Exclusion mode drops the named fields; inclusion mode keeps `_id` and builds the rest. */
+function projectShape(input: Shape, arg: Value): Shape {
+  const entries = isPlainObject(arg) ? Object.entries(arg) : [];
+  if (entries.some(([k, v]) => k !== '_id' && isExclusion(v))) {
+    const out = cloneTop(input);
+    for (const [k, v] of entries) if (isExclusion(v)) removeIn(out, k);
+    return out;
+  }
+  let out = obj();
+  const idExcluded = entries.some(([k, v]) => k === '_id' && isExclusion(v));
+  const id = lookup(input, '_id');
+  if (!idExcluded && id) out = setPath(out, '_id', id);
+  for (const [k, v] of entries) {
+    if (k.length === 0 || (k === '_id' && isExclusion(v))) continue;
+    out = setPath(out, k, isInclusion(v) ? lookup(input, k) ?? ANY : exprShape(v, input));
+  }
+  return out;
+}
 
 export const project: StageSpec<Projection> = {
   name: '$project',
@@ -16,7 +41,8 @@ export const project: StageSpec<Projection> = {
   summary: 'Reshapes each document: includes, excludes or computes fields.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/project/',
   syntax: '{ $project: { <field>: <1 | 0 | expression>, ... } }',
-  schema: { type: 'object', additionalProperties: { description: '1/true to include, 0/false to exclude, or an expression' } },
+  rootRole: 'projection',
+  rootType: 'object',
   examples: [
     {
       title: 'Keep the device and compute kilowatts',
@@ -32,6 +58,7 @@ export const project: StageSpec<Projection> = {
     }
     return compileProjection(arg, ctx.compiler, path);
   },
+  outputShape: projectShape,
   create(p, rt, next) {
     return perDocument('ProjectOperator', rt, next, (doc, ctx) => p.apply(doc, ctx));
   },

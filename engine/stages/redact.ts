@@ -48,7 +48,7 @@ export const redact: StageSpec<Expr> = {
   summary: 'Restricts document content level by level with $$DESCEND, $$PRUNE or $$KEEP.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/redact/',
   syntax: '{ $redact: <expression resolving to $$DESCEND, $$PRUNE or $$KEEP> }',
-  schema: { description: 'An expression that evaluates to $$DESCEND, $$PRUNE or $$KEEP' },
+  rootRole: 'expr',
   examples: [
     {
       title: 'Drop error events entirely',

@@ -7,7 +7,9 @@ import { ExprError } from '../core/errors';
 import { isPlainObject, typeName } from '../bson/types';
 import type { Expr } from '../expr/types';
 import { toRelaxedJSON } from '../json/ejson';
-import { err, noUnknownFields, objectArg } from '../parse/args';
+import { err } from '../parse/args';
+import { exprShape } from '../parse/exprShape';
+import { obj, type Shape } from '../parse/shape';
 import { perDocument } from './_perDocument';
 import type { Operator, Emit } from '../core/operator';
 import type { ParseContext, StageSpec } from '../parse/types';
@@ -29,6 +31,12 @@ function show(v: Value): string {
   return toRelaxedJSON({ v }).slice(5, -1);
 }
 
+/** The shape of a replacement root: the expression's, when it is a document. */
+export function newRootShape(input: Shape, expr: Value): Shape {
+  const s = exprShape(expr, input);
+  return s.t === 'object' ? s : obj({}, true);
+}
+
 export function parseNewRoot(arg: Value, path: JsonPath, ctx: ParseContext): Expr | undefined {
   if (typeof arg !== 'string' && !isPlainObject(arg)) {
     err(ctx, path, `'newRoot' expression must be a field path or an expression object`, 'ASP311');
@@ -45,7 +53,12 @@ export const replaceRoot: StageSpec<Expr> = {
   summary: 'Replaces each document with the document an expression evaluates to.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/replaceRoot/',
   syntax: '{ $replaceRoot: { newRoot: <expression> } }',
-  schema: { type: 'object', required: ['newRoot'], properties: { newRoot: { description: 'An expression that evaluates to a document' } }, additionalProperties: false },
+  fields: [
+    {
+      name: 'newRoot', role: 'expr', type: ['string', 'object'], required: true, description: 'An expression that evaluates to the replacement document',
+      messages: { missing: 'no newRoot specified for the $replaceRoot stage', wrongType: "'newRoot' expression must be a field path or an expression object", wrongTypeCode: 'ASP311' },
+    },
+  ],
   examples: [
     {
       title: 'Promote the reading',
@@ -55,15 +68,10 @@ export const replaceRoot: StageSpec<Expr> = {
     },
   ],
   parse(arg, path, ctx) {
-    const o = objectArg('$replaceRoot', arg, path, ctx);
-    if (!o) return undefined;
-    noUnknownFields(o, ['newRoot'], '$replaceRoot', path, ctx);
-    if (o['newRoot'] === undefined) {
-      err(ctx, path, "no newRoot specified for the $replaceRoot stage", 'ASP303');
-      return undefined;
-    }
-    return parseNewRoot(o['newRoot'], [...path, 'newRoot'], ctx);
+    const root = isPlainObject(arg) ? arg['newRoot'] : undefined;
+    return typeof root === 'string' || isPlainObject(root) ? ctx.compiler.expr(root, [...path, 'newRoot']) : undefined;
   },
+  outputShape: (input, arg) => newRootShape(input, isPlainObject(arg) ? arg['newRoot'] : undefined),
   create(expr, rt, next) {
     return replaceOperator(expr, "'newRoot' expression", rt, next);
   },

@@ -3,7 +3,7 @@
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/replaceWith/
  */
 import type { Expr } from '../expr/types';
-import { parseNewRoot, replaceOperator } from './replaceRoot';
+import { newRootShape, parseNewRoot, replaceOperator } from './replaceRoot';
 import type { StageSpec } from '../parse/types';
 
 export const replaceWith: StageSpec<Expr> = {
@@ -14,7 +14,8 @@ export const replaceWith: StageSpec<Expr> = {
   summary: 'Replaces each document with the document an expression evaluates to.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/replaceWith/',
   syntax: '{ $replaceWith: <expression> }',
-  schema: { description: 'An expression that evaluates to a document' },
+  rootRole: 'expr',
+  rootType: ['string', 'object'],
   examples: [
     {
       title: 'Merge defaults into the reading',
@@ -26,6 +27,7 @@ export const replaceWith: StageSpec<Expr> = {
   parse(arg, path, ctx) {
     return parseNewRoot(arg, path, ctx);
   },
+  outputShape: newRootShape,
   create(expr, rt, next) {
     return replaceOperator(expr, "'replacement document'", rt, next);
   },

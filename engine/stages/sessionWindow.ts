@@ -8,7 +8,10 @@ import { CODES } from '../windows/codes';
 import { parseCommon } from '../windows/windowArgs';
 import { readsWindowMeta } from '../windows/innerPlan';
 import { SessionWindowOperator, type SessionConfig } from '../windows/session';
-import { durationSchema, windowSchema } from '../windows/schema';
+import { WINDOW_COMMON } from '../windows/fields';
+import { durationField } from '../parse/duration';
+import { isPlainObject } from '../bson/types';
+import { windowShape } from '../windows/shape';
 import type { StageSpec } from '../parse/types';
 
 const PREFIX = "The $sessionWindow.pipeline isn't supported,";
@@ -21,7 +24,13 @@ export const sessionWindow: StageSpec<SessionConfig> = {
   summary: 'Groups documents per partitionBy value into sessions separated by gaps of inactivity.',
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-session/',
   syntax: '{ $sessionWindow: { partitionBy: <expression>, gap: { size: <int>, unit: "<unit>" }, pipeline: [ <stage>, ... ], allowedLateness?, boundary? } }',
-  schema: windowSchema({ partitionBy: { description: 'Expression whose value separates sessions' }, gap: durationSchema('Inactivity that ends a session') }, ['partitionBy', 'gap', 'pipeline'], false),
+  idlName: 'sessionWindow',
+  fields: [
+    { name: 'partitionBy', role: 'expr', required: true, description: 'Expression whose value separates sessions' },
+    durationField('gap', 'Inactivity that ends a session', { required: true }),
+    ...WINDOW_COMMON,
+  ],
+  outputShape: windowShape,
   examples: [
     {
       title: 'Readings per user session (gap 5 minutes)',
@@ -46,8 +55,8 @@ export const sessionWindow: StageSpec<SessionConfig> = {
   ],
   parse(arg, path, ctx) {
     const r = new ArgReader('$sessionWindow', path, ctx);
-    const obj = r.object(arg, ['partitionBy', 'gap', 'pipeline', 'boundary', 'allowedLateness'], ['partitionBy', 'gap', 'pipeline']);
-    if (!obj) return undefined;
+    if (!isPlainObject(arg)) return undefined;
+    const obj = arg;
     let gap: number | undefined;
     if ('gap' in obj) {
       gap = r.duration(obj['gap'], 'gap', [...path, 'gap']);

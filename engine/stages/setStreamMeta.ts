@@ -16,8 +16,16 @@ export const setStreamMeta: StageSpec<[string, Expr][]> = {
   summary: 'Sets custom stream metadata (stream.<name>) that later stages read with {$meta: "stream.<name>"}.',
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-setStreamMeta/',
   syntax: '{ $setStreamMeta: { "stream.<name>": <expression>, ... } }',
-  schema: { type: 'object', propertyNames: { pattern: '^stream\\.' } },
-  examples: [],
+  rootRole: 'fieldMap',
+  rootType: 'object',
+  examples: [
+    {
+      title: 'Tag each document with its tenant, for later {$meta: "stream.tenant"}',
+      stage: { $setStreamMeta: { 'stream.tenant': '$tenant' } },
+      input: [{ tenant: 'acme', watts: 3 }],
+      output: [{ tenant: 'acme', watts: 3 }],
+    },
+  ],
   parse(arg, path, ctx) {
     const o = objectArg('$setStreamMeta', arg, path, ctx);
     if (!o) return undefined;

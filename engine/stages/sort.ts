@@ -26,7 +26,8 @@ export const sort: StageSpec<SortConfig> = {
   summary: 'Sorts the documents of each window (stable; ties keep arrival order).',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/sort/',
   syntax: '{ $sort: { <field>: 1 | -1, ... } }',
-  schema: { type: 'object', minProperties: 1, additionalProperties: { enum: [1, -1] } },
+  rootRole: 'sort',
+  rootType: 'object',
   examples: [
     {
       title: 'Highest watts first',

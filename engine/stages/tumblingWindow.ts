@@ -5,7 +5,9 @@
 import { parseFixedWindow, type WindowConfig } from '../windows/windowArgs';
 import { InstanceWindowOperator } from '../windows/instanceWindow';
 import { PaneWindowOperator } from '../windows/paneWindow';
-import { windowSchema, durationSchema } from '../windows/schema';
+import { FIXED_WINDOW, WINDOW_COMMON } from '../windows/fields';
+import { durationField } from '../parse/duration';
+import { windowShape } from '../windows/shape';
 import type { StageSpec } from '../parse/types';
 
 export const tumblingWindow: StageSpec<WindowConfig> = {
@@ -17,7 +19,9 @@ export const tumblingWindow: StageSpec<WindowConfig> = {
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-tumbling/',
   syntax:
     '{ $tumblingWindow: { interval: { size: <int>, unit: "<unit>" }, pipeline: [ <stage>, ... ], offset?: { offsetFromUtc: <int>, unit: "<unit>" }, idleTimeout?: { size, unit }, allowedLateness?: { size, unit }, boundary?: "eventTime" | "processingTime" } }',
-  schema: windowSchema({ interval: durationSchema('Window size') }, ['interval', 'pipeline'], true),
+  idlName: 'tumblingWindow',
+  fields: [durationField('interval', 'Window size', { required: true }), ...WINDOW_COMMON, ...FIXED_WINDOW],
+  outputShape: windowShape,
   examples: [
     {
       title: 'Average watts per device per 10 seconds',

@@ -6,6 +6,7 @@ import { err } from '../parse/args';
 import { perDocument } from './_perDocument';
 import { compileProjection, type Projection } from './_projection';
 import type { StageSpec } from '../parse/types';
+import { removePath } from '../parse/shape';
 
 export const unset: StageSpec<Projection> = {
   name: '$unset',
@@ -15,7 +16,8 @@ export const unset: StageSpec<Projection> = {
   summary: 'Removes one or more fields.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/unset/',
   syntax: '{ $unset: "<field>" } or { $unset: [ "<field1>", "<field2>", ... ] }',
-  schema: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+  rootRole: 'fieldName',
+  rootType: ['string', 'array'],
   examples: [
     {
       title: 'Drop the metadata and the reading',
@@ -33,6 +35,11 @@ export const unset: StageSpec<Projection> = {
     const spec: Record<string, number> = {};
     for (const f of fields as string[]) spec[f] = 0;
     return compileProjection(spec, ctx.compiler, path);
+  },
+  outputShape(input, arg) {
+    let out = input;
+    for (const n of Array.isArray(arg) ? arg : [arg]) if (typeof n === 'string' && n) out = removePath(out, n);
+    return out;
   },
   create(p, rt, next) {
     return perDocument('ProjectOperator', rt, next, (doc, ctx) => p.apply(doc, ctx));

@@ -4,8 +4,9 @@
  */
 import type { Doc, Value } from '../core/types';
 import { Long, isPlainObject } from '../bson/types';
-import { err, noUnknownFields, optBool, optString } from '../parse/args';
+import { err } from '../parse/args';
 import type { StageSpec } from '../parse/types';
+import { ANY, lookup, scalar, setPath, type Shape } from '../parse/shape';
 import { ExprError, errorMessage } from '../core/errors';
 
 export interface UnwindConfig {
@@ -36,6 +37,18 @@ function valueAt(doc: Doc, parts: string[]): Value {
   return v;
 }
 
+/** The unwound field holds one element of the array it held. */
+function unwindShape(input: Shape, arg: Value): Shape {
+  const path = typeof arg === 'string' ? arg : isPlainObject(arg) ? arg['path'] : undefined;
+  if (typeof path !== 'string' || !path.startsWith('$')) return input;
+  const name = path.slice(1);
+  const cur = lookup(input, name);
+  let out = setPath(input, name, cur?.t === 'array' ? cur.items ?? ANY : cur ?? ANY);
+  const idx = isPlainObject(arg) ? arg['includeArrayIndex'] : undefined;
+  if (typeof idx === 'string' && idx) out = setPath(out, idx, scalar('long'));
+  return out;
+}
+
 export const unwind: StageSpec<UnwindConfig> = {
   name: '$unwind',
   kind: 'transform',
@@ -44,17 +57,12 @@ export const unwind: StageSpec<UnwindConfig> = {
   summary: 'Outputs one document for each element of an array field.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/unwind/',
   syntax: '{ $unwind: "$<field>" } or { $unwind: { path: "$<field>", includeArrayIndex: "<string>", preserveNullAndEmptyArrays: <bool> } }',
-  schema: {
-    oneOf: [
-      { type: 'string', pattern: '^\\$' },
-      {
-        type: 'object',
-        required: ['path'],
-        properties: { path: { type: 'string' }, includeArrayIndex: { type: 'string' }, preserveNullAndEmptyArrays: { type: 'boolean' } },
-        additionalProperties: false,
-      },
-    ],
-  },
+  fields: [
+    { name: 'path', role: 'fieldPath', type: 'string', required: true, description: 'The array field, as a "$" path', messages: { missing: 'no path specified to $unwind stage' } },
+    { name: 'includeArrayIndex', role: 'fieldName', type: 'string', description: 'Field that receives the element\'s index' },
+    { name: 'preserveNullAndEmptyArrays', role: 'literal', type: 'bool', default: false, description: 'Pass on documents whose array is missing, null or empty' },
+  ],
+  shorthand: { role: 'fieldPath', type: 'string', description: 'The array field, as a "$" path' },
   examples: [
     {
       title: 'One document per tag',
@@ -71,15 +79,14 @@ export const unwind: StageSpec<UnwindConfig> = {
     if (typeof arg === 'string') {
       p = arg;
     } else if (isPlainObject(arg)) {
-      noUnknownFields(arg, ['path', 'includeArrayIndex', 'preserveNullAndEmptyArrays'], '$unwind', path, ctx);
-      p = optString(arg, 'path', '$unwind', path, ctx);
+      // the table checked the types
+      p = typeof arg['path'] === 'string' ? arg['path'] : undefined;
       pathAt = [...path, 'path'];
-      if (p === undefined && arg['path'] === undefined) err(ctx, path, "no path specified to $unwind stage", 'ASP303');
-      includeArrayIndex = optString(arg, 'includeArrayIndex', '$unwind', path, ctx);
+      includeArrayIndex = typeof arg['includeArrayIndex'] === 'string' ? arg['includeArrayIndex'] : undefined;
       if (includeArrayIndex !== undefined && (includeArrayIndex.length === 0 || includeArrayIndex.startsWith('$'))) {
         err(ctx, [...path, 'includeArrayIndex'], `includeArrayIndex option to $unwind stage should not be prefixed with a '$': ${includeArrayIndex}`, 'ASP312');
       }
-      preserve = optBool(arg, 'preserveNullAndEmptyArrays', '$unwind', path, ctx) ?? false;
+      preserve = arg['preserveNullAndEmptyArrays'] === true;
     } else {
       err(ctx, path, 'expected either a string or an object as specification for $unwind stage', 'ASP203');
       return undefined;
@@ -91,6 +98,7 @@ export const unwind: StageSpec<UnwindConfig> = {
     }
     return { parts: p.slice(1).split('.'), includeArrayIndex, preserve };
   },
+  outputShape: unwindShape,
   create(cfg, rt, next) {
     const { parts, includeArrayIndex: idx, preserve } = cfg;
     const emit = (doc: Doc, v: Value, i: Value, meta: Parameters<typeof next>[1]): void => {

@@ -6,8 +6,8 @@ import { isPlainObject } from '../bson/types';
 import { errorMessage, ExprError } from '../core/errors';
 import { newEvalCtx } from '../expr/compile';
 import { compileFilter, type Predicate } from '../query/compile';
-import { toRelaxedJSON } from '../json/ejson';
-import { enumValue, err, noUnknownFields, objectArg } from '../parse/args';
+import { err } from '../parse/args';
+import type { FieldSpec } from '../parse/fieldSpec';
 import type { StageSpec } from '../parse/types';
 
 export interface ValidateConfig {
@@ -16,6 +16,16 @@ export interface ValidateConfig {
 }
 
 const OP = 'ValidateOperator';
+const ACTIONS = ['discard', 'dlq'] as const;
+
+const FIELDS: FieldSpec[] = [
+  {
+    name: 'validator', role: 'query', type: 'object', default: {},
+    description: 'A query filter documents must match; may use $jsonSchema and $expr',
+    messages: { wrongType: 'failed to parse validator: {json}', wrongTypeCode: 'ASP314' },
+  },
+  { name: 'validationAction', role: 'literal', type: 'string', enum: ACTIONS, default: 'discard', description: 'What happens to an invalid document: discard it, or send it to the DLQ' },
+];
 
 export const validate: StageSpec<ValidateConfig> = {
   name: '$validate',
@@ -25,14 +35,7 @@ export const validate: StageSpec<ValidateConfig> = {
   summary: 'Checks each document against a validator; invalid ones are discarded or sent to the DLQ.',
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-validate/',
   syntax: '{ $validate: { validator: { <query or $jsonSchema> }, validationAction: "discard" | "dlq" } }',
-  schema: {
-    type: 'object',
-    properties: {
-      validator: { type: 'object', description: 'A query filter; may use $jsonSchema and $expr' },
-      validationAction: { enum: ['discard', 'dlq'], default: 'discard' },
-    },
-    additionalProperties: false,
-  },
+  fields: FIELDS,
   examples: [
     {
       title: 'Send readings without watts to the DLQ',
@@ -43,18 +46,13 @@ export const validate: StageSpec<ValidateConfig> = {
     },
   ],
   parse(arg, path, ctx) {
-    const o = objectArg('$validate', arg, path, ctx);
-    if (!o) return undefined;
-    noUnknownFields(o, ['validator', 'validationAction'], '$validate', path, ctx);
-    const action = enumValue(o, 'validationAction', ['discard', 'dlq'] as const, '$validate', path, ctx) ?? 'discard';
+    if (!isPlainObject(arg)) return undefined;
+    const action = arg['validationAction'] === 'dlq' ? 'dlq' : 'discard';
     if (action === 'dlq' && !ctx.hasDlq) {
       err(ctx, [...path, 'validationAction'], 'DLQ must be specified if validation action is dlq.', 'ASP313', { data: { fix: 'addDlq' } });
     }
-    const v = o['validator'] ?? {};
-    if (!isPlainObject(v)) {
-      err(ctx, [...path, 'validator'], `failed to parse validator: ${toRelaxedJSON({ v }).slice(5, -1)}`, 'ASP314');
-      return undefined;
-    }
+    const v = arg['validator'] ?? {};
+    if (!isPlainObject(v)) return undefined;
     return { pred: compileFilter(v, ctx.compiler, [...path, 'validator'], { context: 'validate' }), action };
   },
   create(cfg, rt, next) {

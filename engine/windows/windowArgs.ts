@@ -1,6 +1,7 @@
 /** Parsing shared by $tumblingWindow and $hoppingWindow (asp-spec §3.9). */
 import type { JsonPath, Value } from '../core/types';
 import type { ParseContext, ParsedStage } from '../parse/types';
+import { isPlainObject } from '../bson/types';
 import { ArgReader } from './args';
 import { CODES } from './codes';
 import { planInner, type InnerPlan } from './innerPlan';
@@ -25,10 +26,7 @@ export const DEFAULT_ALLOWED_LATENESS_MS = 3000;
 /** Shared by all three window stages: lateness, boundary, inner pipeline. */
 export function parseCommon(r: ArgReader, arg: Record<string, Value>, path: JsonPath, ctx: ParseContext, withIdle: boolean) {
   let processingTime = false;
-  if ('boundary' in arg) {
-    const b = r.enumValue(arg['boundary'], ['eventTime', 'processingTime'], `${r.idl}.boundary`, [...path, 'boundary']);
-    processingTime = b === 'processingTime';
-  }
+  if ('boundary' in arg) processingTime = arg['boundary'] === 'processingTime';
   let allowedLateness = DEFAULT_ALLOWED_LATENESS_MS;
   if ('allowedLateness' in arg) {
     const p = [...path, 'allowedLateness'];
@@ -47,13 +45,10 @@ export function parseCommon(r: ArgReader, arg: Record<string, Value>, path: Json
   }
   let stages: ParsedStage[] = [];
   const pipeline = arg['pipeline'];
-  if ('pipeline' in arg) {
-    if (!Array.isArray(pipeline)) r.wrongType(pipeline, 'array', `${r.idl}.pipeline`, [...path, 'pipeline']);
-    else {
-      stages = ctx.parsePipeline(pipeline, [...path, 'pipeline'], 'window');
-      // A stage that failed to parse was reported already; the window cannot run without it.
-      if (stages.length !== pipeline.length || stages.some((s) => s.config === undefined)) r.ok = false;
-    }
+  if (Array.isArray(pipeline)) {
+    stages = ctx.parsePipeline(pipeline, [...path, 'pipeline'], 'window');
+    // A stage that failed to parse was reported already; the window cannot run without it.
+    if (stages.length !== pipeline.length || stages.some((s) => s.config === undefined)) r.ok = false;
   }
   return { processingTime, allowedLateness, idleTimeout, stages, raw: Array.isArray(pipeline) ? (pipeline as Value[]) : [] };
 }
@@ -61,10 +56,8 @@ export function parseCommon(r: ArgReader, arg: Record<string, Value>, path: Json
 export function parseFixedWindow(stage: '$tumblingWindow' | '$hoppingWindow', operatorName: string, arg: Value, path: JsonPath, ctx: ParseContext): WindowConfig | undefined {
   const hopping = stage === '$hoppingWindow';
   const r = new ArgReader(stage, path, ctx);
-  const allowed = ['interval', 'pipeline', 'boundary', 'offset', 'idleTimeout', 'allowedLateness', ...(hopping ? ['hopSize'] : [])];
-  const required = hopping ? ['interval', 'hopSize', 'pipeline'] : ['interval', 'pipeline'];
-  const obj = r.object(arg, allowed, required);
-  if (!obj) return undefined;
+  if (!isPlainObject(arg)) return undefined;
+  const obj = arg;
   let size: number | undefined;
   if ('interval' in obj) {
     size = r.duration(obj['interval'], 'interval', [...path, 'interval']);
@@ -75,7 +68,7 @@ export function parseFixedWindow(stage: '$tumblingWindow' | '$hoppingWindow', op
     hop = r.duration(obj['hopSize'], 'hopSize', [...path, 'hopSize']);
     if (hop === 0) hop = r.error(CODES.badValue, 'Window hopSize size must be greater than 0.', [...path, 'hopSize', 'size']);
   }
-  const offset = 'offset' in obj ? r.offset(obj['offset'], [...path, 'offset']) : 0;
+  const offset = 'offset' in obj ? r.offset(obj['offset']) : 0;
   const common = parseCommon(r, obj, path, ctx, true);
   if (!r.ok || size === undefined || hop === undefined || offset === undefined) return undefined;
   return {

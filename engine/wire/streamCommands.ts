@@ -1,6 +1,6 @@
 /**
  * The Atlas stream-processing commands over the wire: each command document becomes the params
- * of one ProcessorMethods call (engine/daemon/processorMethods.ts, shared with JSON-RPC) and its
+ * of one ProcessorMethods call (engine/runtime/processorMethods.ts, shared with JSON-RPC) and its
  * reply becomes BSON. Options are accepted where mongosh puts them (top level: `start({tier})`
  * sends `{startStreamProcessor: n, tier}`) and where the Node driver puts them (nested
  * `options: {...}`); the same option given at both places with different values is an error.

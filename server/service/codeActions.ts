@@ -7,8 +7,7 @@ import type { ServiceCtx } from './context';
 import type { ParsedDoc, StageNode } from './parseCache';
 import { keyNodeOf, nodeAt, pathOf, prop, stringValue } from './jsonNav';
 import { stagePaths } from './cursor';
-import { allowedConnectionTypes } from './connectionKinds';
-import { optionKey } from './roles';
+import { allowedConnectionTypes, connectionTypesAt } from './connectionKinds';
 import { newConnectionEdit } from './codeActionsConnections';
 
 export function codeActions(ctx: ServiceCtx, parsed: ParsedDoc, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
@@ -142,16 +141,16 @@ function connectionFix(ctx: ServiceCtx, parsed: ParsedDoc, offset: number): Code
   if (!n || n.type !== 'string' || keyNodeOf(n)?.value !== 'connectionName') return undefined;
   const name = n.value as string;
   if (ctx.connections().get(name)) return undefined;
-  let stage = '';
+  let stage: StageNode | undefined;
   let rel: JsonPath = [];
   const full = pathOf(n);
   for (const [s, p] of stagePaths(parsed)) {
     if (p.length + 1 < full.length && p.every((x, i) => full[i] === x) && p.length >= rel.length) {
-      stage = s.name;
+      stage = s;
       rel = full.slice(p.length + 1);
     }
   }
-  const allowed = stage ? allowedConnectionTypes(stage, optionKey(rel)) : allowedConnectionTypes('options', 'dlq.connectionName');
+  const allowed = stage ? connectionTypesAt(stage.spec, rel) : allowedConnectionTypes('options', 'dlq.connectionName');
   const type = allowed?.find((t) => t !== 'Local' && t !== 'Sample' && t !== 'TestLog') ?? 'Cluster';
   const edit: WorkspaceEdit | undefined = newConnectionEdit(ctx, name, type);
   return edit ? { title: `Create connection '${name}' (${type}) in the registry`, kind: CodeActionKind.QuickFix, edit } : undefined;

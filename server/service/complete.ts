@@ -1,4 +1,4 @@
-/** Completion: stages valid at the cursor, options from the stage schemas, operators, connections, field paths. */
+/** Completion: stages valid at the cursor, options from the stages' field tables, operators, connections, field paths. */
 import {
   CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position,
 } from 'vscode-languageserver-types';
@@ -8,13 +8,14 @@ import { cursorAt } from './cursor';
 import type { ParsedDoc, PipelineNode, StageNode } from './parseCache';
 import type { Node } from 'jsonc-parser';
 import { keysOf } from './jsonNav';
-import { pathsOf } from './shape';
+import { pathsOf } from '../../engine/parse/shape';
 import type { Role } from './roles';
 import type { OperatorDoc } from './types';
-import { enumValues, propertiesOf, schemaAt, typesOf, descriptionOf, type PropInfo } from './schema';
+import type { FieldSpec } from '../../engine/parse/fieldSpec';
+import { fieldsAt } from '../../engine/parse/fields';
 import { operatorMarkdown, stageMarkdown } from './markdown';
 import { valueCompletions } from './completeValues';
-import { argSnippet, stageArgSnippet } from './snippets';
+import { argSnippet, fieldDoc, stageArgSnippet, valueSnippet } from './snippets';
 import { processorCompletions } from './completeProcessor';
 import { keyHasValue, push, type ItemSink } from './items';
 
@@ -104,10 +105,8 @@ function keyItems(ctx: ServiceCtx, out: ItemSink, stage: StageNode, slot: { role
   const keyOnly = keyHasValue(out.cur);
   switch (role.k) {
     case 'options': {
-      const spec = ctx.catalog.stages.get(stage.name);
-      if (!spec) return;
-      const schemas = schemaAt(spec.schema, role.schemaPath);
-      for (const p of propertiesOf(schemas, spec.schema)) if (!present.has(p.name)) optionItem(out, p, keyOnly);
+      const fields = fieldsAt(ctx.catalog.stages.get(stage.name)?.fields, role.schemaPath);
+      for (const f of fields ?? []) if (!present.has(f.name)) optionItem(out, f, keyOnly);
       return;
     }
     case 'expr':
@@ -164,32 +163,16 @@ function nodeAtOffset(root: Node, offset: number): Node | undefined {
   }
 }
 
-function optionItem(out: ItemSink, p: PropInfo, keyOnly: boolean): void {
-  const types = typesOf(p.schema);
+function optionItem(out: ItemSink, f: FieldSpec, keyOnly: boolean): void {
   const item: CompletionItem = {
-    label: p.name,
+    label: f.name,
     kind: CompletionItemKind.Property,
-    detail: types.join(' | ') || undefined,
-    sortText: `${p.required ? 0 : 1}${p.name}`,
+    detail: typeof f.type === 'string' ? f.type : f.type?.join(' | '),
+    sortText: `${f.required ? 0 : 1}${f.name}`,
+    documentation: { kind: MarkupKind.Markdown, value: fieldDoc(f) },
   };
-  const doc = descriptionOf(p.schema);
-  if (doc) item.documentation = { kind: MarkupKind.Markdown, value: doc };
-  if (keyOnly) push(out, item, `"${p.name}"`);
-  else push(out, item, `"${p.name}": ${valueSnippet(p.schema)}`, true);
-}
-
-/** A placeholder for a property's value, chosen from its schema. */
-export function valueSnippet(s: Record<string, unknown>): string {
-  const values = enumValues([s]);
-  if (values.length > 0 && values.every((v) => typeof v === 'string')) return `"\${1|${values.join(',')}|}"`;
-  if (values.length > 0) return `\${1|${values.map((v) => JSON.stringify(v)).join(',')}|}`;
-  const t = typesOf(s)[0];
-  if (t === 'string') return '"$1"';
-  if (t === 'object') return '{ $1 }';
-  if (t === 'array') return '[ $1 ]';
-  if (t === 'number' || t === 'integer') return '${1:0}';
-  if (s['properties']) return '{ $1 }';
-  return '$1';
+  if (keyOnly) push(out, item, `"${f.name}"`);
+  else push(out, item, `"${f.name}": ${valueSnippet(f, 1)}`, true);
 }
 
 function operatorItem(out: ItemSink, op: OperatorDoc, keyOnly: boolean): void {

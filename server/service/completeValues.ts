@@ -5,15 +5,12 @@ import type { JsonPath } from '../../engine/core/types';
 import type { ServiceCtx } from './context';
 import type { StageNode } from './parseCache';
 import type { Role } from './roles';
-import { optionKey } from './roles';
-import { enumValues, schemaAt } from './schema';
-import { pathsOf } from './shape';
+import { fieldAt, typesOf } from '../../engine/parse/fields';
+import { pathsOf } from '../../engine/parse/shape';
 import { keysOf, nodeAt, prop, stringValue } from './jsonNav';
-import { allowedConnectionTypes, connectionRole } from './connectionKinds';
+import { connectionTypesAt, connectionRole } from './connectionKinds';
 import { push, type ItemSink } from './items';
 import { argSnippet } from './snippets';
-
-export const DURATION_UNITS = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'ms'];
 
 /** `$meta` paths (asp-spec §4.3); window paths only make sense after a window. */
 export const META_PATHS: [string, string][] = [
@@ -34,14 +31,16 @@ const BUILTIN_VARS: [string, string][] = [
 const REDACT_VARS = ['DESCEND', 'PRUNE', 'KEEP'];
 
 export function valueCompletions(ctx: ServiceCtx, out: ItemSink, stage: StageNode, rel: JsonPath, role: Role): void {
-  const lastKey = [...rel].reverse().find((s): s is string => typeof s === 'string');
-  if (lastKey === 'connectionName') return connectionItems(ctx, out, allowedConnectionTypes(stage.name, optionKey(rel)));
+  const spec = ctx.catalog.stages.get(stage.name);
+  const allowed = connectionTypesAt(spec, rel);
+  if (allowed) return connectionItems(ctx, out, allowed);
   switch (role.k) {
     case 'options': {
-      if (stage.name === '$unwind' && rel.length === 0) return fieldPathItems(ctx, out, stage, '$');
-      const spec = ctx.catalog.stages.get(stage.name);
-      const values = spec ? enumValues(schemaAt(spec.schema, role.schemaPath)) : [];
-      if (values.length === 0 && lastKey === 'unit') values.push(...DURATION_UNITS);
+      // `$unwind: "$tags"`: the argument's short form is a field path
+      if (rel.length === 0 && spec?.shorthand?.role === 'fieldPath') return fieldPathItems(ctx, out, stage, '$');
+      const field = fieldAt(spec?.fields, rel);
+      const values: unknown[] = [...(field?.enum ?? [])];
+      if (values.length === 0 && typesOf(field?.type).includes('bool')) values.push(true, false);
       for (const v of values) push(out, { label: JSON.stringify(v), kind: CompletionItemKind.EnumMember }, JSON.stringify(v));
       return;
     }
@@ -128,9 +127,9 @@ function afterWindow(stage: StageNode): boolean {
   return stage.pipeline.stages.some((s) => s.kind === 'window' && s.index < stage.index);
 }
 
-function connectionItems(ctx: ServiceCtx, out: ItemSink, allowed: string[] | undefined): void {
+function connectionItems(ctx: ServiceCtx, out: ItemSink, allowed: readonly string[]): void {
   for (const c of ctx.connections().list()) {
-    if (allowed && !allowed.includes(c.type)) continue;
+    if (!allowed.includes(c.type)) continue;
     const item: CompletionItem = {
       label: c.name,
       kind: CompletionItemKind.Reference,

@@ -1,23 +1,27 @@
-/** Which connection types each connectionName position accepts (asp-spec §3, §9). */
+/**
+ * Which connection types a connectionName position accepts: the stage's field table says it
+ * (`fields[].connectionTypes`, the list the engine's connectionRef checks), so completion,
+ * quick fixes and acceptance cannot disagree. Also the hover line on what a type is for.
+ */
+import type { JsonPath } from '../../engine/core/types';
 import type { ConnectionType } from '../../engine/connections/types';
+import { fieldAt } from '../../engine/parse/fields';
+import type { StageSpec } from '../../engine/parse/types';
+import { stageRegistry } from '../../engine/stages/registry';
 
-const SOURCE: ConnectionType[] = ['Kafka', 'Cluster', 'Sample', 'Local'];
-const CLUSTER: ConnectionType[] = ['Cluster', 'Local'];
+/** The processor's `options.dlq.connectionName`, until the processor-options table declares it. */
+const DLQ_TYPES: readonly ConnectionType[] = ['Cluster', 'Local'];
 
-/** Keyed by `<stage>` + option path of the connectionName, e.g. `$merge:into.connectionName`. */
-const KINDS: Record<string, ConnectionType[]> = {
-  '$source:connectionName': SOURCE,
-  '$merge:into.connectionName': CLUSTER,
-  '$emit:connectionName': ['Kafka', 'Cluster', 'Local', 'TestLog'],
-  '$lookup:from.connectionName': CLUSTER,
-  '$cachedLookup:from.connectionName': CLUSTER,
-  '$https:connectionName': ['Https'],
-  'options:dlq.connectionName': CLUSTER,
-};
+/** Allowed types at `rel` below a stage's argument; undefined when the position is not a connection. */
+export function connectionTypesAt(spec: StageSpec | undefined, rel: JsonPath): readonly string[] | undefined {
+  const f = fieldAt(spec?.fields, rel);
+  return f?.role === 'connection' ? f.connectionTypes : undefined;
+}
 
-/** Allowed types for a connectionName at `stage` + `optionPath`; undefined when any type will do. */
-export function allowedConnectionTypes(stage: string, optionPath: string): ConnectionType[] | undefined {
-  return KINDS[`${stage}:${optionPath}`];
+/** Allowed types for a connectionName at `stage` (or `options`, the processor's) + dotted `optionPath`. */
+export function allowedConnectionTypes(stage: string, optionPath: string): readonly string[] | undefined {
+  if (stage === 'options') return optionPath === 'dlq.connectionName' ? DLQ_TYPES : undefined;
+  return connectionTypesAt(stageRegistry.get(stage), optionPath.split('.'));
 }
 
 /** Where a connection of this type may be used, for hover text. */

@@ -94,12 +94,13 @@ function slotOf(parsed: ParsedDoc, loc: Location): Slot {
   }
   if (best) {
     if (atKey && path.length === bestLen + 1) return { k: 'stageKey', stage: best };
+    // the whole argument: `{ "$unset": "|" }`, `{ "$replaceWith": | }`
+    if (!atKey && path.length === bestLen + 1) return { k: 'value', stage: best, rel: [], role: roleAt(best.spec, []) };
     if (path.length > bestLen + 1) {
       const rel = path.slice(bestLen + 1);
-      const name = String(path[bestLen]);
       // a key being typed inside another stage's inner pipeline element is handled by the deeper stage
-      if (atKey) return { k: 'key', stage: best, rel: rel.slice(0, -1), role: roleAt(name, rel.slice(0, -1)) };
-      return { k: 'value', stage: best, rel, role: roleAt(name, rel) };
+      if (atKey) return { k: 'key', stage: best, rel: rel.slice(0, -1), role: roleAt(best.spec, rel.slice(0, -1)) };
+      return { k: 'value', stage: best, rel, role: roleAt(best.spec, rel) };
     }
   }
   const last = path[path.length - 1];

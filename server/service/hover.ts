@@ -7,8 +7,9 @@ import { cursorAt } from './cursor';
 import { keyNodeOf, nodeAt } from './jsonNav';
 import { operatorMarkdown, stageMarkdown } from './markdown';
 import { connectionRole } from './connectionKinds';
-import { describe, lookup, pathsOf, type Shape } from './shape';
-import { descriptionOf, schemaAt } from './schema';
+import { describe, lookup, pathsOf, type Shape } from '../../engine/parse/shape';
+import { fieldAt } from '../../engine/parse/fields';
+import { fieldDoc } from './snippets';
 import { META_PATHS } from './completeValues';
 
 export function hover(ctx: ServiceCtx, parsed: ParsedDoc, pos: Position): Hover | null {
@@ -36,10 +37,8 @@ export function hover(ctx: ServiceCtx, parsed: ParsedDoc, pos: Position): Hover 
       return op ? md(operatorMarkdown(op)) : null;
     }
     if (slot.k === 'key' && slot.role.k === 'options') {
-      const spec = ctx.catalog.stages.get(slot.stage.name);
-      const s = spec ? schemaAt(spec.schema, [...slot.role.schemaPath, value])[0] : undefined;
-      const d = s ? descriptionOf(s) : undefined;
-      return d ? md(`**${value}**\n\n${d}`) : null;
+      const f = fieldAt(ctx.catalog.stages.get(slot.stage.name)?.fields, [...slot.role.schemaPath, value]);
+      return f ? md(`**${value}**${f.required ? ' (required)' : ''}\n\n${fieldDoc(f)}`) : null;
     }
     return null;
   }
@@ -55,7 +54,8 @@ export function hover(ctx: ServiceCtx, parsed: ParsedDoc, pos: Position): Hover 
   if (value.startsWith('$$')) return md(`Variable \`${value}\``);
   if (value.startsWith('$') && value.length > 1 && (slot.k === 'value' || slot.k === 'key')) {
     const role = slot.role.k;
-    if (role !== 'expr' && role !== 'fieldPath' && !(slot.stage.name === '$unwind')) return null;
+    const shortPath = slot.stage.spec?.shorthand?.role === 'fieldPath';
+    if (role !== 'expr' && role !== 'fieldPath' && !shortPath) return null;
     const shape = ctx.shapes(parsed).input(slot.stage);
     const t = lookup(shape, value.slice(1));
     return md(`Field \`${value}\`: ${t ? describe(t) : 'not known at this stage'}`);

@@ -12,10 +12,12 @@ export function stageMarkdown(s: StageSpec, withExample = true): string {
 
 export function operatorMarkdown(o: OperatorDoc, withExample = true): string {
   const parts = [`**${o.name}**${o.category ? ` (${o.category})` : ''}`, o.summary, '```json\n' + o.syntax + '\n```'];
-  const ex = withExample ? (o.examples?.[0] as { expr?: unknown; expected?: unknown } | undefined) : undefined;
+  const ex = withExample ? (o.examples?.[0] as { expr?: unknown; expected?: unknown; filter?: unknown; doc?: unknown; matches?: boolean } | undefined) : undefined;
   if (ex && ex.expr !== undefined) {
     const result = ex.expected === undefined ? '' : ` → ${JSON.stringify(ex.expected)}`;
     parts.push(`Example: \`${JSON.stringify(ex.expr)}\`${result}`);
+  } else if (ex && ex.filter !== undefined && ex.matches !== undefined) {
+    parts.push(`Example: \`${JSON.stringify(ex.filter)}\` ${ex.matches ? 'matches' : 'does not match'} \`${JSON.stringify(ex.doc)}\``);
   }
   parts.push(`[MongoDB docs](${o.docsUrl})`);
   return parts.join('\n\n');

@@ -5,7 +5,7 @@
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { StageKind } from '../../engine/parse/types';
+import type { StageKind, StageSpec } from '../../engine/parse/types';
 import type { AnalysisLike, Catalog, DocKind } from './types';
 import { keyNodeOf, prop, props } from './jsonNav';
 
@@ -14,6 +14,8 @@ export type PipelineContext = 'main' | 'window' | 'payload' | 'lookup';
 export interface StageNode {
   /** The stage operator, e.g. `$match`; '' while the user has not typed a key yet. */
   name: string;
+  /** The catalog's spec of the stage; undefined for an unknown name. */
+  spec: StageSpec | undefined;
   kind: StageKind | undefined;
   index: number;
   node: Node;
@@ -153,7 +155,7 @@ function buildPipeline(node: Node, context: PipelineContext, owner: StageNode | 
     const keyNode = first?.children?.[0];
     const argNode = first?.children?.[1];
     const name = typeof keyNode?.value === 'string' ? keyNode.value : '';
-    const s: StageNode = { name, kind: stageKind(catalog, name), index, node: el, keyNode, argNode, pipeline: p };
+    const s: StageNode = { name, spec: catalog.stages.get(name), kind: stageKind(catalog, name), index, node: el, keyNode, argNode, pipeline: p };
     p.stages.push(s);
     model.stages.push(s);
     const innerKey = s.kind === 'window' ? 'pipeline' : INNER[name]?.[0];

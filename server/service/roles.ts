@@ -1,11 +1,17 @@
 /**
- * What a position inside a stage's argument means: an option of the stage's schema, an
- * aggregation expression, a query, a field name... Derived from the stage name and the JSON
- * path below its argument, so it works on documents that do not parse completely.
+ * What a position inside a stage's argument means: an option of the stage's field table, an
+ * aggregation expression, a query, a field name... Read from the catalog (the stage's
+ * `rootRole`, its `fields[].role`) and the JSON path below its argument, so it works on
+ * documents that do not parse completely. Below the table, expressions and queries are walked
+ * by their own grammar (operators, `$and` lists, `$let` vars).
  */
 import type { JsonPath } from '../../engine/core/types';
+import type { FieldRole } from '../../engine/parse/fieldSpec';
+import { fieldAt } from '../../engine/parse/fields';
+import type { StageSpec } from '../../engine/parse/types';
 
 export type Role =
+  /** A position of the stage's field table: `schemaPath` is the option path (indices dropped). */
   | { k: 'options'; schemaPath: string[] }
   | { k: 'expr'; op?: string }
   | { k: 'fieldMap' }
@@ -24,62 +30,44 @@ export type Role =
 const EXPR: Role = { k: 'expr' };
 const LITERAL: Role = { k: 'literal' };
 
-/** Option paths (dotted, array indices dropped) whose value is something other than plain options. */
-const OPTION_ROLES: Record<string, Record<string, Role>> = {
-  $source: { timeField: EXPR, documents: LITERAL, 'config.pipeline': LITERAL },
-  $validate: { validator: { k: 'query' } },
-  $replaceRoot: { newRoot: EXPR },
-  $unwind: { path: { k: 'fieldPath' } },
-  $lookup: { localField: { k: 'fieldName' }, foreignField: { k: 'fieldName' }, let: { k: 'fieldMap' } },
-  $cachedLookup: { localField: { k: 'fieldName' }, foreignField: { k: 'fieldName' }, let: { k: 'fieldMap' } },
-  $merge: { 'into.db': EXPR, 'into.coll': EXPR, on: { k: 'fieldName' }, let: { k: 'fieldMap' } },
-  $emit: { topic: EXPR, db: EXPR, coll: EXPR, 'config.key': EXPR, 'config.headers': EXPR, 'timeseries.timeField': { k: 'fieldName' } },
-  $tumblingWindow: { partitionBy: EXPR },
-  $hoppingWindow: { partitionBy: EXPR },
-  $sessionWindow: { partitionBy: EXPR },
-  $https: { url: EXPR, urlPath: EXPR, headers: { k: 'fieldMap' }, parameters: { k: 'fieldMap' }, as: { k: 'fieldName' } },
-  $externalFunction: { as: { k: 'fieldName' } },
-};
+/**
+ * The editor role of a table role. Literals, nested options, durations, connections and inner
+ * pipelines stay table positions: their keys and values are completed from the table.
+ */
+function roleOf(role: FieldRole, schemaPath: string[]): Role {
+  switch (role) {
+    case 'expr':
+      return EXPR;
+    case 'fieldMap':
+    case 'projection':
+    case 'query':
+    case 'group':
+    case 'sort':
+    case 'fieldName':
+    case 'fieldPath':
+      return { k: role };
+    default:
+      return { k: 'options', schemaPath };
+  }
+}
 
 /** The role of a stage's whole argument. */
-export function stageRootRole(stage: string): Role {
-  switch (stage) {
-    case '$match':
-      return { k: 'query' };
-    case '$addFields':
-    case '$set':
-    case '$setStreamMeta':
-      return { k: 'fieldMap' };
-    case '$project':
-      return { k: 'projection' };
-    case '$replaceWith':
-    case '$redact':
-      return EXPR;
-    case '$unset':
-    case '$count':
-      return { k: 'fieldName' };
-    case '$group':
-      return { k: 'group' };
-    case '$sort':
-      return { k: 'sort' };
-    case '$limit':
-      return LITERAL;
-    default:
-      return { k: 'options', schemaPath: [] };
-  }
+export function stageRootRole(spec: StageSpec | undefined): Role {
+  if (spec?.rootRole === 'literal' || spec?.rootRole === 'pipeline') return LITERAL;
+  if (spec?.rootRole) return roleOf(spec.rootRole, []);
+  return { k: 'options', schemaPath: [] };
 }
 
 const QUERY_LISTS = new Set(['$and', '$or', '$nor']);
 
-/** One step down from `role` through the key or index `seg`, inside stage `stage`. */
-export function step(role: Role, seg: string | number, stage: string): Role {
+/** One step down from `role` through the key or index `seg`, inside the stage of `spec`. */
+export function step(role: Role, seg: string | number, spec: StageSpec | undefined): Role {
   switch (role.k) {
     case 'options': {
       if (typeof seg === 'number') return role;
       const schemaPath = [...role.schemaPath, seg];
-      const special = OPTION_ROLES[stage]?.[schemaPath.join('.')];
-      if (special) return special;
-      return { k: 'options', schemaPath };
+      const field = fieldAt(spec?.fields, schemaPath);
+      return field ? roleOf(field.role, schemaPath) : { k: 'options', schemaPath };
     }
     case 'expr':
       if (typeof seg === 'number') return role.op ? { k: 'expr', op: role.op } : EXPR;
@@ -118,13 +106,8 @@ export function step(role: Role, seg: string | number, stage: string): Role {
 }
 
 /** The role of the value at `rel` (path below the stage's argument). */
-export function roleAt(stage: string, rel: JsonPath): Role {
-  let r = stageRootRole(stage);
-  for (const seg of rel) r = step(r, seg, stage);
+export function roleAt(spec: StageSpec | undefined, rel: JsonPath): Role {
+  let r = stageRootRole(spec);
+  for (const seg of rel) r = step(r, seg, spec);
   return r;
-}
-
-/** The option path (dotted, indices dropped) of `rel`, for connection-type lookups. */
-export function optionKey(rel: JsonPath): string {
-  return rel.filter((s): s is string => typeof s === 'string').join('.');
 }

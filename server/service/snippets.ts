@@ -1,6 +1,7 @@
-/** Snippet text for stage and operator arguments, derived from the catalog. */
+/** Snippet text and option docs for stage and operator arguments, derived from the catalog's field tables. */
+import type { FieldSpec, FieldType } from '../../engine/parse/fieldSpec';
+import { typesOf } from '../../engine/parse/fields';
 import type { StageSpec } from '../../engine/parse/types';
-import { enumValues, propertiesOf, schemaAt, typesOf } from './schema';
 import type { OperatorDoc } from './types';
 
 /** Escape `$` and `}` so catalog text can sit inside a snippet. */
@@ -8,28 +9,47 @@ export function esc(s: string): string {
   return s.replace(/[$}\\]/g, (c) => '\\' + c);
 }
 
-function placeholder(s: Record<string, unknown>, n: number): string {
-  const values = enumValues([s]);
-  if (values.length > 0 && values.every((v) => typeof v === 'string')) return `"\${${n}|${values.join(',')}|}"`;
-  const t = typesOf(s)[0];
+/** A placeholder for a value of these types (and enum), numbered `n`. */
+function placeholder(types: readonly FieldType[], values: readonly unknown[] | undefined, n: number): string {
+  if (values && values.length > 0 && values.every((v) => typeof v === 'string')) return `"\${${n}|${values.join(',')}|}"`;
+  if (values && values.length > 0) return `\${${n}|${values.map((v) => JSON.stringify(v)).join(',')}|}`;
+  const t = types[0];
   if (t === 'string') return `"$${n}"`;
   if (t === 'array') return `[ $${n} ]`;
-  if (t === 'number' || t === 'integer') return `\${${n}:0}`;
-  if (t === 'boolean') return `\${${n}|true,false|}`;
-  return `{ $${n} }`;
+  if (t === 'int' || t === 'number') return `\${${n}:0}`;
+  if (t === 'bool') return `\${${n}|true,false|}`;
+  if (t === 'object') return `{ $${n} }`;
+  return `$${n}`;
+}
+
+/** A placeholder for a field's value, chosen from its table entry. */
+export function valueSnippet(f: FieldSpec, n: number): string {
+  return placeholder(typesOf(f.type), f.enum, n);
 }
 
 /** `{ "connectionName": "$1" }` for $source: the required options with placeholders. */
 export function stageArgSnippet(spec: StageSpec): string {
-  const root = spec.schema;
-  const t = typesOf(root);
-  if (t.length === 1 && (t[0] === 'integer' || t[0] === 'number')) return '${1:1}';
-  if (t.length === 1 && t[0] === 'string') return '"$1"';
-  const required = propertiesOf(schemaAt(root, []), root).filter((p) => p.required);
+  if (!spec.fields) {
+    const t = typesOf(spec.rootType);
+    if (t.length === 1 && (t[0] === 'int' || t[0] === 'number')) return '${1:1}';
+    if (t[0] === 'string') return '"$1"';
+    if (spec.rootRole === 'group') return '{ "_id": ${1:null} }';
+    return '{ $1 }';
+  }
+  const required = spec.fields.filter((f) => f.required);
   if (required.length === 0) return '{ $1 }';
   let n = 1;
-  const parts = required.map((p) => `"${p.name}": ${placeholder(p.schema, n++)}`);
-  return `{ ${parts.join(', ')} }`;
+  return `{ ${required.map((f) => `"${f.name}": ${valueSnippet(f, n++)}`).join(', ')} }`;
+}
+
+/** Markdown for an option: its description, accepted values and default. */
+export function fieldDoc(f: FieldSpec): string {
+  const lines = [f.description];
+  if (f.enum) lines.push(`One of: ${f.enum.map((v) => `\`${JSON.stringify(v)}\``).join(', ')}`);
+  if (f.default !== undefined) lines.push(`Default: \`${JSON.stringify(f.default)}\``);
+  if (f.connectionTypes) lines.push(`Connection types: ${f.connectionTypes.join(', ')}`);
+  if (f.localNote) lines.push(`Local engine: ${f.localNote}`);
+  return lines.join('\n\n');
 }
 
 /** The operator's own snippet, else one guessed from its syntax line. */

@@ -145,3 +145,34 @@ export interface ListConnectionsParams {
 export const listStreamConnections = new RequestType<ListConnectionsParams, OkReply & { connections: ConnectionInfo[] }, void>(
   'listStreamConnections',
 );
+
+/** listWorkspaceDefaults (sp.listWorkspaceDefaults()): the workspace's default and maximum tier. */
+export interface WorkspaceDefaultsReply extends OkReply {
+  defaultTierSize: string;
+  maxTierSize: string;
+}
+export const listWorkspaceDefaults = new RequestType<Record<string, never>, WorkspaceDefaultsReply, void>('listWorkspaceDefaults');
+
+export interface GetProcessorParams {
+  name: string;
+}
+/** getStreamProcessor: the flat processor description the drivers read (the fields the local engine has). */
+export interface StreamProcessorReply extends OkReply {
+  id: string;
+  name: string;
+  state: ProcessorState;
+  pipeline: EJson[];
+  tier?: string;
+  dlq?: EJson;
+  streamMetaFieldName?: string;
+  failoverEnabled?: boolean;
+  enableAutoScaling?: boolean;
+  /** Local: the stored `autoscaling` option; Atlas reports the bounds in the stats reply. */
+  autoscaling?: EJsonDoc;
+  lastModifiedAt?: string;
+  lastStateChange?: string;
+  hasStarted: boolean;
+  errorMsg?: string;
+  stats?: ProcessorStats;
+}
+export const getStreamProcessor = new RequestType<GetProcessorParams, StreamProcessorReply, void>('getStreamProcessor');

@@ -17,5 +17,6 @@
 export * from './shapes';
 export * from './atlas';
 export * from './local';
+export * from './targets';
 export * from './notifications';
 export * from './errors';

@@ -24,6 +24,10 @@ export interface ConfigureParams {
    * registry entries of the same name and live only in the daemon's memory.
    */
   connections?: Connection[];
+  /** Absolute path of asp.targets.json (re-read on every configure). */
+  targetsFile?: string;
+  /** Target credentials from SecretStorage, by target name; held in memory only. */
+  targetCredentials?: Record<string, { username: string; password: string }>;
 }
 /** asp/configure: (re)load the connection registry. Sent after hello and on every change. */
 export const configure = new RequestType<ConfigureParams, OkReply, void>('asp/configure');

@@ -15,7 +15,7 @@ test('every menu entry names a declared command', () => {
 });
 
 test('every command the client registers is declared, and the reverse', () => {
-  const src = ['commands.ts', 'commands/run.ts', 'commands/processors.ts', 'commands/connections.ts', 'commands/inspect.ts']
+  const src = ['commands.ts', 'commands/run.ts', 'commands/processors.ts', 'commands/connections.ts', 'commands/inspect.ts', 'commands/targets.ts']
     .map((f) => fs.readFileSync(path.join(root, 'client', f), 'utf8'))
     .join('\n');
   // validateInput is an InputBox option that the pattern also catches.

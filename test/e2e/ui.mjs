@@ -91,5 +91,42 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
     await page.screenshot({ path: path.join(artifacts, 'ui-sidebar.png') });
   });
 
+  await step('ui: deploy a file to the production target `second` and show the diff', async () => {
+    // The status bar item picks the target; a production target turns it red.
+    await page.locator('.statusbar-item', { hasText: 'ASP: local' }).first().click({ timeout: 30000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'second' }).first().click({ timeout: 30000 });
+    await page.locator('.statusbar-item', { hasText: 'ASP: second' }).first().waitFor({ timeout: 30000 });
+    // A clean window for the screenshot: one editor group, no panel.
+    await palette(page, 'View: Close All Editors');
+    await page.locator('.part.panel a.action-label[aria-label^="Hide Panel"]').first().click({ timeout: 15000 });
+    await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first().click({ timeout: 15000 });
+    await openInExplorer(page, 'orders.asp.json');
+    await palette(page, 'ASP: Deploy to Target');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30000 });
+    const question = await dialog.innerText();
+    if (!/Deploy orders to PRODUCTION target second\?/.test(question)) throw new Error(`the deploy dialog says ${question}`);
+    await dialog.locator('.monaco-button', { hasText: /^Deploy$/ }).first().click();
+    await page.locator('.notifications-toasts', { hasText: 'Deployed orders to second: create' }).first().waitFor({ timeout: 60000 });
+    await openInExplorer(page, 'orders-edited.asp.json');
+    await palette(page, 'ASP: Diff with Target');
+    await page.locator('.tab.active', { hasText: 'orders: second' }).first().waitFor({ timeout: 30000 });
+    const diff = page.locator('.monaco-diff-editor').first();
+    await diff.waitFor({ timeout: 30000 });
+    // Rendered once the changed lines are marked on both sides.
+    await diff.locator('.line-insert, .char-insert').first().waitFor({ timeout: 30000 });
+    await diff.locator('.line-delete, .char-delete').first().waitFor({ timeout: 30000 });
+    // Monaco renders spaces as no-break spaces.
+    const text = (await diff.locator('.view-lines').allInnerTexts()).join('\n').replace(/\u00a0/g, ' ');
+    if (!text.includes('"$gt": 150') || !text.includes('"$gt": 100')) throw new Error(`the diff does not show the $match change: ${text.slice(0, 300)}`);
+    // The sidebar's Processors view lists the target's processors: the one just deployed.
+    await page.locator('.activitybar .action-item a[aria-label^="ASP Studio"]').first().click({ timeout: 15000 });
+    await page.locator('.pane', { hasText: 'Processors' }).locator('.monaco-list-row', { hasText: 'orders' }).first().waitFor({ timeout: 30000 });
+    await palette(page, 'Notifications: Clear All Notifications');
+    await page.mouse.move(900, 300);
+    await page.screenshot({ path: path.join(images, 'deploy-diff.png') });
+    await page.screenshot({ path: path.join(artifacts, 'ui-deploy-diff.png') });
+  });
+
   return results;
 }

@@ -1,29 +1,22 @@
 /**
- * Golden corpus: every test/golden/pipelines/<name>.asp.json runs to completion (drained) and
- * must print exactly test/golden/expected/<name>.jsonl: output documents, then DLQ records as
- * `{"_dlqMessage": ...}`, one relaxed Extended JSON line each. UPDATE_GOLDEN=1 rewrites them.
+ * Golden corpus (test/golden/corpus.ts): every pipeline must print exactly its expected file.
+ * A pipeline without an expected file fails: `npm run golden:update` writes it, and a person
+ * reviews it before it is committed, so no new case passes unread.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { EJSON } from 'bson';
-import { runPipelineText } from '../../engine/pipeline/run';
-import { ManualClock } from '../../engine/core/clock';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { ROOT } from '../helpers/root';
+import { expectedPath, goldenNames, runGolden } from './corpus';
 
-const dir = __dirname;
-const pipelines = readdirSync(join(dir, 'pipelines')).filter((f) => f.endsWith('.asp.json')).sort();
-
-for (const file of pipelines) {
-  const name = file.replace(/\.asp\.json$/, '');
+for (const name of goldenNames()) {
   test(`golden: ${name}`, async () => {
-    const path = join(dir, 'pipelines', file);
-    const r = await runPipelineText(readFileSync(path, 'utf8'), { file: path, clock: new ManualClock(Date.UTC(2024, 0, 1)), drain: true });
-    assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
-    const lines = [...r.docs.map((d) => EJSON.stringify(d)), ...r.dlq.map((d) => EJSON.stringify({ _dlqMessage: d }))];
-    const expectedPath = join(dir, 'expected', `${name}.jsonl`);
-    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(expectedPath)) writeFileSync(expectedPath, lines.join('\n') + '\n');
-    const expected = readFileSync(expectedPath, 'utf8').split('\n').filter((l) => l.length > 0);
-    assert.deepEqual(lines, expected);
+    const { lines, errors } = await runGolden(name);
+    assert.deepEqual(errors, []);
+    const file = expectedPath(name);
+    if (!existsSync(file)) assert.fail(`${relative(ROOT, file)} is missing: run npm run golden:update, review the file it writes, and commit it`);
+    const expected = readFileSync(file, 'utf8').split('\n').filter((l) => l.length > 0);
+    assert.deepEqual(lines, expected, `${relative(ROOT, file)} differs; if the change is intended, run npm run golden:update and review the diff`);
   });
 }

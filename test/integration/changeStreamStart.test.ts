@@ -16,7 +16,8 @@ import { createServices } from '../../engine/connectors/services';
 import type { Services } from '../../engine/io/types';
 import { decodeCheckpoint, encodeCheckpoint } from '../../engine/runtime/checkpoint/codec';
 import type { Doc, Value } from '../../engine/core/types';
-import { eventually, setup, uniqueName, type IntegrationEnv } from './helpers';
+import { setup, uniqueName, type IntegrationEnv } from './helpers';
+import { waitFor } from '../helpers/waitFor';
 
 function changeStreamRun(env: IntegrationEnv, services: Services, db: string, config: Doc = {}): { run: PipelineRun; out: Doc[] } {
   const text = JSON.stringify({
@@ -61,7 +62,7 @@ describe('change-stream $source start position (real server)', () => {
         const position = run.snapshot().position as { resumeToken?: Doc } | null;
         assert.ok(position?.resumeToken, `a resume token before any event (round ${round}): ${JSON.stringify(position)}`);
         await env.mongo.db(db).collection('in').insertOne({ _id: 'w' as never, i: round });
-        await eventually(`the write made right after open (round ${round})`, () => out.length === 1);
+        await waitFor(() => out.length === 1, `the write made right after open (round ${round})`);
         assert.deepEqual(out, [{ _id: 'w', i: round }]);
       } finally {
         run.stop();
@@ -78,7 +79,7 @@ describe('change-stream $source start position (real server)', () => {
     await env.mongo.db(db).createCollection('in');
     const first = changeStreamRun(env, env.services, db);
     const done = first.run.run();
-    await eventually('the change stream to open', () => first.run.sourceStats()['changeStreamState'] !== undefined);
+    await waitFor(() => first.run.sourceStats()['changeStreamState'] !== undefined, 'the change stream to open');
     const snap = first.run.snapshot();
     first.run.stop();
     await done;
@@ -87,9 +88,9 @@ describe('change-stream $source start position (real server)', () => {
     second.run.restoreFrom({ position: roundTrip(snap.position), tables: {}, watermark: -Infinity });
     const done2 = second.run.run();
     try {
-      await eventually('both writes made while no stream was open', () => second.out.length >= 2);
+      await waitFor(() => second.out.length >= 2, 'both writes made while no stream was open');
       await env.mongo.db(db).collection('in').insertOne({ _id: 3, i: 3 } as never);
-      await eventually('a write after the restart', () => second.out.length >= 3);
+      await waitFor(() => second.out.length >= 3, 'a write after the restart');
       assert.deepEqual(second.out.map((d) => d['_id']), [1, 2, 3]);
     } finally {
       second.run.stop();
@@ -118,9 +119,9 @@ describe('change-stream $source start position (real server)', () => {
     r1.run.restoreFrom({ position: roundTrip({ resumeToken: a['_id'] as Doc }), tables: {}, watermark: -Infinity });
     const d1 = r1.run.run();
     try {
-      await eventually('b and c', () => r1.out.length >= 2);
+      await waitFor(() => r1.out.length >= 2, 'b and c');
       await coll.insertOne({ _id: 'd', i: 4 } as never);
-      await eventually('d', () => r1.out.length >= 3);
+      await waitFor(() => r1.out.length >= 3, 'd');
       assert.deepEqual(r1.out.map((d) => d['_id']), ['b', 'c', 'd']);
     } finally {
       r1.run.stop();
@@ -131,7 +132,7 @@ describe('change-stream $source start position (real server)', () => {
     r2.run.restoreFrom({ position: roundTrip({ startAtOperationTime: b['clusterTime'] as Timestamp }), tables: {}, watermark: -Infinity });
     const d2 = r2.run.run();
     try {
-      await eventually('b, c and d', () => r2.out.length >= 3);
+      await waitFor(() => r2.out.length >= 3, 'b, c and d');
       assert.deepEqual(r2.out.map((d) => d['_id']), ['b', 'c', 'd']);
       const pos = r2.run.snapshot().position as { resumeToken?: Doc };
       assert.ok(pos.resumeToken, 'after events the position is a resume token again');

@@ -9,7 +9,8 @@ import { loadConnectionRegistryText } from '../../engine/connections/registry';
 import { createServices } from '../../engine/connectors/services';
 import { type Services } from '../../engine/io/types';
 import type { ConnectionRegistry } from '../../engine/connections/types';
-import { consumeAll, createTopic, eventually, setup, uniqueName, type IntegrationEnv } from './helpers';
+import { consumeAll, createTopic, setup, uniqueName, type IntegrationEnv } from './helpers';
+import { waitFor } from '../helpers/waitFor';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 
@@ -79,7 +80,7 @@ describe('Kafka examples (real broker)', () => {
     const { run, done } = start(load('kafka-window-merge.asp.json', { orders: input }));
     const coll = services.localStore.collection('reports', 'ordersPerMinute');
     try {
-      await eventually('the first minute merged', () => coll.size === 2);
+      await waitFor(() => coll.size === 2, 'the first minute merged');
     } finally {
       run.stop();
     }

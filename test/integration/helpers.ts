@@ -88,13 +88,3 @@ export async function consumeAll(kafka: Kafka, topic: string, count: number, tim
   }
   return out;
 }
-
-/** Poll `probe` until it returns true (no fixed sleeps in tests). */
-export async function eventually(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await probe()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -16,7 +16,8 @@ import { analyzeText } from '../../engine/pipeline/analyze';
 import { decodeCheckpoint, encodeCheckpoint } from '../../engine/runtime/checkpoint/codec';
 import { SCAN_BATCH } from '../../engine/connectors/mongo/initialSync';
 import type { Doc, Value } from '../../engine/core/types';
-import { eventually, setup, uniqueName, type IntegrationEnv } from './helpers';
+import { setup, uniqueName, type IntegrationEnv } from './helpers';
+import { waitFor } from '../helpers/waitFor';
 
 type Source = Record<string, unknown>;
 
@@ -73,7 +74,7 @@ describe('change-stream initialSync (real server)', () => {
     });
     const done = run.run();
     try {
-      await eventually('the scan and the four change events', () => streamed(out).length >= 4, 120_000);
+      await waitFor(() => streamed(out).length >= 4, 'the scan and the four change events', 120_000);
       const scan = scanned(out);
       const stream = streamed(out);
       // The scan: every document present when its batch was read, once, in _id order, as inserts.
@@ -126,7 +127,7 @@ describe('change-stream initialSync (real server)', () => {
     });
     const done = run.run();
     try {
-      await eventually('both scans and the events', () => streamed(out).length >= 2, 120_000);
+      await waitFor(() => streamed(out).length >= 2, 'both scans and the events', 120_000);
       const key = (e: Doc): string => `${(e['ns'] as Doc)['coll'] as string}:${String(idOf(e))}`;
       // b's next batch finds b:100; a is scanned after, with a:100 (a:101 is filtered out).
       assert.deepEqual(scanned(out).map(key), [
@@ -176,7 +177,7 @@ describe('change-stream initialSync (real server)', () => {
     const done2 = second.run.run();
     let completed: Value;
     try {
-      await eventually('the rest of the scan and the late insert', () => streamed(second.out).length >= 1, 120_000);
+      await waitFor(() => streamed(second.out).length >= 1, 'the rest of the scan and the late insert', 120_000);
       const rest = scanned(second.out).map((e) => (idOf(e) as ObjectId).toHexString());
       const after = [...ids.slice(SCAN_BATCH), late].map((x) => x.toHexString()).sort();
       assert.deepEqual(rest, after, 'the scan resumed after the last _id');
@@ -192,7 +193,7 @@ describe('change-stream initialSync (real server)', () => {
     third.run.restoreFrom({ position: roundTrip(completed), tables: {}, watermark: -Infinity });
     const done3 = third.run.run();
     try {
-      await eventually('the insert made after the sync completed', () => third.out.length >= 1, 120_000);
+      await waitFor(() => third.out.length >= 1, 'the insert made after the sync completed', 120_000);
       assert.deepEqual(third.out.map((e) => [phase(e), (e['fullDocument'] as Doc)['i']]), [[undefined, -2]], 'no scan after a completed sync');
     } finally {
       third.run.stop();

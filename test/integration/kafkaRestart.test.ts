@@ -15,7 +15,8 @@ import { analyzeText } from '../../engine/pipeline/analyze';
 import { createServices } from '../../engine/connectors/services';
 import { type Services } from '../../engine/io/types';
 import { loadConnectionRegistryText } from '../../engine/connections/registry';
-import { eventually, uniqueName } from './helpers';
+import { uniqueName } from './helpers';
+import { waitFor } from '../helpers/waitFor';
 
 describe('Kafka broker restart mid-stream', () => {
   let broker: KafkaInstance | undefined;
@@ -61,11 +62,11 @@ describe('Kafka broker restart mid-stream', () => {
     const coll = services.localStore.collection('it', topic);
     try {
       await send(0, 200);
-      await eventually('the first 200 merged', () => coll.size === 200, 60_000);
+      await waitFor(() => coll.size === 200, 'the first 200 merged', 60_000);
       await stopKafka(b, false);
       broker = await startKafka(fetchJars().kafkaLibs, b);
       await send(200, 400);
-      await eventually('all 400 merged after the restart', () => coll.size === 400, 90_000);
+      await waitFor(() => coll.size === 400, 'all 400 merged after the restart', 90_000);
     } finally {
       run.stop();
     }

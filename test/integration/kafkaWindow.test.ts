@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PipelineRun } from '../../engine/pipeline/run';
 import { analyzeText } from '../../engine/pipeline/analyze';
-import { createTopic, eventually, setup, uniqueName, type IntegrationEnv } from './helpers';
+import { createTopic, setup, uniqueName, type IntegrationEnv } from './helpers';
+import { waitFor } from '../helpers/waitFor';
 
 describe('Kafka -> tumbling window -> $merge (real servers)', () => {
   let env: IntegrationEnv;
@@ -41,7 +42,7 @@ describe('Kafka -> tumbling window -> $merge (real servers)', () => {
     const done = run.run();
     const out = env.mongo.db(db).collection('windows');
     try {
-      await eventually('two windows merged', async () => (await out.countDocuments()) === 2);
+      await waitFor(async () => (await out.countDocuments()) === 2, 'two windows merged');
     } finally {
       run.stop();
     }

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { PipelineRun, runPipelineText } from '../../engine/pipeline/run';
 import { analyzeText } from '../../engine/pipeline/analyze';
 import type { Doc } from '../../engine/core/types';
-import { eventually, setup, uniqueName, type IntegrationEnv } from './helpers';
+import { setup, uniqueName, type IntegrationEnv } from './helpers';
+import { waitFor } from '../helpers/waitFor';
 
 describe('MongoDB change streams, $merge and $lookup (real server)', () => {
   let env: IntegrationEnv;
@@ -33,13 +34,13 @@ describe('MongoDB change streams, $merge and $lookup (real server)', () => {
     const done = run.run();
     try {
       // The stream starts "now": write once it is open.
-      await eventually('the change stream to open', () => run.sourceStats()['changeStreamState'] !== undefined);
+      await waitFor(() => run.sourceStats()['changeStreamState'] !== undefined, 'the change stream to open');
       await src.insertMany([{ _id: 1, qty: 1 }, { _id: 2, qty: 2 }]);
       await src.updateOne({ _id: 1 }, { $set: { qty: 10 } });
-      await eventually('both orders copied with the update applied', async () => {
+      await waitFor(async () => {
         const docs = await out.find().sort({ _id: 1 }).toArray();
         return docs.length === 2 && docs[0]!['qty'] === 10 && docs[1]!['qty'] === 2;
-      });
+      }, 'both orders copied with the update applied');
       const one = (await out.findOne({ _id: 1 }))!;
       assert.ok(one['_ts'] instanceof Date, 'event time from wallTime');
       assert.ok(run.stats.inputMessageCount >= 3);

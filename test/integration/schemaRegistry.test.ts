@@ -23,7 +23,8 @@ import { createAvroDecoder, createAvroEncoder, type EmitSchemaRegistryConfig, ty
 import type { KafkaEmitConfig, KafkaSourceConfig } from '../../engine/io/types';
 import type { SourceRecord } from '../../engine/core/source';
 import { freePort } from '../infra/probe';
-import { consumeAll, createTopic, eventually, setup, uniqueName, type IntegrationEnv } from './helpers';
+import { consumeAll, createTopic, setup, uniqueName, type IntegrationEnv } from './helpers';
+import { waitFor } from '../helpers/waitFor';
 
 const BIGINT_LONG = avro.types.LongType.__with({
   fromBuffer: (b: Buffer) => b.readBigInt64LE(0),
@@ -85,7 +86,7 @@ async function readThrough(env: IntegrationEnv, topic: string, decoder: KafkaVal
   let failure: unknown;
   try {
     await src.connect(ac.signal);
-    await eventually(`${count} records from ${topic}`, async () => {
+    await waitFor(async () => {
       try {
         const b = await src.read(ac.signal);
         if (typeof b === 'object') records.push(...b.records);
@@ -94,7 +95,7 @@ async function readThrough(env: IntegrationEnv, topic: string, decoder: KafkaVal
         return true;
       }
       return records.length >= count;
-    }, 60_000);
+    }, `${count} records from ${topic}`, 60_000);
   } finally {
     ac.abort();
     await src.close();

@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { MongoClient } from 'mongodb';
 import * as P from '../../shared/protocol';
 import { ensureServers } from '../infra/servers';
-import { kill9, killAll, shutdown, type Daemon } from './daemonProcess';
-import { tempDir } from './helpers';
+import { kill9, killAll, shutdown, type Daemon } from '../helpers/daemonProcess';
+import { tempDir } from '../helpers/tempDir';
 import { waitFor } from '../helpers/waitFor';
-import { KILL_TEST_TIMEOUT_MS, killRepeatedly, PATIENCE_MS, seeded, spawnDaemon, testSeed, trace, writeConnections } from './recoveryHelpers';
+import { KILL_TEST_TIMEOUT_MS, killRepeatedly, PATIENCE_MS, seeded, spawnDaemon, testSeed, trace, writeConnections } from '../helpers/recovery';
 
 const N = 3_000;
 const CHUNK = 100;

@@ -16,10 +16,10 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import * as P from '../../shared/protocol';
 import { ensureServers } from '../infra/servers';
-import { kill9, killAll, shutdown, type Daemon } from './daemonProcess';
-import { tempDir } from './helpers';
+import { kill9, killAll, shutdown, type Daemon } from '../helpers/daemonProcess';
+import { tempDir } from '../helpers/tempDir';
 import { waitFor } from '../helpers/waitFor';
-import { kafkaOffsetSum, KILL_TEST_TIMEOUT_MS, killRepeatedly, newestPositions, PATIENCE_MS, seeded, spawnDaemon, testSeed, trace, writeConnections } from './recoveryHelpers';
+import { kafkaOffsetSum, KILL_TEST_TIMEOUT_MS, killRepeatedly, newestPositions, PATIENCE_MS, seeded, spawnDaemon, testSeed, trace, writeConnections } from '../helpers/recovery';
 
 const N = 8_000;
 const CHUNK = 200;

@@ -49,7 +49,8 @@ test('enum values come from the schema', () => {
 });
 
 test('connection names are filtered by the type the stage needs', () => {
-  assert.deepEqual(labels(s, '[ { "$source": { "connectionName": "|" } } ]').sort(), ['atlas1', 'kafka1', 'local', 'sample_stream_solar']);
+  // the table's list, which the engine checks too: no $source flavour reads the `local` store
+  assert.deepEqual(labels(s, '[ { "$source": { "connectionName": "|" } } ]').sort(), ['atlas1', 'kafka1', 'sample_stream_solar']);
   assert.deepEqual(labels(s, `[ ${SRC}, { "$merge": { "into": { "connectionName": "|" } } } ]`).sort(), ['atlas1', 'local']);
   assert.deepEqual(labels(s, `[ ${SRC}, { "$https": { "connectionName": "|" } } ]`), ['web']);
 });
@@ -103,8 +104,12 @@ test('accumulators in $group outputs, query operators under a $match field', () 
 });
 
 test('processor form: top-level keys, options and DLQ connection', () => {
-  assert.deepEqual(labels(s, '{ "name": "p", | }').sort(), ['options', 'pipeline']);
+  assert.deepEqual(labels(s, '{ "name": "p", | }').sort(), ['failoverEnabled', 'options', 'pipeline', 'tier']);
   assert.ok(labels(s, '{ "pipeline": [], "options": { | } }').includes('dlq'));
+  assert.ok(labels(s, '{ "pipeline": [], "options": { | } }').includes('autoscaling'));
+  assert.deepEqual(labels(s, '{ "pipeline": [], "options": { "autoscaling": { | } } }'), ['enabled', 'minTier', 'maxTier']);
+  assert.deepEqual(labels(s, '{ "pipeline": [], "tier": "|" }'), ['SP2', 'SP5', 'SP10', 'SP30', 'SP50']);
+  assert.deepEqual(labels(s, '{ "pipeline": [], "options": { "autoscaling": { "maxTier": "|" } } }'), ['SP2', 'SP5', 'SP10', 'SP30', 'SP50']);
   assert.deepEqual(labels(s, '{ "pipeline": [], "options": { "dlq": { "connectionName": "|" } } }').sort(), ['atlas1', 'local']);
   assert.deepEqual(labels(s, '{ "name": "p", "pipeline": [ { "|" } ] }'), ['$source']);
 });

@@ -1,7 +1,8 @@
 /** `asp dlq NAME [--limit N] [--skip N] [--reason TEXT] [--operator NAME]`: DLQ records, newest first. */
 import * as P from '../../../shared/protocol';
 import { intFlag } from '../../core/argv';
-import { parseCommand, withInstance } from '../instanceCommand';
+import { parseCommand } from '../instanceCommand';
+import { withTarget } from '../targetCommand';
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommand(argv, { usage: 'asp dlq NAME [--limit N] [--skip N] [--reason TEXT] [--operator NAME] [--state-dir DIR]', positional: 1, valueFlags: ['limit', 'skip', 'reason', 'operator'] });
@@ -10,5 +11,5 @@ export async function run(argv: string[]): Promise<number> {
   const op = args.flags.get('operator');
   if (typeof reason === 'string') params.reason = reason;
   if (typeof op === 'string') params.operatorName = op;
-  return withInstance(args, (conn) => conn.sendRequest(P.listDlq.method, params));
+  return withTarget(args, (api) => api.request(P.listDlq, params));
 }

@@ -15,13 +15,17 @@ import { needsServices } from '../needsServices';
 import { StdoutLines } from '../stdout';
 import { DlqSink } from '../../runtime/dlq';
 import { dlqCollection } from '../../runtime/dlqTargets';
+import { runOnTarget } from '../remoteRun';
+import { isLocalTarget } from '../targetCommand';
 
-const USAGE = 'usage: asp run FILE [--connections PATH] [--limit N] [--timeout-ms N] [--no-drain] [--rate N] [--seed N] [--no-stream-meta]';
+const USAGE = 'usage: asp run FILE [--connections PATH] [--limit N] [--timeout-ms N] [--no-drain] [--rate N] [--seed N] [--no-stream-meta] [--target NAME [--targets FILE]]';
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['connections', 'limit', 'timeout-ms', 'rate', 'seed', 'state-dir'], ['no-drain', 'no-stream-meta']);
+  const args = parseArgs(argv, ['connections', 'limit', 'timeout-ms', 'rate', 'seed', 'state-dir', 'target', 'targets'], ['no-drain', 'no-stream-meta']);
   const file = args.positional[0];
   if (!file || args.positional.length > 1) throw new UsageError(USAGE);
+  // On another target the run is sp.process there; `local` (the default) runs in this process.
+  if (!isLocalTarget(args)) return runOnTarget(file, args);
   const limit = intFlag(args, 'limit');
   const timeoutMs = intFlag(args, 'timeout-ms');
   const rate = intFlag(args, 'rate');

@@ -55,7 +55,8 @@ export function decodeKey(buf: Buffer, fmt: KeyFormat): Value | undefined {
 export function decodeHeaders(h: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined): Doc[] {
   const out: Doc[] = [];
   if (!h) return out;
-  for (const [k, raw] of Object.entries(h)) {
+  for (const k in h) {
+    const raw = h[k];
     for (const v of Array.isArray(raw) ? raw : [raw]) {
       if (v === undefined) continue;
       out.push({ k, v: new Binary(typeof v === 'string' ? Buffer.from(v) : v) });

@@ -3,6 +3,7 @@ import { Binary, EJSON, Long } from 'bson';
 import type { Doc, Value } from '../../core/types';
 import { isPlainObject, typeName, toNumber } from '../../bson/types';
 import { ExprError } from '../../core/errors';
+import { toCanonicalJSON, toRelaxedJSON } from '../../json/ejson';
 import type { KeyFormat, OutputFormat } from '../../io/enums';
 
 export type { OutputFormat };
@@ -65,7 +66,8 @@ export function encodeValue(doc: Doc, format: OutputFormat, isoDateFormat: boole
   const v = isoDateFormat ? (isoDates(doc) as Doc) : doc;
   try {
     if (format === 'basicJson') return Buffer.from(JSON.stringify(basic(v)));
-    return Buffer.from(EJSON.stringify(v, { relaxed: format === 'relaxedJson' }));
+    // The engine's own printers: the relaxed one skips bson's generic walk for common types.
+    return Buffer.from(format === 'relaxedJson' ? toRelaxedJSON(v) : toCanonicalJSON(v));
   } catch (e) {
     throw new ExprError(`Failed to serialize document: ${(e as Error).message}`);
   }

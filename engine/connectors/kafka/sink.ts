@@ -1,17 +1,18 @@
 /**
  * The Kafka sink behind `$emit`: push() evaluates and encodes each document (failures go to
- * the DLQ), drain() sends what was buffered in one batch per call. A batch the broker refuses
- * for a non-retriable reason is resent one message at a time so only the culprits go to the DLQ.
+ * the DLQ), drain() sends what was buffered as requests of SEND_CHUNK messages, all in flight
+ * together, and resolves once the broker acknowledged every one: the runner checkpoints only
+ * after drain(), so a checkpoint never covers output that is not acknowledged. A request the
+ * broker refuses for a non-retriable reason is resent one message at a time so only the
+ * culprits go to the DLQ.
  */
-import { CompressionTypes, Partitioners, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import { CompressionTypes, Partitioners, type ICustomPartitioner, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import type { Doc } from '../../core/types';
 import type { Meta } from '../../core/meta';
 import { EngineError, ExprError, errorMessage } from '../../core/errors';
 import { newEvalCtx } from '../../expr/compile';
 import type { Operator } from '../../core/operator';
-import type { StageRuntime } from '../../io/types';
-import type { KafkaEmitConfig } from '../../io/types';
-import type { Services } from '../../io/types';
+import type { StageRuntime, KafkaEmitConfig, Services } from '../../io/types';
 import { withRetry } from '../retry';
 import { encodeHeaders, encodeKey, encodeValue } from './encode';
 import { encodeWith, type KafkaValueEncoder } from './valueCodec';
@@ -21,6 +22,34 @@ import { TargetCounts } from '../targetCounts';
 const OPERATOR = 'KafkaEmitOperator';
 /** kafkajs groups a request's messages per partition in O(n^2): keep requests small. */
 const SEND_CHUNK = 500;
+
+/**
+ * Keyless messages fill one partition for SEND_CHUNK messages, then move to the next (Kafka's
+ * own clients do the same), so a request usually carries one record batch; keyed messages and
+ * explicit partitions go through kafkajs's default partitioner. kafkajs's default also filters
+ * the partition list once per message, which this avoids for keyless messages.
+ */
+export const stickyPartitioner: ICustomPartitioner = () => {
+  const byKey = Partitioners.DefaultPartitioner();
+  const state = new Map<string, { at: number; left: number }>();
+  return (args) => {
+    const m = args.message;
+    if ((m.key !== null && m.key !== undefined) || (m.partition !== null && m.partition !== undefined)) return byKey(args);
+    let s = state.get(args.topic);
+    if (!s) state.set(args.topic, (s = { at: Math.floor(Math.random() * 1024), left: SEND_CHUNK }));
+    if (s.left-- <= 0) {
+      s.at++;
+      s.left = SEND_CHUNK - 1;
+    }
+    const parts = args.partitionMetadata;
+    // Skip partitions without a leader, as the default partitioner does.
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[(s.at + i) % parts.length]!;
+      if (p.leader >= 0) return p.partitionId;
+    }
+    return parts[s.at % parts.length]!.partitionId;
+  };
+};
 
 interface Pending {
   topic: string;
@@ -66,7 +95,7 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
       });
     }
     const p = services.kafka(cfg.connectionName).producer({
-      createPartitioner: Partitioners.DefaultPartitioner,
+      createPartitioner: stickyPartitioner,
       allowAutoTopicCreation: true,
       retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 3000 },
     });
@@ -83,13 +112,17 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
   }
 
   async function sendChunk(items: Pending[]): Promise<void> {
-    const byTopic = new Map<string, Message[]>();
-    for (const it of items) {
-      let l = byTopic.get(it.topic);
-      if (!l) byTopic.set(it.topic, (l = []));
-      l.push(it.msg);
+    let topicMessages: TopicMessages[];
+    if ('literal' in cfg.topic) topicMessages = [{ topic: cfg.topic.literal, messages: items.map((it) => it.msg) }];
+    else {
+      const byTopic = new Map<string, Message[]>();
+      for (const it of items) {
+        let l = byTopic.get(it.topic);
+        if (!l) byTopic.set(it.topic, (l = []));
+        l.push(it.msg);
+      }
+      topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
     }
-    const topicMessages: TopicMessages[] = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
     const p = await getProducer();
     await withRetry(`$emit to Kafka (${cfg.connectionName})`, () => p.sendBatch({ topicMessages, acks, compression }), policy);
     // Counted per sent chunk: a chunk that failed is retried one by one, and those count then.

@@ -13,10 +13,8 @@ import { isPlainObject } from '../../bson/types';
 import { newEvalCtx } from '../../expr/compile';
 import type { EvalCtx } from '../../expr/types';
 import type { Source, SourceBatch, SourceRecord } from '../../core/source';
-import type { SourceEnv } from '../../io/types';
+import type { SourceEnv, KafkaSourceConfig, Services } from '../../io/types';
 import { stampEventTime } from '../../sources/common';
-import type { KafkaSourceConfig } from '../../io/types';
-import type { Services } from '../../io/types';
 import { abortableSleep } from '../../time/sleep';
 import { withRetry } from '../retry';
 import { consumerTuning } from './config';
@@ -135,47 +133,67 @@ export class KafkaSource implements Source {
 
   private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const tp = `${batch.topic}:${batch.partition}`;
-    for (const m of batch.messages) {
+    const msgs = batch.messages;
+    let i = 0;
+    // Nothing else runs between two awaits: running and stale only need checking after one.
+    while (i < msgs.length) {
       if (!isRunning() || isStale() || this.closed) return;
-      const offset = Number(m.offset);
-      const expect = this.expectStart.get(tp);
-      if (expect !== undefined) {
-        if (offset > expect) return; // a fetch from before our seek; the seek refetches
-        if (offset === expect) this.expectStart.delete(tp);
-      }
-      if (offset < (this.fetched.get(tp) ?? -1)) {
-        resolveOffset(m.offset);
-        continue;
-      }
-      while (this.queue.length - this.head >= HIGH_WATER && isRunning() && !this.closed) {
+      if (this.queue.length - this.head >= HIGH_WATER) {
         await new Promise<void>((r) => {
           this.space = r;
           setTimeout(r, 1000);
         });
         await heartbeat();
+        continue;
       }
-      let value: ReturnType<typeof decodeValue>;
-      try {
-        value = this.valueDecoder ? await decodeWith(this.valueDecoder, m.value, batch.topic) : decodeValue(m.value);
-      } catch (e) {
-        // The decoder itself failed (its registry is unreachable): stop before this record.
-        this.failure = e;
-        this.wake?.();
-        return;
+      const end = Math.min(msgs.length, i + HIGH_WATER - (this.queue.length - this.head));
+      let fetched = this.fetched.get(tp) ?? -1;
+      let expect = this.expectStart.get(tp);
+      let stop = false;
+      for (; i < end; i++) {
+        const m = msgs[i]!;
+        const offset = Number(m.offset);
+        if (expect !== undefined) {
+          if (offset > expect) return; // a fetch from before our seek; the seek refetches
+          if (offset === expect) {
+            this.expectStart.delete(tp);
+            expect = undefined;
+          }
+        }
+        if (offset < fetched) continue;
+        let value: ReturnType<typeof decodeValue> | undefined;
+        if (this.valueDecoder) {
+          try {
+            value = await decodeWith(this.valueDecoder, m.value, batch.topic);
+          } catch (e) {
+            // The decoder itself failed (its registry is unreachable): stop before this record.
+            this.failure = e;
+            stop = true;
+            break;
+          }
+          // An await ran: the group may have rebalanced meanwhile.
+          if (!isRunning() || isStale() || this.closed) {
+            stop = true;
+            break;
+          }
+        }
+        this.queue.push({ rec: this.decode(batch.topic, batch.partition, tp, offset, m, value), tp, next: offset + 1 });
+        fetched = offset + 1;
       }
-      this.queue.push({ rec: this.decode(batch.topic, batch.partition, m, value), tp, next: offset + 1 });
-      this.fetched.set(tp, offset + 1);
-      resolveOffset(m.offset);
+      if (fetched >= 0) this.fetched.set(tp, fetched);
+      // One resolve per slice: kafkajs does Long arithmetic on every call.
+      if (fetched >= 0 && fetched - 1 >= Number(msgs[0]!.offset)) resolveOffset(String(fetched - 1));
+      this.wake?.();
+      if (stop) return;
       this.wake?.();
     }
     await heartbeat();
   }
 
-  private decode(topic: string, partition: number, m: KafkaMessage, v: ReturnType<typeof decodeValue>): SourceRecord {
-    const source: Doc = { type: 'kafka', topic, partition, offset: Long.fromString(m.offset) };
+  private decode(topic: string, partition: number, input: string, offset: number, m: KafkaMessage, decoded?: ReturnType<typeof decodeValue>): SourceRecord {
+    const source: Doc = { type: 'kafka', topic, partition, offset: Long.fromNumber(offset) };
     const meta: Meta = { ts: Number(m.timestamp), source };
     const size = m.value?.length ?? 0;
-    const input = `${topic}:${partition}`;
     let key: Value;
     let keyBad = false;
     if (m.key !== null && m.key !== undefined) {
@@ -187,6 +205,7 @@ export class KafkaSource implements Source {
       source['key'] = key;
     }
     source['headers'] = decodeHeaders(m.headers as Record<string, Buffer | string | undefined>);
+    const v = decoded ?? decodeValue(m.value);
     if ('error' in v) {
       return { meta, input, size, dlq: { operatorName: OPERATOR, reason: `Failed to parse input message with error:${v.error}`, meta } };
     }

@@ -1,4 +1,8 @@
 // https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-function/
+// Atlas only: compiling it is a warning (ASP390), so a file meant for Atlas validates and
+// deploys; a local run of a pipeline that holds it is refused before it starts
+// (engine/pipeline/run.ts). The closure below only guards a run that skipped that check.
+import { ExprError } from '../../core/errors';
 import type { ExprOperator } from '../types';
 
 const MESSAGE = '$function runs JavaScript, which only Atlas evaluates; the local engine never runs user code. Deploy to Atlas to use it, or rewrite it with aggregation operators.';
@@ -14,6 +18,9 @@ export const $function: ExprOperator = {
     { doc: {}, expr: { $function: { body: 'function(x) { return x; }', args: [1], lang: 'js' } }, error: MESSAGE },
   ],
   compile(_arg, c, path) {
-    return c.error(path, MESSAGE, 'ASP412');
+    c.report({ code: 'ASP390', message: MESSAGE, severity: 'warning', path });
+    return () => {
+      throw new ExprError(MESSAGE);
+    };
   },
 };

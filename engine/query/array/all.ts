@@ -17,6 +17,7 @@ export const all: QueryOperatorSpec = {
   summary: 'Matches arrays that contain all the given values (each may also be an $elemMatch).',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/query/all/',
   syntax: '{ <field>: { $all: [ <value1>, <value2>, ... ] } }',
+  examples: [{ filter: { tags: { $all: ['ssl', 'security'] } }, doc: { tags: ['ssl', 'web', 'security'] }, matches: true }, { filter: { tags: { $all: ['ssl', 'security'] } }, doc: { tags: ['ssl'] }, matches: false }],
   snippet: '[${1}]',
   compileField(arg, q, path, siblings) {
     if (!Array.isArray(arg)) return q.fail(path, '$all needs an array');

@@ -13,6 +13,7 @@ export const elemMatch: QueryOperatorSpec = {
   summary: 'Matches arrays with at least one element that satisfies all the given conditions.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/query/elemmatch/',
   syntax: '{ <field>: { $elemMatch: { <query1>, <query2>, ... } } }',
+  examples: [{ filter: { results: { $elemMatch: { $gte: 80, $lt: 85 } } }, doc: { results: [82, 90] }, matches: true }, { filter: { results: { $elemMatch: { $gte: 80, $lt: 85 } } }, doc: { results: [75, 88] }, matches: false }],
   snippet: '{ $1 }',
   compileField(arg, q, path) {
     if (!isPlainObject(arg)) return q.fail(path, '$elemMatch needs an Object');

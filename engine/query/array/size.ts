@@ -10,6 +10,7 @@ export const size: QueryOperatorSpec = {
   summary: 'Matches arrays with exactly the given number of elements.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/query/size/',
   syntax: '{ <field>: { $size: <number> } }',
+  examples: [{ filter: { tags: { $size: 2 } }, doc: { tags: ['a', 'b'] }, matches: true }, { filter: { tags: { $size: 2 } }, doc: { tags: ['a'] }, matches: false }],
   snippet: '${1:0}',
   compileField(arg, q, path) {
     if (!isNumber(arg)) return q.fail(path, '$size needs a number');

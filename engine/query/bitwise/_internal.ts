@@ -6,7 +6,7 @@
  */
 import type { JsonPath, Value } from '../../core/types';
 import { isNumber, toNumber, typeName, type Binary, type Long } from '../../bson/types';
-import type { QueryContext, QueryOperatorSpec, ValuePred } from '../types';
+import type { QueryContext, QueryExample, QueryOperatorSpec, ValuePred } from '../types';
 import { anyValue } from '../values';
 
 const TWO_63 = 2 ** 63;
@@ -101,7 +101,7 @@ function test(mode: Mode, ps: number[]): ValuePred {
   };
 }
 
-export function bitwiseOperator(mode: Mode, summary: string): QueryOperatorSpec {
+export function bitwiseOperator(mode: Mode, summary: string, examples: QueryExample[]): QueryOperatorSpec {
   const name = `$bits${mode[0]!.toUpperCase()}${mode.slice(1)}`;
   return {
     name,
@@ -111,6 +111,7 @@ export function bitwiseOperator(mode: Mode, summary: string): QueryOperatorSpec 
     docsUrl: `https://www.mongodb.com/docs/manual/reference/operator/query/${name.slice(1).toLowerCase()}/`,
     syntax: `{ <field>: { ${name}: <numeric bitmask> | <BinData bitmask> | [ <position1>, ... ] } }`,
     snippet: '[${1:0}]',
+    examples,
     compileField(arg, q, path) {
       const ps = positions(name, arg, q, path);
       return ps && anyValue(test(mode, ps));

@@ -1,6 +1,6 @@
 /** Helpers shared by the comparison query operators. */
 import type { Value } from '../../core/types';
-import type { QueryOperatorSpec } from '../types';
+import type { QueryExample, QueryOperatorSpec } from '../types';
 import { anyValue, comparisonTest, type ComparisonOp } from '../values';
 
 export function docs(name: string): string {
@@ -8,7 +8,7 @@ export function docs(name: string): string {
 }
 
 /** $gt, $gte, $lt, $lte differ only by name and summary. */
-export function comparisonOperator(name: ComparisonOp, summary: string): QueryOperatorSpec {
+export function comparisonOperator(name: ComparisonOp, summary: string, examples: QueryExample[]): QueryOperatorSpec {
   return {
     name,
     level: 'field',
@@ -16,6 +16,7 @@ export function comparisonOperator(name: ComparisonOp, summary: string): QueryOp
     summary,
     docsUrl: docs(name),
     syntax: `{ <field>: { ${name}: <value> } }`,
+    examples,
     snippet: '${1:value}',
     compileField: (arg: Value) => anyValue(comparisonTest(name, arg)),
   };

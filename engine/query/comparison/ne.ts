@@ -10,6 +10,7 @@ export const ne: QueryOperatorSpec = {
   summary: 'Matches documents where the field is not equal to the value, including documents without the field.',
   docsUrl: docs('$ne'),
   syntax: '{ <field>: { $ne: <value> } }',
+  examples: [{ filter: { qty: { $ne: 20 } }, doc: { item: 'pen' }, matches: true }, { filter: { qty: { $ne: 20 } }, doc: { qty: 20 }, matches: false }],
   snippet: '${1:value}',
   compileField(arg, q, path) {
     if (regexParts(arg)) {

@@ -11,6 +11,7 @@ export const nin: QueryOperatorSpec = {
   summary: 'Matches values not equal to any value in the array, including documents without the field.',
   docsUrl: docs('$nin'),
   syntax: '{ <field>: { $nin: [ <value1>, <value2>, ... ] } }',
+  examples: [{ filter: { status: { $nin: ['A', 'D'] } }, doc: { item: 'pen' }, matches: true }, { filter: { status: { $nin: ['A', 'D'] } }, doc: { status: 'A' }, matches: false }],
   snippet: '[${1}]',
   compileField(arg, q, path) {
     const t = membershipTest('$nin', arg, q, path);

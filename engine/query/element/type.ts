@@ -11,6 +11,7 @@ export const type: QueryOperatorSpec = {
   summary: 'Matches values of the given BSON type(s), by name ("string", "number", ...) or number; array fields match by element type too.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/query/type/',
   syntax: '{ <field>: { $type: <BSON type> | [ <BSON type1>, ... ] } }',
+  examples: [{ filter: { zip: { $type: 'string' } }, doc: { zip: '10001' }, matches: true }, { filter: { zip: { $type: 'number' } }, doc: { zip: '10001' }, matches: false }],
   snippet: '"${1|string,number,int,long,double,decimal,bool,date,object,array,null,objectId,binData,regex,timestamp|}"',
   compileField(arg, q, path) {
     const list = Array.isArray(arg) ? arg : [arg];

@@ -19,6 +19,7 @@ export const expr: QueryOperatorSpec = {
   summary: 'Matches documents for which the aggregation expression is truthy (not false, null, 0 or missing).',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/query/expr/',
   syntax: '{ $expr: { <expression> } }',
+  examples: [{ filter: { $expr: { $gt: ['$spent', '$budget'] } }, doc: { spent: 450, budget: 400 }, matches: true }],
   snippet: '{ ${1:\\$eq}: [${2:"\\$field"}, ${3:value}] }',
   compileTop(arg, q, path) {
     const e = q.c.expr(arg, path);

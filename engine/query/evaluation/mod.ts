@@ -20,6 +20,7 @@ export const mod: QueryOperatorSpec = {
   summary: 'Matches numbers whose remainder after division by the divisor equals the remainder (values truncated to integers).',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/query/mod/',
   syntax: '{ <field>: { $mod: [ <divisor>, <remainder> ] } }',
+  examples: [{ filter: { qty: { $mod: [4, 0] } }, doc: { qty: 12 }, matches: true }, { filter: { qty: { $mod: [4, 0] } }, doc: { qty: 10 }, matches: false }],
   snippet: '[${1:divisor}, ${2:remainder}]',
   compileField(arg, q, path) {
     if (!Array.isArray(arg)) return q.fail(path, 'malformed mod, needs to be an array');

@@ -17,6 +17,7 @@ export const regex: QueryOperatorSpec = {
   summary: 'Matches strings against a regular expression (options: i, m, s, x).',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/query/regex/',
   syntax: '{ <field>: { $regex: "pattern", $options: "<options>" } }',
+  examples: [{ filter: { sku: { $regex: '^ABC' } }, doc: { sku: 'ABC123' }, matches: true }, { filter: { sku: { $regex: '^abc', $options: 'i' } }, doc: { sku: 'ABC123' }, matches: true }],
   snippet: '"${1:pattern}"',
   compileField(arg, q, path, siblings) {
     const opts = siblings['$options'];

@@ -10,6 +10,7 @@ export const and: QueryOperatorSpec = {
   summary: 'Matches documents that satisfy every filter in the array.',
   docsUrl: docs('$and'),
   syntax: '{ $and: [ { <filter1> }, { <filter2> }, ... ] }',
+  examples: [{ filter: { $and: [{ qty: { $gt: 10 } }, { qty: { $lt: 20 } }] }, doc: { qty: 15 }, matches: true }, { filter: { $and: [{ qty: { $gt: 10 } }, { qty: { $lt: 20 } }] }, doc: { qty: 25 }, matches: false }],
   snippet: '[{ $1 }]',
   compileTop(arg, q, path) {
     const ps = clauses(arg, q, path);

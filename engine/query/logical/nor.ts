@@ -10,6 +10,7 @@ export const nor: QueryOperatorSpec = {
   summary: 'Matches documents that satisfy none of the filters in the array.',
   docsUrl: docs('$nor'),
   syntax: '{ $nor: [ { <filter1> }, { <filter2> }, ... ] }',
+  examples: [{ filter: { $nor: [{ qty: { $lt: 10 } }, { sale: true }] }, doc: { qty: 50 }, matches: true }, { filter: { $nor: [{ qty: { $lt: 10 } }, { sale: true }] }, doc: { qty: 5 }, matches: false }],
   snippet: '[{ $1 }]',
   compileTop(arg, q, path) {
     const ps = clauses(arg, q, path);

@@ -12,6 +12,7 @@ export const not: QueryOperatorSpec = {
   summary: 'Inverts the operator expression (or regex): also matches documents without the field.',
   docsUrl: docs('$not'),
   syntax: '{ <field>: { $not: { <operator-expression> } } }',
+  examples: [{ filter: { price: { $not: { $gt: 1.99 } } }, doc: { item: 'pen' }, matches: true }, { filter: { price: { $not: { $gt: 1.99 } } }, doc: { price: 2.5 }, matches: false }],
   snippet: '{ ${1:\\$gt}: ${2:value} }',
   compileField(arg, q, path) {
     const re = regexParts(arg);

@@ -10,6 +10,7 @@ export const or: QueryOperatorSpec = {
   summary: 'Matches documents that satisfy at least one filter in the array.',
   docsUrl: docs('$or'),
   syntax: '{ $or: [ { <filter1> }, { <filter2> }, ... ] }',
+  examples: [{ filter: { $or: [{ qty: { $lt: 10 } }, { sale: true }] }, doc: { qty: 50, sale: true }, matches: true }],
   snippet: '[{ $1 }]',
   compileTop(arg, q, path) {
     const ps = clauses(arg, q, path);

@@ -8,6 +8,7 @@ export const comment: QueryOperatorSpec = {
   summary: 'Attaches a comment to the filter; it has no effect on matching.',
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/query/comment/',
   syntax: '{ <filter>, $comment: <any> }',
+  examples: [{ filter: { qty: 1, $comment: 'one item' }, doc: { qty: 1 }, matches: true }],
   snippet: '"${1:comment}"',
   compileTop: () => undefined,
 };

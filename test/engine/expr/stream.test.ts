@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { Binary, ObjectId } from 'bson';
 import { ManualClock } from '../../../engine/core/clock';
 import type { Meta } from '../../../engine/core/meta';
-import { NOW, compileErr, run, table } from './_support';
+import { NOW, compileErr, err, run, table } from './_support';
 
 const meta: Meta = {
   ts: 0,
@@ -51,7 +51,7 @@ table('$currentDate / $createUUID arguments', [
   [{}, { $currentDate: [] }, compileErr('ASP411')],
   [{}, { $createUUID: 'x' }, compileErr('ASP411')],
   [{}, { $createUUID: { a: 1 } }, compileErr('ASP411')],
-  [{}, { $function: { body: 'function() {}', args: [], lang: 'js' } }, compileErr('ASP412')],
+  [{}, { $function: { body: 'function() {}', args: [], lang: 'js' } }, err('$function runs JavaScript, which only Atlas evaluates; the local engine never runs user code. Deploy to Atlas to use it, or rewrite it with aggregation operators.')],
 ]);
 
 test('$createUUID makes distinct version-4 UUIDs (BinData subtype 4)', () => {

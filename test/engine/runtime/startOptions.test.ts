@@ -14,7 +14,7 @@ import { createServices } from '../../../engine/connectors/services';
 import type { Services } from '../../../engine/io/types';
 import { ProcessorManager } from '../../../engine/runtime/manager';
 import { CommandError } from '../../../engine/runtime/errors';
-import { mergeTierSettings, parseDropOptions, parseStartOptions, parseStopOptions, tierView } from '../../../engine/runtime/startOptions';
+import { parseDropOptions, parseStartOptions, parseStopOptions, tierView } from '../../../engine/runtime/startOptions';
 import { waitFor } from '../../helpers/waitFor';
 
 type Hooks = { after(fn: () => void | Promise<void>): void };
@@ -42,30 +42,36 @@ function setup(t: Hooks) {
 const SOLAR = [{ $source: { connectionName: 'sample_stream_solar' } }, { $merge: { into: { connectionName: 'local', db: 't', coll: 'solar' } } }];
 const invalid = (re: RegExp) => (e: unknown) => e instanceof CommandError && e.code === 420 && re.test(e.message);
 
-test('start options: the tiers, autoscaling bounds and their rules', () => {
-  assert.deepEqual(parseStartOptions({ name: 'p', tier: 'SP30' }).settings, { tier: 'SP30' });
-  assert.throws(() => parseStartOptions({ name: 'p', tier: 'SP3' }), invalid(/Enumeration value 'SP3' for field 'startStreamProcessor.tier' is not a valid value; expected one of SP2, SP5, SP10, SP30, SP50/));
-  assert.throws(() => parseStartOptions({ name: 'p', autoscaling: { enabled: true, maxTier: 'SP99' } }), invalid(/autoscaling.maxTier/));
-  assert.throws(() => parseStartOptions({ name: 'p', autoscaling: { enabled: true, burst: 1 } }), invalid(/BSON field 'startStreamProcessor.autoscaling.burst' is an unknown field/));
+test('start options: the tiers, autoscaling bounds and their rules (the processor-options table\'s)', () => {
+  assert.deepEqual(parseStartOptions({ name: 'p', tier: 'SP30' }).options, { tier: 'SP30' });
+  assert.throws(() => parseStartOptions({ name: 'p', tier: 'SP3' }), invalid(/^startStreamProcessor: BSON field 'options.tier' must be one of SP2, SP5, SP10, SP30, SP50, got "SP3"$/));
+  assert.throws(() => parseStartOptions({ name: 'p', autoscaling: { enabled: true, maxTier: 'SP99' } }), invalid(/options.autoscaling.maxTier/));
+  assert.throws(() => parseStartOptions({ name: 'p', autoscaling: { enabled: true, burst: 1 } }), invalid(/BSON field 'options.autoscaling.burst' is an unknown field/));
   // Bounds default to the workspace's (SP10 default, SP50 maximum); minTier is the lower of the default and the start tier.
-  assert.deepEqual(tierView(mergeTierSettings(undefined, parseStartOptions({ name: 'p', tier: 'SP5', autoscaling: { enabled: true } }).settings)), { tier: 'SP5', effectiveTier: 'SP5', autoscaling: { minTier: 'SP5', maxTier: 'SP50' } });
-  assert.deepEqual(tierView(mergeTierSettings(undefined, parseStartOptions({ name: 'p', autoscaling: { enabled: true } }).settings)).autoscaling, { minTier: 'SP10', maxTier: 'SP50' });
-  assert.throws(() => mergeTierSettings(undefined, parseStartOptions({ name: 'p', autoscaling: { minTier: 'SP30', maxTier: 'SP10' } }).settings), invalid(/minTier SP30 is above maxTier SP10/));
-  assert.throws(() => mergeTierSettings(undefined, parseStartOptions({ name: 'p', tier: 'SP50', autoscaling: { enabled: true, minTier: 'SP5', maxTier: 'SP30' } }).settings), invalid(/tier SP50 is outside the autoscaling range SP5 to SP30: the processor does not start/));
-  // Modify changes only the values given: earlier bounds stay.
-  const first = mergeTierSettings(undefined, { autoscaling: { enabled: true, minTier: 'SP5', maxTier: 'SP30' } });
-  assert.deepEqual(mergeTierSettings(first, { autoscaling: { enabled: true, maxTier: 'SP50' } }).autoscaling, { enabled: true, minTier: 'SP5', maxTier: 'SP50' });
-  assert.equal(tierView(mergeTierSettings(first, { autoscaling: { enabled: false } })).autoscaling, undefined);
-  // The driver's enableAutoScaling is autoscaling.enabled.
-  assert.deepEqual(parseStartOptions({ name: 'p', options: { enableAutoScaling: true } }).settings.autoscaling, { enabled: true });
-  assert.throws(() => parseStartOptions({ name: 'p', enableAutoScaling: false, autoscaling: { enabled: true } }), invalid(/disagree/));
+  assert.deepEqual(tierView(parseStartOptions({ name: 'p', tier: 'SP5', autoscaling: { enabled: true } }).options!), { tier: 'SP5', effectiveTier: 'SP5', autoscaling: { minTier: 'SP5', maxTier: 'SP50' } });
+  assert.deepEqual(tierView(parseStartOptions({ name: 'p', autoscaling: { enabled: true } }).options!).autoscaling, { minTier: 'SP10', maxTier: 'SP50' });
+  assert.throws(() => parseStartOptions({ name: 'p', autoscaling: { minTier: 'SP30', maxTier: 'SP10' } }), invalid(/options.autoscaling.minTier \(SP30\) is above maxTier \(SP10\)/));
+  assert.throws(() => parseStartOptions({ name: 'p', tier: 'SP50', autoscaling: { enabled: true, minTier: 'SP5', maxTier: 'SP30' } }), invalid(/tier SP50 is outside the autoscaling range SP5..SP30: Atlas refuses to start the processor/));
+  // The settings the processor was created with count: its options are the base.
+  assert.throws(() => parseStartOptions({ name: 'p', tier: 'SP50' }, { autoscaling: { enabled: true, maxTier: 'SP30' } }), invalid(/outside the autoscaling range/));
+  assert.throws(() => parseStartOptions({ name: 'p', tier: 'SP5' }, { failover: true }), invalid(/failover needs tier SP10 or above, the tier is SP5/));
+  // Changes only the values given: earlier bounds stay.
+  const first = { autoscaling: { enabled: true, minTier: 'SP5', maxTier: 'SP30' } };
+  assert.deepEqual(parseStartOptions({ name: 'p', autoscaling: { maxTier: 'SP50' } }, first).options!['autoscaling'], { enabled: true, minTier: 'SP5', maxTier: 'SP50' });
+  assert.equal(tierView(parseStartOptions({ name: 'p', autoscaling: { enabled: false } }, first).options!).autoscaling, undefined);
+  // The driver's enableAutoScaling is autoscaling.enabled; a recorded one follows a new autoscaling.enabled.
+  assert.deepEqual(tierView(parseStartOptions({ name: 'p', options: { enableAutoScaling: true } }).options!).autoscaling, { minTier: 'SP10', maxTier: 'SP50' });
+  assert.deepEqual(parseStartOptions({ name: 'p', autoscaling: { enabled: false } }, { enableAutoScaling: true }).options, { enableAutoScaling: false, autoscaling: { enabled: false } });
+  assert.throws(() => parseStartOptions({ name: 'p', enableAutoScaling: false, autoscaling: { enabled: true } }), invalid(/set the same thing to different values/));
+  // A boolean failover is the failoverEnabled setting (mongosh placement), checked and recorded.
+  assert.deepEqual(parseStartOptions({ name: 'p', failover: true, tier: 'SP30' }).options, { tier: 'SP30', failover: true });
 });
 
 test('start options: both placements, unknown fields, workers, failover and start positions', () => {
   const r = parseStartOptions({ name: 'p', resumeFromCheckpoint: false, options: { clearCheckpoints: 1, workers: 2, failover: { region: 'VIRGINIA_USA', mode: 'GRACEFUL' } } });
   assert.equal(r.resumeFromCheckpoint, false);
   assert.equal(r.clearCheckpoints, true);
-  assert.deepEqual(r.settings, { workers: 2, failover: { region: 'VIRGINIA_USA', mode: 'GRACEFUL' } });
+  assert.deepEqual([r.settings, r.options], [{ workers: 2 }, undefined], 'a failover request is validated, not recorded');
   assert.deepEqual(r.warnings.map((w) => w.split(':')[0]), ['workers', 'failover']);
   assert.throws(() => parseStartOptions({ name: 'p', tier: 'SP10', options: { tier: 'SP30' } }), invalid(/Option 'tier' is given both at the top level and in 'options' with different values/));
   assert.throws(() => parseStartOptions({ name: 'p', turbo: true }), invalid(/^BSON field 'startStreamProcessor.turbo' is an unknown field.$/));
@@ -136,7 +142,7 @@ test('a processor records its tier settings, shows them in stats and list, and n
   const mod = await m.modify({ name: 's', autoscaling: { maxTier: 'SP30' } });
   assert.deepEqual(mod.warnings?.map((w) => w.split(':')[0]), ['autoscaling']);
   assert.deepEqual(m.stats({ name: 's' }).autoscaling, { minTier: 'SP5', maxTier: 'SP30' });
-  await assert.rejects(m.modify({ name: 's', tier: 'SP50' }), invalid(/outside the autoscaling range SP5 to SP30/));
+  await assert.rejects(m.modify({ name: 's', tier: 'SP50' }), invalid(/^modifyStreamProcessor: tier SP50 is outside the autoscaling range SP5..SP30/));
   await m.modify({ name: 's', autoscaling: { enabled: false } });
   assert.equal(m.stats({ name: 's' }).autoscaling, undefined);
 

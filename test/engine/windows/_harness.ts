@@ -11,6 +11,7 @@ import type { StageRuntime } from '../../../engine/io/types';
 import { builtinRegistry } from '../../../engine/connections/registry';
 import { WatermarkTracker } from '../../../engine/time/watermark';
 import { isPlainObject } from '../../../engine/bson/types';
+import { parseStageArg } from '../../../engine/parse/checkFields';
 
 export function parseStages(stages: Value, path: JsonPath, ctx: ParseContext): ParsedStage[] {
   const out: ParsedStage[] = [];
@@ -22,7 +23,7 @@ export function parseStages(stages: Value, path: JsonPath, ctx: ParseContext): P
       return;
     }
     const p = [...path, i, name];
-    out.push({ spec, name, path: p, config: spec.parse(st[name], p, ctx) });
+    out.push({ spec, name, path: p, config: parseStageArg(spec, st[name], p, ctx) });
   });
   return out;
 }
