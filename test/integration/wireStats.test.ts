@@ -71,12 +71,14 @@ describe('stats over the wire front door (real Kafka and MongoDB-wire servers)',
     const pipeline = [{ $source: { connectionName: 'cluster1', db, coll: 'in' } }, { $merge: { into: { connectionName: 'local', db: 'wirestats', coll: db } } }];
     assert.equal((await admin.command({ createStreamProcessor: 'cs', pipeline }))['ok'], 1);
     await admin.command({ startStreamProcessor: 'cs' });
+    const stats = async (): Promise<Document> => (await admin.command({ getStreamProcessorStats: 'cs' }))['stats'] as Document;
+    // The stream starts where it opened: write only once it holds its position.
+    const open = await waitFor(async () => ((await stats())['changeStreamState'] ? stats() : undefined), 'the change stream open', PATIENCE_MS);
+    assert.equal(typeof open['changeStreamState'], 'object');
     await env.mongo.db(db).collection('in').insertOne({ x: 1 });
-    const s = await waitFor(async () => {
-      const r = await admin.command({ getStreamProcessorStats: 'cs' });
-      return r['stats'].inputMessageCount === 1 && r['stats']['changeStreamTimeDifferenceSecs'] === 0 ? r : undefined;
-    }, 'the insert read and the stream caught up', PATIENCE_MS);
-    assert.equal(typeof s['stats']['changeStreamState'], 'object');
+    await waitFor(async () => (await stats()).inputMessageCount === 1, 'the insert read', PATIENCE_MS);
+    const s = await waitFor(async () => ((await stats())['changeStreamTimeDifferenceSecs'] === 0 ? stats() : undefined), 'the stream caught up with the oplog head', PATIENCE_MS);
+    assert.equal(s.inputMessageCount, 1);
     await admin.command({ dropStreamProcessor: 'cs' });
     await env.mongo.db(db).dropDatabase();
   });
