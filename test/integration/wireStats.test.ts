@@ -1,6 +1,7 @@
 /**
  * The stats reply over the MongoDB wire front door with real sources, read by the Node driver:
- * a Kafka processor's `kafkaPartitions[].partitionOffsetLag` and `kafkaTotalOffsetLag`, and a
+ * a Kafka processor's `kafkaPartitions[].partitionOffsetLag` and `kafkaTotalOffsetLag`, a Kafka
+ * `$emit`'s `targetStats`, and a
  * change-stream processor's `changeStreamState` with `changeStreamTimeDifferenceSecs`.
  */
 import { after, before, describe, it } from 'node:test';
@@ -62,6 +63,27 @@ describe('stats over the wire front door (real Kafka and MongoDB-wire servers)',
     assert.deepEqual(parts.map((x) => [x['topic'], x['partition'], x['currentOffset'], x['partitionOffsetLag']]), [[topic, 0, 2, 0], [topic, 1, 1, 0]]);
     assert.equal(typeof s['stats']['kafkaConsumerGroup'], 'string');
     await admin.command({ dropStreamProcessor: 'k' });
+  });
+
+  it('a Kafka $emit reports targetStats per topic, matching what the broker holds', async () => {
+    const admin = client.db('admin');
+    const topic = uniqueName('wiretarget');
+    await createTopic(env.admin, topic, 1);
+    const pipeline = [{ $source: { connectionName: 'sample_stream_solar' } }, { $emit: { connectionName: 'kafka1', topic } }];
+    assert.equal((await admin.command({ createStreamProcessor: 'e', pipeline }))['ok'], 1);
+    await admin.command({ startStreamProcessor: 'e' });
+    const target = await waitFor(async () => {
+      const r = await admin.command({ getStreamProcessorStats: 'e', options: { verbose: true } });
+      const ops = r['stats'].operatorStats as Document[];
+      const sink = ops[ops.length - 1]!;
+      return sink['name'] === 'KafkaEmitOperator' && sink['targetStats']?.[0]?.outputMessageCount >= 3 ? (sink['targetStats'] as Document[]) : undefined;
+    }, 'messages sent to the topic', PATIENCE_MS);
+    assert.deepEqual(Object.keys(target[0]!), ['topic', 'inputMessageCount', 'outputMessageCount']);
+    assert.equal(target[0]!['topic'], topic);
+    // Counted once the broker acknowledged them: the topic holds at least as many.
+    const offsets = await env.admin.fetchTopicOffsets(topic);
+    assert.ok(Number(offsets[0]!.high) >= target[0]!['outputMessageCount'], `${offsets[0]!.high} >= ${target[0]!['outputMessageCount']}`);
+    await admin.command({ dropStreamProcessor: 'e' });
   });
 
   it('a change-stream processor reports changeStreamTimeDifferenceSecs with its resume token', async () => {

@@ -92,6 +92,15 @@ describe('$lookup without a collection ($documents)', () => {
     assert.deepEqual(made.docs, [{ _id: 1, n: 2, made: [{ x: 2 }, { x: 20 }] }]);
   });
 
+  it('localField/foreignField select among the $documents first (arrays element-wise, numbers by value), then the pipeline runs', async () => {
+    const rooms = [{ _id: 'A', floor: 1 }, { _id: 'B', floor: 2 }, { _id: 'C', floor: 1 }, { _id: 2, floor: 9 }];
+    const r = await run(
+      [{ room: 'A' }, { room: ['B', 'C'] }, { other: 1 }, { room: 2.0 }],
+      { $lookup: { localField: 'room', foreignField: '_id', pipeline: [{ $documents: rooms }, { $project: { _id: 0, floor: 1 } }], as: 'r' } },
+    );
+    assert.deepEqual(r.docs.map((d) => d['r']), [[{ floor: 1 }], [{ floor: 2 }, { floor: 1 }], [], [{ floor: 9 }]]);
+  });
+
   it('a $documents value that is not an array of objects sends that document to the DLQ, the others go on', async () => {
     const r = await run([{ _id: 1, v: [{ a: 1 }] }, { _id: 2, v: 7 }], { $lookup: { let: { v: '$v' }, pipeline: [{ $documents: '$$v' }], as: 'j' } });
     assert.deepEqual(r.docs, [{ _id: 1, v: [{ a: 1 }], j: [{ a: 1 }] }]);
@@ -99,11 +108,11 @@ describe('$lookup without a collection ($documents)', () => {
     assert.match((r.dlq[0] as { errInfo: { reason: string } }).errInfo.reason, /^Failed to process input document in LookUpOperator with error: \$documents must evaluate to an array of objects, got int$/);
   });
 
-  it('without from, the pipeline must start with $documents; localField/foreignField are refused by name', () => {
+  it('without from, the pipeline must start with $documents; localField needs foreignField', () => {
     const errorsOf = (lookup: Doc) =>
       analyzeText(JSON.stringify([{ $source: { documents: [] } }, { $lookup: lookup }, { $emit: { connectionName: '__testLog' } }]), { connections: registry }).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
     assert.deepEqual(errorsOf({ pipeline: [{ $match: {} }], as: 'x' }), ['ASP303 $lookup without from needs a pipeline that starts with $documents']);
-    assert.deepEqual(errorsOf({ pipeline: [{ $documents: [] }], localField: 'a', foreignField: 'b', as: 'x' }), ['ASP312 $lookup with $documents: localField/foreignField are not run by the local engine; match in the pipeline instead']);
+    assert.deepEqual(errorsOf({ pipeline: [{ $documents: [] }], localField: 'a', as: 'x' }), ['ASP303 $lookup requires both or neither of localField and foreignField']);
     assert.deepEqual(errorsOf({ pipeline: [{ $documents: [{ a: 1 }] }, { $match: { a: 1 } }], as: 'x' }), []);
   });
 });
