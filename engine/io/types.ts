@@ -18,7 +18,7 @@ import type { Doc, Value } from '../core/types';
 import type { ConnectionRegistry, KafkaConnection } from '../connections/types';
 import type { Expr } from '../expr/types';
 import type { LocalStore } from '../store/localStore';
-import type { KeyFormat, Matched, NotMatched, OutputFormat } from './enums';
+import type { KeyFormat, Matched, NotMatched, OutputFormat, SubjectNameStrategy } from './enums';
 import type { CollectionTarget } from './target';
 
 /** Everything an operator may use at run time; I/O arrives here, never by import. */
@@ -109,6 +109,26 @@ export interface KafkaSourceConfig extends TimeOptions {
   enableAutoCommit?: boolean;
   keyFormat: KeyFormat;
   keyFormatError: 'dlq' | 'passThrough';
+  /** Values are Confluent-framed Avro, decoded with this SchemaRegistry connection's schemas. */
+  schemaRegistry?: SourceSchemaRegistryConfig;
+}
+
+/** `$source.schemaRegistry`. */
+export interface SourceSchemaRegistryConfig {
+  /** A SchemaRegistry connection. */
+  connectionName: string;
+}
+
+/** `$emit.schemaRegistry`: values are written as Confluent-framed Avro. */
+export interface EmitSchemaRegistryConfig {
+  connectionName: string;
+  valueSchema?: {
+    /** Atlas accepts "avro" only. */
+    type: 'avro';
+    /** The writer schema (an Avro schema object or its JSON text); absent = the subject's latest. */
+    schema?: string | object;
+    options: { autoRegisterSchemas: boolean; subjectNameStrategy: SubjectNameStrategy };
+  };
 }
 
 export interface ChangeStreamConfig extends TimeOptions {
@@ -138,6 +158,8 @@ export interface KafkaEmitConfig {
   compression?: string;
   acks: 'all' | '-1' | '0' | '1';
   tombstoneWhen?: Expr;
+  /** Values are encoded as Avro through this SchemaRegistry connection. */
+  schemaRegistry?: EmitSchemaRegistryConfig;
 }
 
 export interface CollectionEmitConfig {

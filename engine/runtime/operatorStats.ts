@@ -4,6 +4,7 @@
  * time and latency are estimated from sampled documents (see stageProbe.ts).
  */
 import type { ConnectionRegistry } from '../connections/types';
+import { kindOf } from '../connectors/catalog/index';
 import type { Doc, Value } from '../core/types';
 import type { RunStats } from '../pipeline/run';
 import { stageRegistry } from '../stages/registry';
@@ -15,17 +16,7 @@ function sourceOperatorName(stage: Doc, registry: ConnectionRegistry): string {
   const src = stage['$source'] as Doc | undefined;
   if (src && 'documents' in src) return 'DocumentsDataSourceOperator';
   const conn = typeof src?.['connectionName'] === 'string' ? registry.get(src['connectionName']) : undefined;
-  switch (conn?.type) {
-    case 'Kafka':
-      return 'KafkaConsumerOperator';
-    case 'Cluster':
-    case 'Local':
-      return 'ChangeStreamConsumerOperator';
-    case 'Sample':
-      return 'SampleDataSourceOperator';
-    default:
-      return 'SourceOperator';
-  }
+  return kindOf(conn?.type)?.statsLabels?.source ?? 'SourceOperator';
 }
 
 export interface OperatorStatsInput {

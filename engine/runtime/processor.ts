@@ -24,7 +24,7 @@ import type { SourceConfig } from '../stages/source';
 import { refuse, statusOf, type ProcessorState, type ProcessorStatus } from './states';
 import { Counters, LatencyWindow, statsDocument } from './stats';
 import { operatorStats } from './operatorStats';
-import { chainStagesOf, runTraces, StageProbe } from './stageProbe';
+import { chainStagesOf, processorTraces, StageProbe } from './stageProbe';
 import { withCheckpointOffsets } from './sourceStats';
 import { calculateObjectSize } from 'bson';
 import type { StageTrace } from '../../shared/protocol';
@@ -378,7 +378,7 @@ export class Processor {
 
   /** Per-stage counts of the current run, in StageTrace form; undefined when not running. */
   stageTraces(): StageTrace[] | undefined {
-    return this.run && this.probe ? runTraces(this.probe, this.run.stats, this.def.pipeline) : undefined;
+    return this.run && this.probe ? processorTraces(this.probe, this.run.stats, this.def.pipeline) : undefined;
   }
 
   openCursor(limit: number): SampleCursor {

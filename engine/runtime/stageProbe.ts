@@ -113,6 +113,15 @@ export class StageProbe implements ChainProbe {
     };
   }
 
+  /**
+   * The StageTrace list of a run: `$source` counts what the run read; its DLQ records are those
+   * the chain did not produce (documents whose event time could not be read, undecodable ones).
+   */
+  runTraces(stats: { inputMessageCount: number; dlqMessageCount: number }): StageTrace[] {
+    const chainDlq = this.dlqCount.reduce((a, b) => a + b, 0);
+    return this.traces({ name: '$source', inCount: stats.inputMessageCount, dlqCount: Math.max(0, stats.dlqMessageCount - chainDlq) });
+  }
+
   /** The StageTrace list: $source first (index 0), then each chain stage at its pipeline index. */
   traces(source: { name: string; inCount: number; dlqCount: number }): StageTrace[] {
     const n = this.stages.length;
@@ -145,10 +154,9 @@ export function chainStagesOf(v: { stages: { name: string; spec: { kind: string 
   return s.slice(1, isSink ? -1 : undefined).map((x) => ({ name: x.name, absorbs: x.spec.kind === 'window' }));
 }
 
-/** A processor run's traces: `$source`, the chain's stages, and the sink with the run's output count. */
-export function runTraces(probe: StageProbe, stats: RunStats, pipeline: Value[]): StageTrace[] {
-  const chainDlq = probe.dlqCount.reduce((a, b) => a + b, 0);
-  const traces = probe.traces({ name: '$source', inCount: stats.inputMessageCount, dlqCount: Math.max(0, stats.dlqMessageCount - chainDlq) });
+/** A processor run's traces: the probe's (`$source`, the chain), then the sink with the run's output count. */
+export function processorTraces(probe: StageProbe, stats: RunStats, pipeline: Value[]): StageTrace[] {
+  const traces = probe.runTraces(stats);
   const last = pipeline.length - 1;
   const sinkName = Object.keys((pipeline[last] ?? {}) as Doc)[0];
   if (last > 0 && traces.length === last && sinkName) {
@@ -156,4 +164,9 @@ export function runTraces(probe: StageProbe, stats: RunStats, pipeline: Value[])
     traces.push({ index: last, stage: sinkName, inCount: n, outCount: stats.outputMessageCount, droppedCount: 0, dlqCount: 0, emitted: [], dropped: [], dlq: [] });
   }
   return traces;
+}
+
+/** The probe of a Debug run (the editor's Debug command, a test run from the Test Explorer's Debug profile). */
+export function debugProbe(v: { stages: { name: string; spec: { kind: string } }[] }, now: () => number, o: { perStage: number; metaField: string; processorName: string }): StageProbe {
+  return new StageProbe(chainStagesOf(v), now, { perStage: Math.max(0, Math.min(1000, Math.floor(o.perStage))), metaField: o.metaField, processorName: o.processorName });
 }

@@ -1,5 +1,6 @@
 /** $throttle (ASP): rate-limit the stream. https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-throttle/ */
 import { err } from '../parse/args';
+import { intValue } from '../parse/fields';
 import { atlasOnlyStage } from './_atlasOnly';
 
 const RATES = ['bytesPerSec', 'messagesPerSec'] as const;
@@ -16,8 +17,8 @@ export const throttle = atlasOnlyStage({
   rules(arg, path, ctx) {
     if (RATES.every((f) => arg[f] === undefined)) err(ctx, path, "$throttle requires at least one of 'bytesPerSec' or 'messagesPerSec'", 'ASP303');
     for (const f of RATES) {
-      const v = arg[f];
-      if (typeof v === 'number' && v < 1) err(ctx, [...path, f], `$throttle.${f} must be a positive integer`, 'ASP304');
+      const v = intValue(arg[f]);
+      if (v !== undefined && v < 1) err(ctx, [...path, f], `$throttle.${f} must be a positive integer`, 'ASP304');
     }
   },
 });

@@ -66,7 +66,7 @@ function framed(id: number, body: Buffer): Buffer {
 
 /** The registry connection as asp.connections.json would hold it, credentials by reference. */
 function connection(env: IntegrationEnv, url = env.servers.schemaRegistry.url): SchemaRegistryConnection {
-  return { name: 'sr1', type: 'SchemaRegistry', provider: 'CONFLUENT', schemaRegistryUrls: [url], authentication: { type: 'USER_INFO', username: '${env:ASP_IT_SR_USER}', password: '${env:ASP_IT_SR_PASSWORD}' } };
+  return { name: 'sr1', type: 'SchemaRegistry', provider: 'CONFLUENT', schemaRegistryUrls: [url], schemaRegistryAuthentication: { type: 'USER_INFO', username: '${env:ASP_IT_SR_USER}', password: '${env:ASP_IT_SR_PASSWORD}' } };
 }
 
 function client(env: IntegrationEnv, opts: { url?: string; password?: string } = {}): SchemaRegistryClient {

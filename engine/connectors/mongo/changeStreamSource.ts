@@ -15,6 +15,7 @@
  * scan arrive as change events after it. The checkpoint position then carries the scan's too.
  */
 import { calculateObjectSize } from 'bson';
+import { normalizeNumbers } from '../../bson/numbers';
 import type { ChangeStream, ChangeStreamOptions, Document, MongoClient, Timestamp } from 'mongodb';
 import type { Doc, Value } from '../../core/types';
 import type { Meta } from '../../core/meta';
@@ -90,7 +91,8 @@ export class ChangeStreamSource implements Source {
 
   private open(client: MongoClient): ChangeStream {
     const c = this.cfg;
-    const opts: ChangeStreamOptions = { maxAwaitTimeMS: c.maxAwaitTimeMS };
+    // promoteValues: false keeps int32 and double apart (normalizeNumbers in toRecord).
+    const opts: ChangeStreamOptions = { maxAwaitTimeMS: c.maxAwaitTimeMS, promoteValues: false };
     if (c.fullDocument !== 'default') opts.fullDocument = c.fullDocument;
     if (c.fullDocumentBeforeChange !== 'off') opts.fullDocumentBeforeChange = c.fullDocumentBeforeChange;
     const from = this.resumeAt ?? this.configuredStart();
@@ -182,6 +184,7 @@ export class ChangeStreamSource implements Source {
   }
 
   private toRecord(ev: Doc, scanned: boolean): SourceRecord {
+    ev = normalizeNumbers(ev) as Doc;
     const source: Doc = { type: 'atlas', operationType: ev['operationType'] };
     if (ev['ns'] !== undefined) source['ns'] = ev['ns'];
     if (ev['documentKey'] !== undefined) source['documentKey'] = ev['documentKey'];

@@ -87,7 +87,8 @@ export class InitialSync {
           t.status = 'in_progress';
         }
         const filter: Document = t.lastId === undefined ? {} : { _id: { $gt: t.lastId } };
-        const docs = (await coll.find(filter).sort({ _id: 1 }).limit(SCAN_BATCH).toArray()) as Doc[];
+        // promoteValues: false as on the stream: int32 and double stay apart (normalizeNumbers in toRecord).
+        const docs = (await coll.find(filter, { promoteValues: false }).sort({ _id: 1 }).limit(SCAN_BATCH).toArray()) as Doc[];
         if (docs.length === 0) {
           t.status = 'completed';
           break;
@@ -99,7 +100,7 @@ export class InitialSync {
         // The source's `config.pipeline` filters and reshapes change events on the server; run
         // it over the same `_id` range, as synthetic events, so scanned documents pass it alike.
         const range: Document = from === undefined ? { $lte: t.lastId } : { $gt: from, $lte: t.lastId };
-        const shaped = await coll.aggregate([{ $match: { _id: range } }, { $sort: { _id: 1 } }, { $replaceRoot: { newRoot: this.eventExpr(t) } }, ...this.cfg.pipeline]).toArray();
+        const shaped = await coll.aggregate([{ $match: { _id: range } }, { $sort: { _id: 1 } }, { $replaceRoot: { newRoot: this.eventExpr(t) } }, ...this.cfg.pipeline], { promoteValues: false }).toArray();
         if (shaped.length > 0) return shaped as Doc[];
       }
     }

@@ -14,7 +14,8 @@ import { decimalFromBytes, decimalToBytes } from '../../../engine/connectors/sch
 import { frame, unframe } from '../../../engine/connectors/schemaRegistry/wireFormat';
 import { AvroDecodeError, AvroEncodeError } from '../../../engine/connectors/schemaRegistry/errors';
 import { valueSubject } from '../../../engine/connectors/schemaRegistry/subjects';
-import { checkSchemaRegistryConnection, resolveSchemaRegistryConnection, type SchemaRegistryConnection } from '../../../engine/connectors/schemaRegistry/connection';
+import { resolveSchemaRegistryConnection, type SchemaRegistryConnection } from '../../../engine/connectors/schemaRegistry/connection';
+import { loadConnectionRegistryText } from '../../../engine/connectors/catalog/registry';
 import { ExprError } from '../../../engine/core/errors';
 import type { Value } from '../../../engine/core/types';
 
@@ -208,20 +209,25 @@ describe('subject name strategies', () => {
 });
 
 describe('SchemaRegistry connection', () => {
-  it('checks the Atlas shape', () => {
-    assert.deepEqual(checkSchemaRegistryConnection({ provider: 'CONFLUENT', schemaRegistryUrls: ['http://127.0.0.1:1'], authentication: { type: 'USER_INFO', username: 'u', password: 'p' } }), []);
-    assert.deepEqual(checkSchemaRegistryConnection({ provider: 'X', schemaRegistryUrls: [], authentication: { type: 'OAUTH' } }), [
-      'provider must be "CONFLUENT", found "X"',
-      'schemaRegistryUrls must be a non-empty array of URLs',
-      'authentication.type must be "USER_INFO" or "SASL_INHERIT"',
+  it('checks the Atlas shape (the kind\'s field table, through the registry loader)', () => {
+    const codes = (entry: object) => loadConnectionRegistryText(JSON.stringify([{ name: 'sr', type: 'SchemaRegistry', ...entry }])).diagnostics.map((d) => d.message);
+    assert.deepEqual(codes({ provider: 'CONFLUENT', schemaRegistryUrls: ['http://127.0.0.1:1'], schemaRegistryAuthentication: { type: 'USER_INFO', username: 'u', password: '${env:P}' } }), []);
+    assert.deepEqual(codes({ provider: 'X', schemaRegistryUrls: [], schemaRegistryAuthentication: { type: 'OAUTH' } }), [
+      "'provider' of a SchemaRegistry connection must be one of CONFLUENT",
+      "'schemaRegistryAuthentication.type' of a SchemaRegistry connection must be one of USER_INFO, SASL_INHERIT",
+      'schemaRegistryUrls must hold at least one URL',
     ]);
-    assert.deepEqual(checkSchemaRegistryConnection({ schemaRegistryUrls: ['ftp://user:secret@host'] }), ['schemaRegistryUrls entry "ftp://host" is not an http(s) URL']);
+    assert.deepEqual(codes({ schemaRegistryUrls: ['ftp://user:secret@host'] }), ['schemaRegistryUrls[0] must be an http(s) URL or a ${env:NAME} reference']);
+    // The name atlas-interop.md and the first version of this connector used is read as an alias.
+    const r = loadConnectionRegistryText(JSON.stringify([{ name: 'sr', type: 'SchemaRegistry', schemaRegistryUrls: ['http://h:1'], authentication: { type: 'SASL_INHERIT' } }]));
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual((r.registry.get('sr') as SchemaRegistryConnection).schemaRegistryAuthentication, { type: 'SASL_INHERIT' });
   });
   it('resolves ${env:…} credentials and names the field, never the value, when one is unset', () => {
-    const c: SchemaRegistryConnection = { name: 'sr', type: 'SchemaRegistry', schemaRegistryUrls: ['http://127.0.0.1:8081/'], authentication: { type: 'USER_INFO', username: '${env:SR_USER}', password: '${env:SR_PASS}' } };
+    const c: SchemaRegistryConnection = { name: 'sr', type: 'SchemaRegistry', schemaRegistryUrls: ['http://127.0.0.1:8081/'], schemaRegistryAuthentication: { type: 'USER_INFO', username: '${env:SR_USER}', password: '${env:SR_PASS}' } };
     assert.deepEqual(resolveSchemaRegistryConnection(c, { SR_USER: 'alice', SR_PASS: 'pw1' }), { urls: ['http://127.0.0.1:8081'], credentials: { username: 'alice', password: 'pw1' } });
-    assert.throws(() => resolveSchemaRegistryConnection(c, { SR_USER: 'alice' }), (e: unknown) => e instanceof Error && /'sr': authentication.password: environment variable SR_PASS is not set/.test(e.message) && !e.message.includes('alice'));
-    const inherit: SchemaRegistryConnection = { name: 'sr', type: 'SchemaRegistry', schemaRegistryUrls: ['http://127.0.0.1:1'], authentication: { type: 'SASL_INHERIT' } };
+    assert.throws(() => resolveSchemaRegistryConnection(c, { SR_USER: 'alice' }), (e: unknown) => e instanceof Error && /'sr': schemaRegistryAuthentication.password: environment variable SR_PASS is not set/.test(e.message) && !e.message.includes('alice'));
+    const inherit: SchemaRegistryConnection = { name: 'sr', type: 'SchemaRegistry', schemaRegistryUrls: ['http://127.0.0.1:1'], schemaRegistryAuthentication: { type: 'SASL_INHERIT' } };
     assert.deepEqual(resolveSchemaRegistryConnection(inherit, {}, { username: 'k', password: 'kp' }).credentials, { username: 'k', password: 'kp' });
     assert.throws(() => resolveSchemaRegistryConnection(inherit, {}), /SASL_INHERIT needs a Kafka connection with a SASL username and password/);
   });

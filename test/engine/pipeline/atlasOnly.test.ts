@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../../engine/pipeline/analyze';
 import { runPipelineText } from '../../../engine/pipeline/run';
-import { loadConnectionRegistryText } from '../../../engine/connections/registry';
+import { loadConnectionRegistryText } from '../../../engine/connectors/catalog/registry';
 
 const connections = loadConnectionRegistryText(JSON.stringify([
   { name: 'api', type: 'Https', url: 'https://127.0.0.1:9/v1' },

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../../engine/pipeline/analyze';
-import { loadConnectionRegistryText } from '../../../engine/connections/registry';
+import { loadConnectionRegistryText } from '../../../engine/connectors/catalog/registry';
 import type { SourceConfig } from '../../../engine/stages/source';
 import type { ChangeStreamConfig } from '../../../engine/io/types';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { EJSON } from 'bson';
 import { analyzeText } from '../../../../engine/pipeline/analyze';
 import { PipelineRun } from '../../../../engine/pipeline/run';
-import { builtinRegistry } from '../../../../engine/connections/registry';
+import { builtinRegistry } from '../../../../engine/connectors/catalog/registry';
 import { ManualClock } from '../../../../engine/core/clock';
 import type { Doc } from '../../../../engine/core/types';
 import { encodeCheckpoint, tableSnapshot } from '../../../../engine/runtime/checkpoint/codec';
