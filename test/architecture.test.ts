@@ -18,7 +18,7 @@ import { ROOT } from './helpers/root';
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ['engine/core'],
-  ['engine/json', 'engine/bson', 'engine/time', 'engine/regex'],
+  ['engine/json', 'engine/bson', 'engine/time', 'engine/regex', 'engine/avro'],
   ['engine/expr', 'engine/query', 'engine/accumulators', 'engine/connections', 'engine/store'],
   ['engine/io', 'shared'],
   ['engine/parse'],
@@ -36,7 +36,7 @@ export const LAYERS: readonly (readonly string[])[] = [
 const COMPOSITION_ROOTS = ['engine/cli/commands/run.ts', 'engine/cli/commands/test.ts', 'engine/daemon/instance.ts', 'bin/', 'bench/'];
 
 /** Engine modules that never load a driver or touch the file system: all the language server may import. */
-const IO_FREE = ['engine/core', 'engine/json', 'engine/bson', 'engine/time', 'engine/expr', 'engine/query', 'engine/accumulators', 'engine/connections', 'engine/io', 'engine/parse', 'engine/stages', 'engine/sources', 'engine/windows', 'engine/connectors/catalog', 'engine/pipeline'];
+const IO_FREE = ['engine/core', 'engine/json', 'engine/bson', 'engine/avro', 'engine/time', 'engine/expr', 'engine/query', 'engine/accumulators', 'engine/connections', 'engine/io', 'engine/parse', 'engine/stages', 'engine/sources', 'engine/windows', 'engine/connectors/catalog', 'engine/pipeline'];
 
 /**
  * The connector catalog's I/O-free half (docs/architecture.md, "Connector kinds"): the list and

@@ -1,27 +1,12 @@
 /**
  * Connection registry shapes (asp-spec §9), as read from asp.connections.json: the Admin API
- * `StreamsConnection` types plus the local built-ins (`Local`, `TestLog`). Each type's fields,
- * secrets and checks are declared once, in its folder's kind.ts (engine/connectors/<type>/);
- * these are the TypeScript shapes that table describes.
+ * `StreamsConnection` types plus the local built-ins (`Local`, `TestLog`), keyed by type in
+ * ConnectionShapes. Each type's fields, secrets and checks are declared once, in its folder's
+ * kind.ts (engine/connectors/<type>/); these are the TypeScript shapes that table describes.
  */
 
-/** The Admin API's `StreamsConnection.type` values, plus the built-ins of the local engine. */
-export type ConnectionType =
-  | 'Kafka'
-  | 'Cluster'
-  | 'Sample'
-  | 'Https'
-  | 'AWSLambda'
-  | 'S3'
-  | 'AWSKinesisDataStreams'
-  | 'AzureBlobStorage'
-  | 'GCPPubSub'
-  | 'SchemaRegistry'
-  | 'Local'
-  | 'TestLog';
-
 /** Fields Atlas returns on every entry (GET replies); a file copied from Atlas may carry them. */
-interface AtlasEntry {
+export interface AtlasEntry {
   name: string;
   /** Read-only in Atlas: PENDING | READY | DELETING | FAILED. */
   state?: string;
@@ -93,36 +78,6 @@ export interface AwsAccess {
   testBucket?: string;
 }
 
-export interface AwsLambdaConnection extends AtlasEntry {
-  type: 'AWSLambda';
-  aws?: AwsAccess;
-  networking?: NetworkingAccess;
-}
-
-export interface S3Connection extends AtlasEntry {
-  type: 'S3';
-  aws?: AwsAccess;
-  networking?: NetworkingAccess;
-}
-
-export interface KinesisConnection extends AtlasEntry {
-  type: 'AWSKinesisDataStreams';
-  aws?: AwsAccess;
-  networking?: NetworkingAccess;
-}
-
-export interface AzureBlobStorageConnection extends AtlasEntry {
-  type: 'AzureBlobStorage';
-  azure?: { servicePrincipalId?: string; storageAccountName?: string; region?: string };
-  networking?: NetworkingAccess;
-}
-
-export interface GcpPubSubConnection extends AtlasEntry {
-  type: 'GCPPubSub';
-  gcp?: { serviceAccountId?: string };
-  networking?: NetworkingAccess;
-}
-
 /** The embedded store: a Cluster-like connection kept in the state directory. */
 export interface LocalConnection {
   name: string;
@@ -135,19 +90,25 @@ export interface TestLogConnection {
   type: 'TestLog';
 }
 
-export type Connection =
-  | KafkaConnection
-  | ClusterConnection
-  | SampleConnection
-  | HttpsConnection
-  | SchemaRegistryConnection
-  | AwsLambdaConnection
-  | S3Connection
-  | KinesisConnection
-  | AzureBlobStorageConnection
-  | GcpPubSubConnection
-  | LocalConnection
-  | TestLogConnection;
+/**
+ * Every connection type and its shape: the Admin API's `StreamsConnection.type` values, plus
+ * the built-ins of the local engine. A type may add itself from its own folder
+ * (engine/connectors/<type>/), with a module augmentation beside its kind, as the Atlas-only
+ * types (AWSLambda, S3, AWSKinesisDataStreams, AzureBlobStorage, GCPPubSub) do:
+ *   declare module '../../connections/types' { interface ConnectionShapes { Toy: ToyConnection } }
+ */
+export interface ConnectionShapes {
+  Kafka: KafkaConnection;
+  Cluster: ClusterConnection;
+  Sample: SampleConnection;
+  Https: HttpsConnection;
+  SchemaRegistry: SchemaRegistryConnection;
+  Local: LocalConnection;
+  TestLog: TestLogConnection;
+}
+
+export type ConnectionType = keyof ConnectionShapes;
+export type Connection = ConnectionShapes[ConnectionType];
 
 export interface ConnectionRegistry {
   get(name: string): Connection | undefined;

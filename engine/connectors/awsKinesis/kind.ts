@@ -2,9 +2,22 @@
  * The AWSKinesisDataStreams connection type: Kinesis data streams as a `$source` and an
  * `$emit` target, through an IAM role Atlas assumes. Atlas only.
  */
-import type { KinesisConnection } from '../../connections/types';
+import type { AtlasEntry, AwsAccess, NetworkingAccess } from '../../connections/types';
 import type { ConnectionKind } from '../../parse/connectionKind';
 import { awsAccess, NETWORKING, REGISTRY_DOCS } from '../catalog/fields';
+
+// The shape joins ConnectionShapes from here: the type is this folder plus its catalog line.
+export interface KinesisConnection extends AtlasEntry {
+  type: 'AWSKinesisDataStreams';
+  aws?: AwsAccess;
+  networking?: NetworkingAccess;
+}
+
+declare module '../../connections/types' {
+  interface ConnectionShapes {
+    AWSKinesisDataStreams: KinesisConnection;
+  }
+}
 
 export const kinesisKind: ConnectionKind<KinesisConnection> = {
   type: 'AWSKinesisDataStreams',

@@ -3,9 +3,22 @@
  * IAM role Atlas assumes (Admin API `StreamsAWSLambdaConnection`). Atlas only: entries load,
  * stages that use them are checked with an Atlas-only warning.
  */
-import type { AwsLambdaConnection } from '../../connections/types';
+import type { AtlasEntry, AwsAccess, NetworkingAccess } from '../../connections/types';
 import type { ConnectionKind } from '../../parse/connectionKind';
 import { awsAccess, PUBLIC_PRIVATE_NETWORKING, REGISTRY_DOCS } from '../catalog/fields';
+
+// The shape joins ConnectionShapes from here: the type is this folder plus its catalog line.
+export interface AwsLambdaConnection extends AtlasEntry {
+  type: 'AWSLambda';
+  aws?: AwsAccess;
+  networking?: NetworkingAccess;
+}
+
+declare module '../../connections/types' {
+  interface ConnectionShapes {
+    AWSLambda: AwsLambdaConnection;
+  }
+}
 
 export const awsLambdaKind: ConnectionKind<AwsLambdaConnection> = {
   type: 'AWSLambda',

@@ -2,9 +2,22 @@
  * The AzureBlobStorage connection type: an Azure storage account for `$emit` to Blob Storage,
  * through a service principal Atlas uses. Atlas only.
  */
-import type { AzureBlobStorageConnection } from '../../connections/types';
+import type { AtlasEntry, NetworkingAccess } from '../../connections/types';
 import type { ConnectionKind } from '../../parse/connectionKind';
 import { PUBLIC_PRIVATE_NETWORKING, REGISTRY_DOCS } from '../catalog/fields';
+
+// The shape joins ConnectionShapes from here: the type is this folder plus its catalog line.
+export interface AzureBlobStorageConnection extends AtlasEntry {
+  type: 'AzureBlobStorage';
+  azure?: { servicePrincipalId?: string; storageAccountName?: string; region?: string };
+  networking?: NetworkingAccess;
+}
+
+declare module '../../connections/types' {
+  interface ConnectionShapes {
+    AzureBlobStorage: AzureBlobStorageConnection;
+  }
+}
 
 export const azureBlobStorageKind: ConnectionKind<AzureBlobStorageConnection> = {
   type: 'AzureBlobStorage',

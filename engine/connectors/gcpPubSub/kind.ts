@@ -2,9 +2,22 @@
  * The GCPPubSub connection type: Google Cloud Pub/Sub for `$emit`, through a GCP service account
  * Atlas uses. Atlas only.
  */
-import type { GcpPubSubConnection } from '../../connections/types';
+import type { AtlasEntry, NetworkingAccess } from '../../connections/types';
 import type { ConnectionKind } from '../../parse/connectionKind';
 import { PUBLIC_PRIVATE_NETWORKING, REGISTRY_DOCS } from '../catalog/fields';
+
+// The shape joins ConnectionShapes from here: the type is this folder plus its catalog line.
+export interface GcpPubSubConnection extends AtlasEntry {
+  type: 'GCPPubSub';
+  gcp?: { serviceAccountId?: string };
+  networking?: NetworkingAccess;
+}
+
+declare module '../../connections/types' {
+  interface ConnectionShapes {
+    GCPPubSub: GcpPubSubConnection;
+  }
+}
 
 export const gcpPubSubKind: ConnectionKind<GcpPubSubConnection> = {
   type: 'GCPPubSub',

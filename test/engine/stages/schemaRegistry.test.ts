@@ -72,6 +72,8 @@ describe('$emit.schemaRegistry', () => {
     assert.deepEqual(emit({ connectionName: 'sr', valueSchema: { options: { autoRegisterSchemas: 'yes' } } }).diagnostics.map((d) => d.code), ['ASP304']);
     assert.deepEqual(emit({ connectionName: 'sr', valueSchema: { options: { subjectNameStrategy: 'Other' } } }).diagnostics.map((d) => d.code), ['ASP305']);
     assert.deepEqual(emit({ connectionName: 'sr', valueSchema: '$schemaExpr' }).diagnostics.map((d) => d.code), ['ASP312']);
+    // An operator expression is ASP312 as well (the table also names its operator key, ASP302).
+    assert.ok(emit({ connectionName: 'sr', valueSchema: { $cond: [true, {}, {}] } }).diagnostics.some((d) => d.code === 'ASP312'));
     assert.deepEqual(emit({ connectionName: 'k' }).diagnostics.map((d) => d.code), ['ASP511']);
   });
 });
