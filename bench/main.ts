@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<{ bench: Bench }>> = {
   recovery: () => import('./recovery'),
   lsp: () => import('./lsp'),
   kafka: () => import('./kafka'),
+  https: () => import('./https'),
   avro: () => import('./avro'),
   scaling: () => import('./scaling'),
   'flink-stateless': async () => ({ bench: (await import('./flink')).stateless }),

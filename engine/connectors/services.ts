@@ -20,6 +20,8 @@ import { createCollectionEmit } from './collectionEmit';
 import { createKafkaSink } from './kafka/sink';
 import { KafkaSource } from './kafka/source';
 import { createLookupOperator } from './lookupOperator';
+import { createHttpsOperator } from './http/httpsOperator';
+import { createCachedLookupOperator } from './cachedLookupOperator';
 import { createMergeOperator } from './mergeOperator';
 import { ChangeStreamSource } from './mongo/changeStreamSource';
 import { createAvroDecoder, createAvroEncoder, type SchemaRegistryDeps } from './schemaRegistry/stageConfig';
@@ -65,6 +67,8 @@ export function createServices(registry: ConnectionRegistry, opts: ServicesOptio
       collectionEmit: (cfg, rt) => createCollectionEmit(cfg, rt, services),
       merge: (cfg, rt) => createMergeOperator(cfg, rt, services),
       lookup: (cfg, rt, next) => createLookupOperator(cfg, rt, services, next),
+      https: (cfg, rt, next) => createHttpsOperator(cfg, rt, services, next),
+      cachedLookup: (cfg, rt, next) => createCachedLookupOperator(cfg, rt, services, next),
       kafkaSource: (cfg, env) => new KafkaSource(cfg, env, cfg.schemaRegistry ? createAvroDecoder(cfg.schemaRegistry, registryDeps(cfg.connectionName)) : undefined),
       changeStreamSource: (cfg, env) => new ChangeStreamSource(cfg, env),
     },

@@ -61,6 +61,8 @@ export function operatorStats(s: OperatorStatsInput): Record<string, Value>[] {
       entry['executionTimeMillis'] = Math.round(probe.timeMicros[c]! / 1000);
       const l = probe.latency[c]!.summary(s.now);
       entry['latency'] = { p50: l.p50, p99: l.p99, unit: l.unit, count: l.count };
+      const own = probe.extra[c]?.();
+      if (own) Object.assign(entry, own);
     } else if (i === last && hasSink) {
       entry['inputMessageCount'] = probe ? probe.inCount[chainLen]! : (run?.outputMessageCount ?? 0);
       entry['outputMessageCount'] = run?.outputMessageCount ?? 0;

@@ -39,6 +39,8 @@ export class StageProbe implements ChainProbe {
   readonly dlqCount: number[];
   readonly timeMicros: number[];
   readonly latency: LatencyWindow[];
+  /** Figures a stage publishes itself (StageRuntime.reportStats: cache hits, throttle state). */
+  readonly extra: ((() => Record<string, Value>) | undefined)[];
   private readonly captures: Capture[] | undefined;
   private seq = 0;
   private sampling = false;
@@ -55,12 +57,16 @@ export class StageProbe implements ChainProbe {
     this.dlqCount = new Array<number>(n + 1).fill(0);
     this.timeMicros = new Array<number>(n).fill(0);
     this.latency = stages.map(() => new LatencyWindow(30_000, 512));
+    this.extra = stages.map(() => undefined);
     this.captures = trace ? Array.from({ length: n + 1 }, () => ({ emitted: [], dropped: [], dlq: [] })) : undefined;
   }
 
   runtime(i: number, rt: StageRuntime): StageRuntime {
     return {
       ...rt,
+      reportStats: (read) => {
+        this.extra[i] = read;
+      },
       dlq: (input) => {
         this.dlqCount[i]!++;
         const c = this.captures?.[i];
