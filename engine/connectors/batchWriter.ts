@@ -13,6 +13,7 @@ import type { CollectionTarget, WriteFailure, WriteModel } from '../io/target';
 import type { Services } from '../io/types';
 import { withRetry } from './retry';
 import { isTransientMongoError } from './mongo/target';
+import { nsFields, TargetCounts } from './targetCounts';
 
 /**
  * One document's write: a single op, or a custom step (read-modify-write). `key` is a hash of
@@ -25,6 +26,10 @@ export type WriteStep =
 const CHUNK = 1000;
 
 export class BatchWriter {
+  /** Documents handed to and written into each target (targetStats). */
+  readonly targets = new TargetCounts();
+  private refusedBy = new Map<string, number>();
+
   constructor(
     private readonly services: Services,
     private readonly operatorName: string,
@@ -36,6 +41,7 @@ export class BatchWriter {
   }
 
   private refused(step: WriteStep, f: WriteFailure): void {
+    this.refusedBy.set(step.target.ns, (this.refusedBy.get(step.target.ns) ?? 0) + 1);
     this.dlq({
       operatorName: this.operatorName,
       reason: `Failed to process an input document in the current batch in ${this.operatorName} with error: code = ${f.codeName}, reason = ${f.message}`,
@@ -72,9 +78,16 @@ export class BatchWriter {
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
     }
-    const targets = new Map<string, CollectionTarget>();
-    for (const s of steps) targets.set(`${s.target.kind}:${s.target.ns}`, s.target);
-    for (const target of targets.values()) await this.retry(`${this.operatorName} to ${target.ns}`, () => target.flush());
+    const targets = new Map<string, { target: CollectionTarget; n: number }>();
+    for (const s of steps) {
+      const key = `${s.target.kind}:${s.target.ns}`;
+      const t = targets.get(key);
+      if (t) t.n++;
+      else targets.set(key, { target: s.target, n: 1 });
+    }
+    for (const { target } of targets.values()) await this.retry(`${this.operatorName} to ${target.ns}`, () => target.flush());
+    for (const { target, n } of targets.values()) this.targets.add(target.ns, () => nsFields(target.ns), n, n - (this.refusedBy.get(target.ns) ?? 0));
+    this.refusedBy = new Map();
   }
 
   /** One lane: grouped per target, ops in bulk runs, custom steps one at a time, in order. */

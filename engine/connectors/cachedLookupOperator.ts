@@ -15,7 +15,7 @@ import { pathGetter, setPath } from '../expr/fieldPath';
 import { cloneValue } from '../json/clone';
 import { toRelaxedJSON } from '../json/ejson';
 import type { CachedLookupConfig, Services, StageRuntime } from '../io/types';
-import { eqKey, matchValues } from './lookupOperator';
+import { eqKey, matchValues } from '../stages/_lookupMatch';
 import { isTransientMongoError } from './mongo/target';
 import { withRetry } from './retry';
 

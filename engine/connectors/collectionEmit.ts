@@ -38,5 +38,6 @@ export function createCollectionEmit(cfg: CollectionEmitConfig, rt: StageRuntime
       steps = [];
       if (s.length) await writer.write(s);
     },
+    targetStats: () => writer.targets.stats(),
   };
 }

@@ -7,33 +7,17 @@
 import type { Doc, Value } from '../core/types';
 import type { Meta } from '../core/meta';
 import { ExprError, errorMessage } from '../core/errors';
-import { toNumber, typeName } from '../bson/types';
 import { newEvalCtx } from '../expr/compile';
 import { pathGetter, setPath } from '../expr/fieldPath';
-import { toCanonicalJSON } from '../json/ejson';
 import type { Emit, Operator } from '../core/operator';
 import type { StageRuntime, LookupConfig, Services } from '../io/types';
 import { substituteVars } from '../stages/_innerPipeline';
+import { eqKey, matchValues } from '../stages/_lookupMatch';
 import type { CollectionTarget } from '../io/target';
 import { withRetry } from './retry';
 import { isTransientMongoError } from './mongo/target';
 
 const OPERATOR = 'LookUpOperator';
-
-/** Equality key: numbers of any BSON type compare by value, as the server does. */
-export function eqKey(v: Value): string {
-  const t = typeName(v);
-  if (t === 'int' || t === 'long' || t === 'double' || t === 'decimal') return `n:${toNumber(v)}`;
-  if (v === undefined || v === null) return 'null';
-  return toCanonicalJSON({ v });
-}
-
-/** The values a field holds for matching: array elements count individually. */
-export function matchValues(v: Value): Value[] {
-  if (v === undefined || v === null) return [null];
-  if (Array.isArray(v)) return v.length ? [...v, v] : [v];
-  return [v];
-}
 
 export function createLookupOperator(cfg: LookupConfig, rt: StageRuntime, services: Services, next: Emit): Operator {
   const target: CollectionTarget = services.collection(cfg.connectionName, cfg.db, cfg.coll);

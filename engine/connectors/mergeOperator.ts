@@ -139,4 +139,8 @@ class MergeOperator {
     this.steps = [];
     await this.writer.write(s, this.cfg.parallelism);
   }
+
+  targetStats(): Record<string, Value>[] {
+    return this.writer.targets.stats();
+  }
 }

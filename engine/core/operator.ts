@@ -64,4 +64,8 @@ export interface Operator {
   close?(): Promise<void>;
   /** Windows: their open panes, for the pipeline graph. */
   windowState?(limit: number): WindowState;
+  /** Sinks: verbose `targetStats`, one element per collection or topic written to. */
+  targetStats?(): Record<string, Value>[];
+  /** Windows: the start times (ms) of the oldest and newest open window, if any is open. */
+  openWindowStartTimes?(): { min: number; max: number } | undefined;
 }

@@ -45,5 +45,7 @@ export interface Source {
   idleInputs?(now: number): string[];
   /** Stats (kafkaPartitions, changeStreamState, ...) merged into getStreamProcessorStats. */
   stats?(): Record<string, Value>;
+  /** Fields of the source's verbose `operatorStats[0]` entry (initialSync progress, targetStats). */
+  operatorStats?(): Record<string, Value>;
   close(): Promise<void>;
 }

@@ -139,7 +139,7 @@ export class Instance {
     handle(P.modifyStreamProcessor, (q) => pm.modifyStreamProcessor(q));
     handle(P.getStreamProcessorStats, (q) => pm.getStreamProcessorStats(q));
     handle(P.startSampleStreamProcessor, (q) => pm.startSampleStreamProcessor(q));
-    handle(P.getMoreSampleStreamProcessor, (q) => pm.getMoreSampleStreamProcessor(q, 100));
+    handle(P.getMoreSampleStreamProcessor, (q) => pm.getMoreSampleStreamProcessor(q));
     handle(P.listStreamProcessors, (q) => pm.listStreamProcessors(q));
     handle(P.listStreamConnections, (q) => pm.listStreamConnections(q));
     handle(P.listWorkspaceDefaults, () => pm.listWorkspaceDefaults());

@@ -146,6 +146,8 @@ export interface ChangeStreamConfig extends TimeOptions {
   startAfter?: Doc;
   startAtOperationTime?: Timestamp;
   maxAwaitTimeMS: number;
+  /** `initialSync: {enable: true}`: scan the collections first (parallelism is accepted, scans run one at a time). */
+  initialSync?: { parallelism: number };
 }
 
 export interface KafkaEmitConfig {

@@ -43,6 +43,7 @@ export function buildChain(stages: readonly ChainStage[], rt: StageRuntime, next
   const withFlush = ops.filter((o) => o.flush);
   const withDrain = ops.filter((o) => o.drain);
   const withClose = ops.filter((o) => o.close);
+  const windows = ops.filter((o) => o.openWindowStartTimes);
   return {
     push: first ? (probe ? entry : (d, m) => first.push(d, m)) : next,
     watermark: withWm.length ? (wm) => { for (const o of withWm) o.watermark!(wm); } : undefined,
@@ -51,5 +52,7 @@ export function buildChain(stages: readonly ChainStage[], rt: StageRuntime, next
     tables: () => ops.flatMap((o) => (o.tables ? o.tables() : [])),
     drain: async () => { for (const o of withDrain) await o.drain!(); },
     close: async () => { for (const o of withClose) await o.close!(); },
+    // One window per pipeline: its open windows are the chain's.
+    openWindowStartTimes: windows.length ? () => windows[0]!.openWindowStartTimes!() : undefined,
   };
 }

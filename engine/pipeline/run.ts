@@ -219,6 +219,21 @@ export class PipelineRun {
     return this.source?.stats?.() ?? {};
   }
 
+  /** The open windows' oldest and newest start times (ms), if a window holds any. */
+  openWindowStartTimes(): { min: number; max: number } | undefined {
+    return this.chain?.openWindowStartTimes?.();
+  }
+
+  /** The sink's targetStats (one per collection or topic written to); none for previews. */
+  sinkTargetStats(): Record<string, Value>[] | undefined {
+    return this.sinkOp?.targetStats?.();
+  }
+
+  /** The source's fields of verbose operatorStats[0] (initialSync progress, targetStats). */
+  sourceOperatorStats(): Record<string, Value> {
+    return this.source?.operatorStats?.() ?? {};
+  }
+
   /** Run until the input ends (and drains), the limit or timeout is reached, or stop(). */
   async run(): Promise<RunEnd> {
     this.build();

@@ -170,6 +170,8 @@ function checkMainShape(pipeline: Value[], path: JsonPath, opts: ValidateOptions
   let windows = 0;
   let sinkAt = -1;
   let hasWindow = false;
+  const src = first === '$source' ? (pipeline[0] as Record<string, Value>)['$source'] : undefined;
+  const initialSync = isPlainObject(src) && isPlainObject(src['initialSync']) && src['initialSync']['enable'] === true;
   names.forEach((n, i) => {
     const spec = n ? stageRegistry.get(n) : undefined;
     if (i > 0 && n === '$source') {
@@ -178,6 +180,8 @@ function checkMainShape(pipeline: Value[], path: JsonPath, opts: ValidateOptions
     if (spec?.kind === 'window') {
       hasWindow = true;
       if (++windows > 1) report({ code: 'ASP211', message: 'Only one window stage is allowed in a pipeline.', severity: 'error', path: [...path, i, n!], target: 'key' });
+      // Atlas's $source reference: with initialSync enabled no window stage may be used.
+      if (initialSync) report({ code: 'ASP216', message: `${n} cannot be used with $source.initialSync: a pipeline that syncs existing documents has no window stage`, severity: 'error', path: [...path, i, n!], target: 'key' });
     }
     if (spec?.kind === 'sink' && sinkAt < 0) sinkAt = i;
   });

@@ -63,3 +63,40 @@ export class SampleCursor {
     return { messages, cursorId: this.exhausted ? 0 : this.id };
   }
 }
+
+/** Idle sample cursors are dropped after this long. */
+const CURSOR_IDLE_MS = 5 * 60_000;
+
+/** A processor's open sample cursors: each sees the output and DLQ records from its opening on. */
+export class SampleCursors {
+  private readonly open = new Map<number, SampleCursor>();
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  add(limit: number, now: number): SampleCursor {
+    for (const [id, c] of this.open) if (now - c.lastUsed > CURSOR_IDLE_MS) this.open.delete(id);
+    const cursor = new SampleCursor(limit, now, () => undefined);
+    this.open.set(cursor.id, cursor);
+    return cursor;
+  }
+
+  get(id: number): SampleCursor | undefined {
+    const c = this.open.get(id);
+    if (c?.exhausted) this.open.delete(id);
+    return c;
+  }
+
+  output(doc: Doc): void {
+    for (const c of this.open.values()) c.output(doc);
+  }
+
+  dlq(record: Doc): void {
+    for (const c of this.open.values()) c.dlq(record);
+  }
+
+  closeAll(): void {
+    for (const c of this.open.values()) c.close();
+  }
+}

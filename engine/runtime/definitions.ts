@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { Value } from '../core/types';
 import { fromCanonicalJSON, toCanonicalJSON } from '../json/ejson';
 import type { ProcessorState } from './states';
+import type { RecordedSettings } from './startOptions';
 import { readIfExists } from '../core/files';
 
 /** Everything needed to recreate a processor after a restart. */
@@ -27,6 +28,8 @@ export interface ProcessorDef {
   /** The `.asp.json` it came from, for messages. */
   file?: string;
   hasStarted?: boolean;
+  /** Start settings that are not processor options (workers), as start and modify last set them. */
+  settings?: RecordedSettings;
 }
 
 export class DefinitionStore {

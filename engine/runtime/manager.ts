@@ -23,6 +23,7 @@ import { matchesFilter } from './listFilter';
 import { checkResumableModify } from './modifyRules';
 import { Processor, type RuntimeEnv } from './processor';
 import { refuse } from './states';
+import { TIER_KEYS, parseDropOptions, parseModifySettings, parseStartOptions, parseStopOptions, tierView, type SettingsChange } from './startOptions';
 import { stageRegistry } from '../stages/registry';
 
 export interface ManagerOptions {
@@ -41,6 +42,15 @@ type Listener = (p: P.StateChangedParams) => void;
 
 const relaxed = (v: Value): unknown => EJSON.serialize({ v } as Doc, { relaxed: true })['v'];
 const NAME_RE = /^[A-Za-z0-9_.-]+$/;
+/** Atlas's sample batch when getMore gives no batchSize (or 0) [DOCS:privilege-actions]. */
+export const SAMPLE_BATCH = 5;
+
+/** A start's or modify's settings into the definition: the changed options, and workers. */
+function record(def: ProcessorDef, change: SettingsChange): boolean {
+  if (change.options) def.options = change.options;
+  if (change.settings.workers !== undefined) def.settings = { ...def.settings, workers: change.settings.workers };
+  return change.options !== undefined || change.settings.workers !== undefined;
+}
 
 export class ProcessorManager {
   private readonly procs = new Map<string, Processor>();
@@ -124,27 +134,40 @@ export class ProcessorManager {
     return { ok: 1, name };
   }
 
-  async start(params: P.StartParams): Promise<P.OkReply> {
-    await this.get(params.name).start({ resumeFromCheckpoint: params.resumeFromCheckpoint, clearCheckpoints: params.clearCheckpoints });
-    return { ok: 1 };
-  }
-
-  async stop(params: P.StopParams): Promise<P.OkReply> {
-    await this.get(params.name).stop();
-    return { ok: 1 };
-  }
-
-  async drop(params: P.DropParams): Promise<P.OkReply> {
+  /** Start options are checked before anything changes; the tier settings are recorded once started. */
+  async start(params: P.StartParams): Promise<P.OptionsReply> {
     const p = this.get(params.name);
-    await p.halt();
+    const req = parseStartOptions(params, p.def.options);
+    await p.start({ resumeFromCheckpoint: req.resumeFromCheckpoint, clearCheckpoints: req.clearCheckpoints, startAt: req.startAt });
+    if (record(p.def, req)) this.persist();
+    return this.withWarnings(p.name, req.warnings);
+  }
+
+  async stop(params: P.StopParams): Promise<P.OptionsReply> {
+    const p = this.get(params.name);
+    const o = parseStopOptions(params);
+    await p.stop(o.force);
+    return this.withWarnings(p.name, o.warnings);
+  }
+
+  async drop(params: P.DropParams): Promise<P.OptionsReply> {
+    const p = this.get(params.name);
+    const o = parseDropOptions(params);
+    await p.halt(o.force);
     await p.store().clear();
     this.procs.delete(p.name);
     this.persist();
     for (const l of this.listeners) l({ name: p.name, state: p.state, dropped: true });
-    return { ok: 1 };
+    return this.withWarnings(p.name, o.warnings);
   }
 
-  async modify(params: P.ModifyParams): Promise<P.OkReply> {
+  /** Options the local engine cannot honour are named in the reply and the log, never dropped silently. */
+  private withWarnings(name: string, warnings: string[]): P.OptionsReply {
+    for (const w of warnings) this.env.log('warn', w, name);
+    return warnings.length > 0 ? { ok: 1, warnings } : { ok: 1 };
+  }
+
+  async modify(params: P.ModifyParams): Promise<P.OptionsReply> {
     const p = this.get(params.name);
     const refused = refuse('modify', p.name, p.state);
     if (refused) throw badState(refused);
@@ -156,10 +179,16 @@ export class ProcessorManager {
       if (why) throw invalid(why);
     }
     const options: Record<string, Value> = { ...p.def.options };
+    const tierOpts: Record<string, Value> = {};
     for (const [k, v] of Object.entries(params)) {
       if (['name', 'pipeline', 'resumeFromCheckpoint', 'newName', 'file'].includes(k) || v === undefined) continue;
-      options[k] = fromEJSON(v);
+      if (TIER_KEYS.includes(k)) tierOpts[k] = fromEJSON(JSON.parse(JSON.stringify(v)) as Value);
+      else options[k] = fromEJSON(v);
     }
+    // tier and autoscaling of modify change only the values given (Atlas's autoscaling page).
+    const warnings: string[] = [];
+    const change = parseModifySettings(options, tierOpts, warnings);
+    if (change.options) Object.assign(options, change.options);
     // `dlq: {}` removes the DLQ (asp-spec §6).
     const dlq = options['dlq'];
     if (dlq !== null && typeof dlq === 'object' && Object.keys(dlq).length === 0) delete options['dlq'];
@@ -170,16 +199,18 @@ export class ProcessorManager {
     if (!resume) await p.store().clear();
     this.procs.delete(p.name);
     p.def = { ...p.def, name: newName, pipeline, options, lastModified: new Date(this.clock.now()).toISOString() };
+    if (change.settings.workers !== undefined) p.def.settings = { ...p.def.settings, workers: change.settings.workers };
     if (params.file) p.def.file = params.file;
     this.procs.set(newName, p);
     this.changed(p);
-    return { ok: 1 };
+    return this.withWarnings(newName, warnings);
   }
 
+  /** Atlas's reply: tier, effectiveTier and autoscaling beside the stats document (autoscaling page). */
   stats(params: P.StatsParams): P.StatsReply {
     const p = this.get(params.name);
     const stats = relaxed(p.stats({ scale: params.scale, verbose: params.verbose })) as P.ProcessorStats;
-    return { ok: 1, ns: `admin.${p.name}`, name: p.name, state: p.state, stats, pipeline: relaxed(p.def.pipeline) as P.EJson[] };
+    return { ok: 1, ns: `admin.${p.name}`, name: p.name, state: p.state, ...tierView(p.def.options), stats, pipeline: relaxed(p.def.pipeline) as P.EJson[] };
   }
 
   info(p: Processor): P.ProcessorInfo {
@@ -194,7 +225,8 @@ export class ProcessorManager {
       options: relaxed(p.def.options) as P.ProcessorOptions,
       counts: { input: t.inputMessageCount, output: t.outputMessageCount, dlq: t.dlqMessageCount },
     };
-    if (typeof p.def.options['tier'] === 'string') info.tier = p.def.options['tier'];
+    Object.assign(info, tierView(p.def.options));
+    if (p.def.settings?.workers !== undefined) info.workers = p.def.settings.workers;
     if (p.def.errorMsg) info.errorMsg = p.def.errorMsg;
     return info;
   }
@@ -213,7 +245,7 @@ export class ProcessorManager {
   getMore(params: P.GetMoreParams): P.GetMoreReply {
     const c = this.get(params.name).cursor(params.cursorId);
     if (!c) return { ok: 1, messages: [], cursorId: 0 };
-    return { ok: 1, ...c.getMore(params.batchSize ?? 100, this.clock.now()) };
+    return { ok: 1, ...c.getMore(params.batchSize && params.batchSize > 0 ? params.batchSize : SAMPLE_BATCH, this.clock.now()) };
   }
 
   async listCheckpoints(params: P.ListCheckpointsParams): Promise<{ checkpoints: P.CheckpointSummary[] }> {

@@ -28,6 +28,12 @@ export interface OperatorStatsInput {
   outputBytes: number;
   stateSize: number;
   now: number;
+  /** The source's own fields for its entry (initialSync, targetStats). */
+  source?: Record<string, Value>;
+  /** The sink's targetStats. */
+  targets?: Record<string, Value>[];
+  /** Oldest and newest open window start (ms). */
+  windows?: { min: number; max: number };
 }
 
 export function operatorStats(s: OperatorStatsInput): Record<string, Value>[] {
@@ -44,6 +50,7 @@ export function operatorStats(s: OperatorStatsInput): Record<string, Value>[] {
       entry['inputMessageCount'] = run?.inputMessageCount ?? 0;
       entry['inputMessageSize'] = run?.inputMessageSize ?? 0;
       entry['outputMessageCount'] = probe ? probe.inCount[0]! : (run?.outputMessageCount ?? 0);
+      if (s.source) Object.assign(entry, s.source);
       return entry;
     }
     const c = i - 1; // chain index
@@ -60,8 +67,15 @@ export function operatorStats(s: OperatorStatsInput): Record<string, Value>[] {
       entry['inputMessageCount'] = probe ? probe.inCount[chainLen]! : (run?.outputMessageCount ?? 0);
       entry['outputMessageCount'] = run?.outputMessageCount ?? 0;
       entry['outputMessageSize'] = s.outputBytes;
+      if (s.targets) entry['targetStats'] = s.targets;
     }
-    if (WINDOWS.has(key)) entry['stateSize'] = s.stateSize;
+    if (WINDOWS.has(key)) {
+      entry['stateSize'] = s.stateSize;
+      if (s.windows) {
+        entry['minOpenWindowStartTime'] = new Date(s.windows.min);
+        entry['maxOpenWindowStartTime'] = new Date(s.windows.max);
+      }
+    }
     return entry;
   });
 }

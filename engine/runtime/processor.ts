@@ -14,11 +14,13 @@ import { tableSnapshot } from './checkpoint/codec';
 import type { CheckpointInfo, CheckpointStore } from './checkpoint/types';
 import { planRestore } from './checkpoint/restorePlan';
 import { compileProcessor } from './compile';
-import { SampleCursor } from './cursor';
+import { SampleCursors, type SampleCursor } from './cursor';
 import type { ProcessorDef } from './definitions';
 import { DlqSink } from './dlq';
 import { dlqCollection } from './dlqTargets';
-import { badState } from './errors';
+import { badState, invalid } from './errors';
+import { applyStartAt, type StartAt } from './startOptions';
+import type { SourceConfig } from '../stages/source';
 import { refuse, statusOf, type ProcessorState, type ProcessorStatus } from './states';
 import { Counters, LatencyWindow, statsDocument } from './stats';
 import { operatorStats } from './operatorStats';
@@ -44,14 +46,14 @@ export interface RuntimeEnv {
 export interface StartOptions {
   resumeFromCheckpoint?: boolean;
   clearCheckpoints?: boolean;
+  /** Start a change-stream `$source` here instead of its configured start (start option). */
+  startAt?: StartAt;
 }
 
 /** Output documents are sized one in this many (a power of two). */
 const OUTPUT_SIZE_SAMPLE = 16;
 /** How long stop waits for a batch boundary before stopping the run where it stands. */
 const STOP_GRACE_MS = 5000;
-/** Idle sample cursors are dropped after this long. */
-const CURSOR_IDLE_MS = 5 * 60_000;
 
 export class Processor {
   status: ProcessorStatus;
@@ -61,7 +63,7 @@ export class Processor {
   private dlq: DlqSink | undefined;
   /** Totals carried over from the checkpoint this run resumed from. */
   private base: Record<string, number> = {};
-  private readonly cursors = new Map<number, SampleCursor>();
+  private readonly cursors = new SampleCursors();
   private readonly latency = new LatencyWindow();
   private stopRequested = false;
   private probe: StageProbe | undefined;
@@ -99,9 +101,18 @@ export class Processor {
     const refused = refuse('start', this.name, this.state);
     if (refused || this.run) throw badState(refused ?? `Stream processor '${this.name}' is still stopping`);
     const env = this.env;
-    const compiled = compileProcessor(this.name, this.def.pipeline, this.def.options, env.registry(), 'processor');
+    let compiled = compileProcessor(this.name, this.def.pipeline, this.def.options, env.registry(), 'processor');
     const store = this.store();
     const fresh = opts.clearCheckpoints ? 'clearCheckpoints: true' : opts.resumeFromCheckpoint === false ? 'resumeFromCheckpoint: false' : undefined;
+    if (opts.startAt) {
+      const key = Object.keys(opts.startAt)[0];
+      const isChangeStream = (compiled.validated.stages[0]?.config as SourceConfig | undefined)?.flavour.type === 'atlas';
+      const pipeline = applyStartAt(this.def.pipeline, opts.startAt, isChangeStream);
+      if (!pipeline) throw invalid(`${key} positions a change-stream $source; the $source of '${this.name}' is not a change stream`);
+      // A start position and a checkpoint are two places to start from: never pick one silently.
+      if (!fresh && (await store.list()).length > 0) throw invalid(`${key} starts '${this.name}' at a position, but it has a checkpoint to resume from: add resumeFromCheckpoint: false`);
+      compiled = compileProcessor(this.name, pipeline, this.def.options, env.registry(), 'processor');
+    }
     if (fresh) await store.clear();
     const services = env.services();
     const dlqOpt = compiled.def.options.dlq;
@@ -130,7 +141,7 @@ export class Processor {
       onSinkOutput: (d, m) => this.sinkOutput(d, m),
       onDlq: (r) => {
         dlq.push(r);
-        for (const c of this.cursors.values()) c.dlq(r);
+        this.cursors.dlq(r);
       },
       onBatch: () => this.onBatch(),
       onOpen: () => this.onOpen(),
@@ -182,20 +193,27 @@ export class Processor {
     throw badState(msg);
   }
 
-  /** Checkpoint at the next batch boundary, then stop. Resolves once the run has closed. */
-  async stop(): Promise<void> {
+  /**
+   * Checkpoint at the next batch boundary, then stop; `force` stops at once without the stop
+   * checkpoint (a restart resumes from the last one). Resolves once the run has closed.
+   */
+  async stop(force = false): Promise<void> {
     const refused = refuse('stop', this.name, this.state);
     if (refused) throw badState(refused);
-    await this.halt();
+    await this.halt(force);
     this.setState('STOPPED', 'stopped');
   }
 
-  /** Stop the run (with its stop checkpoint) without changing the desired state: instance shutdown. */
-  async halt(): Promise<void> {
+  /** Stop the run (with its stop checkpoint unless forced) without changing the desired state: instance shutdown. */
+  async halt(force = false): Promise<void> {
     const run = this.run;
     if (!run) return;
     this.status = 'stopping';
     this.stopRequested = true;
+    if (force) {
+      this.stopCheckpointed = true;
+      run.stop();
+    }
     const grace = setTimeout(() => run.stop(), STOP_GRACE_MS);
     try {
       await this.runDone;
@@ -213,7 +231,7 @@ export class Processor {
     this.dlq = undefined;
     this.run = undefined;
     this.runDone = undefined;
-    for (const c of this.cursors.values()) c.close();
+    this.cursors.closeAll();
   }
 
   /**
@@ -312,8 +330,7 @@ export class Processor {
   }
 
   private toCursors(doc: Doc): void {
-    if (this.cursors.size === 0) return;
-    for (const c of this.cursors.values()) c.output(doc);
+    if (this.cursors.size > 0) this.cursors.output(doc);
   }
 
   /** Input/output/DLQ totals including what earlier runs counted (kept in checkpoints). */
@@ -347,7 +364,7 @@ export class Processor {
       verbose: opts.verbose,
       latency: this.latency,
       operators: opts.verbose
-        ? operatorStats({ pipeline: this.def.pipeline, registry: this.env.registry(), run: run?.stats, probe: run ? this.probe : undefined, outputBytes: this.outputBytes, stateSize, now: this.env.clock.now() })
+        ? operatorStats({ pipeline: this.def.pipeline, registry: this.env.registry(), run: run?.stats, probe: run ? this.probe : undefined, outputBytes: this.outputBytes, stateSize, now: this.env.clock.now(), source: run?.sourceOperatorStats(), targets: run?.sinkTargetStats(), windows: run?.openWindowStartTimes() })
         : undefined,
       now: this.env.clock.now(),
     });
@@ -374,17 +391,11 @@ export class Processor {
   openCursor(limit: number): SampleCursor {
     const refused = refuse('sample', this.name, this.state);
     if (refused || !this.run) throw badState(refused ?? `Stream processor '${this.name}' is not running`);
-    const now = this.env.clock.now();
-    for (const [id, c] of this.cursors) if (now - c.lastUsed > CURSOR_IDLE_MS) this.cursors.delete(id);
-    const cursor: SampleCursor = new SampleCursor(limit, now, () => undefined);
-    this.cursors.set(cursor.id, cursor);
-    return cursor;
+    return this.cursors.add(limit, this.env.clock.now());
   }
 
   cursor(id: number): SampleCursor | undefined {
-    const c = this.cursors.get(id);
-    if (c?.exhausted) this.cursors.delete(id);
-    return c;
+    return this.cursors.get(id);
   }
 
   /** The processor's DLQ collection, if one is configured. */

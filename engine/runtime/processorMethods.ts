@@ -8,7 +8,8 @@ import type { Connection, ConnectionRegistry } from '../connections/types';
 import { publicFields, unreachableReason } from '../connectors/catalog/index';
 import type { Doc } from '../core/types';
 import * as P from '../../shared/protocol';
-import type { ProcessorManager } from './manager';
+import { SAMPLE_BATCH, type ProcessorManager } from './manager';
+import { WORKSPACE_DEFAULT_TIER, WORKSPACE_MAX_TIER } from './startOptions';
 import type { EphemeralRuns, EphemeralSink } from './ephemeral';
 import { notFound } from './errors';
 import { matchesFilter } from './listFilter';
@@ -23,9 +24,6 @@ export interface MethodSources {
 /** A sink for transports that read a run's output through its cursor only. */
 export const NO_SINK: EphemeralSink = { output: () => undefined, ended: () => undefined };
 
-const DEFAULT_TIER = 'SP10';
-const MAX_TIER = 'SP50';
-
 export class ProcessorMethods {
   constructor(private readonly src: MethodSources) {}
 
@@ -37,19 +35,19 @@ export class ProcessorMethods {
     return this.src.ephemeral.start(q, sink);
   }
 
-  startStreamProcessor(q: P.StartParams): Promise<P.OkReply> {
+  startStreamProcessor(q: P.StartParams): Promise<P.OptionsReply> {
     return this.src.manager.start(q);
   }
 
-  async stopStreamProcessor(q: P.StopParams): Promise<P.OkReply> {
+  async stopStreamProcessor(q: P.StopParams): Promise<P.OptionsReply> {
     return this.src.ephemeral.stop(q.name) ? { ok: 1 } : this.src.manager.stop(q);
   }
 
-  async dropStreamProcessor(q: P.DropParams): Promise<P.OkReply> {
+  async dropStreamProcessor(q: P.DropParams): Promise<P.OptionsReply> {
     return this.src.ephemeral.drop(q.name) ? { ok: 1 } : this.src.manager.drop(q);
   }
 
-  modifyStreamProcessor(q: P.ModifyParams): Promise<P.OkReply> {
+  modifyStreamProcessor(q: P.ModifyParams): Promise<P.OptionsReply> {
     return this.src.manager.modify(q);
   }
 
@@ -61,9 +59,9 @@ export class ProcessorMethods {
     return this.src.manager.startSample(q);
   }
 
-  /** `defaultBatch` is the transport's: JSON-RPC has always used 100, Atlas uses 5. */
-  getMoreSampleStreamProcessor(q: P.GetMoreParams, defaultBatch: number): P.GetMoreReply {
-    const batch = q.batchSize ?? defaultBatch;
+  /** Atlas's default batch of 5 when batchSize is omitted or 0, on every transport. */
+  getMoreSampleStreamProcessor(q: P.GetMoreParams): P.GetMoreReply {
+    const batch = q.batchSize && q.batchSize > 0 ? q.batchSize : SAMPLE_BATCH;
     return this.src.ephemeral.getMore(q.name, q.cursorId, batch) ?? this.src.manager.getMore({ ...q, batchSize: batch });
   }
 
@@ -93,7 +91,7 @@ export class ProcessorMethods {
   }
 
   listWorkspaceDefaults(): P.WorkspaceDefaultsReply {
-    return { ok: 1, defaultTierSize: DEFAULT_TIER, maxTierSize: MAX_TIER };
+    return { ok: 1, defaultTierSize: WORKSPACE_DEFAULT_TIER, maxTierSize: WORKSPACE_MAX_TIER };
   }
 
   getStreamProcessor(q: P.GetProcessorParams): P.StreamProcessorReply {

@@ -14,6 +14,7 @@ import { parseTimeOptions } from './common';
 import { type TimeOptions } from '../io/types';
 import { ioOf } from '../io/ioOf';
 import type { ChangeStreamConfig } from '../io/types';
+import { parseInitialSync } from './initialSyncArgs';
 
 const FIELDS = ['connectionName', 'db', 'coll', 'timeField', 'tsFieldName', 'tsFieldOverride', 'config', 'initialSync', 'readPreference', 'readPreferenceTags'] as const;
 const CONFIG = ['startAfter', 'startAtOperationTime', 'fullDocument', 'fullDocumentOnly', 'fullDocumentBeforeChange', 'pipeline', 'maxAwaitTimeMS'] as const;
@@ -101,9 +102,11 @@ export const changeStreamFlavour: SourceFlavour<ChangeStreamConfig> = {
         ok = false;
       }
     }
+    let initialSync: ChangeStreamConfig['initialSync'];
     if (arg['initialSync'] !== undefined) {
-      err(ctx, [...path, 'initialSync'], 'initialSync is not available in the local engine', 'ASP312', { target: 'key' });
-      ok = false;
+      const s = parseInitialSync(arg['initialSync'], [...path, 'initialSync'], ctx);
+      if (s === undefined) ok = false;
+      else if (s) initialSync = s;
     }
     const c = arg['config'] ?? {};
     let cfg: ReturnType<typeof parseConfig>;
@@ -112,7 +115,7 @@ export const changeStreamFlavour: SourceFlavour<ChangeStreamConfig> = {
       ok = false;
     } else cfg = parseConfig(c, [...path, 'config'], ctx);
     if (!ok || !cfg) return undefined;
-    return { ...time, ...cfg, connectionName: arg['connectionName'] as string, db, colls };
+    return { ...time, ...cfg, connectionName: arg['connectionName'] as string, db, colls, ...(initialSync ? { initialSync } : {}) };
   },
   create(config, env) {
     return ioOf(env, '$source').changeStreamSource(config, env);

@@ -12,6 +12,7 @@ import type { FieldSpec } from '../parse/fieldSpec';
 import { fieldAt, intValue } from '../parse/fields';
 import { arr, obj, setPath } from '../parse/shape';
 import { innerPipeline } from './_innerPipeline';
+import { createDocumentsLookup, parseDocumentsLookup, type DocumentsLookupConfig } from './lookupDocuments';
 import type { StageSpec } from '../parse/types';
 import { ioOf } from '../io/ioOf';
 import type { LookupConfig } from '../io/types';
@@ -37,12 +38,12 @@ const FIELDS: FieldSpec[] = [
   { name: 'partitionBy', role: 'expr', description: 'Expression routing documents to the parallel lookups' },
 ];
 
-export const lookup: StageSpec<LookupConfig> = {
+export const lookup: StageSpec<LookupConfig | DocumentsLookupConfig> = {
   name: '$lookup',
   kind: 'transform',
   placement: { main: true, window: true, payload: false },
   operatorName: 'LookUpOperator',
-  summary: 'Joins each document with matching documents of a collection on a Cluster connection (or the embedded local store).',
+  summary: 'Joins each document with matching documents of a collection on a Cluster connection (or the embedded local store), or with documents a $documents pipeline computes.',
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-lookup/',
   syntax: '{ $lookup: { from: { connectionName, db, coll }, localField, foreignField, let, pipeline, as } }',
   fields: FIELDS,
@@ -54,14 +55,20 @@ export const lookup: StageSpec<LookupConfig> = {
       input: [{ device_id: 'device_1', room: 'B' }],
       output: [{ device_id: 'device_1', room: 'B', roomInfo: [{ _id: 'B', floor: 2 }] }],
     },
+    {
+      title: 'Join computed documents: no collection, a $documents pipeline with let variables',
+      stage: { $lookup: { let: { w: '$watts' }, pipeline: [{ $documents: [{ band: 'high', min: 200 }, { band: 'low', min: 0 }] }, { $match: { $expr: { $lte: ['$min', '$$w'] } } }, { $limit: 1 }], as: 'band' } },
+      input: [{ device_id: 'device_1', watts: 120 }],
+      output: [{ device_id: 'device_1', watts: 120, band: [{ band: 'low', min: 0 }] }],
+    },
   ],
   parse(arg, path, ctx) {
     if (!isPlainObject(arg)) return undefined;
+    const lets: [string, Expr][] = [];
+    const letv = arg['let'];
+    if (isPlainObject(letv)) for (const [k, v] of Object.entries(letv)) lets.push([k, ctx.compiler.expr(v, [...path, 'let', k])]);
     const from = arg['from'];
-    if (from === undefined) {
-      err(ctx, path, '$lookup without from (a pipeline starting with $documents) is not available in the local engine', 'ASP312');
-      return undefined;
-    }
+    if (from === undefined) return parseDocumentsLookup(arg, path, ctx, lets);
     if (!isPlainObject(from)) return undefined;
     const fpath = [...path, 'from'];
     let ok = true;
@@ -85,9 +92,6 @@ export const lookup: StageSpec<LookupConfig> = {
       ok = false;
     }
     const as = typeof arg['as'] === 'string' ? arg['as'] : undefined;
-    const lets: [string, Expr][] = [];
-    const letv = arg['let'];
-    if (isPlainObject(letv)) for (const [k, v] of Object.entries(letv)) lets.push([k, ctx.compiler.expr(v, [...path, 'let', k])]);
     let pipeline: Value[] | undefined;
     if (Array.isArray(arg['pipeline'])) {
       const p = arg['pipeline'];
@@ -114,6 +118,7 @@ export const lookup: StageSpec<LookupConfig> = {
     return typeof as === 'string' && as ? setPath(input, as, arr(obj({}, true))) : input;
   },
   create(cfg, rt, next) {
+    if ('kind' in cfg) return createDocumentsLookup(cfg, rt, next);
     return ioOf(rt, '$lookup').lookup(cfg, rt, next);
   },
 };

@@ -97,6 +97,11 @@ export class InstanceWindowOperator extends WindowCore {
     for (const h of w.out) this.next(h.doc, h.meta);
   }
 
+  openWindowStartTimes(): { min: number; max: number } | undefined {
+    if (this.starts.length === 0) return undefined;
+    return { min: this.starts[0]!, max: this.starts[this.starts.length - 1]! };
+  }
+
   protected lastEndAtOrBefore(limit: number): number | undefined {
     for (let i = this.starts.length - 1; i >= 0; i--) {
       const end = this.starts[i]! + this.cfg.size;

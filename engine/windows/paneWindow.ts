@@ -181,6 +181,12 @@ export class PaneWindowOperator extends WindowCore {
     for (const o of out) this.next(o.doc, o.meta);
   }
 
+  /** The windows holding data: from the oldest not yet closed to the newest holding the last pane. */
+  openWindowStartTimes(): { min: number; max: number } | undefined {
+    if (this.starts.length === 0) return undefined;
+    return { min: Math.max(this.minWin, this.a.oldestStart(this.starts[0]!)), max: this.a.newestStart(this.starts[this.starts.length - 1]!) };
+  }
+
   protected lastEndAtOrBefore(limit: number): number | undefined {
     if (this.starts.length === 0) return undefined;
     // Newest window holding data whose end the limit reaches.

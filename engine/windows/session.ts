@@ -126,6 +126,19 @@ export class SessionWindowOperator implements Operator {
     if (this.cfg.processingTime) this.closeUpTo(now);
   }
 
+  /** A session window starts at its earliest document (stats walk the sessions; stats are rare). */
+  openWindowStartTimes(): { min: number; max: number } | undefined {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const p of this.parts.values()) {
+      for (const s of p.sessions) {
+        if (s.min < min) min = s.min;
+        if (s.min > max) max = s.min;
+      }
+    }
+    return min === Infinity ? undefined : { min, max };
+  }
+
   flush(): void {
     this.closeUpTo(Infinity);
   }

@@ -15,9 +15,6 @@ import { arrayField, boolField, cursorIdOf, docField, fromEJSONReply, numberFiel
 /** Fields every command may carry (sessions, API version, read preference ...): not options. */
 const GENERIC = new Set(['$db', 'lsid', '$clusterTime', '$readPreference', 'txnNumber', 'autocommit', 'startTransaction', 'apiVersion', 'apiStrict', 'apiDeprecationErrors', 'comment', 'maxTimeMS', 'readConcern', 'writeConcern', '$audit', '$client']);
 
-/** Atlas's default sample batch when getMore sends no batchSize (or 0). */
-const SAMPLE_BATCH = 5;
-
 type Handler = (m: ProcessorMethods, cmd: Document) => Document | Promise<Document>;
 
 /**
@@ -86,16 +83,19 @@ export const STREAM_COMMANDS: Record<string, Handler> = {
     return reply(await m.startStreamProcessor(params));
   },
 
+  // Every option travels on: the runtime checks them (startOptions.ts), so none is dropped here.
   stopStreamProcessor: async (m, cmd) => {
     const name = stringField('stopStreamProcessor', cmd, 'stopStreamProcessor');
-    const force = flag('stopStreamProcessor', optionsOf('stopStreamProcessor', cmd), 'force');
-    return reply(await m.stopStreamProcessor(force === undefined ? { name } : { name, force }));
+    const o = optionsOf('stopStreamProcessor', cmd);
+    const force = flag('stopStreamProcessor', o, 'force');
+    return reply(await m.stopStreamProcessor({ ...o, name, ...(force === undefined ? {} : { force }) } as P.StopParams));
   },
 
   dropStreamProcessor: async (m, cmd) => {
     const name = stringField('dropStreamProcessor', cmd, 'dropStreamProcessor');
-    const force = flag('dropStreamProcessor', optionsOf('dropStreamProcessor', cmd), 'force');
-    return reply(await m.dropStreamProcessor(force === undefined ? { name } : { name, force }));
+    const o = optionsOf('dropStreamProcessor', cmd);
+    const force = flag('dropStreamProcessor', o, 'force');
+    return reply(await m.dropStreamProcessor({ ...o, name, ...(force === undefined ? {} : { force }) } as P.DropParams));
   },
 
   modifyStreamProcessor: async (m, cmd) => {
@@ -140,7 +140,7 @@ export const STREAM_COMMANDS: Record<string, Handler> = {
     const cursorId = numberField('getMoreSampleStreamProcessor', cmd, 'cursorId');
     if (cursorId === undefined) throw new WireError("BSON field 'getMoreSampleStreamProcessor.cursorId' is missing but a required field", 'StreamProcessorInvalidOptions');
     const batch = numberField('getMoreSampleStreamProcessor', cmd, 'batchSize');
-    return withCursor(m.getMoreSampleStreamProcessor({ name, cursorId, batchSize: batch && batch > 0 ? batch : SAMPLE_BATCH }, SAMPLE_BATCH));
+    return withCursor(m.getMoreSampleStreamProcessor(batch === undefined ? { name, cursorId } : { name, cursorId, batchSize: batch }));
   },
 
   listStreamProcessors: (m, cmd) => {

@@ -9,6 +9,11 @@ export interface OkReply {
   ok: 1;
 }
 
+/** The reply of start/stop/drop/modify: `warnings` names options the local engine cannot honour. */
+export interface OptionsReply extends OkReply {
+  warnings?: string[];
+}
+
 /** Where a pipeline came from, for messages ("demo.asp.json: ..."). */
 export interface PipelineOrigin {
   /** Absolute path of the `.asp.json` file. */
@@ -45,21 +50,28 @@ export interface StartParams {
   [key: string]: EJson;
 }
 /** startStreamProcessor: CREATED/STOPPED/FAILED -> STARTED (resumes from the last checkpoint). */
-export const startStreamProcessor = new RequestType<StartParams, OkReply, void>('startStreamProcessor');
+export const startStreamProcessor = new RequestType<StartParams, OptionsReply, void>('startStreamProcessor');
 
 export interface StopParams {
   name: string;
+  /** Stop at once, without the stop checkpoint. */
   force?: boolean;
+  /** The Node driver's placement of the same options. */
+  options?: { force?: boolean };
 }
 /** stopStreamProcessor: checkpoint, then STOPPED. Also ends an ephemeral run. */
-export const stopStreamProcessor = new RequestType<StopParams, OkReply, void>('stopStreamProcessor');
+export const stopStreamProcessor = new RequestType<StopParams, OptionsReply, void>('stopStreamProcessor');
 
 export interface DropParams {
   name: string;
+  /** Drop without the stop checkpoint. */
   force?: boolean;
+  /** Atlas's retention of the dropped processor, `{size, unit}`; validated, answered with a warning. */
+  ttl?: { size: number; unit: string };
+  options?: { force?: boolean; ttl?: { size: number; unit: string } };
 }
 /** dropStreamProcessor: stop if needed and forget the processor with its checkpoints. */
-export const dropStreamProcessor = new RequestType<DropParams, OkReply, void>('dropStreamProcessor');
+export const dropStreamProcessor = new RequestType<DropParams, OptionsReply, void>('dropStreamProcessor');
 
 export interface ModifyParams extends PipelineOrigin {
   name: string;
@@ -71,7 +83,7 @@ export interface ModifyParams extends PipelineOrigin {
   [key: string]: EJson;
 }
 /** modifyStreamProcessor: change a stopped processor (asp-spec §7 rules). */
-export const modifyStreamProcessor = new RequestType<ModifyParams, OkReply, void>('modifyStreamProcessor');
+export const modifyStreamProcessor = new RequestType<ModifyParams, OptionsReply, void>('modifyStreamProcessor');
 
 export interface StatsParams {
   name: string;
@@ -82,6 +94,12 @@ export interface StatsReply extends OkReply {
   ns?: string;
   name: string;
   state: ProcessorState;
+  /** The baseline tier (start, modify or options.tier; the workspace default otherwise). */
+  tier?: string;
+  /** The tier it runs on: the baseline, locally (one tier, nothing scales). */
+  effectiveTier?: string;
+  /** Present when autoscaling is enabled: its bounds. */
+  autoscaling?: { minTier: string; maxTier: string };
   stats: ProcessorStats;
   pipeline: EJson[];
 }

@@ -62,6 +62,9 @@ export interface ProcessorInfo {
   pipeline: EJson[];
   state: ProcessorState;
   tier?: string;
+  effectiveTier?: string;
+  autoscaling?: { minTier: string; maxTier: string };
+  workers?: number;
   errorMsg?: string;
   lastModified?: string;
   lastStateChange?: string;

@@ -17,6 +17,7 @@ import { withRetry } from '../retry';
 import { encodeHeaders, encodeKey, encodeValue } from './encode';
 import { encodeWith, type KafkaValueEncoder } from './valueCodec';
 import { compressionType, zstdReady } from './codecs';
+import { TargetCounts } from '../targetCounts';
 
 const OPERATOR = 'KafkaEmitOperator';
 /** kafkajs groups a request's messages per partition in O(n^2): keep requests small. */
@@ -74,6 +75,7 @@ function isRetriableKafkaError(e: unknown): boolean {
 export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services: Services, valueEncoder?: KafkaValueEncoder): Operator {
   const ctx = newEvalCtx(rt.slotCount, rt.clock);
   let pending: Pending[] = [];
+  const targets = new TargetCounts();
   let producer: Producer | undefined;
   const acks = cfg.acks === 'all' ? -1 : Number(cfg.acks);
   const compression = compressionType(cfg.compression);
@@ -123,6 +125,8 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
     }
     const p = await getProducer();
     await withRetry(`$emit to Kafka (${cfg.connectionName})`, () => p.sendBatch({ topicMessages, acks, compression }), policy);
+    // Counted per sent chunk: a chunk that failed is retried one by one, and those count then.
+    for (const t of topicMessages) targets.add(t.topic, () => ({ topic: t.topic }), t.messages.length, t.messages.length);
   }
 
   return {
@@ -174,6 +178,7 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
         }
       }
     },
+    targetStats: () => targets.stats(),
     async close() {
       const p = producer;
       producer = undefined;

@@ -20,6 +20,7 @@ import { withRetry } from '../retry';
 import { consumerTuning } from './config';
 import { decodeHeaders, decodeKey, decodeValue } from './decode';
 import { decodeWith, type KafkaValueDecoder } from './valueCodec';
+import { EndOffsets, partitionLag } from './endOffsets';
 
 const OPERATOR = 'KafkaConsumerOperator';
 const HIGH_WATER = 20_000;
@@ -56,6 +57,8 @@ export class KafkaSource implements Source {
   private readonly commitPerBatch: boolean;
   private closed = false;
   private failure: unknown;
+  /** Broker end offsets for the lag fields of stats; refreshed off the consume path. */
+  private endOffsets: EndOffsets | undefined;
 
   /** `valueDecoder` replaces the JSON value decoding (Avro through a schema registry). */
   constructor(private readonly cfg: KafkaSourceConfig, private readonly env: SourceEnv, private readonly valueDecoder?: KafkaValueDecoder) {
@@ -102,6 +105,9 @@ export class KafkaSource implements Source {
       partitionsConsumedConcurrently: 1,
       eachBatch: (p) => this.onBatch(p),
     });
+    this.endOffsets = new EndOffsets(s.kafka(this.cfg.connectionName), this.cfg.topics);
+    // Previews rarely ask for stats: they open the admin connection on the first ask.
+    if (!this.env.ephemeral) this.endOffsets.start();
   }
 
   private onAssign(assignment: Record<string, number[]>): void {
@@ -299,13 +305,17 @@ export class KafkaSource implements Source {
 
   stats(): Record<string, Value> {
     const idle = new Set(this.idleInputs(this.env.clock.now()));
-    return {
-      kafkaConsumerGroup: this.groupId,
-      kafkaPartitions: [...this.assigned].sort().map((tp) => {
-        const i = tp.lastIndexOf(':');
-        return { topic: tp.slice(0, i), partition: Number(tp.slice(i + 1)), currentOffset: this.handed.get(tp) ?? null, isIdle: idle.has(tp) };
-      }),
-    };
+    this.endOffsets?.start();
+    // Atlas's total is the sum of the partitions' lags, null when any of them is unknown.
+    let total: number | null = 0;
+    const kafkaPartitions = [...this.assigned].sort().map((tp) => {
+      const i = tp.lastIndexOf(':');
+      const currentOffset = this.handed.get(tp) ?? null;
+      const partitionOffsetLag = partitionLag(this.endOffsets?.end(tp), currentOffset);
+      total = partitionOffsetLag === null || total === null ? null : total + partitionOffsetLag;
+      return { topic: tp.slice(0, i), partition: Number(tp.slice(i + 1)), currentOffset, partitionOffsetLag, isIdle: idle.has(tp) };
+    });
+    return { kafkaConsumerGroup: this.groupId, kafkaPartitions, kafkaTotalOffsetLag: total };
   }
 
   async close(): Promise<void> {
@@ -314,6 +324,7 @@ export class KafkaSource implements Source {
     this.wake?.();
     const c = this.consumer;
     this.consumer = undefined;
+    await this.endOffsets?.stop();
     if (c) await c.disconnect().catch(() => undefined);
   }
 }

@@ -9,7 +9,12 @@
  * (inclusive) while the first event of a "now" start is still pending. connect() sends the
  * initial aggregate and takes the position from its reply, so the source is open (stats show
  * `changeStreamState`) only once a restart from its position would miss nothing.
+ *
+ * With `initialSync` the stream is closed again once that position is taken, the collections
+ * are scanned (initialSync.ts), and the stream reopens at the position: writes made during the
+ * scan arrive as change events after it. The checkpoint position then carries the scan's too.
  */
+import { calculateObjectSize } from 'bson';
 import { normalizeNumbers } from '../../bson/numbers';
 import type { ChangeStream, ChangeStreamOptions, Document, MongoClient, Timestamp } from 'mongodb';
 import type { Doc, Value } from '../../core/types';
@@ -24,9 +29,12 @@ import { stampEventTime } from '../../sources/common';
 import { abortableSleep } from '../../time/sleep';
 import { withRetry } from '../retry';
 import { isTransientMongoError } from './target';
+import { InitialSync } from './initialSync';
+import { OplogHead, timeDifferenceSecs } from './oplogHead';
 
 const OPERATOR = 'ChangeStreamConsumerOperator';
-const MAX_BATCH = 512;
+/** Events per read at most (one batch of the run loop). */
+export const MAX_BATCH = 512;
 /** Idle pacing: never ask an instantly-answering server more often than this. */
 const IDLE_PACE_MS = 100;
 
@@ -57,9 +65,16 @@ export class ChangeStreamSource implements Source {
   private readonly ectx: EvalCtx;
   /** Events read by connect() before anything was handed out; the next read() returns them. */
   private pending: Doc[] = [];
+  private readonly sync: InitialSync | undefined;
+  /** The cluster time of the position, for changeStreamTimeDifferenceSecs; unknown for a bare token. */
+  private posTs: Timestamp | undefined;
+  /** The last read drained the stream: its resume token is the server's latest (lag 0). */
+  private caughtUp = false;
+  private head: OplogHead | undefined;
 
   constructor(private readonly cfg: ChangeStreamConfig, private readonly env: SourceEnv) {
     this.ectx = newEvalCtx(env.slotCount, env.clock);
+    if (cfg.initialSync) this.sync = new InitialSync(cfg);
   }
 
   private get services(): Services {
@@ -120,14 +135,38 @@ export class ChangeStreamSource implements Source {
         throw e;
       }
     }, { retryable: isTransientMongoError, signal, policy: s.retry.policy, onRetry: s.retry.onRetry });
+    this.head = new OplogHead(() => s.mongo(this.cfg.connectionName));
+    if (!this.env.ephemeral) this.head.start();
     if (first) {
       this.pending.push(first);
       const ct = first['clusterTime'];
       this.at ??= isTimestamp(ct) ? { startAtOperationTime: ct } : undefined;
+      if (isTimestamp(ct)) this.posTs = ct;
     } else {
       this.takeResumeToken(stream);
+      this.caughtUp = true;
     }
+    if (this.sync?.active) await this.beginSync(signal);
     this.opened = true;
+  }
+
+  /**
+   * The stream's position is taken: close it for the scan (a cursor idle that long would be
+   * killed) and reopen it there afterwards. Its lag grows from the oplog head of now.
+   */
+  private async beginSync(signal: AbortSignal): Promise<void> {
+    const s = this.services;
+    await withRetry(`listing the collections of ${this.cfg.connectionName} for initialSync`, async () => this.sync!.plan(await s.mongo(this.cfg.connectionName)), {
+      retryable: isTransientMongoError, signal, policy: s.retry.policy, onRetry: s.retry.onRetry,
+    });
+    this.resumeAt = this.at;
+    this.pending = [];
+    const old = this.stream;
+    this.stream = undefined;
+    if (old) await old.close().catch(() => undefined);
+    await this.head?.refresh();
+    this.posTs ??= this.head?.head();
+    this.caughtUp = false;
   }
 
   /** After the stream handed out everything it buffered, its resume token is the position. */
@@ -137,16 +176,22 @@ export class ChangeStreamSource implements Source {
   }
 
   private handOut(ev: Doc, records: SourceRecord[]): void {
-    records.push(this.toRecord(ev));
+    records.push(this.toRecord(ev, false));
     const id = ev['_id'];
     if (isPlainObject(id)) this.at = { resumeToken: id };
+    const ct = ev['clusterTime'];
+    if (isTimestamp(ct)) this.posTs = ct;
   }
 
-  private toRecord(ev: Doc): SourceRecord {
+  private toRecord(ev: Doc, scanned: boolean): SourceRecord {
     ev = normalizeNumbers(ev) as Doc;
     const source: Doc = { type: 'atlas', operationType: ev['operationType'] };
     if (ev['ns'] !== undefined) source['ns'] = ev['ns'];
     if (ev['documentKey'] !== undefined) source['documentKey'] = ev['documentKey'];
+    // `stream.source.initialSync.phase`: the documents of the scan (its value is UNCONFIRMED).
+    if (scanned) source['initialSync'] = { phase: 'in_progress' };
+    const size = calculateObjectSize(ev);
+    this.sync?.count(ev['ns'], size);
     const meta: Meta = { ts: 0, source };
     let native: number;
     const wall = ev['wallTime'];
@@ -163,10 +208,18 @@ export class ChangeStreamSource implements Source {
       doc = isPlainObject(fd) ? fd : {};
     }
     const bad = stampEventTime(doc, meta, native, this.cfg, this.ectx, OPERATOR);
-    return bad ? { meta, dlq: bad } : { doc, meta };
+    return bad ? { meta, dlq: bad, size } : { doc, meta, size };
   }
 
   async read(signal: AbortSignal): Promise<SourceBatch> {
+    if (this.sync?.active) {
+      const s = this.services;
+      const events = await withRetry(`initialSync on ${this.cfg.connectionName}`, async () => this.sync!.next(await s.mongo(this.cfg.connectionName)), {
+        retryable: isTransientMongoError, signal, policy: s.retry.policy, onRetry: s.retry.onRetry,
+      });
+      if (events.length > 0) return { records: events.map((ev) => this.toRecord(ev, true)) };
+      // The scan is complete: the stream takes over at the position taken before it began.
+    }
     const records: SourceRecord[] = [];
     const started = Date.now();
     try {
@@ -182,6 +235,8 @@ export class ChangeStreamSource implements Source {
         this.handOut(ev, records);
       }
       if (drained) this.takeResumeToken(stream);
+      if (drained) this.caughtUp = true;
+      else if (records.length > 0) this.caughtUp = false;
     } catch (e) {
       if (!isTransientMongoError(e) && !(e as { name?: string }).name?.startsWith('MongoChangeStream')) throw e;
       // Reopen from what was handed out; nothing read since is lost.
@@ -198,7 +253,8 @@ export class ChangeStreamSource implements Source {
   }
 
   position(): Value {
-    return this.at ?? null;
+    if (!this.sync) return this.at ?? null;
+    return { ...(this.at ?? {}), initialSync: this.sync.position() };
   }
 
   seek(position: Value): void {
@@ -206,20 +262,32 @@ export class ChangeStreamSource implements Source {
     if (!p) return;
     this.resumeAt = p;
     this.at = p;
+    if ('startAtOperationTime' in p) this.posTs = p.startAtOperationTime;
+    this.caughtUp = false;
     // connect() may have read from the configured start; the checkpoint decides instead.
     this.pending = [];
     this.reopen = true;
+    this.sync?.restore(isPlainObject(position) ? position['initialSync'] : undefined);
   }
 
   stats(): Record<string, Value> {
     // Absent until the source holds a position, so callers can wait for "listening".
     if (!this.opened || !this.at) return {};
-    return { changeStreamState: 'resumeToken' in this.at ? this.at.resumeToken : null };
+    this.head?.start();
+    return {
+      changeStreamState: 'resumeToken' in this.at ? this.at.resumeToken : null,
+      changeStreamTimeDifferenceSecs: timeDifferenceSecs(this.caughtUp, this.posTs, this.head?.head()),
+    };
+  }
+
+  operatorStats(): Record<string, Value> {
+    return this.sync ? this.sync.operatorStats() : {};
   }
 
   async close(): Promise<void> {
     const s = this.stream;
     this.stream = undefined;
+    await this.head?.stop();
     if (s) await s.close().catch(() => undefined);
   }
 }

@@ -76,6 +76,47 @@ describe('$merge and $lookup into the local store', () => {
   });
 });
 
+describe('$lookup without a collection ($documents)', () => {
+  const run = (docs: Doc[], ...stages: Doc[]) =>
+    runPipelineText(JSON.stringify({ name: 't', pipeline: [{ $source: { documents: docs } }, { $project: { _ts: 0 } }, ...stages] }), { connections: registry, projectStreamMeta: false });
+
+  it('joins the documents $documents computes per input, with let variables, through the rest of the pipeline', async () => {
+    const tiers = [{ t: 'gold', min: 100 }, { t: 'silver', min: 10 }, { t: 'bronze', min: 0 }];
+    const r = await run(
+      [{ _id: 1, spent: 50 }, { _id: 2, spent: 500 }],
+      { $lookup: { let: { s: '$spent' }, pipeline: [{ $documents: tiers }, { $match: { $expr: { $lte: ['$min', '$$s'] } } }, { $project: { _id: 0, t: 1 } }], as: 'tiers' } },
+    );
+    assert.deepEqual(r.docs, [{ _id: 1, spent: 50, tiers: [{ t: 'silver' }, { t: 'bronze' }] }, { _id: 2, spent: 500, tiers: [{ t: 'gold' }, { t: 'silver' }, { t: 'bronze' }] }]);
+    // $documents itself reads the variables; with no further stage its documents are the join.
+    const made = await run([{ _id: 1, n: 2 }], { $lookup: { let: { n: '$n' }, pipeline: [{ $documents: [{ x: '$$n' }, { x: { $multiply: ['$$n', 10] } }] }], as: 'made' } });
+    assert.deepEqual(made.docs, [{ _id: 1, n: 2, made: [{ x: 2 }, { x: 20 }] }]);
+  });
+
+  it('localField/foreignField select among the $documents first (arrays element-wise, numbers by value), then the pipeline runs', async () => {
+    const rooms = [{ _id: 'A', floor: 1 }, { _id: 'B', floor: 2 }, { _id: 'C', floor: 1 }, { _id: 2, floor: 9 }];
+    const r = await run(
+      [{ room: 'A' }, { room: ['B', 'C'] }, { other: 1 }, { room: 2.0 }],
+      { $lookup: { localField: 'room', foreignField: '_id', pipeline: [{ $documents: rooms }, { $project: { _id: 0, floor: 1 } }], as: 'r' } },
+    );
+    assert.deepEqual(r.docs.map((d) => d['r']), [[{ floor: 1 }], [{ floor: 2 }, { floor: 1 }], [], [{ floor: 9 }]]);
+  });
+
+  it('a $documents value that is not an array of objects sends that document to the DLQ, the others go on', async () => {
+    const r = await run([{ _id: 1, v: [{ a: 1 }] }, { _id: 2, v: 7 }], { $lookup: { let: { v: '$v' }, pipeline: [{ $documents: '$$v' }], as: 'j' } });
+    assert.deepEqual(r.docs, [{ _id: 1, v: [{ a: 1 }], j: [{ a: 1 }] }]);
+    assert.equal(r.dlq.length, 1);
+    assert.match((r.dlq[0] as { errInfo: { reason: string } }).errInfo.reason, /^Failed to process input document in LookUpOperator with error: \$documents must evaluate to an array of objects, got int$/);
+  });
+
+  it('without from, the pipeline must start with $documents; localField needs foreignField', () => {
+    const errorsOf = (lookup: Doc) =>
+      analyzeText(JSON.stringify([{ $source: { documents: [] } }, { $lookup: lookup }, { $emit: { connectionName: '__testLog' } }]), { connections: registry }).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+    assert.deepEqual(errorsOf({ pipeline: [{ $match: {} }], as: 'x' }), ['ASP303 $lookup without from needs a pipeline that starts with $documents']);
+    assert.deepEqual(errorsOf({ pipeline: [{ $documents: [] }], localField: 'a', as: 'x' }), ['ASP303 $lookup requires both or neither of localField and foreignField']);
+    assert.deepEqual(errorsOf({ pipeline: [{ $documents: [{ a: 1 }] }, { $match: { a: 1 } }], as: 'x' }), []);
+  });
+});
+
 describe('parse rules of $source (Kafka, change stream), $emit, $merge, $lookup', () => {
   const cases: [string, Doc[], RegExp][] = [
     ['kafka topic missing', [{ $source: { connectionName: 'k' } }], /BSON field '\$source.topic' is missing but a required field/],

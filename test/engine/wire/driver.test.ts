@@ -141,6 +141,53 @@ test('driver: the processor lifecycle with the driver placement (nested options)
   assert.equal((await admin.command({ listStreamProcessors: 1 }))['streamProcessors'].length, 0);
 });
 
+test('driver: the stats reply has Atlas\'s shape: tier fields beside stats, window start times and sink targetStats in verbose operatorStats; options the engine cannot honour are named', async (t) => {
+  const w = await startWire(t);
+  const admin = (await client(t, w.port)).db('admin');
+  const windowed = [
+    SOLAR[0]!,
+    // Event time is generation time: hour-long windows stay open while the test reads stats.
+    { $tumblingWindow: { interval: { size: 1, unit: 'hour' }, pipeline: [{ $group: { _id: '$device_id', n: { $count: {} } } }] } },
+    { $merge: { into: { connectionName: 'local', db: 'wire', coll: 'win' } } },
+  ];
+  assert.equal((await admin.command({ createStreamProcessor: 'win', pipeline: windowed }))['ok'], 1);
+  const started = await admin.command({ startStreamProcessor: 'win', tier: 'SP30', options: { autoscaling: { enabled: true, minTier: 'SP5', maxTier: 'SP50' }, workers: 2 } });
+  assert.equal(started['ok'], 1);
+  assert.deepEqual(started['warnings'].map((x: string) => x.split(':')[0]), ['tier', 'autoscaling', 'workers']);
+  const bad = await serverError(admin.command({ startStreamProcessor: 'win', options: { tier: 'SP7' } }));
+  assert.deepEqual([bad.code, bad.codeName], [420, 'StreamProcessorInvalidOptions']);
+  const win = await until(async () => {
+    const s = await admin.command({ getStreamProcessorStats: 'win', verbose: true });
+    return s['stats'].inputMessageCount >= 2 ? s : undefined;
+  }, 'windowed input');
+  assert.deepEqual([win['tier'], win['effectiveTier'], win['autoscaling']], ['SP30', 'SP30', { minTier: 'SP5', maxTier: 'SP50' }]);
+  const op = win['stats'].operatorStats.find((o: Document) => o['name'] === 'GroupOperator' || String(o['name']).includes('Window'));
+  assert.ok(op, JSON.stringify(win['stats'].operatorStats.map((o: Document) => o['name'])));
+  assert.ok(op['minOpenWindowStartTime'] instanceof Date && op['maxOpenWindowStartTime'] instanceof Date, 'window start times are BSON dates');
+  assert.equal(op['minOpenWindowStartTime'].getTime() % 3_600_000, 0, 'an hour-aligned window start');
+  assert.ok(op['maxOpenWindowStartTime'] >= op['minOpenWindowStartTime']);
+  const listed = (await admin.command({ listStreamProcessors: 1, filter: { name: 'win' } }))['streamProcessors'][0];
+  assert.deepEqual([listed['tier'], listed['effectiveTier'], listed['workers']], ['SP30', 'SP30', 2]);
+  assert.equal((await admin.command({ stopStreamProcessor: 'win', force: true }))['ok'], 1);
+
+  assert.equal((await admin.command({ createStreamProcessor: 'plain', pipeline: SOLAR }))['ok'], 1);
+  await admin.command({ startStreamProcessor: 'plain' });
+  const plain = await until(async () => {
+    const s = await admin.command({ getStreamProcessorStats: 'plain', options: { verbose: true } });
+    const sink = s['stats'].operatorStats[s['stats'].operatorStats.length - 1];
+    return sink['targetStats']?.[0]?.outputMessageCount >= 2 ? s : undefined;
+  }, 'documents merged');
+  assert.deepEqual([plain['tier'], plain['effectiveTier'], plain['autoscaling']], ['SP10', 'SP10', undefined], 'the workspace default tier');
+  const sink = plain['stats'].operatorStats[plain['stats'].operatorStats.length - 1];
+  assert.equal(sink['name'], 'MergeOperator');
+  assert.deepEqual(Object.keys(sink['targetStats'][0]), ['db', 'coll', 'inputMessageCount', 'outputMessageCount']);
+  assert.deepEqual([sink['targetStats'][0].db, sink['targetStats'][0].coll], ['wire', 'solar']);
+  const dropped = await admin.command({ dropStreamProcessor: 'plain', force: true, ttl: { size: 30, unit: 'day' } });
+  assert.match(dropped['warnings'][0], /^ttl: /);
+  const badTtl = await serverError(admin.command({ dropStreamProcessor: 'win', ttl: { size: 1, unit: 'week' } }));
+  assert.equal(badTtl.code, 420);
+});
+
 test('driver: processStreamProcessor runs through the sample cursor; getMore defaults to Atlas batches of 5', async (t) => {
   const w = await startWire(t);
   const admin = (await client(t, w.port)).db('admin');

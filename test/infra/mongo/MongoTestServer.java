@@ -1,3 +1,4 @@
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
@@ -10,6 +11,7 @@ import de.bwaldvogel.mongo.oplog.OplogPosition;
 import io.netty.channel.Channel;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,9 @@ import java.util.stream.Collectors;
  * `cursor.postBatchResumeToken`, which MongoDB returns on every such reply since 4.0.7
  * (SERVER-38408, SERVER-38413), so a client has no position before the first event. The backend
  * adds it: the token of the cursor's oplog position, from which every later write is seen.
+ * The stock server also streams collections only: a database-level change stream (`db.watch()`,
+ * which the change-stream source opens for a list of collections) yields no events. The backend
+ * serves it from the oplog collection with the stock event conversion, in oplog order.
  * Usage: java -cp 'libs/*:classes' MongoTestServer PORT
  */
 public class MongoTestServer {
@@ -55,6 +60,18 @@ public class MongoTestServer {
 
     private static final Field CURSOR_POSITION = field(OplogCursor.class, "position");
     private static final Field POSITION_INCLUSIVE = field(OplogPosition.class, "inclusive");
+    private static final Method TO_EVENT = toEventMethod();
+
+    private static Method toEventMethod() {
+        try {
+            Class<?> c = Class.forName("de.bwaldvogel.mongo.oplog.CollectionBackedOplog");
+            Method m = c.getDeclaredMethod("toChangeStreamResponseDocument", Document.class, Document.class);
+            m.setAccessible(true);
+            return m;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("mongo-java-server changed: no CollectionBackedOplog.toChangeStreamResponseDocument", e);
+        }
+    }
 
     /** Tokens are exclusive; a startAtOperationTime position (inclusive) is one tick earlier. */
     static Document tokenOf(Cursor raw) {
@@ -96,8 +113,11 @@ public class MongoTestServer {
                 public void handleDropCollection(String ns) { inner.handleDropCollection(ns); }
                 public Cursor createCursor(Document cs, String namespace, Aggregation userStages) {
                     Aggregation none = Aggregation.fromPipeline(new ArrayList<Document>(), null, null, null, null);
-                    Cursor raw = inner.createCursor(cs, namespace, none);
+                    Cursor stock = inner.createCursor(cs, namespace, none);
                     int dot = namespace.indexOf('.');
+                    String collName = namespace.substring(dot + 1);
+                    boolean database = stock instanceof OplogCursor && ("$cmd".equals(collName) || "1".equals(collName));
+                    Cursor raw = database ? databaseCursor(inner, (OplogCursor) stock, cs, namespace.substring(0, dot)) : stock;
                     Document nsDoc = new Document("db", namespace.substring(0, dot)).append("coll", namespace.substring(dot + 1));
                     Cursor wrapped = new EventCursor() {
                         public Document postBatchResumeToken() { return raw instanceof OplogCursor ? tokenOf(raw) : null; }
@@ -122,6 +142,38 @@ public class MongoTestServer {
                     return wrapped;
                 }
             };
+        }
+
+        /**
+         * A database-level stream: the oplog entries of every collection of `db` after the
+         * stock cursor's start position, converted by the stock code, with their own `ns`.
+         */
+        private Cursor databaseCursor(Oplog inner, OplogCursor stock, Document cs, String db) {
+            OplogPosition start;
+            try {
+                start = (OplogPosition) CURSOR_POSITION.get(stock);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            MongoCollection<?> oplog = resolveDatabase("local").resolveCollection(OPLOG_COLLECTION_NAME, false);
+            String prefix = db + ".";
+            OplogCursor cursor = new OplogCursor(stock.getId(), position -> oplog.queryAllAsStream()
+                .filter(d -> d.get("ns") instanceof String ns && ns.startsWith(prefix) && !ns.endsWith(".$cmd"))
+                .filter(d -> new OplogPosition((BsonTimestamp) d.get("ts")).isAfter(position))
+                .sorted((a, b) -> ((BsonTimestamp) a.get("ts")).compareTo((BsonTimestamp) b.get("ts")))
+                .map(d -> {
+                    try {
+                        Document e = (Document) TO_EVENT.invoke(inner, d, cs);
+                        String ns = (String) d.get("ns");
+                        e.put("ns", new Document("db", db).append("coll", ns.substring(prefix.length())));
+                        return e;
+                    } catch (ReflectiveOperationException ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                }), start);
+            getCursorRegistry().remove(stock.getId());
+            getCursorRegistry().add(cursor);
+            return cursor;
         }
     }
 }
