@@ -97,6 +97,14 @@ export class PipelineRun {
     opts.signal?.addEventListener('abort', () => this.stop(), { once: true });
   }
 
+  /**
+   * The caller's output limit is reached: stop after the current document, not at the end of its
+   * batch, so a run asked for N documents reads no more input than it needed for them.
+   */
+  limitReached(): void {
+    this.finish('limit');
+  }
+
   /** Stop reading; run() resolves after in-flight writes drain. */
   stop(): void {
     this.ended ??= 'stopped';

@@ -116,7 +116,7 @@ export class EphemeralRuns {
         recorder?.output(d);
         cursor.output(d);
         emit(EJSON.serialize(d, { relaxed: true }) as P.EJsonDoc);
-        if (++counts.output + counts.dlq >= maxDocs) run.stop();
+        if (++counts.output + counts.dlq >= maxDocs) run.limitReached();
       },
       onSinkOutput: (d) => {
         cursor.output(d);
@@ -126,7 +126,7 @@ export class EphemeralRuns {
         recorder?.dlq(r);
         cursor.dlq(r);
         emit({ [P.DLQ_MESSAGE_KEY]: EJSON.serialize(r, { relaxed: true }) });
-        if (counts.output + ++counts.dlq >= maxDocs) run.stop();
+        if (counts.output + ++counts.dlq >= maxDocs) run.limitReached();
       },
     });
     const live: Live = { run, probe, debug: controls.debug !== undefined, ended: false, cursor, pipeline, started: new Date(this.env.clock.now()).toISOString(), counts };

@@ -180,6 +180,19 @@ test('Save as test of an endless source stopped by its limit: drain off, and the
   assert.equal(r.summary, '1 passed, 0 failed', r.results[0]!.report);
 });
 
+test('a run limited to N documents stops after the Nth, inside its source batch, and records only what it read', async (t) => {
+  const { rpc, dir, ended } = await startTestInstance(t);
+  // Ten documents arrive as one batch: the limit must cut the batch, not wait for its end.
+  const ten = [{ $source: { documents: Array.from({ length: 10 }, (_, i) => ({ _id: i })) } }];
+  const file = path.join(dir, 'ten.asp.json');
+  fs.writeFileSync(file, JSON.stringify(ten));
+  const end = await recordedRun(rpc, ended, 'ten.run-1', ten, file, 3);
+  assert.equal(end.reason, 'limit');
+  assert.deepEqual(end.counts, { input: 3, output: 3, dlq: 0 });
+  const rec = await rpc.sendRequest(P.getRunRecording, { name: 'ten.run-1' });
+  assert.deepEqual(rec.events.map((e) => e.doc['_id']), [0, 1, 2]);
+});
+
 test('Capture input: an empty expectation, filled by update from a run of the fixture', async (t) => {
   const { rpc, dir, ended } = await startTestInstance(t);
   const sample = [{ $source: { connectionName: 'sample_stream_solar' } }];
