@@ -193,10 +193,7 @@ export class Processor {
     throw badState(msg);
   }
 
-  /**
-   * Checkpoint at the next batch boundary, then stop; `force` stops at once without the stop
-   * checkpoint (a restart resumes from the last one). Resolves once the run has closed.
-   */
+  /** Checkpoint at the next batch boundary, then stop; `force` skips the stop checkpoint. Resolves once the run has closed. */
   async stop(force = false): Promise<void> {
     const refused = refuse('stop', this.name, this.state);
     if (refused) throw badState(refused);
@@ -234,11 +231,7 @@ export class Processor {
     this.cursors.closeAll();
   }
 
-  /**
-   * The source holds its start position: make it durable before reading, so a crash from here
-   * on restarts there instead of at the configured start ("now" would skip what came between).
-   * Source stats (e.g. changeStreamState) appear only after this, so "open" means "pinned".
-   */
+  /** Pin the source's start position in a checkpoint before reading, so a crash restarts there, not at "now"; source stats appear only after it. */
   private async onOpen(): Promise<void> {
     if (!this.resumed && !this.stopRequested) {
       try {
@@ -252,9 +245,7 @@ export class Processor {
 
   private async onBatch(): Promise<void> {
     const coord = this.coord!;
-    // DLQ records are written batch by batch, as the $merge output is, not only at checkpoints:
-    // with a start checkpoint taken first, the next one can be minutes away. A failed write has
-    // already failed the processor (DlqSink onError).
+    // DLQ records are written every batch, like $merge output (a failed write already failed us).
     await this.dlq?.drain().catch(() => undefined);
     if (this.stopRequested) {
       if (!this.stopCheckpointed) {
