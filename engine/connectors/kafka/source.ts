@@ -54,6 +54,9 @@ export class KafkaSource implements Source {
   private readonly groupId: string;
   /** Commit processed offsets after every batch ("as data flows"); otherwise after checkpoints. */
   private readonly commitPerBatch: boolean;
+  get commitsEachBatch(): boolean {
+    return this.commitPerBatch;
+  }
   private closed = false;
   private failure: unknown;
 
