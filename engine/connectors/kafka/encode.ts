@@ -61,13 +61,64 @@ function basic(v: Value): Value {
   }
 }
 
+/**
+ * True when the native JSON.stringify prints `v` exactly as the relaxed Extended JSON printer
+ * does: strings, booleans, finite numbers other than -0, null, and arrays and plain objects of
+ * those (undefined members are skipped, undefined array items print null, by both).
+ */
+function jsonSafe(v: Value): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return true;
+    case 'number':
+      return Number.isFinite(v) && (v !== 0 || 1 / v > 0);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (v === null) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!jsonSafe(v[i])) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  const o = v as Doc;
+  for (const k in o) if (!jsonSafe(o[k])) return false;
+  return true;
+}
+
+/**
+ * Relaxed Extended JSON of a document, with every member that is plain JSON printed by the
+ * native JSON.stringify (the hot path: a parsed Kafka value plus `_stream_meta`) and the rest
+ * (dates, BSON values) by the engine's printer.
+ */
+function relaxedDocument(doc: Doc): string {
+  let s = '{';
+  let first = true;
+  for (const k in doc) {
+    const x = doc[k];
+    const t = typeof x;
+    if (t === 'undefined' || t === 'function' || t === 'symbol') continue;
+    s += (first ? '"' : ',"') + (SIMPLE_KEY.test(k) ? k : JSON.stringify(k).slice(1, -1)) + '":' + (jsonSafe(x) ? JSON.stringify(x) : toRelaxedJSON(x));
+    first = false;
+  }
+  return s + '}';
+}
+
+/** Keys JSON.stringify prints unchanged between quotes. */
+const SIMPLE_KEY = /^[\w$.-]*$/;
+
 /** Serialise a document as the Kafka message value. Throws ExprError if it cannot be. */
 export function encodeValue(doc: Doc, format: OutputFormat, isoDateFormat: boolean): Buffer {
   const v = isoDateFormat ? (isoDates(doc) as Doc) : doc;
   try {
     if (format === 'basicJson') return Buffer.from(JSON.stringify(basic(v)));
     // The engine's own printers: the relaxed one skips bson's generic walk for common types.
-    return Buffer.from(format === 'relaxedJson' ? toRelaxedJSON(v) : toCanonicalJSON(v));
+    return Buffer.from(format === 'relaxedJson' ? relaxedDocument(v) : toCanonicalJSON(v));
   } catch (e) {
     throw new ExprError(`Failed to serialize document: ${(e as Error).message}`);
   }
