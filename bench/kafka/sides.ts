@@ -105,7 +105,8 @@ export class EngineSide {
       const pipeline = [
         { $source: { connectionName: 'k', topic: r.input, config: { auto_offset_reset: 'earliest', group_id: group } } },
         { $match: { 'obs.watts': { $gte: 0 } } },
-        { $emit: { connectionName: 'k', topic: output } },
+        // ASP_BENCH_EMIT_CONFIG='{"acks":"1","compression_type":"lz4"}' tries other $emit settings.
+        { $emit: { connectionName: 'k', topic: output, ...(process.env['ASP_BENCH_EMIT_CONFIG'] ? { config: JSON.parse(process.env['ASP_BENCH_EMIT_CONFIG']) as unknown } : {}) } },
       ];
       await this.d.conn.sendRequest(P.createStreamProcessor.method, { name, pipeline });
       await this.d.conn.sendRequest(P.startStreamProcessor.method, { name });

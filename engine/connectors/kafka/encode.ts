@@ -92,25 +92,34 @@ function jsonSafe(v: Value): boolean {
 }
 
 /**
- * Relaxed Extended JSON of a document, with every member that is plain JSON printed by the
- * native JSON.stringify (the hot path: a parsed Kafka value plus `_stream_meta`) and the rest
- * (dates, BSON values) by the engine's printer.
+ * Relaxed Extended JSON of a value, with every part that is plain JSON printed by the native
+ * JSON.stringify (the hot path: a parsed Kafka value plus `_stream_meta`), a Long as its number
+ * (the relaxed form, as bson prints it) and the rest (dates, other BSON values) by the engine's
+ * printer. Undefined means "skip this member", as in that printer.
  */
-function relaxedDocument(doc: Doc): string {
+function relaxedValue(v: Value): string | undefined {
+  if (jsonSafe(v)) return v === undefined ? undefined : JSON.stringify(v);
+  // Timestamp extends Long: the bson type tag tells them apart.
+  if ((v as { _bsontype?: string } | null)?._bsontype === 'Long') return String((v as Long).toNumber());
+  if (typeof v !== 'object' || v === null) return typeof v === 'function' || typeof v === 'symbol' ? undefined : toRelaxedJSON(v);
+  if (Array.isArray(v)) {
+    let s = '[';
+    for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (relaxedValue(v[i]) ?? 'null');
+    return s + ']';
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return toRelaxedJSON(v);
   let s = '{';
   let first = true;
-  for (const k in doc) {
-    const x = doc[k];
-    const t = typeof x;
-    if (t === 'undefined' || t === 'function' || t === 'symbol') continue;
-    s += (first ? '"' : ',"') + (SIMPLE_KEY.test(k) ? k : JSON.stringify(k).slice(1, -1)) + '":' + (jsonSafe(x) ? JSON.stringify(x) : toRelaxedJSON(x));
+  const o = v as Doc;
+  for (const k in o) {
+    const x = relaxedValue(o[k]);
+    if (x === undefined) continue;
+    s += (first ? '' : ',') + JSON.stringify(k) + ':' + x;
     first = false;
   }
   return s + '}';
 }
-
-/** Keys JSON.stringify prints unchanged between quotes. */
-const SIMPLE_KEY = /^[\w$.-]*$/;
 
 /** Serialise a document as the Kafka message value. Throws ExprError if it cannot be. */
 export function encodeValue(doc: Doc, format: OutputFormat, isoDateFormat: boolean): Buffer {
@@ -118,7 +127,7 @@ export function encodeValue(doc: Doc, format: OutputFormat, isoDateFormat: boole
   try {
     if (format === 'basicJson') return Buffer.from(JSON.stringify(basic(v)));
     // The engine's own printers: the relaxed one skips bson's generic walk for common types.
-    return Buffer.from(format === 'relaxedJson' ? relaxedDocument(v) : toCanonicalJSON(v));
+    return Buffer.from(format === 'relaxedJson' ? (relaxedValue(v) ?? 'null') : toCanonicalJSON(v));
   } catch (e) {
     throw new ExprError(`Failed to serialize document: ${(e as Error).message}`);
   }

@@ -78,8 +78,8 @@ describe('encodeValue', () => {
       { 'quote"key': 1, 'uni\u2028é': 'line\nbreak "q"', '': { '$x': [] }, 'a.b-c$': {} },
       { nested: { when: new Date(-1), later: [new Date(Date.UTC(2024, 0, 1, 0, 0, 0, 5))] }, n: 2 ** 53, small: 1e-7, big: 1e21 },
       { gone: undefined, holes, nullProto, keep: 1 },
-      { headers: [{ k: 'h', v: new Binary(Buffer.from('v')) }], arr: [[{ x: Long.fromNumber(7) }]], oid },
-      { _ts: new Date(Date.UTC(2024, 5, 1)), _stream_meta: { source: { type: 'kafka', topic: 't', partition: 0, offset: 12, headers: [] } }, obs: { watts: 3.25 } },
+      { headers: [{ k: 'h', v: new Binary(Buffer.from('v')) }], arr: [[{ x: Long.fromNumber(7) }]], oid, longs: [Long.fromNumber(0), Long.fromString('-9007199254740993'), Long.fromString('9223372036854775807')] },
+      { _ts: new Date(Date.UTC(2024, 5, 1)), _stream_meta: { source: { type: 'kafka', topic: 't', partition: 0, offset: Long.fromNumber(12), headers: [] } }, obs: { watts: 3.25 } },
     ];
     for (const d of docs) assert.equal(encodeValue(d, 'relaxedJson', false).toString(), toRelaxedJSON(d));
   });
