@@ -61,7 +61,7 @@ async function childRound(b: BenchBroker, r: Round, topic: string, cmd: string, 
 }
 
 /** kafkajs tuning of the baseline: chosen by trying chunk sizes, concurrency and fetch sizes. */
-export const KAFKAJS_TUNING = { chunk: 2000, concurrency: 4, maxBytesPerPartition: 4 << 20, acks: -1, inFlight: 0 };
+export const KAFKAJS_TUNING = { chunk: 2000, concurrency: 4, maxBytesPerPartition: 4 << 20, acks: -1, inFlight: 16_384 };
 
 export function kafkajsRound(b: BenchBroker, r: Round, tuning: Partial<typeof KAFKAJS_TUNING> = {}): Promise<OutputRate> {
   return withOutputTopic(b, r, (output, groupId) => {
