@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { systemClock } from '../engine/core/clock';
 import type { Meta } from '../engine/core/meta';
-import { builtinRegistry } from '../engine/connections/registry';
+import { builtinRegistry } from '../engine/connectors/catalog/registry';
 import { buildChain } from '../engine/pipeline/chain';
 import { validatePipeline } from '../engine/pipeline/validate';
 import { CheckpointCoordinator } from '../engine/runtime/checkpoint/coordinator';

@@ -7,7 +7,7 @@ import 'mingo/init/system';
 import { Aggregator } from 'mingo';
 import { analyzeText } from '../engine/pipeline/analyze';
 import { buildChain } from '../engine/pipeline/chain';
-import { builtinRegistry } from '../engine/connections/registry';
+import { builtinRegistry } from '../engine/connectors/catalog/registry';
 import { systemClock } from '../engine/core/clock';
 import { parseEJSON, toRelaxedJSON } from '../engine/json/ejson';
 import type { Doc } from '../engine/core/types';

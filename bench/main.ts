@@ -13,6 +13,8 @@ const BENCHES: Record<string, () => Promise<{ bench: Bench }>> = {
   recovery: () => import('./recovery'),
   lsp: () => import('./lsp'),
   kafka: () => import('./kafka'),
+  https: () => import('./https'),
+  avro: () => import('./avro'),
   scaling: () => import('./scaling'),
   'flink-stateless': async () => ({ bench: (await import('./flink')).stateless }),
   'flink-tumbling': async () => ({ bench: (await import('./flink')).tumbling }),

@@ -1,7 +1,7 @@
 /** Shared setup for the window benchmarks: parse a window stage once, run it over pre-parsed documents. */
 import { analyzeText } from '../engine/pipeline/analyze';
 import { buildChain } from '../engine/pipeline/chain';
-import { builtinRegistry } from '../engine/connections/registry';
+import { builtinRegistry } from '../engine/connectors/catalog/registry';
 import { systemClock } from '../engine/core/clock';
 import type { Meta } from '../engine/core/meta';
 import type { Doc } from '../engine/core/types';

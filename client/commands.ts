@@ -7,6 +7,7 @@ import { connectionCommands } from './commands/connections';
 import { inspectCommands } from './commands/inspect';
 import { processorCommands } from './commands/processors';
 import { runCommands } from './commands/run';
+import { testingCommands } from './testing/commands';
 import { targetCommands } from './commands/targets';
 import { UserFacingError, type CommandTable, type Ctx } from './ctx';
 import { errorMessage } from '../engine/core/errors';
@@ -17,6 +18,7 @@ export function commandTable(): CommandTable {
     ...processorCommands,
     ...connectionCommands,
     ...inspectCommands,
+    ...testingCommands,
     ...targetCommands,
     showOutput: (ctx) => ctx.panel.show(),
     restartEngine: async (ctx) => {

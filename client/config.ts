@@ -95,7 +95,8 @@ export class Config {
 
   /** The run controls Run / Debug send; `sinks` may be overridden for one run. */
   runControls(debug: boolean, sinks: SinkMode = this.runSinks): RunControls {
-    const r: RunControls = { sinks, maxDocs: this.runMaxDocs, maxMs: this.runMaxMs, stream: true };
+    // Recorded, so that "Save as Test" can turn the run into a pipeline test.
+    const r: RunControls = { sinks, maxDocs: this.runMaxDocs, maxMs: this.runMaxMs, stream: true, record: {} };
     if (debug) r.debug = { perStage: this.debugPerStage };
     return r;
   }

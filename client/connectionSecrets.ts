@@ -1,25 +1,25 @@
 /**
- * Which connection fields are secret, how they leave the registry file, and how they come
- * back for the local instance. The file keeps a `${env:NAME}` reference in their place, so
- * the CLI can run the same registry with environment variables; the editor keeps the value
- * in SecretStorage. Pure: no VS Code import.
+ * How the secret fields of a connection (the ones its kind's field table marks `secret`) leave
+ * the registry file, and how they come back for the local instance. The file keeps a
+ * `${env:NAME}` reference in their place, so the CLI can run the same registry with
+ * environment variables; the editor keeps the value in SecretStorage. Pure: no VS Code import.
  */
 import type { Connection } from '../engine/connections/types';
+import { isEnvRef, kindOf, secretFields, uriHasPassword, type SecretField } from '../engine/connectors/catalog/index';
 
-/** Dotted paths of secret fields per connection type. */
-export const SECRET_FIELDS: Record<string, readonly string[]> = {
-  Kafka: ['authentication.password'],
-  Https: ['headers.Authorization'],
-  Cluster: ['uri'],
-};
+export { isEnvRef };
+
+/** The secret fields of a connection type, from its kind's table. */
+export function secretFieldsOf(type: string): SecretField[] {
+  const kind = kindOf(type);
+  return kind ? secretFields(kind) : [];
+}
 
 /** The environment variable the file refers to: ASP_<NAME>_<FIELD>, upper snake case. */
 export function envNameFor(connection: string, field: string): string {
   const last = field.split('.').pop() ?? field;
   return `ASP_${connection}_${last}`.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 }
-
-export const isEnvRef = (v: unknown): boolean => typeof v === 'string' && /^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/.test(v);
 
 function getPath(obj: Record<string, unknown>, path: string): unknown {
   let cur: unknown = obj;
@@ -41,22 +41,21 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown): vo
   cur[keys[keys.length - 1]!] = value;
 }
 
-/** A Cluster uri is secret only when it carries a password. */
-function isSecretValue(type: string, field: string, value: unknown): value is string {
+/** A `userinfo` field (a Cluster uri) is secret only when it carries a password. */
+function isSecretValue(field: SecretField, value: unknown): value is string {
   if (typeof value !== 'string' || value === '' || isEnvRef(value)) return false;
-  if (type === 'Cluster' && field === 'uri') return /^mongodb(\+srv)?:\/\/[^/@]*:[^/@]*@/.test(value);
-  return true;
+  return field.secret === 'userinfo' ? uriHasPassword(value) : true;
 }
 
 /** Splits an entry into what goes in the file and the secrets (field path -> value). */
 export function splitSecrets(entry: Connection): { file: Connection; secrets: Record<string, string> } {
   const file = structuredClone(entry) as unknown as Record<string, unknown>;
   const secrets: Record<string, string> = {};
-  for (const field of SECRET_FIELDS[entry.type] ?? []) {
-    const v = getPath(file, field);
-    if (isSecretValue(entry.type, field, v)) {
-      secrets[field] = v;
-      setPath(file, field, `\${env:${envNameFor(entry.name, field)}}`);
+  for (const field of secretFieldsOf(entry.type)) {
+    const v = getPath(file, field.path);
+    if (isSecretValue(field, v)) {
+      secrets[field.path] = v;
+      setPath(file, field.path, `\${env:${envNameFor(entry.name, field.path)}}`);
     }
   }
   return { file: file as unknown as Connection, secrets };
@@ -65,9 +64,9 @@ export function splitSecrets(entry: Connection): { file: Connection; secrets: Re
 /** Puts stored secrets back in place of their `${env:...}` references. */
 export function mergeSecrets(entry: Connection, secrets: Record<string, string | undefined>): Connection {
   const out = structuredClone(entry) as unknown as Record<string, unknown>;
-  for (const field of SECRET_FIELDS[entry.type] ?? []) {
-    const secret = secrets[field];
-    if (secret !== undefined && isEnvRef(getPath(out, field))) setPath(out, field, secret);
+  for (const { path } of secretFieldsOf(entry.type)) {
+    const secret = secrets[path];
+    if (secret !== undefined && isEnvRef(getPath(out, path))) setPath(out, path, secret);
   }
   return out as unknown as Connection;
 }

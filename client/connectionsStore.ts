@@ -6,7 +6,7 @@ import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { applyEdits, modify, parse, type FormattingOptions } from 'jsonc-parser';
 import type { Connection } from '../engine/connections/types';
-import { mergeSecrets, secretKey, SECRET_FIELDS, splitSecrets } from './connectionSecrets';
+import { mergeSecrets, secretFieldsOf, secretKey, splitSecrets } from './connectionSecrets';
 
 const FORMAT: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
 
@@ -58,10 +58,10 @@ export class ConnectionsStore implements vscode.Disposable {
     for (const entry of await this.entries()) {
       const secrets: Record<string, string | undefined> = {};
       let any = false;
-      for (const field of SECRET_FIELDS[entry.type] ?? []) {
-        const v = await this.secrets.get(secretKey(entry.name, field));
+      for (const { path } of secretFieldsOf(entry.type)) {
+        const v = await this.secrets.get(secretKey(entry.name, path));
         if (v !== undefined) {
-          secrets[field] = v;
+          secrets[path] = v;
           any = true;
         }
       }
@@ -97,7 +97,7 @@ export class ConnectionsStore implements vscode.Disposable {
   }
 
   private async deleteSecrets(name: string, type: string): Promise<void> {
-    for (const field of SECRET_FIELDS[type] ?? []) await this.secrets.delete(secretKey(name, field));
+    for (const { path } of secretFieldsOf(type)) await this.secrets.delete(secretKey(name, path));
   }
 
   dispose(): void {

@@ -73,6 +73,7 @@ export class Ctx {
     this.panel = new OutputPanel(extension.extensionUri, () => this.config.outputMaxRows, {
       gotoStage: (run, index, inner) => void vscode.commands.executeCommand('asp.dlq.gotoStage', { run, index, innerIndex: inner }),
       stop: (run) => void this.stopRun(run),
+      saveAsTest: (run) => void vscode.commands.executeCommand('asp.testing.saveAsTest', run),
     });
     this.engine = new EngineProcess({
       execPath: process.execPath,

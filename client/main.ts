@@ -13,12 +13,16 @@ import { CheckpointsView } from './views/checkpoints';
 import { ConnectionsView } from './views/connections';
 import { DlqView } from './views/dlq';
 import { ProcessorsView } from './views/processors';
+import { PipelineTests } from './testing/controller';
+import { registerLmTools, type LmTools } from './lm/tools';
 import { errorMessage } from '../engine/core/errors';
 
 /** What activate returns: the pieces the end-to-end tests look at. */
 export interface AspApi {
   ctx: Ctx;
   views: { connections: ConnectionsView; processors: ProcessorsView; checkpoints: CheckpointsView; dlq: DlqView };
+  tests: PipelineTests;
+  lmTools: LmTools;
 }
 
 let current: Ctx | undefined;
@@ -54,8 +58,11 @@ export function activate(context: vscode.ExtensionContext): AspApi {
       if (Config.affects(e, SERVER_RESTART_KEYS)) void vscode.commands.executeCommand('asp.restartServer');
     }),
   );
+  const tests = new PipelineTests(ctx);
+  ctx.extCleanup(tests);
+  const lmTools = registerLmTools(ctx, tests);
   startLanguageClient(ctx);
-  return { ctx, views };
+  return { ctx, views, tests, lmTools };
 }
 
 function startLanguageClient(ctx: Ctx): void {

@@ -1,6 +1,6 @@
 // Runs the same extension-host mocha suites with @vscode/test-electron, on a desktop machine
 // that can download VS Code (the project's CI machines cannot; they use scripts/e2e.mjs).
-// Usage: node scripts/test-electron.mjs [--version stable|1.91.0]
+// Usage: node scripts/test-electron.mjs [--version stable|1.95.0]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -4,12 +4,15 @@
 // VS Code. Ends with one line "N passed, N failed".
 //
 // Phases: `node scripts/test.mjs [build] [lint] [unit] [integration] [e2e]`; none = all.
-//   unit         no servers: test/architecture.test.ts and test/{engine,server,client,golden}
-//                (npm run test:unit). Runs from the TypeScript sources through tsx, so it skips
-//                the tsc build unless `build` is named too; npm run typecheck checks the types.
+//   unit         no servers, no child processes: test/architecture.test.ts and
+//                test/{engine,server,client,golden} (npm run test:unit), in one process. Runs
+//                from the TypeScript sources through tsx, so it skips the tsc build unless
+//                `build` is named too; npm run typecheck checks the types.
+//   process      the files of those folders that start processes (the asp CLI, the instance
+//                daemon, mongosh, Neovim; see startsProcesses below), no servers.
 //   integration  test/{integration,runtime}, against the servers started here (npm run test:integration).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -84,14 +87,30 @@ if (want('lint')) {
   phases.push(`lint: ${lint.status === 0 ? 'clean' : 'problems found (npx eslint ...)'}`);
 }
 
+/**
+ * A test file starts processes when it imports child_process or a helper that spawns (the asp
+ * binary, the daemon, the recovery harness) or the extension's EngineProcess. Such files are
+ * slower by nature and run in their own phase, so the unit phase stays pure and fast.
+ */
+const SPAWNS = /from '(?:node:child_process|(?:\.\.\/)+helpers\/(?:aspBin|daemonProcess|recovery)|(?:\.\.\/)+client\/engineProcess)'/;
+const startsProcesses = (file) => SPAWNS.test(readFileSync(file, 'utf8'));
+const unitFolders = [join(root, 'test', 'architecture.test.ts'), ...['engine', 'server', 'client', 'golden'].flatMap((d) => findTests(join(root, 'test', d)))];
+
 if (want('unit')) {
-  const files = [join(root, 'test', 'architecture.test.ts'), ...['engine', 'server', 'client', 'golden'].flatMap((d) => findTests(join(root, 'test', d)))];
+  const files = unitFolders.filter((f) => !startsProcesses(f));
   const started = Date.now();
   // One process for all unit files: the modules load once (test/helpers/inProcess.ts says why).
   await run('unit', process.execPath, ['--import', 'tsx', '--test-reporter=tap', join(root, 'test', 'helpers', 'inProcess.ts'), ...files]);
   phases[phases.length - 1] += ` in ${((Date.now() - started) / 1000).toFixed(1)} s`;
   // The example fixtures through the CLI, as a user runs them; each fixture test counts.
   await run('asp test', 'npm', ['run', '-s', 'asp', '--', 'test', 'examples/']);
+}
+
+if (want('process')) {
+  const files = unitFolders.filter(startsProcesses);
+  const started = Date.now();
+  await run('process', process.execPath, ['--import', 'tsx', '--test-reporter=tap', join(root, 'test', 'helpers', 'inProcess.ts'), ...files]);
+  phases[phases.length - 1] += ` in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
 
 if (want('integration')) {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cycles, importsOf, trackedTsFiles, type Edge } from './helpers/importGraph';
+import { cycles, importsOf, packagesOf, trackedTsFiles, type Edge } from './helpers/importGraph';
 import { ROOT } from './helpers/root';
 
 /**
@@ -18,11 +18,11 @@ import { ROOT } from './helpers/root';
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ['engine/core'],
-  ['engine/json', 'engine/bson', 'engine/time', 'engine/regex'],
+  ['engine/json', 'engine/bson', 'engine/time', 'engine/regex', 'engine/avro'],
   ['engine/expr', 'engine/query', 'engine/accumulators', 'engine/connections', 'engine/store'],
   ['engine/io', 'shared'],
   ['engine/parse'],
-  ['engine/stages', 'engine/sources', 'engine/windows'],
+  ['engine/stages', 'engine/sources', 'engine/windows', 'engine/connectors/catalog'],
   ['engine/pipeline'],
   ['engine/runtime', 'engine/testing'],
   ['engine/connectors', 'engine/targets'],
@@ -36,12 +36,25 @@ export const LAYERS: readonly (readonly string[])[] = [
 const COMPOSITION_ROOTS = ['engine/cli/commands/run.ts', 'engine/cli/commands/test.ts', 'engine/daemon/instance.ts', 'bin/', 'bench/'];
 
 /** Engine modules that never load a driver or touch the file system: all the language server may import. */
-const IO_FREE = ['engine/core', 'engine/json', 'engine/bson', 'engine/time', 'engine/expr', 'engine/query', 'engine/accumulators', 'engine/connections', 'engine/io', 'engine/parse', 'engine/stages', 'engine/sources', 'engine/windows', 'engine/pipeline'];
+const IO_FREE = ['engine/core', 'engine/json', 'engine/bson', 'engine/avro', 'engine/time', 'engine/expr', 'engine/query', 'engine/accumulators', 'engine/connections', 'engine/io', 'engine/parse', 'engine/stages', 'engine/sources', 'engine/windows', 'engine/connectors/catalog', 'engine/pipeline'];
+
+/**
+ * The connector catalog's I/O-free half (docs/architecture.md, "Connector kinds"): the list and
+ * its helpers in engine/connectors/catalog/ and each connection type's kind.ts. It is a unit of
+ * its own, in layer 5, although its files sit in the connector folders they describe.
+ */
+const KIND_FILE = /^engine\/connectors\/([^/]+)\/kind\.ts$/;
+const isCatalogFile = (f: string): boolean => f.startsWith('engine/connectors/catalog/') || KIND_FILE.test(f);
+/** The one edge from the catalog into the I/O half: a kind's `load: () => import('./runtime')`. */
+const isKindLoader = (e: Edge): boolean => {
+  const m = KIND_FILE.exec(e.from);
+  return !!m && e.lazy === true && e.to === `engine/connectors/${m[1]}/runtime.ts`;
+};
 
 /** What client/ may import besides shared/, each with its reason. Keep it tiny. */
 const CLIENT_ENGINE_ALLOWED: Record<string, string> = {
   'engine/connections/types.ts': 'the connection shapes the Connections view and form edit (types only)',
-  'engine/connections/registry.ts': 'the built-in connections listed in the Connections view (I/O-free)',
+  'engine/connectors/catalog/index.ts': 'the connection kinds the Connections view, the add/edit form and the secret store read (I/O-free; the bundles leave the kinds\' load() out)',
   'engine/core/errors.ts': 'errorMessage(), the one message-of-an-unknown-error helper (I/O-free)',
 };
 
@@ -57,6 +70,7 @@ const edges: Edge[] = files.flatMap((f) => importsOf(ROOT, f));
 
 /** `engine/stages/emit.ts` -> `engine/stages`; `bin/asp.ts` -> `bin`; `server/service/x.ts` -> `server`. */
 function unitOf(file: string): string {
+  if (isCatalogFile(file)) return 'engine/connectors/catalog';
   const parts = file.split('/');
   if (parts[0] === 'engine' && parts.length > 2) return `engine/${parts[1]}`;
   return parts[0]!;
@@ -91,7 +105,8 @@ test('no import cycles, type-only imports included', () => {
 
 test('no folder cycles inside the engine (same-layer folders point one way)', () => {
   const folderEdges = new Map<string, Edge>();
-  for (const e of edges) {
+  // A kind's load() points at its I/O half on purpose and runs only when called: not a dependency.
+  for (const e of edges.filter((x) => !isKindLoader(x))) {
     const a = unitOf(e.from);
     const b = unitOf(e.to);
     if (a !== b && a.startsWith('engine/') && b.startsWith('engine/') && !folderEdges.has(`${a} ${b}`)) folderEdges.set(`${a} ${b}`, e);
@@ -112,7 +127,7 @@ test('no import climbs the layer order', () => {
   for (const e of edges) {
     const a = rankOf.get(unitOf(e.from));
     const b = rankOf.get(unitOf(e.to));
-    if (a === undefined || b === undefined || b <= a) continue;
+    if (a === undefined || b === undefined || b <= a || isKindLoader(e)) continue;
     problems.push(`${at(e)}: ${unitOf(e.from)} (layer ${a}) may not import ${unitOf(e.to)} (layer ${b}). Move the imported piece down, or pass it in from a composition root (docs/architecture.md).`);
   }
   report(problems, 'layer violations');
@@ -120,9 +135,34 @@ test('no import climbs the layer order', () => {
 
 test('engine/connectors is imported only by composition roots', () => {
   const problems = edges
-    .filter((e) => e.to.startsWith('engine/connectors/') && !e.from.startsWith('engine/connectors/') && !under(e.from, COMPOSITION_ROOTS))
+    .filter((e) => unitOf(e.to) === 'engine/connectors' && !e.from.startsWith('engine/connectors/') && !under(e.from, COMPOSITION_ROOTS))
     .map((e) => `${at(e)}: only ${COMPOSITION_ROOTS.join(', ')} may import connectors. Take the type from engine/io/types.ts, or receive the value through StageRuntime.services / SourceEnv.services.`);
   report(problems, 'connector imports outside composition roots');
+});
+
+test('the connector catalog reaches the I/O half only through each kind\'s load(), and imports no package', () => {
+  const problems: string[] = [];
+  for (const e of edges) {
+    if (!isCatalogFile(e.from) || unitOf(e.to) !== 'engine/connectors') continue;
+    if (!isKindLoader(e)) problems.push(`${at(e)}: the catalog half is I/O-free; it may reach its folder's runtime.ts only as \`load: () => import('./runtime')\` in kind.ts. Move what both halves need to engine/connections/types.ts or the kind.`);
+  }
+  for (const f of files.filter(isCatalogFile)) {
+    for (const p of packagesOf(ROOT, f)) if (p.spec !== 'node:fs') problems.push(`${f}:${p.line} imports ${p.spec}: the catalog half loads no package (drivers and clients belong in runtime.ts).`);
+  }
+  report(problems, 'catalog violations');
+});
+
+test('adding a connection type is one folder plus one line: every kind.ts is listed in catalog/kinds.ts, and only there', () => {
+  const list = 'engine/connectors/catalog/kinds.ts';
+  const listed = new Set(importsOf(ROOT, list).map((e) => e.to));
+  const problems: string[] = [];
+  for (const f of files.filter((x) => KIND_FILE.test(x))) if (!listed.has(f)) problems.push(`${f}: add \`export { <name>Kind } from '../${KIND_FILE.exec(f)![1]}/kind';\` to ${list}.`);
+  for (const f of files.filter((x) => /^engine\/connectors\/[^/]+\/runtime\.ts$/.test(x))) {
+    const kind = f.replace(/runtime\.ts$/, 'kind.ts');
+    if (!edges.some((e) => e.from === kind && e.to === f && isKindLoader(e))) problems.push(`${f}: an I/O half no kind loads; give ${kind} \`load: () => import('./runtime')\`.`);
+  }
+  for (const e of edges) if (KIND_FILE.test(e.to) && e.from !== list && !isCatalogFile(e.from)) problems.push(`${at(e)}: read kinds through engine/connectors/catalog/index.ts (kindOf, CONNECTION_KINDS), not a kind file.`);
+  report(problems, 'connection types outside the list');
 });
 
 test('engine/ never imports server/ or client/; server/ imports only I/O-free engine modules; client/ only shared/', () => {

@@ -5,7 +5,7 @@
  */
 import { analyzeText } from '../../engine/pipeline/analyze';
 import { buildChain } from '../../engine/pipeline/chain';
-import { builtinRegistry } from '../../engine/connections/registry';
+import { builtinRegistry } from '../../engine/connectors/catalog/registry';
 import { systemClock } from '../../engine/core/clock';
 import type { Doc } from '../../engine/core/types';
 import type { Meta } from '../../engine/core/meta';

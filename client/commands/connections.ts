@@ -1,10 +1,13 @@
-/** Add, edit and test connections of the registry file (secrets go to SecretStorage). */
+/**
+ * Add, edit and test connections of the registry file (secrets go to SecretStorage). The form
+ * is the connection kind's (client/connectionForm.ts); this file only puts it on screen.
+ */
 import * as vscode from 'vscode';
 import type { Connection } from '../../engine/connections/types';
 import * as P from '../../shared/protocol';
+import { NAME_RE } from '../../engine/connectors/catalog/index';
+import { fillForm, FormCancelled, formTypes, type FormStep } from '../connectionForm';
 import { UserFacingError, type CommandTable } from '../ctx';
-
-const NAME_RE = /^[A-Za-z0-9._*-]+$/;
 
 async function ask(prompt: string, value = '', opts: { password?: boolean; optional?: boolean; validate?: (v: string) => string | undefined } = {}): Promise<string> {
   const v = await vscode.window.showInputBox({
@@ -18,53 +21,36 @@ async function ask(prompt: string, value = '', opts: { password?: boolean; optio
   return v.trim();
 }
 
+/** One form step on screen: a pick list, a password box or a text box. */
+async function askStep(step: FormStep): Promise<string | undefined> {
+  if (step.input === 'pick') {
+    const picked = await vscode.window.showQuickPick(step.options ?? [], { placeHolder: step.prompt, ignoreFocusOut: true });
+    return picked?.label;
+  }
+  const hint = step.keep ? ' (leave empty to keep the stored one)' : step.optional ? ' (optional)' : '';
+  const extra = step.input === 'list' ? ', comma separated' : '';
+  return vscode.window.showInputBox({
+    prompt: `${step.prompt}${extra}${hint}`,
+    value: step.value,
+    password: step.input === 'secret',
+    ignoreFocusOut: true,
+    validateInput: (s) => (!step.optional && !step.keep && s.trim() === '' ? 'Required' : undefined),
+  });
+}
+
 /** The add/edit wizard; `prev` prefills an edit. Secret fields start empty ("keep" when left empty). */
 async function wizard(prev?: Connection): Promise<Connection> {
-  const type =
-    prev?.type ??
-    (
-      await vscode.window.showQuickPick(
-        [
-          { label: 'Kafka', description: 'an Apache Kafka cluster' },
-          { label: 'Cluster', description: 'a MongoDB deployment (mongodb:// URI)' },
-          { label: 'Https', description: 'an HTTPS endpoint for $https' },
-        ],
-        { placeHolder: 'Connection type', ignoreFocusOut: true },
-      )
-    )?.label;
+  const type = prev?.type ?? (await vscode.window.showQuickPick(formTypes(), { placeHolder: 'Connection type', ignoreFocusOut: true }))?.label;
   if (!type) throw new UserFacingError('Cancelled.');
   const name = await ask('Connection name (letters, digits, . - * _)', prev?.name ?? '', {
     validate: (s) => (NAME_RE.test(s) ? undefined : 'Only letters, digits and . - * _'),
   });
-  const keep = prev ? ' (leave empty to keep the stored one)' : '';
-  if (type === 'Kafka') {
-    const p = prev?.type === 'Kafka' ? prev : undefined;
-    const bootstrapServers = await ask('Bootstrap servers (host:port, comma separated)', p?.bootstrapServers ?? '127.0.0.1:9092');
-    const mech = await vscode.window.showQuickPick(['none', 'PLAIN', 'SCRAM-256', 'SCRAM-512'], { placeHolder: 'SASL mechanism', ignoreFocusOut: true });
-    if (!mech) throw new UserFacingError('Cancelled.');
-    const c: Connection = { name, type: 'Kafka', bootstrapServers };
-    if (mech !== 'none') {
-      const username = await ask('Username', p?.authentication?.username ?? '');
-      const password = await ask(`Password${keep}`, '', { password: true, optional: !!prev });
-      c.authentication = { mechanism: mech as 'PLAIN', username };
-      if (password !== '') c.authentication.password = password;
-      else if (p?.authentication?.password) c.authentication.password = p.authentication.password;
-      c.security = { protocol: 'SASL_PLAINTEXT', ...p?.security };
-    }
-    return c;
+  try {
+    return await fillForm(type, name, prev, askStep);
+  } catch (e) {
+    if (e instanceof FormCancelled) throw new UserFacingError('Cancelled.');
+    throw e;
   }
-  if (type === 'Cluster') {
-    const p = prev?.type === 'Cluster' ? prev : undefined;
-    const uri = await ask(`MongoDB URI (mongodb://user:password@host:port)${keep}`, '', { optional: !!prev });
-    return { name, type: 'Cluster', uri: uri !== '' ? uri : (p?.uri ?? '') };
-  }
-  const p = prev?.type === 'Https' ? prev : undefined;
-  const url = await ask('URL', p?.url ?? 'https://');
-  const auth = await ask(`Authorization header, if any${keep}`, '', { password: true, optional: true });
-  const c: Connection = { name, type: 'Https', url };
-  if (auth !== '') c.headers = { ...p?.headers, Authorization: auth };
-  else if (p?.headers) c.headers = p.headers;
-  return c;
 }
 
 function connectionOf(arg: unknown): { name: string } | undefined {

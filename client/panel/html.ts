@@ -41,6 +41,7 @@ export function panelHtml(a: PanelAssets, nonce: string = newNonce()): string {
   <button id="clear" title="Clear all rows">Clear</button>
   <button id="export" title="Export the visible rows as NDJSON">Export NDJSON</button>
   <button id="stop" title="Stop the run" disabled>Stop</button>
+  <button id="save-test" title="Save this run's input and output as a pipeline test next to the pipeline file" disabled>Save as Test</button>
 </header>
 <div id="status" class="status" aria-live="polite"></div>
 <main id="output-view" class="view">

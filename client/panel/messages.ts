@@ -16,4 +16,5 @@ export type FromWebview =
   | { type: 'ready' }
   | { type: 'export'; ndjson: string; rows: number }
   | { type: 'gotoStage'; run: string; index: number; innerIndex?: number }
-  | { type: 'stop'; run: string };
+  | { type: 'stop'; run: string }
+  | { type: 'saveAsTest'; run: string };

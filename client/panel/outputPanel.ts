@@ -8,6 +8,7 @@ import type { FromWebview, ToWebview } from './messages';
 export interface PanelHandlers {
   gotoStage(run: string, index: number, innerIndex?: number): void;
   stop(run: string): void;
+  saveAsTest(run: string): void;
 }
 
 export class OutputPanel implements vscode.Disposable {
@@ -95,6 +96,9 @@ export class OutputPanel implements vscode.Disposable {
         break;
       case 'stop':
         this.handlers.stop(m.run);
+        break;
+      case 'saveAsTest':
+        this.handlers.saveAsTest(m.run);
         break;
     }
   }

@@ -30,6 +30,7 @@ const statusEl = $('status');
 const filter = /** @type {HTMLInputElement} */ ($('filter'));
 const pauseBtn = /** @type {HTMLButtonElement} */ ($('pause'));
 const stopBtn = /** @type {HTMLButtonElement} */ ($('stop'));
+const saveTestBtn = /** @type {HTMLButtonElement} */ ($('save-test'));
 
 function scheduleRender() {
   if (renderQueued) return;
@@ -204,6 +205,7 @@ $('export').addEventListener('click', () => {
 });
 
 stopBtn.addEventListener('click', () => vscode.postMessage({ type: 'stop', run }));
+saveTestBtn.addEventListener('click', () => vscode.postMessage({ type: 'saveAsTest', run }));
 
 for (const [tabId, viewId] of [['tab-output', 'output-view'], ['tab-stages', 'stages-view']]) {
   $(/** @type {string} */ (tabId)).addEventListener('click', () => showTab(/** @type {string} */ (tabId), /** @type {string} */ (viewId)));
@@ -277,6 +279,7 @@ window.addEventListener('message', (ev) => {
       statusText = m.debug ? 'debugging…' : 'running…';
       $('run-label').textContent = `${m.label} · sinks: ${m.sinks}`;
       stopBtn.disabled = false;
+      saveTestBtn.disabled = true;
       break;
     case 'rows':
       store.append(m.run, m.docs, m.dlqStages);
@@ -285,6 +288,7 @@ window.addEventListener('message', (ev) => {
       if (m.run === run) {
         runActive = false;
         stopBtn.disabled = true;
+        saveTestBtn.disabled = Boolean(m.error);
         statusText = m.error ? `failed: ${m.error}` : `ended (${m.reason})`;
       }
       break;

@@ -1,10 +1,12 @@
-/** Connections view: the built-ins and the registry file's entries (no secrets shown). */
+/**
+ * Connections view: the built-ins and the registry file's entries, every connection type, each
+ * with its kind's icon and description; Atlas-only types are marked (no secrets shown).
+ */
 import * as vscode from 'vscode';
-import { BUILTIN_CONNECTIONS } from '../../engine/connections/registry';
 import type { Connection } from '../../engine/connections/types';
+import { BUILTIN_CONNECTIONS } from '../../engine/connectors/catalog/index';
+import { connectionLabel } from '../connectionForm';
 import type { Ctx } from '../ctx';
-
-const ICONS: Record<string, string> = { Kafka: 'symbol-event', Cluster: 'database', Sample: 'beaker', Https: 'globe', Local: 'archive', TestLog: 'output' };
 
 export class ConnectionItem extends vscode.TreeItem {
   constructor(
@@ -12,27 +14,11 @@ export class ConnectionItem extends vscode.TreeItem {
     builtin: boolean,
   ) {
     super(connection.name, vscode.TreeItemCollapsibleState.None);
-    this.description = builtin ? `${connection.type} · built in` : connection.type;
+    const l = connectionLabel(connection, builtin);
+    this.description = l.description;
     this.contextValue = builtin ? 'connection:builtin' : 'connection:registry';
-    this.iconPath = new vscode.ThemeIcon(ICONS[connection.type] ?? 'plug');
-    this.tooltip = tooltip(connection);
-  }
-}
-
-function tooltip(c: Connection): string {
-  switch (c.type) {
-    case 'Kafka':
-      return `Kafka ${c.bootstrapServers}${c.authentication?.mechanism ? ` (${c.authentication.mechanism})` : ''}`;
-    case 'Cluster':
-      return `MongoDB ${(c.uri ?? '').replace(/\/\/[^@/]*@/, '//…@')}`;
-    case 'Https':
-      return `HTTPS ${c.url}`;
-    case 'Sample':
-      return 'The Atlas sample generator (solar panels)';
-    case 'Local':
-      return 'The embedded store in the state directory: $merge, $lookup, DLQ and checkpoints with no server';
-    default:
-      return 'Logs each document it receives';
+    this.iconPath = new vscode.ThemeIcon(l.icon, l.atlasOnly ? new vscode.ThemeColor('disabledForeground') : undefined);
+    this.tooltip = l.tooltip;
   }
 }
 

@@ -4,6 +4,8 @@ import type { Compiler, Expr } from '../expr/types';
 import { isPlainObject, typeName } from '../bson/types';
 import { compare } from '../bson/compare';
 import { ExprError } from '../core/errors';
+import { EXCEEDED_MEMORY_LIMIT, MAX_ACCUMULATOR_BYTES, approxSize } from '../expr/_shared/memory';
+import { numberKind, numberValue } from '../bson/numbers';
 
 export const ACC_ARG_CODE = 'ASP341';
 
@@ -36,18 +38,38 @@ export function inputAndN(
 
 /** `n` is evaluated once, on the first document of the group (MongoDB requires it constant). */
 export function checkN(name: string, v: Value): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) {
+  const k = numberKind(v);
+  const n = numberValue(v);
+  if (k < 0 || !Number.isInteger(n)) {
     throw new ExprError(`Value for 'n' must be of integral type, but found ${typeName(v)}`);
   }
-  if (v <= 0) throw new ExprError(`'n' must be greater than 0, found ${v}`);
-  return v;
+  if (n <= 0) throw new ExprError(`'n' must be greater than 0, found ${n}`);
+  return n;
 }
 
-export function isNumeric(v: Value): boolean {
-  if (typeof v === 'number') return true;
-  if (v === null || typeof v !== 'object') return typeof v === 'bigint';
-  const bt = (v as { _bsontype?: string })._bsontype;
-  return bt === 'Long' || bt === 'Decimal128' || bt === 'Int32' || bt === 'Double';
+export { isNumber as isNumeric } from '../bson/types';
+
+/**
+ * The bytes an accumulator's state holds ($push, $addToSet), with MongoDB's refusal past
+ * internalQueryMax{Push,AddToSet}Bytes (100 MB, ExceededMemoryLimit). Kept beside the state so
+ * the state itself (and its checkpoint form) stays a plain array or map.
+ */
+export class AccumulatedBytes {
+  private readonly bytes = new WeakMap<object, number>();
+  constructor(private readonly name: string) {}
+
+  add(state: object, v: Value): void {
+    const n = (this.bytes.get(state) ?? 0) + approxSize(v);
+    if (n >= MAX_ACCUMULATOR_BYTES) {
+      throw new ExprError(`${this.name} used too much memory and cannot spill to disk. Memory limit: ${MAX_ACCUMULATOR_BYTES} bytes`, EXCEEDED_MEMORY_LIMIT);
+    }
+    this.bytes.set(state, n);
+  }
+
+  copy(from: object, to: object): void {
+    const n = this.bytes.get(from);
+    if (n !== undefined) this.bytes.set(to, n);
+  }
 }
 
 /** Ascending BSON order with a fast path for numbers. */

@@ -5,14 +5,15 @@
  */
 import type { Value } from '../core/types';
 import { isPlainObject, toNumber, typeName } from '../bson/types';
-import type { Binary, ObjectId, Timestamp } from 'bson';
+import type { Binary, Long, ObjectId, Timestamp } from 'bson';
 
 export type GroupKey = string | number | boolean | null;
 
 export function keyOf(v: Value): GroupKey {
   switch (typeof v) {
-    case 'string':
     case 'number':
+      return v < TWO_53 && v > -TWO_53 ? v : bigKey(v);
+    case 'string':
     case 'boolean':
       return v;
     case 'undefined':
@@ -20,8 +21,27 @@ export function keyOf(v: Value): GroupKey {
   }
   if (v === null) return null;
   const bt = (v as { _bsontype?: string })._bsontype;
-  if (bt === 'Long' || bt === 'Int32' || bt === 'Double' || bt === 'Decimal128') return toNumber(v);
+  if (bt === 'Long' || bt === 'Int32' || bt === 'Double' || bt === 'Decimal128') return numberKey(v);
   return '\u0001' + canon(v);
+}
+
+const TWO_53 = 9007199254740992;
+
+/**
+ * Numbers of any type group by value (1, 1.0, NumberLong(1)); an integer past 2^53 keys by its
+ * exact digits so that distinct longs stay apart and a double equal to a long meets it.
+ */
+function numberKey(v: Value): GroupKey {
+  if ((v as { _bsontype?: string })._bsontype === 'Long') {
+    const n = (v as Long).toNumber();
+    return n < TWO_53 && n > -TWO_53 ? n : '\u0002' + (v as Long).toString();
+  }
+  const n = toNumber(v);
+  return n < TWO_53 && n > -TWO_53 ? n : bigKey(n);
+}
+
+function bigKey(n: number): GroupKey {
+  return Number.isInteger(n) ? '\u0002' + BigInt(n).toString() : n;
 }
 
 function canon(v: Value): string {
@@ -34,7 +54,7 @@ function canon(v: Value): string {
     case 'long':
     case 'double':
     case 'decimal':
-      return '#' + String(toNumber(v));
+      return '#' + String(numberKey(v));
     case 'string':
       return 's' + JSON.stringify(v);
     case 'bool':

@@ -3,6 +3,7 @@ import type { Value } from '../core/types';
 import type { Accumulator, AccumulatorSpec } from './types';
 import { isNumeric, unaryExpr } from './_internal';
 import { toNumber } from '../bson/types';
+import { double } from '../bson/numbers';
 
 interface Moments {
   n: number;
@@ -57,7 +58,7 @@ export function stdDevSpec(name: string, sample: boolean, meta: Pick<Accumulator
         },
         result(s: Moments): Value {
           if (sample ? s.n < 2 : s.n === 0) return null;
-          return Math.sqrt(Math.max(0, s.m2) / (sample ? s.n - 1 : s.n));
+          return double(Math.sqrt(Math.max(0, s.m2) / (sample ? s.n - 1 : s.n)));
         },
         snapshot: (s: Moments) => ({ ...s }),
         restore: (v: Value) => ({ ...(v as Moments) }),

@@ -1,7 +1,7 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/addToSet/
 import type { Value } from '../core/types';
 import type { AccumulatorSpec } from './types';
-import { unaryExpr } from './_internal';
+import { AccumulatedBytes, unaryExpr } from './_internal';
 import { keyOf, type GroupKey } from './_key';
 
 type SetState = Map<GroupKey, Value>;
@@ -18,18 +18,28 @@ export const addToSet: AccumulatorSpec = {
   compile(arg, c, path) {
     const f = unaryExpr('$addToSet', arg, c, path);
     if (!f) return undefined;
+    const held = new AccumulatedBytes('$addToSet');
     return {
       init: (): SetState => new Map(),
       add(s: SetState, ctx) {
         const v = f(ctx);
         if (v === undefined) return s;
         const k = keyOf(v);
-        if (!s.has(k)) s.set(k, v);
+        if (!s.has(k)) {
+          held.add(s, v);
+          s.set(k, v);
+        }
         return s;
       },
       merge(a: SetState, b: SetState) {
         const out = new Map(a);
-        for (const [k, v] of b) if (!out.has(k)) out.set(k, v);
+        held.copy(a, out);
+        for (const [k, v] of b) {
+          if (!out.has(k)) {
+            held.add(out, v);
+            out.set(k, v);
+          }
+        }
         return out;
       },
       result: (s: SetState) => [...s.values()],

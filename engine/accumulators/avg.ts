@@ -1,7 +1,8 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/avg/
+import { Double } from 'bson';
 import type { AccumulatorSpec } from './types';
 import { unaryExpr } from './_internal';
-import { addNum, KIND_DECIMAL, KIND_DOUBLE, mergeNum, mergeNumInto, newNumSum, numTotal, restoreNum, snapshotNum, typedNumber, type NumSum } from './_numeric';
+import { addNum, avgResult, mergeNum, mergeNumInto, newNumSum, restoreNum, snapshotNum, type NumSum } from '../expr/_shared/summation';
 
 export const avg: AccumulatorSpec = {
   name: '$avg',
@@ -9,7 +10,7 @@ export const avg: AccumulatorSpec = {
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/avg/',
   syntax: '{ $avg: <expression> }',
   examples: [
-    { title: 'average', input: [{ w: 2 }, { w: 4 }, { w: null }, { w: 'x' }], acc: { $avg: '$w' }, expected: 3 },
+    { title: 'average', input: [{ w: 2 }, { w: 4 }, { w: null }, { w: 'x' }], acc: { $avg: '$w' }, expected: new Double(3) },
     { title: 'no numbers', input: [{ w: 'x' }, {}], acc: { $avg: '$w' }, expected: null },
   ],
   compile(arg, c, path) {
@@ -29,13 +30,8 @@ export const avg: AccumulatorSpec = {
       },
       merge: mergeNum,
       mergeInto: mergeNumInto,
-      result: (s: NumSum) => (s.n === 0 ? null : typedNumber(numTotal(s) / s.n, s.kind === KIND_DECIMAL ? KIND_DECIMAL : KIND_DOUBLE, false)),
-      mergedResult(a: NumSum, b: NumSum) {
-        const n = a.n + b.n;
-        if (n === 0) return null;
-        const decimal = a.kind === KIND_DECIMAL || b.kind === KIND_DECIMAL;
-        return typedNumber((a.sum + b.sum + (a.c + b.c)) / n, decimal ? KIND_DECIMAL : KIND_DOUBLE, false);
-      },
+      result: avgResult,
+      mergedResult: (a: NumSum, b: NumSum) => avgResult(mergeNum(a, b)),
       snapshot: snapshotNum,
       restore: restoreNum,
     };

@@ -3,6 +3,7 @@ import type { Value } from '../core/types';
 import type { AccumulatorSpec } from './types';
 import { accError } from './_internal';
 import { isPlainObject } from '../bson/types';
+import { intOrLong } from '../bson/numbers';
 
 export const count: AccumulatorSpec = {
   name: '$count',
@@ -17,7 +18,7 @@ export const count: AccumulatorSpec = {
       add: (s: number) => s + 1,
       step: (s: number) => s + 1,
       merge: (a: number, b: number) => a + b,
-      result: (s: number) => s,
+      result: (s: number) => intOrLong(s),
       snapshot: (s: number) => s,
       restore: (v: Value) => v as number,
     };

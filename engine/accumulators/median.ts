@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/median/
+import { Double } from 'bson';
 import type { Value } from '../core/types';
 import type { AccumulatorSpec } from './types';
 import { accError } from './_internal';
@@ -11,7 +12,7 @@ export const median: AccumulatorSpec = {
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/median/',
   syntax: "{ $median: { input: <number>, method: 'approximate' } }",
   examples: [
-    { title: 'median', input: [{ x: 3 }, { x: 1 }, { x: 2 }, { x: 'no' }], acc: { $median: { input: '$x', method: 'approximate' } }, expected: 2 },
+    { title: 'median', input: [{ x: 3 }, { x: 1 }, { x: 2 }, { x: 'no' }], acc: { $median: { input: '$x', method: 'approximate' } }, expected: new Double(2) },
     { title: 'no numbers', input: [{}], acc: { $median: { input: '$x', method: 'approximate' } }, expected: null },
   ],
   compile(arg, c, path) {

@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/percentile/
+import { Double } from 'bson';
 import type { Value } from '../core/types';
 import type { AccumulatorSpec } from './types';
 import { accError } from './_internal';
@@ -15,7 +16,7 @@ export const percentile: AccumulatorSpec = {
       title: 'p50 and p90',
       input: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((x) => ({ x })),
       acc: { $percentile: { input: '$x', p: [0.5, 0.9], method: 'approximate' } },
-      expected: [5, 9],
+      expected: [new Double(5), new Double(9)],
     },
     { title: 'no numbers', input: [{}], acc: { $percentile: { input: '$x', p: [0.5], method: 'approximate' } }, expected: [null] },
   ],

@@ -1,7 +1,7 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/push/
 import type { Value } from '../core/types';
 import type { AccumulatorSpec } from './types';
-import { unaryExpr } from './_internal';
+import { AccumulatedBytes, unaryExpr } from './_internal';
 
 export const push: AccumulatorSpec = {
   name: '$push',
@@ -15,12 +15,16 @@ export const push: AccumulatorSpec = {
   compile(arg, c, path) {
     const f = unaryExpr('$push', arg, c, path);
     if (!f) return undefined;
+    const held = new AccumulatedBytes('$push');
     // No merge: arrival order across panes is not recoverable, so hopping windows keep per-window state.
     return {
       init: (): Value[] => [],
       add(s: Value[], ctx) {
         const v = f(ctx);
-        if (v !== undefined) s.push(v);
+        if (v !== undefined) {
+          held.add(s, v);
+          s.push(v);
+        }
         return s;
       },
       result: (s: Value[]) => s.slice(),

@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/stdDevPop/
+import { Double } from 'bson';
 import { stdDevSpec } from './_welford';
 
 export const stdDevPop = stdDevSpec('$stdDevPop', false, {
@@ -6,7 +7,7 @@ export const stdDevPop = stdDevSpec('$stdDevPop', false, {
   docsUrl: 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/stdDevPop/',
   syntax: '{ $stdDevPop: <expression> }',
   examples: [
-    { title: 'population', input: [{ x: 2 }, { x: 4 }, { x: 4 }, { x: 4 }, { x: 5 }, { x: 5 }, { x: 7 }, { x: 9 }], acc: { $stdDevPop: '$x' }, expected: 2 },
+    { title: 'population', input: [{ x: 2 }, { x: 4 }, { x: 4 }, { x: 4 }, { x: 5 }, { x: 5 }, { x: 7 }, { x: 9 }], acc: { $stdDevPop: '$x' }, expected: new Double(2) },
     { title: 'no numbers', input: [{ x: 'a' }], acc: { $stdDevPop: '$x' }, expected: null },
   ],
 });

@@ -1,7 +1,7 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/sum/
 import type { AccumulatorSpec } from './types';
 import { unaryExpr } from './_internal';
-import { addNum, mergeNum, mergeNumInto, newNumSum, numTotal, restoreNum, snapshotNum, typedNumber, type NumSum } from './_numeric';
+import { addNum, mergeNum, mergeNumInto, newNumSum, restoreNum, snapshotNum, sumResult, type NumSum } from '../expr/_shared/summation';
 
 export const sum: AccumulatorSpec = {
   name: '$sum',
@@ -28,8 +28,8 @@ export const sum: AccumulatorSpec = {
       },
       merge: mergeNum,
       mergeInto: mergeNumInto,
-      result: (s: NumSum) => typedNumber(numTotal(s), s.kind, s.sawLong),
-      mergedResult: (a: NumSum, b: NumSum) => typedNumber(a.sum + b.sum + (a.c + b.c), Math.max(a.kind, b.kind), a.sawLong || b.sawLong),
+      result: sumResult,
+      mergedResult: (a: NumSum, b: NumSum) => sumResult(mergeNum(a, b)),
       snapshot: snapshotNum,
       restore: restoreNum,
     };

@@ -1,6 +1,7 @@
 /** MongoDB's comparison order over BSON values. */
 import type { Value } from '../core/types';
-import { typeName, toNumber } from './types';
+import { typeName } from './types';
+import { compareNumbers } from './numbers';
 import type { Binary, ObjectId, Timestamp, BSONRegExp } from 'bson';
 
 // Canonical type order: https://www.mongodb.com/docs/manual/reference/bson-type-comparison-order/
@@ -38,10 +39,7 @@ export function compare(a: Value, b: Value): number {
       return 0;
     case 3:
       if (typeof a === 'number' && typeof b === 'number') return cmpNum(a, b);
-      if (ta === 'long' && tb === 'long' && typeof a === 'object' && typeof b === 'object') {
-        return (a as { compare(o: unknown): number }).compare(b);
-      }
-      return cmpNum(toNumber(a), toNumber(b));
+      return compareNumbers(a, b);
     case 4:
       return cmpStr(String(a), String(b));
     case 5:

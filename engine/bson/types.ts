@@ -1,23 +1,20 @@
 /** BSON type names and helpers over the engine's value representation. */
 import { Binary, BSONRegExp, Decimal128, Double, Int32, Long, MaxKey, MinKey, ObjectId, Timestamp, BSONSymbol, Code } from 'bson';
 import type { Doc, Value } from '../core/types';
+import { isInt32, numberValue } from './numbers';
 
 export { Binary, BSONRegExp, Decimal128, Double, Int32, Long, MaxKey, MinKey, ObjectId, Timestamp };
 
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
-
 /**
- * MongoDB `$type` name of a value. JS numbers that are integral and fit in 32 bits are
- * "int", other integral safe numbers "long", the rest "double" (see docs/parity.md).
+ * MongoDB `$type` name of a value. A plain JS number is "int" when it is integral, in int32
+ * range and not -0, else "double" (engine/bson/numbers.ts has the whole representation).
  */
 export function typeName(v: Value): string {
   if (v === undefined) return 'missing';
   if (v === null) return 'null';
   switch (typeof v) {
     case 'number':
-      if (Number.isInteger(v)) return v >= INT32_MIN && v <= INT32_MAX ? 'int' : Number.isSafeInteger(v) ? 'long' : 'double';
-      return 'double';
+      return isInt32(v) ? 'int' : 'double';
     case 'string':
       return 'string';
     case 'boolean':
@@ -81,15 +78,7 @@ export function isNumber(v: Value): boolean {
 }
 
 /** Numeric value as a JS number (Long and Decimal128 lose precision past 2^53). */
-export function toNumber(v: Value): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'bigint') return Number(v);
-  const bt = (v as { _bsontype?: string })._bsontype;
-  if (bt === 'Long') return (v as Long).toNumber();
-  if (bt === 'Decimal128') return Number((v as Decimal128).toString());
-  if (bt === 'Int32' || bt === 'Double') return (v as Int32 | Double).valueOf();
-  return NaN;
-}
+export const toNumber = numberValue;
 
 export function isPlainObject(v: Value): v is Doc {
   if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof Date || v instanceof RegExp) return false;

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors';
-import { loadConnectionRegistryFile, type LoadedRegistry } from '../connections/registry';
+import { loadConnectionRegistryFile, type LoadedRegistry } from '../connectors/catalog/registry';
 
 export function readPipelineFile(file: string): string {
   try {

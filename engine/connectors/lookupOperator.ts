@@ -21,7 +21,7 @@ import { isTransientMongoError } from './mongo/target';
 const OPERATOR = 'LookUpOperator';
 
 /** Equality key: numbers of any BSON type compare by value, as the server does. */
-function eqKey(v: Value): string {
+export function eqKey(v: Value): string {
   const t = typeName(v);
   if (t === 'int' || t === 'long' || t === 'double' || t === 'decimal') return `n:${toNumber(v)}`;
   if (v === undefined || v === null) return 'null';
@@ -29,7 +29,7 @@ function eqKey(v: Value): string {
 }
 
 /** The values a field holds for matching: array elements count individually. */
-function matchValues(v: Value): Value[] {
+export function matchValues(v: Value): Value[] {
   if (v === undefined || v === null) return [null];
   if (Array.isArray(v)) return v.length ? [...v, v] : [v];
   return [v];

@@ -17,6 +17,8 @@ export interface RetryOptions {
   /** Ms clock, injectable for tests. */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** A wait the failure itself asks for (HTTP Retry-After), used instead of the backoff. */
+  retryAfterMs?: (e: unknown) => number | undefined;
 }
 
 /**
@@ -40,7 +42,8 @@ export async function withRetry<T>(what: string, fn: () => Promise<T>, opts: Ret
       if (now() - first >= p.maxElapsedMs) {
         throw new EngineError(`${what} failed after ${attempt} attempts: ${errorMessage(e)}`, 'external', 'ASP_CONNECTION');
       }
-      const wait = Math.min(p.maxDelayMs, delay) * (0.8 + Math.random() * 0.4);
+      const asked = opts.retryAfterMs?.(e);
+      const wait = asked !== undefined ? asked : Math.min(p.maxDelayMs, delay) * (0.8 + Math.random() * 0.4);
       opts.onRetry?.({ what, attempt, delayMs: Math.round(wait), error: errorMessage(e) });
       await sleep(wait, opts.signal);
       delay = Math.min(p.maxDelayMs, delay * 2);

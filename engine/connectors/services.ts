@@ -2,25 +2,29 @@
  * createServices(): the implementation of engine/io/types.ts Services, which stages and sources
  * reach through `rt.services`: Kafka clients, MongoDB clients and collection targets, the
  * embedded `local` store, the shared retry policy, and `io`, the connector-backed operators and
- * sources. Clients are created lazily, one per connection, and closed together. Only composition
- * roots (the CLI run command, the daemon instance, bin/, benchmarks) import this module.
+ * sources (a Kafka source or sink with `schemaRegistry` gets its Avro codec here). Clients
+ * are created lazily, one per connection, and closed together. Only composition roots (the
+ * CLI run command, the daemon instance, bin/, benchmarks) import this module.
  */
 import { Kafka } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import type { ConnectionRegistry } from '../connections/types';
-import { resolveEnv } from '../connections/registry';
+import { resolveEnv } from '../connections/env';
 import { EngineError, errorMessage } from '../core/errors';
 import { LocalStore } from '../store/localStore';
 import { kafkaClientConfig } from './kafka/config';
-import { LocalTarget } from './localTarget';
+import { LocalTarget } from './local/target';
 import { MongoTarget } from './mongo/target';
 import { DEFAULT_RETRY } from './retry';
 import { createCollectionEmit } from './collectionEmit';
 import { createKafkaSink } from './kafka/sink';
 import { KafkaSource } from './kafka/source';
 import { createLookupOperator } from './lookupOperator';
+import { createHttpsOperator } from './http/httpsOperator';
+import { createCachedLookupOperator } from './cachedLookupOperator';
 import { createMergeOperator } from './mergeOperator';
 import { ChangeStreamSource } from './mongo/changeStreamSource';
+import { createAvroDecoder, createAvroEncoder, type SchemaRegistryDeps } from './schemaRegistry/stageConfig';
 import type { RetryListener, RetryPolicy, Services } from '../io/types';
 
 export interface ServicesOptions {
@@ -42,16 +46,30 @@ export function createServices(registry: ConnectionRegistry, opts: ServicesOptio
     return c;
   };
 
+  /** What an Avro codec of a stage on Kafka connection `kafka` needs (SASL_INHERIT takes its SASL user). */
+  const registryDeps = (kafka: string): SchemaRegistryDeps => ({
+    connection(name) {
+      const c = conn(name);
+      if (c.type !== 'SchemaRegistry') throw new EngineError(`connection ${name} is a ${c.type} connection, not a SchemaRegistry connection`, 'user', 'ASP_CONNECTION_TYPE');
+      return c;
+    },
+    env,
+    retry: services.retry,
+    kafkaSasl: services.kafkaConnection(kafka).authentication,
+  });
+
   const services: Services = {
     registry,
     env,
     retry: { policy: { ...DEFAULT_RETRY, ...opts.retryPolicy }, onRetry: opts.onRetry },
     io: {
-      kafkaEmit: (cfg, rt) => createKafkaSink(cfg, rt, services),
+      kafkaEmit: (cfg, rt) => createKafkaSink(cfg, rt, services, cfg.schemaRegistry ? createAvroEncoder(cfg.schemaRegistry, registryDeps(cfg.connectionName)) : undefined),
       collectionEmit: (cfg, rt) => createCollectionEmit(cfg, rt, services),
       merge: (cfg, rt) => createMergeOperator(cfg, rt, services),
       lookup: (cfg, rt, next) => createLookupOperator(cfg, rt, services, next),
-      kafkaSource: (cfg, env) => new KafkaSource(cfg, env),
+      https: (cfg, rt, next) => createHttpsOperator(cfg, rt, services, next),
+      cachedLookup: (cfg, rt, next) => createCachedLookupOperator(cfg, rt, services, next),
+      kafkaSource: (cfg, env) => new KafkaSource(cfg, env, cfg.schemaRegistry ? createAvroDecoder(cfg.schemaRegistry, registryDeps(cfg.connectionName)) : undefined),
       changeStreamSource: (cfg, env) => new ChangeStreamSource(cfg, env),
     },
     get localStore() {

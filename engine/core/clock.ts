@@ -2,6 +2,11 @@
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;
+  /**
+   * Wait `ms` on this clock (backoff, throttling). Absent: real time. A test clock moves itself
+   * forward instead, so waits cost no wall time and their lengths can be asserted.
+   */
+  sleep?(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -17,5 +22,9 @@ export class ManualClock implements Clock {
   }
   advance(ms: number): void {
     this.t += ms;
+  }
+  sleep(ms: number): Promise<void> {
+    this.t += Math.max(0, ms);
+    return Promise.resolve();
   }
 }

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { basename } from 'node:path';
 import type { Connection, ConnectionRegistry } from '../connections/types';
-import { loadConnectionRegistryText } from '../connections/registry';
+import { loadConnectionRegistryText } from '../connectors/catalog/registry';
 import type { LocatedDiagnostic } from '../core/types';
 import { analyzeText } from '../pipeline/analyze';
 import { CommandError, invalid } from '../runtime/errors';
@@ -30,7 +30,7 @@ export function validateText(q: ValidateParams, registry: ConnectionRegistry): {
 }
 
 /** Opens a client for one connection and reports whether it answered (engine/connectors/testConnection.ts). */
-export type ConnectionTester = (conn: Connection, opts: { timeoutMs?: number }) => Promise<TestConnectionReply>;
+export type ConnectionTester = (conn: Connection, opts: { timeoutMs?: number; registry?: ConnectionRegistry }) => Promise<TestConnectionReply>;
 
 /**
  * Test a registered connection by name, or an unsaved definition. The tester is passed in by
@@ -42,5 +42,5 @@ export function testNamedConnection(q: TestConnectionParams, registry: Connectio
     if (q.name === undefined) throw invalid('asp/testConnection needs "name" or "connection"');
     throw new CommandError(`connection named ${q.name} does not exist. Check sp.listConnections() for available connections.`, AspErrorCodes.NotFound);
   }
-  return test(conn, { timeoutMs: q.timeoutMs });
+  return test(conn, { timeoutMs: q.timeoutMs, registry });
 }

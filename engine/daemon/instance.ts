@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { ResponseError, type MessageConnection, type RequestType } from 'vscode-jsonrpc/node';
 import type { Connection, ConnectionRegistry } from '../connections/types';
-import { builtinRegistry, loadConnectionRegistryFile } from '../connections/registry';
+import { builtinRegistry, loadConnectionRegistryFile } from '../connectors/catalog/registry';
 import { createServices } from '../connectors/services';
 import { testConnection } from '../connectors/testConnection';
 import { type Services } from '../io/types';
@@ -15,6 +15,8 @@ import { ProcessorManager } from '../runtime/manager';
 import { EphemeralRuns } from '../runtime/ephemeral';
 import { CommandError } from '../runtime/errors';
 import { testNamedConnection, validateText } from './editorMethods';
+import { TestMethods } from './testMethods';
+import { scratchServices } from '../connectors/scratchServices';
 import { ProcessorMethods } from '../runtime/processorMethods';
 import { TargetMethods } from './targetMethods';
 import { LazyCheckpointStore } from '../runtime/checkpoint/lazyStore';
@@ -36,6 +38,8 @@ export class Instance {
   readonly ephemeral: EphemeralRuns;
   /** The processor methods, shared by every transport (JSON-RPC here, the wire front door). */
   readonly methods: ProcessorMethods;
+  /** Pipeline tests for the editor's Test Explorer (shared/protocol/testing.ts). */
+  readonly tests: TestMethods;
   /** asp.targets.json: forwarding to Atlas workspaces and other instances, deploy plans. */
   readonly targets: TargetMethods;
   private registry: ConnectionRegistry;
@@ -58,6 +62,7 @@ export class Instance {
     });
     this.ephemeral = new EphemeralRuns({ clock: this.manager.clock, registry: () => this.registry, services });
     this.manager.onStateChanged((ev) => this.broadcast(P.stateChanged, ev));
+    this.tests = new TestMethods({ registry: () => this.registry, recording: (n) => this.ephemeral.recording(n), services: scratchServices });
     this.methods = new ProcessorMethods({ manager: this.manager, ephemeral: this.ephemeral, registry: () => this.registry, origin: (n) => this.origins.get(n) ?? 'registry' });
     this.targets = new TargetMethods(this.methods, () => this.registry);
   }
@@ -146,6 +151,11 @@ export class Instance {
     handle(P.listCheckpoints, (q) => m.listCheckpoints(q));
     handle(P.getCheckpoint, (q) => m.getCheckpoint(q));
     handle(P.listDlq, (q) => m.listDlq(q));
+    const tm = this.tests;
+    handle(P.listFixtureTests, (q) => tm.listFixtureTests(q));
+    handle(P.runFixture, (q) => tm.runFixture(q));
+    handle(P.getRunRecording, (q) => tm.getRunRecording(q));
+    handle(P.fixtureFromRun, (q) => tm.fixtureFromRun(q));
     handle(P.getStageTrace, (q) => {
       const trace = e.trace(q.name) ?? m.trace(q.name);
       if (!trace) throw new CommandError(`Stream processor '${q.name}' has no stage trace: start a run with debug to record one`, P.AspErrorCodes.NotFound);

@@ -10,6 +10,7 @@ import { pathGetter } from './fieldPath';
 import type { Compiler, EvalCtx, Expr, ExprOperator } from './types';
 import { exprRegistry } from './registry';
 import { metaDocument } from '../core/meta';
+import { newGrowth } from './_shared/memory';
 
 /** Variables ASP does not support (asp-spec §1.3). */
 const UNSUPPORTED_VARS = new Set(['NOW', 'CLUSTER_TIME', 'USER_ROLES', 'SEARCH_META']);
@@ -157,7 +158,7 @@ export const nullExpr: Expr = () => null;
 
 /** A fresh evaluation context for a compiled set of expressions. */
 export function newEvalCtx(slotCount: number, clock: Clock): EvalCtx {
-  return { current: undefined, root: undefined, vars: new Array(slotCount), meta: undefined, clock };
+  return { current: undefined, root: undefined, vars: new Array(slotCount), meta: undefined, clock, growth: newGrowth() };
 }
 
 /** Convenience for tests and one-off evaluation: compile and evaluate against a document. */

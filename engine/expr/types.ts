@@ -6,6 +6,15 @@ import type { Clock } from '../core/clock';
 import type { Meta } from '../core/meta';
 import type { Diagnostic, JsonPath, Value } from '../core/types';
 
+/**
+ * Per-document accounting of what the expressions built, reset when the evaluation moves to
+ * another root document (engine/expr/_shared/memory.ts charges it).
+ */
+export interface Growth {
+  root: Value;
+  used: number;
+}
+
 /** Per-evaluation state. One EvalCtx per stage instance, reused for every document. */
 export interface EvalCtx {
   /** `$$CURRENT`; field paths `$a.b` resolve against it. */
@@ -17,6 +26,8 @@ export interface EvalCtx {
   /** Stream metadata of the current document, for `{$meta: "stream..."}`. */
   meta: Meta | undefined;
   clock: Clock;
+  /** What this document's expressions have built so far (engine/expr/_shared/memory.ts). */
+  growth: Growth;
 }
 
 /** A compiled expression. Returns `undefined` for "missing". Throws ExprError on bad input. */

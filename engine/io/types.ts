@@ -18,7 +18,7 @@ import type { Doc, Value } from '../core/types';
 import type { ConnectionRegistry, KafkaConnection } from '../connections/types';
 import type { Expr } from '../expr/types';
 import type { LocalStore } from '../store/localStore';
-import type { KeyFormat, Matched, NotMatched, OutputFormat } from './enums';
+import type { KeyFormat, Matched, NotMatched, OutputFormat, SubjectNameStrategy } from './enums';
 import type { CollectionTarget } from './target';
 
 /** Everything an operator may use at run time; I/O arrives here, never by import. */
@@ -33,6 +33,8 @@ export interface StageRuntime {
   services?: Services;
   /** Build operators for an inner pipeline (windows), wired to `next`. */
   buildChain?(stages: readonly ChainStage[], next: Emit): Operator;
+  /** Publish the stage's own figures (cache hits, throttle state) for verbose operatorStats. */
+  reportStats?(read: () => Record<string, Value>): void;
 }
 
 /**
@@ -85,6 +87,8 @@ export interface Io {
   collectionEmit(cfg: CollectionEmitConfig, rt: StageRuntime): Operator;
   merge(cfg: MergeConfig, rt: StageRuntime): Operator;
   lookup(cfg: LookupConfig, rt: StageRuntime, next: Emit): Operator;
+  https(cfg: HttpsConfig, rt: StageRuntime, next: Emit): Operator;
+  cachedLookup(cfg: CachedLookupConfig, rt: StageRuntime, next: Emit): Operator;
   kafkaSource(cfg: KafkaSourceConfig, env: SourceEnv): Source;
   changeStreamSource(cfg: ChangeStreamConfig, env: SourceEnv): Source;
 }
@@ -109,6 +113,26 @@ export interface KafkaSourceConfig extends TimeOptions {
   enableAutoCommit?: boolean;
   keyFormat: KeyFormat;
   keyFormatError: 'dlq' | 'passThrough';
+  /** Values are Confluent-framed Avro, decoded with this SchemaRegistry connection's schemas. */
+  schemaRegistry?: SourceSchemaRegistryConfig;
+}
+
+/** `$source.schemaRegistry`. */
+export interface SourceSchemaRegistryConfig {
+  /** A SchemaRegistry connection. */
+  connectionName: string;
+}
+
+/** `$emit.schemaRegistry`: values are written as Confluent-framed Avro. */
+export interface EmitSchemaRegistryConfig {
+  connectionName: string;
+  valueSchema?: {
+    /** Atlas accepts "avro" only. */
+    type: 'avro';
+    /** The writer schema (an Avro schema object or its JSON text); absent = the subject's latest. */
+    schema?: string | object;
+    options: { autoRegisterSchemas: boolean; subjectNameStrategy: SubjectNameStrategy };
+  };
 }
 
 export interface ChangeStreamConfig extends TimeOptions {
@@ -136,6 +160,8 @@ export interface KafkaEmitConfig {
   compression?: string;
   acks: 'all' | '-1' | '0' | '1';
   tombstoneWhen?: Expr;
+  /** Values are encoded as Avro through this SchemaRegistry connection. */
+  schemaRegistry?: EmitSchemaRegistryConfig;
 }
 
 export interface CollectionEmitConfig {
@@ -173,6 +199,35 @@ export interface LookupConfig {
   as: string;
   parallelism: number;
   inner: (rt: StageRuntime) => InnerPipeline;
+}
+
+export interface HttpsConfig {
+  connectionName: string;
+  /** Appended to the connection's URL (slash-joined): a literal, or an expression per document. */
+  path?: { literal: string } | { expr: Expr };
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  headers: [string, Expr][];
+  parameters: [string, Expr][];
+  /** Where the parsed reply goes; absent when $https ends the pipeline without one. */
+  as?: string;
+  onError: 'dlq' | 'ignore' | 'fail';
+  /** Stages shaping the request body (whole document when absent). */
+  payload?: readonly ChainStage[];
+  connectionTimeoutMs: number;
+  requestTimeoutMs: number;
+  parseJsonStrings: boolean;
+}
+
+export interface CachedLookupConfig {
+  connectionName: string;
+  db: string;
+  coll: string;
+  localField: string;
+  foreignField: string;
+  as: string;
+  ttlMs: number;
+  /** Undefined: 10% of this machine's memory (Atlas: of the workspace's). */
+  maxMemUsageBytes?: number;
 }
 
 /** A user pipeline run per call at run time ($merge whenMatched, $lookup let/pipeline). */

@@ -1,17 +1,25 @@
 /** Extended JSON in and out: `.asp.json` files, Kafka messages and `asp run` output. */
-import { Binary, BSONRegExp, Decimal128, EJSON, Long, MaxKey, MinKey, ObjectId, Timestamp } from 'bson';
+import { Binary, BSONRegExp, Decimal128, Double, EJSON, Int32, Long, MaxKey, MinKey, ObjectId, Timestamp } from 'bson';
+import { double, isInt32, normalizeNumbers } from '../bson/numbers';
 import type { Value } from '../core/types';
 
 /**
  * Turn parsed JSON (plain objects from JSON.parse or a parse tree) into engine values:
  * `{$date}`, `{$oid}`, `{$numberDecimal}`, `{$numberLong}` ... become BSON values (canonical or
- * relaxed form). Int32 and Double collapse to JS numbers; Long stays Long so `$type` says "long".
+ * relaxed form) and numbers take the types of docs/architecture.md "Numbers". A plain JSON
+ * integer is the smallest BSON integer that holds it (int32, else int64, else double), as the
+ * Extended JSON spec's "Special rules for parsing JSON numbers" says; -0 is the int 0.
  * Converts in place; the common types avoid bson's generic (slower) EJSON walk.
  */
 export function fromEJSON(v: Value): Value {
-  if (v === null || typeof v !== 'object') return v;
+  if (v === null || typeof v !== 'object') return typeof v === 'number' && !isInt32(v) ? jsonNumber(v) : v;
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) v[i] = fromEJSON(v[i]);
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (typeof x === 'number') {
+        if (!isInt32(x)) v[i] = jsonNumber(x);
+      } else if (x !== null && typeof x === 'object') v[i] = fromEJSON(x);
+    }
     return v;
   }
   const o = v as Record<string, Value>;
@@ -24,9 +32,25 @@ export function fromEJSON(v: Value): Value {
     }
     first = false;
     const x = o[k];
-    if (x !== null && typeof x === 'object') o[k] = fromEJSON(x);
+    if (typeof x === 'number') {
+      if (!isInt32(x)) o[k] = jsonNumber(x);
+    } else if (x !== null && typeof x === 'object') o[k] = fromEJSON(x);
   }
   return o;
+}
+
+const TWO_63 = 9223372036854775808;
+const TWO_53 = 9007199254740992;
+
+/** Set by jsonNumber when JSON.parse may have rounded an integer (past 2^53): parse again exactly. */
+let inexact = false;
+
+/** A JSON number that is not an int32: -0 is 0, other integers within int64 are Long. */
+function jsonNumber(x: number): Value {
+  if (x === 0) return 0;
+  if (!Number.isInteger(x) || x > TWO_63 || x < -TWO_63) return x;
+  if (x >= TWO_53 || x <= -TWO_53) inexact = true;
+  return x === TWO_63 ? x : Long.fromNumber(x);
 }
 
 const NOT_EJSON = Symbol('not EJSON');
@@ -37,13 +61,19 @@ function wrapper(o: Record<string, Value>, k: string): Value {
     case '$date':
       if (typeof x === 'string') return new Date(x);
       if (typeof x === 'number') return new Date(x);
-      if (x !== null && typeof x === 'object' && typeof (x as Record<string, Value>)['$numberLong'] === 'string') return new Date(Number((x as Record<string, string>)['$numberLong']));
+      if (x !== null && typeof x === 'object') {
+        const inner = (x as Record<string, Value>)['$numberLong'] ?? (x as Record<string, Value>)['$numberDouble'];
+        if (typeof inner === 'string') return new Date(Number(inner));
+      }
       return NOT_EJSON;
     case '$oid':
       return typeof x === 'string' && /^[0-9a-fA-F]{24}$/.test(x) ? new ObjectId(x) : NOT_EJSON;
-    case '$numberInt':
+    case '$numberInt': {
+      const n = typeof x === 'string' ? Number(x) : NaN;
+      return Number.isInteger(n) ? n | 0 : NOT_EJSON;
+    }
     case '$numberDouble':
-      return typeof x === 'string' ? Number(x === '-0.0' ? '-0' : x) : NOT_EJSON;
+      return typeof x === 'string' ? double(Number(x)) : NOT_EJSON;
     case '$numberLong':
       return typeof x === 'string' ? Long.fromString(x) : NOT_EJSON;
     case '$numberDecimal':
@@ -60,43 +90,124 @@ function wrapper(o: Record<string, Value>, k: string): Value {
     case '$code':
     case '$dbPointer':
     case '$undefined':
-      return normalize(EJSON.deserialize(o, { relaxed: false }));
+      try {
+        return normalizeNumbers(EJSON.deserialize(o, { relaxed: false }));
+      } catch {
+        // A malformed wrapper ({"$uuid": "no"}) stays a plain object: the stage or expression
+        // compiler then reports it where it is used, instead of the parse throwing.
+        return NOT_EJSON;
+      }
     default:
       return NOT_EJSON;
   }
 }
 
-function normalize(v: Value): Value {
-  if (v === null || typeof v !== 'object') return v;
-  const bt = (v as { _bsontype?: string })._bsontype;
-  if (bt === 'Int32' || bt === 'Double') return (v as { valueOf(): number }).valueOf();
-  return v;
-}
+/**
+ * Numbers JSON.parse cannot type by value: an integral value written with a zero fraction
+ * ("24.0") or an exponent ("1e3"). QUICK is one cheap scan (it starts on '.', 'e' or 'E') that
+ * misses none of them; PRECISE then rules out look-alikes (ISO timestamps, "value1") and only a
+ * match costs the exact path. Integers past 2^53 are caught by value (jsonNumber).
+ */
+const QUICK = /\.0+(?:[\s,\]}]|$)|[eE][-+]?\d/;
+const PRECISE = /(?:^|[:,[])\s*-?\d+(?:\.0+\s*(?:[,\]}]|$)|(?:\.\d*)?[eE])/;
 
 /** Parse one line/message of (relaxed or canonical) Extended JSON text. Throws SyntaxError. */
 export function parseEJSON(text: string): Value {
-  return fromEJSON(JSON.parse(text));
+  inexact = false;
+  const exact = QUICK.test(text) && PRECISE.test(text);
+  const v = fromEJSON(JSON.parse(exact ? exactNumbers(text) : text));
+  return inexact && !exact ? fromEJSON(JSON.parse(exactNumbers(text))) : v;
+}
+
+/**
+ * Rewrite the number tokens JSON.parse would mistype as Extended JSON wrappers: an integral
+ * value with a fraction or exponent becomes {"$numberDouble"}, a 16+ digit integer within
+ * int64 {"$numberLong"}. Strings are skipped; anything malformed is left for JSON.parse to
+ * report.
+ */
+function exactNumbers(text: string): string {
+  let out = '';
+  let last = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+      }
+      continue;
+    }
+    if (c !== 45 /* - */ && (c < 48 || c > 57)) continue;
+    let j = i + 1;
+    let frac = false;
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 46 /* . */ || d === 101 /* e */ || d === 69 /* E */) frac = true;
+      else if (!((d >= 48 && d <= 57) || d === 43 /* + */ || d === 45)) break;
+    }
+    const rep = numberToken(text.slice(i, j), frac);
+    if (rep !== undefined) {
+      out += text.slice(last, i) + rep;
+      last = j;
+    }
+    i = j - 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** The wrapper for one number token, or undefined when JSON.parse types it right. */
+export function numberToken(tok: string, frac: boolean): string | undefined {
+  if (frac) return Number.isInteger(Number(tok)) ? `{"$numberDouble":"${tok}"}` : undefined;
+  if (tok.length < 16 || !/^-?\d+$/.test(tok)) return undefined;
+  const b = BigInt(tok);
+  return b >= INT64_MIN && b <= INT64_MAX ? `{"$numberLong":"${tok}"}` : undefined;
 }
 
 /** One line of relaxed Extended JSON, as `asp run` prints documents. */
 export function toRelaxedJSON(v: Value): string {
-  return relaxed(v) ?? 'null';
+  return text(v, false) ?? 'null';
 }
 
-/** relaxed() returns undefined for "missing" so object members can be skipped. */
-function relaxed(v: Value): string | undefined {
+/** Canonical Extended JSON (type-preserving), for checkpoints and state files. */
+export function toCanonicalJSON(v: Value): string {
+  return text(v, true) ?? 'null';
+}
+
+/**
+ * A double as Extended JSON writes it: always with a fraction or an exponent ("2.0", "-0.0",
+ * "1e+21"), so that reading it back gives a double again; "NaN", "Infinity", "-Infinity".
+ */
+export function doubleText(d: number): string {
+  if (d === 0) return 1 / d < 0 ? '-0.0' : '0.0';
+  if (!Number.isFinite(d)) return d !== d ? 'NaN' : d > 0 ? 'Infinity' : '-Infinity';
+  const s = String(d);
+  return Number.isInteger(d) && s.indexOf('e') < 0 ? s + '.0' : s;
+}
+
+/** Relaxed numbers are JSON numbers where they stay typed; canonical ones are all wrappers. */
+function numberText(kind: 'int' | 'long' | 'double', digits: string, canonical: boolean, finite = true): string {
+  if (!canonical && finite) return digits;
+  return `{"${kind === 'int' ? '$numberInt' : kind === 'long' ? '$numberLong' : '$numberDouble'}":"${digits}"}`;
+}
+
+/** One printer for both forms; undefined for "missing" so object members can be skipped. */
+function text(v: Value, canonical: boolean): string | undefined {
   switch (typeof v) {
     case 'string':
       return JSON.stringify(v);
     case 'number':
-      if (Number.isFinite(v)) return Object.is(v, -0) ? '{"$numberDouble":"-0.0"}' : String(v);
-      return `{"$numberDouble":"${Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity'}"}`;
+      return isInt32(v) ? numberText('int', String(v), canonical) : numberText('double', doubleText(v), canonical, Number.isFinite(v));
     case 'boolean':
       return v ? 'true' : 'false';
     case 'undefined':
       return undefined;
     case 'bigint':
-      return String(v);
+      return numberText('long', String(v), canonical);
     case 'object':
       break;
     default:
@@ -105,23 +216,27 @@ function relaxed(v: Value): string | undefined {
   if (v === null) return 'null';
   if (Array.isArray(v)) {
     let s = '[';
-    for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (relaxed(v[i]) ?? 'null');
+    for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (text(v[i], canonical) ?? 'null');
     return s + ']';
   }
   if (v instanceof Date) {
     const t = v.getTime();
     // Relaxed form: an ISO string for years 1970-9999, else the canonical number.
-    if (t >= 0 && t <= 253402300799999) return `{"$date":"${v.toISOString().replace('.000Z', 'Z')}"}`;
+    if (!canonical && t >= 0 && t <= 253402300799999) return `{"$date":"${v.toISOString().replace('.000Z', 'Z')}"}`;
     return `{"$date":{"$numberLong":"${t}"}}`;
   }
-  if ((v as { _bsontype?: string })._bsontype !== undefined) {
-    return EJSON.stringify(v as Record<string, unknown>, { relaxed: true });
+  const bt = (v as { _bsontype?: string })._bsontype;
+  if (bt !== undefined) {
+    if (bt === 'Double') return numberText('double', doubleText((v as Double).value), canonical);
+    if (bt === 'Long') return numberText('long', (v as Long).toString(), canonical);
+    if (bt === 'Int32') return numberText('int', String((v as Int32).value), canonical);
+    return EJSON.stringify(v as Record<string, unknown>, { relaxed: !canonical });
   }
   let s = '{';
   let first = true;
   const o = v as Record<string, Value>;
   for (const k in o) {
-    const x = relaxed(o[k]);
+    const x = text(o[k], canonical);
     if (x === undefined) continue;
     s += (first ? '' : ',') + JSON.stringify(k) + ':' + x;
     first = false;
@@ -129,25 +244,9 @@ function relaxed(v: Value): string | undefined {
   return s + '}';
 }
 
-/** Canonical Extended JSON (type-preserving), for checkpoints and state files. */
-export function toCanonicalJSON(v: Value): string {
-  return EJSON.stringify(v as Record<string, unknown>, { relaxed: false });
-}
-
 /** Inverse of toCanonicalJSON. */
 export function fromCanonicalJSON(text: string): Value {
-  return normalizeDeep(EJSON.parse(text, { relaxed: false }));
-}
-
-function normalizeDeep(v: Value): Value {
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(normalizeDeep);
-  const bt = (v as { _bsontype?: string })._bsontype;
-  if (bt === 'Int32' || bt === 'Double') return (v as { valueOf(): number }).valueOf();
-  if (bt !== undefined || v instanceof Date) return v;
-  const o = v as Record<string, Value>;
-  for (const k of Object.keys(o)) o[k] = normalizeDeep(o[k]);
-  return o;
+  return normalizeNumbers(EJSON.parse(text, { relaxed: false }));
 }
 
 export { Binary, BSONRegExp, Timestamp };

@@ -1,7 +1,7 @@
 /** One never-throwing parse of a JSON document with offsets, shared by validator and editor. */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic, JsonPath, LocatedDiagnostic, Value } from '../core/types';
-import { fromEJSON } from './ejson';
+import { fromEJSON, numberToken } from './ejson';
 
 export type { Node as JsonNode };
 
@@ -24,22 +24,32 @@ export function parseJsonText(text: string): ParsedJson {
     syntax.push({ code: 'ASP101', message: `Invalid JSON: ${printParseErrorCode(e.error)}`, severity: 'error', path: [] });
     syntaxRanges.push({ offset: e.offset, length: Math.max(1, e.length) });
   }
-  return { tree, value: tree ? nodeValue(tree) : undefined, syntax, syntaxRanges };
+  return { tree, value: tree ? nodeValue(tree, text) : undefined, syntax, syntaxRanges };
 }
 
-/** Value of a parse-tree node (jsonc-parser's getNodeValue without the recursion limit issues). */
-export function nodeValue(n: Node): Value {
+/**
+ * Value of a parse-tree node (jsonc-parser's getNodeValue without the recursion limit issues).
+ * With the source `text`, a number JSON cannot type by value alone (`24.0`, a 16+ digit
+ * integer) becomes its Extended JSON wrapper, so that toEngineValue keeps its BSON type.
+ */
+export function nodeValue(n: Node, text?: string): Value {
   switch (n.type) {
     case 'object': {
       const o: Record<string, Value> = {};
       for (const p of n.children ?? []) {
         const [k, v] = p.children ?? [];
-        if (k && v) o[k.value as string] = nodeValue(v);
+        if (k && v) o[k.value as string] = nodeValue(v, text);
       }
       return o;
     }
     case 'array':
-      return (n.children ?? []).map(nodeValue);
+      return (n.children ?? []).map((c) => nodeValue(c, text));
+    case 'number': {
+      if (text === undefined) return n.value;
+      const raw = text.slice(n.offset, n.offset + n.length);
+      const wrapped = numberToken(raw, /[.eE]/.test(raw));
+      return wrapped === undefined ? n.value : JSON.parse(wrapped);
+    }
     default:
       return n.value;
   }

@@ -6,6 +6,7 @@ import type { JsonPath } from '../core/types';
 import { isPlainObject } from '../bson/types';
 import { DURATION_UNITS, durationMs } from '../time/duration';
 import { err } from './args';
+import { intValue } from './fields';
 import type { ParseContext } from './types';
 import type { FieldSpec, FieldType } from './fieldSpec';
 
@@ -27,9 +28,10 @@ export function durationField(name: string, description: string, opts: { require
 
 /** `{size, unit}` durations; reports and returns undefined when malformed. */
 export function parseDuration(v: unknown, field: string, path: JsonPath, ctx: ParseContext): number | undefined {
-  if (!isPlainObject(v) || typeof v['size'] !== 'number' || !Number.isInteger(v['size']) || v['size'] < 0 || typeof v['unit'] !== 'string' || DURATION_UNITS[v['unit']] === undefined) {
+  const size = isPlainObject(v) ? intValue(v['size']) : undefined;
+  if (!isPlainObject(v) || size === undefined || size < 0 || typeof v['unit'] !== 'string' || DURATION_UNITS[v['unit']] === undefined) {
     err(ctx, [...path, field], `${field} must be {size: <non-negative int>, unit: ${Object.keys(DURATION_UNITS).join('|')}}`, 'ASP309');
     return undefined;
   }
-  return durationMs(v['size'], v['unit']);
+  return durationMs(size, v['unit']);
 }

@@ -51,13 +51,24 @@ export interface FieldSpec {
   /** Nested fields, for `options` (and `duration`, `connection` wrappers). */
   fields?: readonly FieldSpec[];
   /** For `connection`: the connection types this position accepts. */
-  connectionTypes?: readonly (ConnectionType | AtlasConnectionType)[];
-  /** Connection registries: the value is a secret (`${env:NAME}` or SecretStorage only). */
-  secret?: boolean;
+  connectionTypes?: readonly ConnectionType[];
+  /**
+   * Connection registries: the value is a secret (`${env:NAME}` or SecretStorage only).
+   * `'userinfo'`: a URI that is secret only when it carries a password (`mongodb://u:p@h`).
+   */
+  secret?: boolean | 'userinfo';
   /** Accepted and recorded, but the local engine cannot honour it: say so, never silently. */
   localNote?: string;
   /** Other names Atlas's tools use for the same field (e.g. mongosh placements). */
   aliases?: readonly string[];
+  /** For an `enum`: the values the local engine runs; the others are Atlas's and flagged as such. */
+  localEnum?: readonly (string | number | boolean)[];
+  /** Atlas sets it in its replies (GET): accepted in a file, never completed or asked for. */
+  readOnly?: boolean;
+  /** ASP Studio only (e.g. a Cluster's local `uri`): Atlas has no such field. */
+  localOnly?: boolean;
+  /** For `options`: keys besides `fields` are allowed (a free-form map such as Kafka `config`). */
+  openKeys?: boolean;
   /**
    * MongoDB's own wording where it differs from the IDL messages the shared checker writes
    * (`BSON field '<f>' is missing but a required field`, `... is the wrong type ...`,
@@ -66,13 +77,6 @@ export interface FieldSpec {
    */
   messages?: { missing?: string; wrongType?: string; wrongTypeCode?: DiagnosticCode; badEnum?: string };
 }
-
-/**
- * Admin API connection types that stages name but the local registry does not hold yet
- * (engine/connections/types.ts ConnectionType): an Atlas-only stage still says which kind of
- * connection it takes. They move into ConnectionType as the connector catalog gains them.
- */
-export type AtlasConnectionType = 'AWSLambda' | 'S3';
 
 /** A stage whose whole argument has one role (`$match` is a query, `$addFields` a fieldMap...). */
 export type RootRole = Exclude<FieldRole, 'options' | 'connection' | 'duration'>;

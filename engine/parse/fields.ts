@@ -4,11 +4,9 @@
  * parsers and the language server, so all of them read a table the same way.
  */
 import type { JsonPath, Value } from '../core/types';
-import { isPlainObject } from '../bson/types';
+import { isPlainObject, toNumber } from '../bson/types';
+import { INT32_MAX, INT32_MIN, numberKind } from '../bson/numbers';
 import type { FieldSpec, FieldType } from './fieldSpec';
-
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
 
 /** The field called `name` (or one of its aliases) in `fields`. */
 export function fieldNamed(fields: readonly FieldSpec[] | undefined, name: string): FieldSpec | undefined {
@@ -28,6 +26,15 @@ export function fieldAt(fields: readonly FieldSpec[] | undefined, path: JsonPath
   return cur;
 }
 
+/**
+ * The connection types the position at `path` accepts (the list connectionRef checks, so
+ * completion, quick fixes and acceptance agree); undefined when it is not a connection field.
+ */
+export function connectionTypesAt(fields: readonly FieldSpec[] | undefined, path: JsonPath): readonly string[] | undefined {
+  const f = fieldAt(fields, path);
+  return f?.role === 'connection' ? f.connectionTypes : undefined;
+}
+
 /** The nested fields at an option path (the table itself for the empty path). */
 export function fieldsAt(fields: readonly FieldSpec[] | undefined, path: JsonPath): readonly FieldSpec[] | undefined {
   return path.some((s) => typeof s === 'string') ? fieldAt(fields, path)?.fields : fields;
@@ -43,13 +50,17 @@ function bsonType(v: Value): string | undefined {
   return v !== null && typeof v === 'object' ? (v as { _bsontype?: string })._bsontype : undefined;
 }
 
-/** Does `v` have value type `t`? `int` is MongoDB's IDL int: integral and within 32 bits. */
+/**
+ * Does `v` have value type `t`? `int` is an integral value within 32 bits of any number type
+ * (IDL's safeInt): Atlas's own GET replies print `size: 10` as `10.0`, and that body is taken back.
+ */
 export function hasType(v: Value, t: FieldType): boolean {
   switch (t) {
     case 'string':
       return typeof v === 'string';
     case 'int':
-      return (typeof v === 'number' && Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX) || bsonType(v) === 'Int32';
+      if (numberKind(v) < 0) return false;
+      return Number.isInteger(toNumber(v)) && toNumber(v) >= INT32_MIN && toNumber(v) <= INT32_MAX;
     case 'number':
       return typeof v === 'number' || ['Int32', 'Long', 'Double', 'Decimal128'].includes(bsonType(v) ?? '');
     case 'bool':
@@ -63,6 +74,16 @@ export function hasType(v: Value, t: FieldType): boolean {
     case 'any':
       return true;
   }
+}
+
+/** The JS number of an `int` value (see hasType), else undefined. */
+export function intValue(v: Value): number | undefined {
+  return hasType(v, 'int') ? toNumber(v) : undefined;
+}
+
+/** The JS number of a value of any BSON number type, else undefined. */
+export function numberArg(v: Value): number | undefined {
+  return numberKind(v) < 0 ? undefined : toNumber(v);
 }
 
 /** Values an enum constrains: plain strings, numbers and booleans (objects and arrays pass). */

@@ -26,6 +26,7 @@ function approxSize(d: Doc): number {
   try {
     return calculateObjectSize(d);
   } catch {
-    return 0;
+    // Too deep to measure (or not serialisable): it could not be emitted either.
+    return Infinity;
   }
 }

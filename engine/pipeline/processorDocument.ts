@@ -110,9 +110,27 @@ export interface ImportResult {
 const READ_ONLY = new Set(['_id', 'id', 'state', 'stats', 'links', 'effectiveTier', 'eligibleForFailover', 'activeRegion', 'errorMsg', 'errorCode', 'errorRetryable', 'lastModified', 'lastModifiedAt', 'lastStateChange', 'lastHeartbeat', 'modifiedBy', 'hasStarted', 'pipelineVersion', 'ok']);
 
 /**
+ * A copy of `v` in which the double wrappers the parse tree gives integral numbers written with
+ * a fraction (`10.0` -> `{"$numberDouble": "10.0"}`, docs/architecture.md "Numbers") are plain
+ * numbers again, so they print as `10`.
+ */
+function integralDoublesAsNumbers(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(integralDoublesAsNumbers);
+  if (!isObject(v)) return v;
+  const keys = Object.keys(v);
+  if (keys.length === 1 && typeof v['$numberDouble'] === 'string') {
+    const n = Number(v['$numberDouble']);
+    if (Number.isSafeInteger(n) && !Object.is(n, -0)) return n;
+  }
+  const out: JsonDoc = {};
+  for (const k of keys) out[k] = integralDoublesAsNumbers(v[k]);
+  return out;
+}
+
+/**
  * An Admin API GET reply (`_id`, `state`, `stats`, `links`, `effectiveTier` ...) as the create
- * body it came from: the writable fields, in the reply's order. Integral numbers Atlas returns as
- * `10.0` are plain numbers once parsed, so they print as `10`.
+ * body it came from: the writable fields, in the reply's order. Atlas returns every number as a
+ * double (`10.0`); the file gets the integers it was given (`10`).
  */
 export function importGetReply(reply: JsonDoc): ImportResult {
   const unknown: string[] = [];
@@ -124,7 +142,7 @@ export function importGetReply(reply: JsonDoc): ImportResult {
         if (!(parent.length === 0 && READ_ONLY.has(k))) unknown.push([...parent, k].join('.'));
         continue;
       }
-      out[k] = f.type === 'object' && fieldsUnder(f.path).length > 0 && isObject(x) ? keep(x, f.path) : structuredClone(x);
+      out[k] = f.type === 'object' && fieldsUnder(f.path).length > 0 && isObject(x) ? keep(x, f.path) : integralDoublesAsNumbers(x);
     }
     return out;
   };

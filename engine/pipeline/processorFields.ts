@@ -7,6 +7,7 @@
  * JSON Schema (scripts/generate.ts), completion (server/service/completeProcessor.ts) and export
  * (processorDocument.ts) all read this table.
  */
+import type { ConnectionType } from '../connections/types';
 
 /** Atlas's processor tiers, smallest first (docs: Atlas Stream Processing tiers). */
 export const TIERS = ['SP2', 'SP5', 'SP10', 'SP30', 'SP50'] as const;
@@ -32,6 +33,8 @@ export interface ProcessorField {
   aliasOf?: { path: readonly string[]; sub?: string };
   /** Atlas acts on it; the local engine checks it and keeps it, nothing more. */
   atlasOnly?: boolean;
+  /** A connection name: the connection types it accepts. */
+  connectionTypes?: readonly ConnectionType[];
 }
 
 const TIER_SNIPPET = `"\${1|${TIERS.join(',')}|}"`;
@@ -47,7 +50,7 @@ export const PROCESSOR_FIELDS: readonly ProcessorField[] = [
   { path: ['description'], type: 'string', detail: 'free text (ASP Studio only; dropped on export)', snippet: '"$1"', placements: ['local'] },
 
   { path: ['options', 'dlq'], type: 'object', detail: 'dead letter queue: a Cluster (or local) collection', snippet: '{ "connectionName": "${1:local}", "db": "${2:dlq}", "coll": "${3:dlq}" }', required: ['connectionName', 'db', 'coll'], placements: BOTH },
-  { path: ['options', 'dlq', 'connectionName'], type: 'string', detail: 'Cluster connection for the DLQ', snippet: '"${1:local}"', placements: BOTH },
+  { path: ['options', 'dlq', 'connectionName'], type: 'string', detail: 'Cluster connection for the DLQ', snippet: '"${1:local}"', placements: BOTH, connectionTypes: ['Cluster', 'Local'] },
   { path: ['options', 'dlq', 'db'], type: 'string', detail: 'database', snippet: '"$1"', placements: BOTH },
   { path: ['options', 'dlq', 'coll'], type: 'string', detail: 'collection', snippet: '"$1"', placements: BOTH },
   { path: ['options', 'streamMetaFieldName'], type: 'string', detail: 'name of the metadata field ("" disables it)', snippet: '"${1:_stream_meta}"', placements: BOTH },

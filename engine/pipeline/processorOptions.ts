@@ -5,6 +5,7 @@
 import type { Diagnostic, JsonPath, Value } from '../core/types';
 import { isPlainObject } from '../bson/types';
 import { isClusterLike, type ConnectionRegistry } from '../connections/types';
+import { fieldAt } from './processorFields';
 import { checkShape, resolveSettings, type ProcessorSettings } from './processorSettings';
 
 export interface DlqTarget {
@@ -46,12 +47,13 @@ export function parseProcessorOptions(v: Value, path: JsonPath, conns: Connectio
         }
       }
       const name = dlq['connectionName'];
+      const want = fieldAt(['options', 'dlq', 'connectionName'])!.connectionTypes!;
       if (typeof name === 'string') {
         const c = conns.get(name);
         if (!c) {
-          diags.push({ code: 'ASP510', message: `connection named ${name} does not exist. Check sp.listConnections() for available connections.`, severity: 'error', path: [...path, 'dlq', 'connectionName'], data: { name, want: ['Cluster', 'Local'] } });
+          diags.push({ code: 'ASP510', message: `connection named ${name} does not exist. Check sp.listConnections() for available connections.`, severity: 'error', path: [...path, 'dlq', 'connectionName'], data: { name, want } });
           ok = false;
-        } else if (!isClusterLike(c)) {
+        } else if (!want.includes(c.type)) {
           diags.push({ code: 'ASP511', message: `The DLQ needs a Cluster connection; '${name}' is a ${c.type} connection`, severity: 'error', path: [...path, 'dlq', 'connectionName'], data: { name, type: c.type } });
           ok = false;
         }

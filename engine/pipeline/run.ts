@@ -3,6 +3,7 @@
  * The CLI's `asp run`, previews and persistent processors all use this loop; processors add
  * checkpoints through the batch-boundary hook, where source position and operator state agree.
  */
+import { documentLimitError } from '../bson/docSize';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import type { Meta } from '../core/meta';
@@ -19,10 +20,13 @@ import { abortableSleep } from '../time/sleep';
 import { buildChain, type ChainProbe } from './chain';
 import { renderDlqRecord } from './dlqRecord';
 import { analyzeText, type ProcessorDef } from './analyze';
-import { builtinRegistry } from '../connections/registry';
+import { builtinRegistry } from '../connectors/catalog/registry';
 import type { ValidatedPipeline } from './validate';
 import { mentionsField } from '../parse/args';
 import { EngineError } from '../core/errors';
+
+/** DLQ operator names of the sinks, for documents refused before they reach them. */
+const SINK_OPERATORS: Record<string, string> = { $merge: 'MergeOperator', $emit: 'EmitOperator' };
 
 export interface RunOptions {
   connections: ConnectionRegistry;
@@ -141,9 +145,11 @@ export class PipelineRun {
       if (!last.spec.create || last.config === undefined) throw new EngineError(`${last.name} cannot run on the local engine`, 'internal', 'ASP_UNSUPPORTED', last.name);
       const sink = last.spec.create(last.config, rt, () => undefined);
       this.sinkOp = sink;
+      const sinkOperator = SINK_OPERATORS[last.name] ?? 'SinkOperator';
       terminal = (doc, meta) => {
-        this.stats.outputMessageCount++;
         const out = this.project(doc, meta);
+        if (this.tooLarge(out, meta, sinkOperator)) return;
+        this.stats.outputMessageCount++;
         this.opts.onSinkOutput?.(out, meta);
         sink.push(out, meta);
         if (this.opts.limit !== undefined && this.stats.outputMessageCount >= this.opts.limit) this.finish('limit');
@@ -151,8 +157,10 @@ export class PipelineRun {
     } else {
       terminal = (doc, meta) => {
         if (this.ended === 'limit') return;
+        const out = this.project(doc, meta);
+        if (this.tooLarge(out, meta, 'NoOpSinkOperator')) return;
         this.stats.outputMessageCount++;
-        this.opts.onOutput?.(this.project(doc, meta));
+        this.opts.onOutput?.(out);
         if (this.opts.limit !== undefined && this.stats.outputMessageCount >= this.opts.limit) this.finish('limit');
       };
     }
@@ -161,6 +169,17 @@ export class PipelineRun {
   }
 
   private sinkOp: Operator | undefined;
+
+  /**
+   * A document that cannot become BSON (over 16 MB, nested past 200 levels) goes to the DLQ
+   * instead of the sink, as MongoDB refuses it when it serialises the output.
+   */
+  private tooLarge(doc: Doc, meta: Meta, operatorName: string): boolean {
+    const err = documentLimitError(doc);
+    if (err === undefined) return false;
+    this.dlq({ operatorName, reason: `Failed to process input document in ${operatorName} with error: ${err}`, doc, meta });
+    return true;
+  }
 
   private finish(how: RunEnd): void {
     this.ended ??= how;

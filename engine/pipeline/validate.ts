@@ -11,6 +11,7 @@ import type { ParseContext, ParsedStage, StageSpec } from '../parse/types';
 import { parseStageArg } from '../parse/checkFields';
 import { stageRegistry, UNSUPPORTED_STAGES } from '../stages/registry';
 import { didYouMean } from './suggest';
+import { unreachableReason } from '../connectors/catalog/index';
 
 export interface ValidateOptions {
   connections: ConnectionRegistry;
@@ -101,10 +102,41 @@ function parseStages(pipeline: Value, path: JsonPath, ctx: ParseContext, report:
     }
     if (!checkPlacement(spec, ctx.context, [...p, name], report)) return;
     const at = [...p, name];
+    if (atlasOnlyConnection(name, stage[name], at, ctx.connections, report)) {
+      out.push({ spec, name, path: at, config: undefined });
+      return;
+    }
     const sctx = ctx.context === 'main' && i === pipeline.length - 1 ? { ...ctx, isLast: true } : ctx;
     out.push({ spec, name, path: at, config: parseStageArg(spec, stage[name], at, sctx) });
   });
   return out;
+}
+
+/**
+ * A stage that names a connection the local engine cannot reach (an Atlas-only type, a Kafka
+ * mechanism only Atlas runs, a Cluster without a local uri) gets one ASP512 warning, like an
+ * Atlas-only stage (ASP390), and is not parsed further: its other fields are Atlas's to check.
+ * Connection names are looked for at any depth of the argument but not in inner pipelines
+ * (arrays), which are parsed, and checked, as stages of their own.
+ */
+function atlasOnlyConnection(stage: string, arg: Value, path: JsonPath, connections: ConnectionRegistry, report: (d: Diagnostic) => void): boolean {
+  const found: { name: string; path: JsonPath }[] = [];
+  const walk = (v: Value, at: JsonPath): void => {
+    if (!isPlainObject(v)) return;
+    for (const [k, x] of Object.entries(v)) {
+      if (k === 'connectionName' && typeof x === 'string') found.push({ name: x, path: [...at, k] });
+      else walk(x, [...at, k]);
+    }
+  };
+  walk(arg, path);
+  for (const ref of found) {
+    const c = connections.get(ref.name);
+    const why = c ? unreachableReason(c) : undefined;
+    if (!why) continue;
+    report({ code: 'ASP512', message: `${stage} uses connection '${ref.name}': ${why}. The stage is checked for placement and runs on Atlas only.`, severity: 'warning', path: ref.path, data: { name: ref.name, type: c!.type } });
+    return true;
+  }
+  return false;
 }
 
 function checkPlacement(spec: StageSpec, context: 'main' | 'window' | 'payload', path: JsonPath, report: (d: Diagnostic) => void): boolean {

@@ -1,7 +1,7 @@
 /**
  * The dead letter queue as a sink (asp-spec §6). It takes records rendered by the pipeline run,
  * measures them, shows them to live taps (sample cursors) and writes them to the configured
- * collection (MongoDB or the embedded store), in order, before each checkpoint commits.
+ * collection (MongoDB or the embedded store), in order, after each batch and before each checkpoint commits.
  * With no DLQ configured the record is counted and dropped, as the engine does.
  */
 import { calculateObjectSize } from 'bson';
@@ -53,7 +53,7 @@ export class DlqSink {
     if (this.buffer.length >= WRITE_BATCH) void this.flush().catch(() => undefined);
   }
 
-  /** Write everything pushed so far; checkpoints wait on this. */
+  /** Write everything pushed so far; the processor calls it after every batch and checkpoints wait on it. */
   async drain(): Promise<void> {
     await this.flush();
   }

@@ -15,7 +15,10 @@ import * as P from '../../shared/protocol';
 import { compileProcessor } from './compile';
 import { SampleCursor } from './cursor';
 import { CommandError } from './errors';
-import { chainStagesOf, StageProbe } from './stageProbe';
+import { debugProbe, type StageProbe } from './stageProbe';
+import { RunRecorder, type RunRecording } from './recording';
+import type { ValidatedPipeline } from '../pipeline/validate';
+import type { SourceConfig } from '../stages/source';
 
 export interface EphemeralSink {
   output(p: P.OutputParams): void;
@@ -35,9 +38,20 @@ interface Live {
 const FLUSH_MS = 50;
 const FLUSH_DOCS = 500;
 const END_REASON: Record<RunEnd, P.RunEndReason> = { endOfInput: 'drained', limit: 'limit', timeout: 'timeout', stopped: 'stopped' };
+/** Recordings kept for "Save as test": the last runs that asked for one. */
+const KEEP_RECORDINGS = 8;
+const MAX_RECORDED = 10_000;
+
+/** The same pipeline, its `$source` recording what it delivers. */
+function recordingSource(v: ValidatedPipeline, recorder: RunRecorder): ValidatedPipeline {
+  const src = v.stages[0]!;
+  const sc = src.config as SourceConfig;
+  return { ...v, stages: [{ ...src, config: { flavour: recorder.wrap(sc.flavour), config: sc.config } satisfies SourceConfig }, ...v.stages.slice(1)] };
+}
 
 export class EphemeralRuns {
   private readonly live = new Map<string, Live>();
+  private readonly recordings = new Map<string, { recording: RunRecording; reason: P.RunEndReason }>();
   private seq = 0;
 
   constructor(private readonly env: { clock: Clock; registry(): ConnectionRegistry; services(): Services }) {}
@@ -77,13 +91,11 @@ export class EphemeralRuns {
     };
     const counts = { input: 0, output: 0, dlq: 0 };
     const probe = controls.debug
-      ? new StageProbe(chainStagesOf(compiled.validated), () => this.env.clock.now(), {
-          perStage: Math.max(0, Math.min(1000, Math.floor(controls.debug.perStage))),
-          metaField: compiled.def.options.streamMetaFieldName ?? '_stream_meta',
-          processorName: name,
-        })
+      ? debugProbe(compiled.validated, () => this.env.clock.now(), { perStage: controls.debug.perStage, metaField: compiled.def.options.streamMetaFieldName ?? '_stream_meta', processorName: name })
       : undefined;
-    const run: PipelineRun = new PipelineRun(compiled.def, compiled.validated, {
+    const recorder = controls.record ? new RunRecorder(Math.max(1, Math.floor(controls.record.maxEvents ?? MAX_RECORDED)), this.env.clock) : undefined;
+    const validated = recorder ? recordingSource(compiled.validated, recorder) : compiled.validated;
+    const run: PipelineRun = new PipelineRun(compiled.def, validated, {
       probe,
       connections: this.env.registry(),
       clock: this.env.clock,
@@ -93,6 +105,7 @@ export class EphemeralRuns {
       ephemeral: true,
       services: this.env.services(),
       onOutput: (d) => {
+        recorder?.output(d);
         cursor.output(d);
         emit(EJSON.serialize(d, { relaxed: true }) as P.EJsonDoc);
         if (++counts.output + counts.dlq >= maxDocs) run.stop();
@@ -102,6 +115,7 @@ export class EphemeralRuns {
         emit(EJSON.serialize(d, { relaxed: true }) as P.EJsonDoc);
       },
       onDlq: (r) => {
+        recorder?.dlq(r);
         cursor.dlq(r);
         emit({ [P.DLQ_MESSAGE_KEY]: EJSON.serialize(r, { relaxed: true }) });
         if (counts.output + ++counts.dlq >= maxDocs) run.stop();
@@ -112,6 +126,7 @@ export class EphemeralRuns {
       flush();
       cursor.close();
       counts.input = run.stats.inputMessageCount;
+      if (recorder) this.keepRecording(name, recorder.finish(run.stats.inputMessageCount, reason === 'drained'), reason);
       const ev: P.RunEndedParams = { name, reason, counts: { ...counts } };
       if (error) ev.error = error;
       sink.ended(ev);
@@ -123,6 +138,20 @@ export class EphemeralRuns {
       (e: unknown) => finish('failed', errorMessage(e)),
     );
     return { ok: 1, name, cursorId: cursor.id };
+  }
+
+  private keepRecording(name: string, recording: RunRecording, reason: P.RunEndReason): void {
+    this.recordings.delete(name);
+    this.recordings.set(name, { recording, reason });
+    for (const old of this.recordings.keys()) {
+      if (this.recordings.size <= KEEP_RECORDINGS) break;
+      this.recordings.delete(old);
+    }
+  }
+
+  /** The recording of an ended run that asked for one (`run.record`), while it is among the last few. */
+  recording(name: string): { recording: RunRecording; reason: P.RunEndReason } | undefined {
+    return this.recordings.get(name);
   }
 
   stop(name: string): boolean {
@@ -163,9 +192,7 @@ export class EphemeralRuns {
   trace(name: string): { name: string; stages: P.StageTrace[] } | undefined {
     const l = this.live.get(name);
     if (!l?.probe) return undefined;
-    const s = l.run.stats;
-    const chainDlq = l.probe.dlqCount.reduce((a, b) => a + b, 0);
-    return { name, stages: l.probe.traces({ name: '$source', inCount: s.inputMessageCount, dlqCount: Math.max(0, s.dlqMessageCount - chainDlq) }) };
+    return { name, stages: l.probe.runTraces(l.run.stats) };
   }
 
   stopAll(): void {

@@ -4,6 +4,7 @@
  * time and latency are estimated from sampled documents (see stageProbe.ts).
  */
 import type { ConnectionRegistry } from '../connections/types';
+import { kindOf } from '../connectors/catalog/index';
 import type { Doc, Value } from '../core/types';
 import type { RunStats } from '../pipeline/run';
 import { stageRegistry } from '../stages/registry';
@@ -15,17 +16,7 @@ function sourceOperatorName(stage: Doc, registry: ConnectionRegistry): string {
   const src = stage['$source'] as Doc | undefined;
   if (src && 'documents' in src) return 'DocumentsDataSourceOperator';
   const conn = typeof src?.['connectionName'] === 'string' ? registry.get(src['connectionName']) : undefined;
-  switch (conn?.type) {
-    case 'Kafka':
-      return 'KafkaConsumerOperator';
-    case 'Cluster':
-    case 'Local':
-      return 'ChangeStreamConsumerOperator';
-    case 'Sample':
-      return 'SampleDataSourceOperator';
-    default:
-      return 'SourceOperator';
-  }
+  return kindOf(conn?.type)?.statsLabels?.source ?? 'SourceOperator';
 }
 
 export interface OperatorStatsInput {
@@ -63,6 +54,8 @@ export function operatorStats(s: OperatorStatsInput): Record<string, Value>[] {
       entry['executionTimeMillis'] = Math.round(probe.timeMicros[c]! / 1000);
       const l = probe.latency[c]!.summary(s.now);
       entry['latency'] = { p50: l.p50, p99: l.p99, unit: l.unit, count: l.count };
+      const own = probe.extra[c]?.();
+      if (own) Object.assign(entry, own);
     } else if (i === last && hasSink) {
       entry['inputMessageCount'] = probe ? probe.inCount[chainLen]! : (run?.outputMessageCount ?? 0);
       entry['outputMessageCount'] = run?.outputMessageCount ?? 0;

@@ -237,6 +237,10 @@ export class Processor {
 
   private async onBatch(): Promise<void> {
     const coord = this.coord!;
+    // DLQ records are written batch by batch, as the $merge output is, not only at checkpoints:
+    // with a start checkpoint taken first, the next one can be minutes away. A failed write has
+    // already failed the processor (DlqSink onError).
+    await this.dlq?.drain().catch(() => undefined);
     if (this.stopRequested) {
       if (!this.stopCheckpointed) {
         this.stopCheckpointed = true;
@@ -364,8 +368,7 @@ export class Processor {
     const run = this.run;
     const probe = this.probe;
     if (!run || !probe) return undefined;
-    const chainDlq = probe.dlqCount.reduce((a, b) => a + b, 0);
-    const traces = probe.traces({ name: '$source', inCount: run.stats.inputMessageCount, dlqCount: Math.max(0, run.stats.dlqMessageCount - chainDlq) });
+    const traces = probe.runTraces(run.stats);
     const last = this.def.pipeline.length - 1;
     const sinkName = Object.keys((this.def.pipeline[last] ?? {}) as Doc)[0];
     if (last > 0 && traces.length === last && sinkName) {

@@ -4,7 +4,8 @@
  * command surface has one implementation. Params and replies are relaxed Extended JSON objects
  * (shared/protocol.ts shapes); each transport converts its own encoding at its edge.
  */
-import type { ConnectionRegistry } from '../connections/types';
+import type { Connection, ConnectionRegistry } from '../connections/types';
+import { publicFields, unreachableReason } from '../connectors/catalog/index';
 import type { Doc } from '../core/types';
 import * as P from '../../shared/protocol';
 import type { ProcessorManager } from './manager';
@@ -72,14 +73,21 @@ export class ProcessorMethods {
     return r;
   }
 
-  /** Names and types only: connection entries hold secrets (passwords, URIs) that never leave the instance. */
+  /**
+   * Each entry's name, type and the non-secret fields its kind's table lists (as Atlas's reply
+   * has them); secrets and local-only fields (a Cluster's uri) never leave the instance.
+   */
   listStreamConnections(q: P.ListConnectionsParams): P.OkReply & { connections: P.ConnectionInfo[] } {
+    const info = (c: Connection): P.ConnectionInfo => {
+      const why = unreachableReason(c);
+      return { ...publicFields(c), name: c.name, type: c.type, origin: this.src.origin(c.name), ...(why ? { localUnreachable: why } : {}) };
+    };
     return {
       ok: 1,
       connections: this.src
         .registry()
         .list()
-        .map((c) => ({ name: c.name, type: c.type, origin: this.src.origin(c.name) }))
+        .map(info)
         .filter((c) => matchesFilter(c as unknown as Doc, q.filter as Doc | undefined)),
     };
   }

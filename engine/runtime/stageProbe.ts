@@ -38,6 +38,8 @@ export class StageProbe implements ChainProbe {
   readonly dlqCount: number[];
   readonly timeMicros: number[];
   readonly latency: LatencyWindow[];
+  /** Figures a stage publishes itself (StageRuntime.reportStats: cache hits, throttle state). */
+  readonly extra: ((() => Record<string, Value>) | undefined)[];
   private readonly captures: Capture[] | undefined;
   private seq = 0;
   private sampling = false;
@@ -54,12 +56,16 @@ export class StageProbe implements ChainProbe {
     this.dlqCount = new Array<number>(n + 1).fill(0);
     this.timeMicros = new Array<number>(n).fill(0);
     this.latency = stages.map(() => new LatencyWindow(30_000, 512));
+    this.extra = stages.map(() => undefined);
     this.captures = trace ? Array.from({ length: n + 1 }, () => ({ emitted: [], dropped: [], dlq: [] })) : undefined;
   }
 
   runtime(i: number, rt: StageRuntime): StageRuntime {
     return {
       ...rt,
+      reportStats: (read) => {
+        this.extra[i] = read;
+      },
       dlq: (input) => {
         this.dlqCount[i]!++;
         const c = this.captures?.[i];
@@ -112,6 +118,15 @@ export class StageProbe implements ChainProbe {
     };
   }
 
+  /**
+   * The StageTrace list of a run: `$source` counts what the run read; its DLQ records are those
+   * the chain did not produce (documents whose event time could not be read, undecodable ones).
+   */
+  runTraces(stats: { inputMessageCount: number; dlqMessageCount: number }): StageTrace[] {
+    const chainDlq = this.dlqCount.reduce((a, b) => a + b, 0);
+    return this.traces({ name: '$source', inCount: stats.inputMessageCount, dlqCount: Math.max(0, stats.dlqMessageCount - chainDlq) });
+  }
+
   /** The StageTrace list: $source first (index 0), then each chain stage at its pipeline index. */
   traces(source: { name: string; inCount: number; dlqCount: number }): StageTrace[] {
     const n = this.stages.length;
@@ -142,4 +157,9 @@ export function chainStagesOf(v: { stages: { name: string; spec: { kind: string 
   const s = v.stages;
   const isSink = s.length > 1 && s[s.length - 1]!.spec.kind === 'sink';
   return s.slice(1, isSink ? -1 : undefined).map((x) => ({ name: x.name, absorbs: x.spec.kind === 'window' }));
+}
+
+/** The probe of a Debug run (the editor's Debug command, a test run from the Test Explorer's Debug profile). */
+export function debugProbe(v: { stages: { name: string; spec: { kind: string } }[] }, now: () => number, o: { perStage: number; metaField: string; processorName: string }): StageProbe {
+  return new StageProbe(chainStagesOf(v), now, { perStage: Math.max(0, Math.min(1000, Math.floor(o.perStage))), metaField: o.metaField, processorName: o.processorName });
 }

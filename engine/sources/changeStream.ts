@@ -8,6 +8,7 @@ import type { Doc, JsonPath, Value } from '../core/types';
 import { isPlainObject } from '../bson/types';
 import { enumValue, err, noUnknownFields, optBool, optString, wrongType } from '../parse/args';
 import type { ParseContext } from '../parse/types';
+import { numberArg } from '../parse/fields';
 import type { SourceFlavour } from './flavour';
 import { parseTimeOptions } from './common';
 import { type TimeOptions } from '../io/types';
@@ -63,7 +64,8 @@ function parseConfig(c: Doc, path: JsonPath, ctx: ParseContext): Omit<ChangeStre
   let maxAwaitTimeMS = 1000;
   const m = c['maxAwaitTimeMS'];
   if (m !== undefined) {
-    if (typeof m === 'number' && Number.isInteger(m) && m >= 0) maxAwaitTimeMS = m;
+    const n = numberArg(m);
+    if (n !== undefined && Number.isInteger(n) && n >= 0) maxAwaitTimeMS = n;
     else {
       wrongType(P, 'maxAwaitTimeMS', m, 'int', [...path, 'maxAwaitTimeMS'], ctx);
       ok = false;

@@ -13,6 +13,7 @@ import { ioOf } from '../io/ioOf';
 import { KEY_FORMATS, type KeyFormat } from '../io/enums';
 import type { KafkaSourceConfig } from '../io/types';
 import { parseDuration } from '../parse/duration';
+import { parseSourceSchemaRegistry } from '../parse/schemaRegistry';
 
 const FIELDS = ['connectionName', 'topic', 'timeField', 'tsFieldName', 'tsFieldOverride', 'partitionIdleTimeout', 'config', 'schemaRegistry'] as const;
 const CONFIG_FIELDS = ['auto_offset_reset', 'group_id', 'enable_auto_commit', 'keyFormat', 'keyFormatError'] as const;
@@ -40,9 +41,10 @@ export const kafkaFlavour: SourceFlavour<KafkaSourceConfig> = {
       err(ctx, [...path, 'topic'], 'topic must be a topic name or a non-empty array of topic names', 'ASP304');
       ok = false;
     }
+    let schemaRegistry: KafkaSourceConfig['schemaRegistry'];
     if (arg['schemaRegistry'] !== undefined) {
-      err(ctx, [...path, 'schemaRegistry'], 'Avro decoding through a Schema Registry is not available in the local engine', 'ASP312', { target: 'key' });
-      ok = false;
+      schemaRegistry = parseSourceSchemaRegistry(arg['schemaRegistry'], [...path, 'schemaRegistry'], ctx);
+      if (!schemaRegistry) ok = false;
     }
     let idle: number | undefined;
     if (arg['partitionIdleTimeout'] !== undefined) {
@@ -79,6 +81,7 @@ export const kafkaFlavour: SourceFlavour<KafkaSourceConfig> = {
       enableAutoCommit,
       keyFormat,
       keyFormatError,
+      ...(schemaRegistry ? { schemaRegistry } : {}),
     };
   },
   create(config, env) {

@@ -3,7 +3,7 @@
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/project/
  */
 import type { Doc, JsonPath, Value } from '../core/types';
-import { isPlainObject } from '../bson/types';
+import { isNumber, isPlainObject, toNumber } from '../bson/types';
 import type { Compiler, EvalCtx, Expr } from '../expr/types';
 
 type Node = { kind: 'include' } | { kind: 'exclude' } | { kind: 'expr'; expr: Expr } | { kind: 'tree'; children: Map<string, Node> };
@@ -56,8 +56,9 @@ export function compileProjection(spec: Doc, c: Compiler, path: JsonPath): Proje
         ok = false;
         continue;
       }
-      if (v === true || v === false || typeof v === 'number') {
-        const on = v === true || (typeof v === 'number' && v !== 0);
+      // Numbers of any type are inclusion flags ({a: 1.0} from a file is a double).
+      if (v === true || v === false || isNumber(v)) {
+        const on = v === true || (v !== false && toNumber(v) !== 0);
         if (full === '_id') {
           if (!on) idExcluded = true;
           node = { kind: on ? 'include' : 'exclude' };

@@ -8,6 +8,7 @@ import { err, missing, otherFormFields, wrongType } from '../parse/args';
 import { connectionRef, nameSpec } from '../parse/connection';
 import type { FieldSpec } from '../parse/fieldSpec';
 import { fieldNamed } from '../parse/fields';
+import { EMIT_SCHEMA_REGISTRY, parseEmitSchemaRegistry } from '../parse/schemaRegistry';
 import type { StageSpec } from '../parse/types';
 import { ioOf } from '../io/ioOf';
 import { KEY_FORMATS, type KeyFormat, type OutputFormat } from '../io/enums';
@@ -38,7 +39,7 @@ const FIELDS: FieldSpec[] = [
       { name: 'tombstoneWhen', role: 'expr', description: 'Boolean expression: true sends a tombstone (null value)' },
     ],
   },
-  { name: 'schemaRegistry', role: 'options', type: 'object', description: 'Kafka: write Avro through a Schema Registry connection' },
+  EMIT_SCHEMA_REGISTRY,
   { name: 'db', role: 'expr', type: ['string', 'object'], description: 'Time series: the database, or an expression giving it' },
   { name: 'coll', role: 'expr', type: ['string', 'object'], description: 'Time series: the collection, or an expression giving it' },
   {
@@ -96,9 +97,10 @@ export const emit: StageSpec<EmitConfig> = {
       return ok && db && coll ? { kind: 'collection', connectionName: name, db, coll } : undefined;
     }
     let ok = otherFormFields(arg, KAFKA_FORM, '$emit', path, ctx);
+    let schemaRegistry: KafkaEmitConfig['schemaRegistry'];
     if (arg['schemaRegistry'] !== undefined) {
-      err(ctx, [...path, 'schemaRegistry'], 'Avro output through a Schema Registry is not available in the local engine', 'ASP312', { target: 'key' });
-      ok = false;
+      schemaRegistry = parseEmitSchemaRegistry(arg['schemaRegistry'], [...path, 'schemaRegistry'], ctx);
+      if (!schemaRegistry) ok = false;
     }
     let topic: KafkaEmitConfig['topic'] | undefined;
     const t = arg['topic'];
@@ -130,6 +132,7 @@ export const emit: StageSpec<EmitConfig> = {
       compression: c['compression_type'] as string | undefined,
       acks: c['acks'] === undefined ? 'all' : (String(c['acks']) as KafkaEmitConfig['acks']),
       tombstoneWhen,
+      ...(schemaRegistry ? { schemaRegistry } : {}),
     };
   },
   toRunOutput: (config) => config.kind === 'testLog',

@@ -1,6 +1,7 @@
 /** $externalFunction (ASP): invoke an AWS Lambda function. https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-externalFunction/ */
 import { isPlainObject } from '../bson/types';
 import { err, missing } from '../parse/args';
+import { intValue } from '../parse/fields';
 import { ANY, setPath } from '../parse/shape';
 import { atlasOnlyStage } from './_atlasOnly';
 import { ON_ERROR, PAYLOAD, parsePayload } from './_callFields';
@@ -25,9 +26,9 @@ export const externalFunction = atlasOnlyStage({
     const async = arg['execution'] === 'async';
     if (async && arg['as'] !== undefined) err(ctx, [...path, 'as'], '$externalFunction.as cannot be set when execution is async', 'ASP313');
     if (!async && arg['as'] === undefined && !ctx.isLast) missing('$externalFunction', 'as', path, ctx);
-    const par = arg['parallelism'];
-    if (typeof par === 'number' && par > 1 && async) err(ctx, [...path, 'parallelism'], '$externalFunction.parallelism above 1 needs execution "sync"', 'ASP313');
-    if (arg['partitionBy'] !== undefined && (async || typeof par !== 'number' || par <= 1)) {
+    const par = intValue(arg['parallelism']);
+    if (par !== undefined && par > 1 && async) err(ctx, [...path, 'parallelism'], '$externalFunction.parallelism above 1 needs execution "sync"', 'ASP313');
+    if (arg['partitionBy'] !== undefined && (async || par === undefined || par <= 1)) {
       err(ctx, [...path, 'partitionBy'], '$externalFunction.partitionBy needs execution "sync" and parallelism above 1', 'ASP313');
     }
     parsePayload(arg, path, ctx);

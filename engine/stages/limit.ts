@@ -2,6 +2,7 @@
  * $limit inside a window: passes the first n documents of each window.
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/limit/
  */
+import { isNumber, toNumber } from '../bson/types';
 import { CODES } from '../windows/codes';
 import type { StageSpec } from '../parse/types';
 
@@ -25,10 +26,12 @@ export const limit: StageSpec<LimitConfig> = {
       ctx.report({ code: CODES.limit, message, severity: 'error', path });
       return undefined;
     };
-    if (typeof arg !== 'number') return report('the limit must be specified as a number');
-    if (!Number.isInteger(arg)) return report('the limit must be an integer');
-    if (arg <= 0) return report('the limit must be positive');
-    return { n: arg };
+    // Any numeric type: 5.0 from a file is a double.
+    if (!isNumber(arg)) return report('the limit must be specified as a number');
+    const n = toNumber(arg);
+    if (!Number.isInteger(n)) return report('the limit must be an integer');
+    if (n <= 0) return report('the limit must be positive');
+    return { n };
   },
   create(config, _rt, next) {
     let seen = 0;

@@ -9,7 +9,7 @@ import { isPlainObject } from '../bson/types';
 import { err, wrongType } from '../parse/args';
 import { connectionRef } from '../parse/connection';
 import type { FieldSpec } from '../parse/fieldSpec';
-import { fieldAt } from '../parse/fields';
+import { fieldAt, intValue } from '../parse/fields';
 import { arr, obj, setPath } from '../parse/shape';
 import { innerPipeline } from './_innerPipeline';
 import type { StageSpec } from '../parse/types';
@@ -99,8 +99,8 @@ export const lookup: StageSpec<LookupConfig> = {
       ok = false;
     }
     let parallelism = 1;
-    const par = arg['parallelism'];
-    if (typeof par === 'number') {
+    const par = intValue(arg['parallelism']);
+    if (par !== undefined) {
       if (par < 1 || par > 16) {
         err(ctx, [...path, 'parallelism'], '$lookup.parallelism must be an integer from 1 to 16', 'ASP304');
         ok = false;

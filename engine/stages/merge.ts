@@ -8,7 +8,7 @@ import { isPlainObject } from '../bson/types';
 import { err } from '../parse/args';
 import { connectionRef, nameSpec } from '../parse/connection';
 import type { FieldSpec } from '../parse/fieldSpec';
-import { fieldAt } from '../parse/fields';
+import { fieldAt, intValue } from '../parse/fields';
 import { innerPipeline } from './_innerPipeline';
 import type { StageSpec } from '../parse/types';
 import { ioOf } from '../io/ioOf';
@@ -113,8 +113,8 @@ export const merge: StageSpec<MergeConfig> = {
     if (typeof wn === 'string') whenNotMatched = { mode: wn as NotMatched };
     else if (isPlainObject(wn)) whenNotMatched = { expr: ctx.compiler.expr(wn, [...path, 'whenNotMatched']) };
     let parallelism = 1;
-    const par = arg['parallelism'];
-    if (typeof par === 'number') {
+    const par = intValue(arg['parallelism']);
+    if (par !== undefined) {
       if (par < 1) {
         err(ctx, [...path, 'parallelism'], '$merge.parallelism must be a positive integer', 'ASP304');
         ok = false;

@@ -9,10 +9,12 @@ import { compileProjection, type Projection } from './_projection';
 import type { StageSpec } from '../parse/types';
 import type { Value } from '../core/types';
 import { exprShape } from '../parse/exprShape';
+import { numberArg } from '../parse/fields';
 import { ANY, cloneTop, lookup, obj, removeIn, setPath, type Shape } from '../parse/shape';
 
-const isExclusion = (v: Value): boolean => v === 0 || v === false;
-const isInclusion = (v: Value): boolean => (typeof v === 'number' && v !== 0) || v === true;
+// Any number type counts: {a: 1.0} and {a: NumberLong(0)} are projections too.
+const isExclusion = (v: Value): boolean => v === false || numberArg(v) === 0;
+const isInclusion = (v: Value): boolean => v === true || (numberArg(v) ?? 0) !== 0;
 
 /** Exclusion mode drops the named fields; inclusion mode keeps `_id` and builds the rest. */
 function projectShape(input: Shape, arg: Value): Shape {

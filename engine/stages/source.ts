@@ -10,6 +10,7 @@ import { connectionRef } from '../parse/connection';
 import type { FieldSpec } from '../parse/fieldSpec';
 import { fieldNamed } from '../parse/fields';
 import { merge, setPath, obj, scalar, shapeOfValue, type Shape } from '../parse/shape';
+import { SOURCE_SCHEMA_REGISTRY } from '../parse/schemaRegistry';
 import type { StageSpec } from '../parse/types';
 import type { SourceFlavour } from '../sources/flavour';
 import { flavourFor, SOURCE_CONNECTION_TYPES, SOURCE_FIELDS } from '../sources/flavours';
@@ -33,7 +34,7 @@ const FIELDS: FieldSpec[] = [
   { name: 'tsFieldName', role: 'literal', type: 'string', default: '_ts', aliases: ['tsFieldOverride'], description: 'Top-level field that receives the event time' },
   { name: 'topic', role: 'literal', type: ['string', 'array'], description: 'Kafka: topic name or array of names' },
   durationField('partitionIdleTimeout', 'Kafka: how long a partition may stay idle before the watermark moves on without it'),
-  { name: 'schemaRegistry', role: 'options', type: 'object', description: 'Kafka: decode Avro through a Schema Registry connection' },
+  SOURCE_SCHEMA_REGISTRY,
   { name: 'db', role: 'literal', type: 'string', description: 'Change stream: database (omit for the whole cluster)' },
   { name: 'coll', role: 'literal', type: ['string', 'array'], description: 'Change stream: collection name or array of names' },
   { name: 'initialSync', role: 'options', type: 'object', description: 'Change stream: scan the collections before streaming their changes' },

@@ -6,7 +6,8 @@ import { ObjectId } from 'bson';
 import type { Doc, Value } from '../core/types';
 import { EngineError } from '../core/errors';
 import { cloneDoc } from '../json/clone';
-import { toCanonicalJSON, toRelaxedJSON } from '../json/ejson';
+import { toRelaxedJSON } from '../json/ejson';
+import { keyOf, type GroupKey } from '../accumulators/_key';
 import { AppendLog } from './log';
 import { compileStoreFilter, exactId } from './filter';
 
@@ -18,8 +19,12 @@ export class StoreWriteError extends EngineError {
   }
 }
 
-export function idKey(id: Value): string {
-  return toCanonicalJSON({ k: id });
+/**
+ * The `_id` index key: equal under the index's comparison, so 2, 2.0 and NumberLong(2) are one
+ * `_id` (a duplicate key), as in MongoDB; `$group`'s keys follow the same rule.
+ */
+export function idKey(id: Value): GroupKey {
+  return keyOf(id);
 }
 
 export interface UpdateSpec {
@@ -29,7 +34,7 @@ export interface UpdateSpec {
 }
 
 export class LocalCollection {
-  private readonly docs = new Map<string, Doc>();
+  private readonly docs = new Map<GroupKey, Doc>();
   private readonly log: AppendLog;
 
   constructor(readonly db: string, readonly name: string, file: string) {

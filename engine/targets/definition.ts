@@ -8,7 +8,7 @@ import { exportDocument, type JsonDoc } from '../pipeline/processorDocument';
 import { CommandError } from '../runtime/errors';
 import type { TargetApi } from './api';
 import type { Connection, ConnectionRegistry } from '../connections/types';
-import { builtinRegistry } from '../connections/registry';
+import { builtinRegistry } from '../connectors/catalog/registry';
 
 export interface Deployed {
   doc: JsonDoc;

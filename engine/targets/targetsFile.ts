@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseJsonText } from '../json/tree';
-import { resolveEnv } from '../connections/registry';
+import { resolveEnv } from '../connections/env';
 
 export const ENVIRONMENTS = ['local', 'development', 'test', 'staging', 'production'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];

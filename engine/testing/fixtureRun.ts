@@ -9,6 +9,7 @@ import type { TestExpect } from './format';
 import { readFixtureFile, resolveTest, type TestHost, type TestProblem } from './load';
 import { FIXTURE_CODES, type ParsedFixture } from './parse';
 import { runTest, type RunTestOptions } from './runTest';
+import type { StageTrace } from '../../shared/protocol';
 
 export interface TestResult {
   file: string;
@@ -24,6 +25,8 @@ export interface TestResult {
   actual?: { output: Doc[]; dlq: Doc[] };
   /** Pipeline warnings and hints. */
   notes: TestProblem[];
+  /** With the `debug` option: what each stage emitted, dropped and sent to the DLQ. */
+  trace?: StageTrace[];
 }
 
 export interface FixtureOptions extends RunTestOptions {
@@ -58,7 +61,9 @@ export async function runFixture(p: ParsedFixture, host: TestHost, opts: Fixture
     }
     const actual = { output: run.output, dlq: run.dlq };
     const differences = checkExpectations(r.case.expect, actual);
-    results.push({ ...base, passed: differences.length === 0, problems: [], differences, actual, notes: run.notes });
+    const result: TestResult = { ...base, passed: differences.length === 0, problems: [], differences, actual, notes: run.notes };
+    if (run.trace) result.trace = run.trace;
+    results.push(result);
   }
   return results;
 }

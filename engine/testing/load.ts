@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { findNodeAtLocation } from 'jsonc-parser';
-import type { LoadedRegistry } from '../connections/registry';
+import type { LoadedRegistry } from '../connectors/catalog/registry';
 import type { Doc, JsonPath, LocatedDiagnostic } from '../core/types';
 import { isPlainObject } from '../bson/types';
 import { parseEJSON } from '../json/ejson';

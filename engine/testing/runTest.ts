@@ -18,6 +18,8 @@ import { durationMs } from '../time/duration';
 import { FIXTURE_CODES } from './parse';
 import type { ResolvedTest, TestProblem } from './load';
 import { feedFlavour, type FeedConfig } from './source';
+import { debugProbe } from '../runtime/stageProbe';
+import type { StageTrace } from '../../shared/protocol';
 
 export interface RunTestOptions {
   /**
@@ -26,6 +28,8 @@ export interface RunTestOptions {
    */
   services?: (registry: ConnectionRegistry) => Promise<{ value: Services; close(): Promise<void> }>;
   signal?: AbortSignal;
+  /** Keep what each stage emitted, dropped and sent to the DLQ, as the editor's Debug does. */
+  debug?: { perStage: number };
 }
 
 export interface TestRun {
@@ -36,6 +40,8 @@ export interface TestRun {
   /** Warnings and hints of the pipeline, for reports. */
   notes: TestProblem[];
   end?: RunEnd;
+  /** With `debug`: the per-stage trace of the run. */
+  trace?: StageTrace[];
 }
 
 export async function runTest(r: ResolvedTest, opts: RunTestOptions = {}): Promise<TestRun> {
@@ -76,11 +82,14 @@ export async function runTest(r: ResolvedTest, opts: RunTestOptions = {}): Promi
   const stages = [{ ...src, config: { flavour: feedFlavour, config: feed } satisfies SourceConfig }, ...v.stages.slice(1)];
   const needs = JSON.stringify(pipeline.slice(1) as Value[]).includes('"connectionName"');
   const services = needs && opts.services ? await opts.services(connections) : undefined;
+  const processorName = a.processor.name ?? 'preview';
+  const probe = opts.debug ? debugProbe(v, () => clock.now(), { perStage: opts.debug.perStage, metaField: a.processor.options.streamMetaFieldName ?? '_stream_meta', processorName }) : undefined;
   const run = new PipelineRun({ ...a.processor, pipeline }, { ...v, stages }, {
+    probe,
     connections,
     clock,
     drain: input.drain !== false,
-    processorName: a.processor.name ?? 'preview',
+    processorName,
     services: services?.value,
     signal: stop.signal,
     onOutput: (d) => out.output.push(d),
@@ -93,6 +102,7 @@ export async function runTest(r: ResolvedTest, opts: RunTestOptions = {}): Promi
   } finally {
     await services?.close();
   }
+  if (probe) out.trace = probe.runTraces(run.stats);
   return out;
 }
 

@@ -7,6 +7,7 @@
 import type { JsonPath, Value } from '../core/types';
 import type { ParseContext } from '../parse/types';
 import { isPlainObject } from '../bson/types';
+import { numberArg } from '../parse/fields';
 import { DURATION_UNITS, OFFSET_UNITS } from '../time/duration';
 import { CODES } from './codes';
 import type { DiagnosticCode } from '../core/codes';
@@ -29,9 +30,9 @@ export class ArgReader {
   /** `{size: int >= 0, unit}` in ms. */
   duration(v: Value, field: string, path: JsonPath): number | undefined {
     if (!isPlainObject(v)) return undefined;
-    const size = v['size'];
+    const size = numberArg(v['size']);
     const unit = v['unit'];
-    if (typeof size !== 'number' || typeof unit !== 'string' || DURATION_UNITS[unit] === undefined) return undefined;
+    if (size === undefined || typeof unit !== 'string' || DURATION_UNITS[unit] === undefined) return undefined;
     if (size < 0) return this.error(CODES.badValue, `BSON field '${this.idl}.${field}.size' value must be >= 0, actual value '${size}'`, [...path, 'size']);
     return size * DURATION_UNITS[unit]!;
   }
@@ -41,8 +42,8 @@ export class ArgReader {
    * "Must specify unit and size for non-zero <what> values").
    */
   durationOrZero(v: Value, field: string, what: string, path: JsonPath): number | undefined {
-    if (typeof v === 'number') {
-      if (v === 0) return 0;
+    if (numberArg(v) !== undefined) {
+      if (numberArg(v) === 0) return 0;
       return this.error(CODES.badValue, `Must specify unit and size for non-zero ${what} values`, path);
     }
     return this.duration(v, field, path);
@@ -51,9 +52,9 @@ export class ArgReader {
   /** `{offsetFromUtc: int, unit}` in ms; negative offsets are accepted like the engine does. */
   offset(v: Value): number | undefined {
     if (!isPlainObject(v)) return undefined;
-    const n = v['offsetFromUtc'];
+    const n = numberArg(v['offsetFromUtc']);
     const unit = v['unit'];
-    if (typeof n !== 'number' || typeof unit !== 'string' || OFFSET_UNITS[unit] === undefined) return undefined;
+    if (n === undefined || typeof unit !== 'string' || OFFSET_UNITS[unit] === undefined) return undefined;
     return n * OFFSET_UNITS[unit]!;
   }
 }

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import { resolveEnv } from '../connections/registry';
+import { resolveEnv } from '../connections/env';
 import { deriveCredential, type ScramCredential } from './scram';
 
 export interface WireOptions {

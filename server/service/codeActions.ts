@@ -7,8 +7,10 @@ import type { ServiceCtx } from './context';
 import type { ParsedDoc, StageNode } from './parseCache';
 import { keyNodeOf, nodeAt, pathOf, prop, stringValue } from './jsonNav';
 import { stagePaths } from './cursor';
-import { allowedConnectionTypes, connectionTypesAt } from './connectionKinds';
+import { connectionTypesAt } from '../../engine/parse/fields';
+import { fieldAt as processorFieldAt } from '../../engine/pipeline/processorFields';
 import { newConnectionEdit } from './codeActionsConnections';
+import { kindOf } from '../../engine/connectors/catalog/index';
 
 export function codeActions(ctx: ServiceCtx, parsed: ParsedDoc, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
   if (parsed.kind !== 'pipeline') return [];
@@ -150,8 +152,9 @@ function connectionFix(ctx: ServiceCtx, parsed: ParsedDoc, offset: number): Code
       rel = full.slice(p.length + 1);
     }
   }
-  const allowed = stage ? connectionTypesAt(stage.spec, rel) : allowedConnectionTypes('options', 'dlq.connectionName');
-  const type = allowed?.find((t) => t !== 'Local' && t !== 'Sample' && t !== 'TestLog') ?? 'Cluster';
+  const allowed = stage ? connectionTypesAt(stage.spec?.fields, rel) : processorFieldAt(full.map(String))?.connectionTypes;
+  // The first accepted type a user writes entries for (built-in types come with their entries).
+  const type = allowed?.find((t) => !kindOf(t)?.builtins) ?? 'Cluster';
   const edit: WorkspaceEdit | undefined = newConnectionEdit(ctx, name, type);
   return edit ? { title: `Create connection '${name}' (${type}) in the registry`, kind: CodeActionKind.QuickFix, edit } : undefined;
 }

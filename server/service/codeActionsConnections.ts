@@ -3,17 +3,14 @@ import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { modify } from 'jsonc-parser';
 import type { ServiceCtx } from './context';
+import { kindOf } from '../../engine/connectors/catalog/index';
 
-const TEMPLATES: Record<string, Record<string, string>> = {
-  Kafka: { bootstrapServers: 'localhost:9092' },
-  Cluster: { uri: 'mongodb://127.0.0.1:27017' },
-  Https: { url: 'https://example.com' },
-};
 
 export function newConnectionEdit(ctx: ServiceCtx, name: string, type: string): WorkspaceEdit | undefined {
   const uri = ctx.connectionsFileUri();
   if (!uri) return undefined;
-  const entry = { name, type, ...TEMPLATES[type] };
+  // A new entry starts from its kind's template (the fields it cannot do without, with examples).
+  const entry = { name, type, ...kindOf(type)?.template };
   const file = ctx.connectionsFile();
   const fmt = { insertSpaces: true, tabSize: 2, eol: '\n' };
   if (!file || file.uri !== uri || file.text.trim() === '') {

@@ -8,7 +8,6 @@ import { fieldAt, fieldsUnder, isLocalOnly, TIERS } from '../../engine/pipeline/
 import type { ServiceCtx } from './context';
 import { keyHasValue, push, type ItemSink } from './items';
 import { keysOf, nodeAt } from './jsonNav';
-import { allowedConnectionTypes } from './connectionKinds';
 
 export function processorCompletions(ctx: ServiceCtx, out: ItemSink, path: JsonPath, atKey: boolean): void {
   const parent = path.slice(0, -1).join('.');
@@ -28,16 +27,14 @@ export function processorCompletions(ctx: ServiceCtx, out: ItemSink, path: JsonP
     }
     return;
   }
-  const key = path.join('.');
-  if (key === 'options.dlq.connectionName') {
-    const allowed = allowedConnectionTypes('options', 'dlq.connectionName');
+  const f = fieldAt(path.map(String));
+  if (f?.connectionTypes) {
     for (const c of ctx.connections().list()) {
-      if (allowed && !allowed.includes(c.type)) continue;
+      if (!(f.connectionTypes as readonly string[]).includes(c.type)) continue;
       push(out, { label: c.name, kind: CompletionItemKind.Reference, detail: `${c.type} connection` }, `"${c.name}"`);
     }
     return;
   }
-  const f = fieldAt(path.map(String));
   if (f?.type === 'tier') {
     for (const v of TIERS) push(out, { label: v, kind: CompletionItemKind.EnumMember, detail: f.detail }, `"${v}"`);
   } else if (f?.type === 'boolean') {

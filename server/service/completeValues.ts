@@ -5,10 +5,10 @@ import type { JsonPath } from '../../engine/core/types';
 import type { ServiceCtx } from './context';
 import type { StageNode } from './parseCache';
 import type { Role } from './roles';
-import { fieldAt, typesOf } from '../../engine/parse/fields';
+import { connectionTypesAt, fieldAt, typesOf } from '../../engine/parse/fields';
 import { pathsOf } from '../../engine/parse/shape';
 import { keysOf, nodeAt, prop, stringValue } from './jsonNav';
-import { connectionTypesAt, connectionRole } from './connectionKinds';
+import { kindOf } from '../../engine/connectors/catalog/index';
 import { push, type ItemSink } from './items';
 import { argSnippet } from './snippets';
 
@@ -32,7 +32,7 @@ const REDACT_VARS = ['DESCEND', 'PRUNE', 'KEEP'];
 
 export function valueCompletions(ctx: ServiceCtx, out: ItemSink, stage: StageNode, rel: JsonPath, role: Role): void {
   const spec = ctx.catalog.stages.get(stage.name);
-  const allowed = connectionTypesAt(spec, rel);
+  const allowed = connectionTypesAt(spec?.fields, rel);
   if (allowed) return connectionItems(ctx, out, allowed);
   switch (role.k) {
     case 'options': {
@@ -133,8 +133,8 @@ function connectionItems(ctx: ServiceCtx, out: ItemSink, allowed: readonly strin
     const item: CompletionItem = {
       label: c.name,
       kind: CompletionItemKind.Reference,
-      detail: `${c.type} connection`,
-      documentation: { kind: MarkupKind.Markdown, value: connectionRole(c.type) },
+      detail: `${c.type} connection${kindOf(c.type)?.atlasOnly ? ' (Atlas only)' : ''}`,
+      documentation: { kind: MarkupKind.Markdown, value: kindOf(c.type)?.usedFor ?? c.type },
       sortText: `${c.name.startsWith('__') ? 1 : 0}${c.name}`,
     };
     push(out, item, `"${c.name}"`);

@@ -1,9 +1,16 @@
-/** asp.connections.json itself: its index (names → ranges), validation and completion of types and fields. */
+/**
+ * asp.connections.json itself: its index (names → ranges), validation (the loader's) and
+ * completion of types, fields and values, all read from the connection kinds' field tables.
+ */
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
 import type { Node } from 'jsonc-parser';
 import type { LocatedDiagnostic } from '../../engine/core/types';
-import type { ConnectionRegistry } from '../../engine/connections/types';
-import { loadConnectionRegistryText } from '../../engine/connections/registry';
+import type { ConnectionRegistry, ConnectionType } from '../../engine/connections/types';
+import type { Value } from '../../engine/core/types';
+import { isPlainObject } from '../../engine/bson/types';
+import type { FieldSpec } from '../../engine/parse/fieldSpec';
+import { CONNECTION_KINDS, entryFields, fieldAt, FILE_TYPES, kindOf } from '../../engine/connectors/catalog/index';
+import { loadConnectionRegistryText } from '../../engine/connectors/catalog/registry';
 import { cursorAt } from './cursor';
 import { keyHasValue, push, type ItemSink } from './items';
 import { keysOf, nodeAt, prop, stringValue } from './jsonNav';
@@ -32,40 +39,27 @@ export function indexConnectionsFile(uri: string, text: string, tree: Node | und
   return { uri, text, registry, diagnostics, names, list: list?.type === 'array' ? list : undefined };
 }
 
-interface FieldDoc {
-  detail: string;
-  snippet: string;
-  values?: string[];
-  fields?: Record<string, FieldDoc>;
+/** The completion snippet of a field's value, from its table entry. */
+function valueSnippet(f: FieldSpec): string {
+  if (f.secret === true) return '"\\${env:${1:SECRET_NAME}}"';
+  if (f.enum) return `"\${1|${f.enum.join(',')}|}"`;
+  const t = Array.isArray(f.type) ? f.type[0] : f.type;
+  if (f.fields || t === 'object') return '{ $1 }';
+  if (t === 'array') return '[ $1 ]';
+  if (t === 'number' || t === 'int' || t === 'bool') return '$1';
+  return '"$1"';
 }
 
-const S = (detail: string, values?: string[]): FieldDoc =>
-  ({ detail, snippet: values ? `"\${1|${values.join(',')}|}"` : '"$1"', values });
-const O = (detail: string, fields: Record<string, FieldDoc>): FieldDoc => ({ detail, snippet: '{ $1 }', fields });
+/** What completion says about a field: its description, and what the local engine does with it. */
+function fieldDetail(f: FieldSpec): string {
+  const notes = [f.secret ? 'secret: ${env:NAME} only' : '', f.localOnly ? 'local only' : '', f.localNote ?? ''].filter(Boolean);
+  return notes.length ? `${f.description} (${notes.join('; ')})` : f.description;
+}
 
-/** Fields per connection type (asp-spec §9); secrets as `${env:NAME}` references. */
-export const CONNECTION_FIELDS: Record<string, Record<string, FieldDoc>> = {
-  Kafka: {
-    bootstrapServers: S('comma-separated host:port list'),
-    security: O('TLS / SASL transport', { protocol: S('security protocol', ['PLAINTEXT', 'SASL_PLAINTEXT', 'SASL_SSL', 'SSL']), brokerPublicCertificate: S('CA certificate (PEM) as ${env:NAME}') }),
-    authentication: O('SASL credentials', {
-      mechanism: S('SASL mechanism', ['PLAIN', 'SCRAM-256', 'SCRAM-512', 'OAUTHBEARER', 'AWS_MSK_IAM']),
-      username: S('user name'), password: { detail: 'a ${env:NAME} reference, never the secret', snippet: '"\\${env:${1:KAFKA_PASSWORD}}"' },
-    }),
-    config: O('allow-listed Kafka client settings', {}),
-    networking: O('Atlas networking (ignored locally)', { access: O('access type', { type: S('network access', ['PUBLIC', 'VPC', 'PRIVATE_LINK']), connectionId: S('connection id') }) }),
-  },
-  Cluster: {
-    uri: { detail: 'local only: mongodb:// URI; put passwords in ${env:NAME}', snippet: '"${1:mongodb://127.0.0.1:27017}"' },
-    clusterName: S('Atlas cluster name'),
-    clusterProjectId: S('Atlas project id of the cluster'),
-    dbRoleToExecute: O('database role', { role: S('role name'), type: S('role type', ['BUILT_IN', 'CUSTOM']) }),
-  },
-  Sample: {},
-  Https: { url: S('base URL'), headers: O('request headers (string values)', {}) },
-};
-
-const TYPES = Object.keys(CONNECTION_FIELDS);
+const ENTRY_KEYS: readonly FieldSpec[] = [
+  { name: 'name', role: 'literal', type: 'string', required: true, description: 'The connection name stages use as connectionName.' },
+  { name: 'type', role: 'literal', type: 'string', required: true, enum: FILE_TYPES, description: 'The connection type.' },
+];
 
 export function completeConnectionsFile(parsed: ParsedDoc, pos: Position): CompletionList {
   const cur = cursorAt(parsed, parsed.doc.offsetAt(pos));
@@ -75,16 +69,20 @@ export function completeConnectionsFile(parsed: ParsedDoc, pos: Position): Compl
   if (base === 1 && path.length === 1 && cur.loc.isAtPropertyKey) {
     push(out, { label: 'connections', kind: CompletionItemKind.Property }, '"connections": [\n\t$0\n]', true);
   } else if (path.length === base + 1 && !cur.loc.isAtPropertyKey && typeof path[base] === 'number') {
-    for (const t of TYPES) entrySnippet(out, t);
+    for (const t of FILE_TYPES) entrySnippet(out, t);
   } else if (path.length >= base + 2 && typeof path[base] === 'number') {
     const entry = entryNode(parsed, cur.offset, base);
     const type = stringValue(prop(entry, 'type')) ?? '';
     const rel = path.slice(base + 1).map(String);
     if (cur.loc.isAtPropertyKey) fieldKeys(out, type, rel.slice(0, -1));
-    else if (rel.length === 1 && rel[0] === 'type') for (const t of TYPES) push(out, { label: t, kind: CompletionItemKind.EnumMember }, `"${t}"`);
+    else if (rel.length === 1 && rel[0] === 'type') for (const k of CONNECTION_KINDS.filter((x) => x.inFile !== false)) push(out, { label: k.type, kind: CompletionItemKind.EnumMember, detail: k.summary }, `"${k.type}"`);
     else {
-      const f = fieldAt(type, rel);
-      for (const v of f?.values ?? []) push(out, { label: v, kind: CompletionItemKind.EnumMember }, `"${v}"`);
+      const kind = kindOf(type);
+      const f = kind ? fieldAt(kind, rel) : undefined;
+      for (const v of f?.enum ?? []) {
+        const atlasOnly = f?.localEnum !== undefined && !f.localEnum.includes(v);
+        push(out, { label: String(v), kind: CompletionItemKind.EnumMember, detail: atlasOnly ? 'Atlas only: the local engine does not run it' : undefined }, JSON.stringify(v));
+      }
     }
   }
   return { isIncomplete: false, items: out.items };
@@ -102,41 +100,35 @@ function depth(n: Node): number {
   return d;
 }
 
-function fieldAt(type: string, rel: string[]): FieldDoc | undefined {
-  let fields: Record<string, FieldDoc> | undefined = CONNECTION_FIELDS[type];
-  let f: FieldDoc | undefined;
-  for (const k of rel) {
-    f = fields?.[k];
-    fields = f?.fields;
-  }
-  return f;
-}
-
 function fieldKeys(out: ItemSink, type: string, rel: string[]): void {
-  const fields = rel.length === 0 ? { name: S('connection name, used as connectionName'), type: S('connection type', TYPES), ...CONNECTION_FIELDS[type] } : fieldAt(type, rel)?.fields;
+  const kind = kindOf(type);
+  const fields = rel.length === 0 ? [...ENTRY_KEYS, ...(kind ? entryFields(kind) : [])] : kind ? fieldAt(kind, rel)?.fields : undefined;
   const tree = out.parsed.tree;
   const here = tree ? nodeAt(tree, out.cur.offset) : undefined;
   const holder = here?.type === 'object' ? here : here?.parent?.parent;
   const present = new Set(keysOf(holder));
   const keyOnly = keyHasValue(out.cur);
-  for (const [name, f] of Object.entries(fields ?? {})) {
-    if (present.has(name) && out.cur.token?.value !== name) continue;
-    const item: CompletionItem = { label: name, kind: CompletionItemKind.Property, detail: f.detail };
-    if (keyOnly) push(out, item, `"${name}"`);
-    else push(out, item, `"${name}": ${f.snippet}`, true);
+  for (const f of fields ?? []) {
+    if (f.readOnly || (present.has(f.name) && out.cur.token?.value !== f.name)) continue;
+    const item: CompletionItem = { label: f.name, kind: CompletionItemKind.Property, detail: fieldDetail(f) };
+    if (keyOnly) push(out, item, `"${f.name}"`);
+    else push(out, item, `"${f.name}": ${valueSnippet(f)}`, true);
   }
 }
 
-function entrySnippet(out: ItemSink, type: string): void {
-  const body: Record<string, string> = {
-    Kafka: '"bootstrapServers": "${2:localhost:9092}"',
-    Cluster: '"uri": "${2:mongodb://127.0.0.1:27017}"',
-    Sample: '',
-    Https: '"url": "${2:https://example.com}"',
-  };
-  const extra = body[type] ? `, ${body[type]}` : '';
-  const name = type === 'Sample' ? 'sample_stream_solar' : `my${type}`;
-  push(out, { label: `${type} connection`, kind: CompletionItemKind.Snippet, detail: `new ${type} connection` },
-    `{ "name": "\${1:${name}}", "type": "${type}"${extra} }`, true);
+/** A snippet body for a template value: strings become placeholders, the rest stays as JSON. */
+function templateSnippet(v: Value, next: { n: number }): string {
+  if (typeof v === 'string') return `"\${${next.n++}:${v.replace(/[$}\\]/g, (c) => `\\${c}`)}}"`;
+  if (Array.isArray(v)) return `[ ${v.map((x) => templateSnippet(x, next)).join(', ')} ]`;
+  if (isPlainObject(v)) return `{ ${Object.entries(v).map(([k, x]) => `"${k}": ${templateSnippet(x, next)}`).join(', ')} }`;
+  return JSON.stringify(v);
 }
 
+function entrySnippet(out: ItemSink, type: ConnectionType): void {
+  const kind = kindOf(type)!;
+  const next = { n: 2 };
+  const body = Object.entries(kind.template ?? {}).map(([k, v]) => `, "${k}": ${templateSnippet(v, next)}`).join('');
+  const name = kind.builtins?.[0]?.name ?? `my${type}`;
+  push(out, { label: `${type} connection`, kind: CompletionItemKind.Snippet, detail: kind.summary },
+    `{ "name": "\${1:${name}}", "type": "${type}"${body} }`, true);
+}

@@ -1,12 +1,12 @@
 /** Hover: stage and operator docs from the catalog, connections (never a secret), field paths with their type. */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { Connection } from '../../engine/connections/types';
+import { kindOf, unreachableReason } from '../../engine/connectors/catalog/index';
 import type { ServiceCtx } from './context';
 import type { ParsedDoc, StageNode } from './parseCache';
 import { cursorAt } from './cursor';
 import { keyNodeOf, nodeAt } from './jsonNav';
 import { operatorMarkdown, stageMarkdown } from './markdown';
-import { connectionRole } from './connectionKinds';
 import { describe, lookup, pathsOf, type Shape } from '../../engine/parse/shape';
 import { fieldAt } from '../../engine/parse/fields';
 import { fieldDoc } from './snippets';
@@ -72,33 +72,11 @@ function outputSection(ctx: ServiceCtx, parsed: ParsedDoc, stage: StageNode): st
   return `\n\n**Output fields** (inferred): ${list}${fields.length > 15 ? ', …' : ''}`;
 }
 
-/** Type and target of a connection; credentials and secrets are never shown. */
+/** Type, use and target of a connection, from its kind; credentials and secrets are never shown. */
 export function connectionMarkdown(c: Connection): string {
-  const lines = [`**${c.name}**: ${c.type} connection`, `Used for: ${connectionRole(c.type)}`];
-  switch (c.type) {
-    case 'Kafka':
-      lines.push(`Brokers: \`${c.bootstrapServers}\``);
-      if (c.security?.protocol) lines.push(`Security: ${c.security.protocol}`);
-      break;
-    case 'Cluster':
-      if (c.clusterName) lines.push(`Atlas cluster: \`${c.clusterName}\``);
-      if (c.uri) lines.push(`Local URI: \`${redactUri(c.uri)}\``);
-      break;
-    case 'Https':
-      lines.push(`URL: \`${redactUri(c.url)}\``);
-      break;
-    case 'Sample':
-      lines.push('Generates sample solar-panel documents (device_id, group_id, timestamp, max_watts, event_type, obs).');
-      break;
-    case 'Local':
-      lines.push('Kept in the local state directory; no server needed.');
-      break;
-  }
+  const kind = kindOf(c.type);
+  const lines = [`**${c.name}**: ${c.type} connection${kind?.atlasOnly ? ' (Atlas only)' : ''}`, `Used for: ${kind?.usedFor ?? c.type}`, ...(kind?.describe(c) ?? [])];
+  const why = unreachableReason(c);
+  if (why) lines.push(`Locally: ${why}.`);
   return lines.join('\n\n');
 }
-
-/** Drop user info and query strings, which may carry credentials. */
-export function redactUri(u: string): string {
-  return u.replace(/\/\/[^/@]*@/, '//').replace(/\?.*$/, '');
-}
-

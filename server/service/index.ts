@@ -9,7 +9,7 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseTree } from 'jsonc-parser';
 import type { ConnectionRegistry } from '../../engine/connections/types';
-import { builtinRegistry } from '../../engine/connections/registry';
+import { builtinRegistry } from '../../engine/connectors/catalog/registry';
 import type { AnalyzeFn, Catalog } from './types';
 import type { ServiceCtx } from './context';
 import { ParseCache, type ParsedDoc } from './parseCache';

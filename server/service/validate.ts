@@ -9,7 +9,7 @@ import type { ServiceCtx } from './context';
 import type { ParsedDoc } from './parseCache';
 import type { AnalysisLike, AnalyzeFn } from './types';
 import { didYouMean } from '../../engine/pipeline/suggest';
-import { loadConnectionRegistryText } from '../../engine/connections/registry';
+import { loadConnectionRegistryText } from '../../engine/connectors/catalog/registry';
 import { errorMessage } from '../../engine/core/errors';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -20,3 +20,4 @@ export * from './local';
 export * from './targets';
 export * from './notifications';
 export * from './errors';
+export * from './testing';

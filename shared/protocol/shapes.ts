@@ -48,6 +48,11 @@ export interface RunControls {
   debug?: { perStage: number };
   /** Stream output to the caller with `OutputNotification` (default true). */
   stream?: boolean;
+  /**
+   * Keep what the `$source` delivered (at most `maxEvents` documents, default 10000) and what the
+   * run produced, so the run can become a test (asp/getRunRecording, asp/fixtureFromRun).
+   */
+  record?: { maxEvents?: number };
 }
 
 /** One element of listStreamProcessors (asp-spec §8). */
@@ -67,12 +72,19 @@ export interface ProcessorInfo {
   counts?: { input: number; output: number; dlq: number };
 }
 
-/** One element of listStreamConnections. */
+/**
+ * One element of listStreamConnections: name, type and, as in Atlas's reply, the entry's
+ * type-specific fields (clusterName, bootstrapServers, url, region, ...), never a secret nor a
+ * local-only field such as a Cluster's uri.
+ */
 export interface ConnectionInfo {
   name: string;
   type: string;
   /** Local-only: where the entry comes from. */
   origin: 'builtin' | 'registry' | 'client';
+  /** Local-only: why the local engine cannot reach it (an Atlas-only type, ...), when it cannot. */
+  localUnreachable?: string;
+  [field: string]: unknown;
 }
 
 /** `stats` of getStreamProcessorStats (asp-spec §8); unknown fields pass through. */

@@ -15,7 +15,7 @@ test('every menu entry names a declared command', () => {
 });
 
 test('every command the client registers is declared, and the reverse', () => {
-  const src = ['commands.ts', 'commands/run.ts', 'commands/processors.ts', 'commands/connections.ts', 'commands/inspect.ts', 'commands/targets.ts']
+  const src = ['commands.ts', 'commands/run.ts', 'commands/processors.ts', 'commands/connections.ts', 'commands/inspect.ts', 'commands/targets.ts', 'testing/commands.ts']
     .map((f) => fs.readFileSync(path.join(root, 'client', f), 'utf8'))
     .join('\n');
   // validateInput is an InputBox option that the pattern also catches.
@@ -24,8 +24,8 @@ test('every command the client registers is declared, and the reverse', () => {
   assert.deepEqual([...declared].filter((x) => !registered.has(x)), []);
 });
 
-test('activation is limited to the language and the views', () => {
-  for (const e of pkg.activationEvents as string[]) assert.match(e, /^(onLanguage:asp-json|onView:asp\.\w+)$/);
+test('activation is limited to the language, the views and a workspace with pipeline tests', () => {
+  for (const e of pkg.activationEvents as string[]) assert.match(e, /^(onLanguage:asp-json|onView:asp\.\w+|workspaceContains:\*\*\/\*\.asp\.test\.json)$/);
   assert.equal(pkg.main, './dist/client.js');
 });
 

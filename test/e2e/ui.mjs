@@ -17,6 +17,14 @@ async function palette(page, command) {
 async function openInExplorer(page, name) {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click({ timeout: 60000 });
   await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 30000 });
+  // Commands whose palette entry needs `editorLangId == asp-json` only show once the editor is active.
+  if (name.endsWith('.asp.json')) await page.locator('.statusbar-item[id="status.editor.mode"]', { hasText: 'ASP JSON' }).first().waitFor({ timeout: 30000 });
+}
+
+/** Brings the Explorer back into the side bar (another step may have opened a different view there). */
+async function showExplorer(page) {
+  await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first().click({ timeout: 15000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30000 });
 }
 
 /** Runs the UI steps; returns [{ title, state, error? }]. */
@@ -89,6 +97,60 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
     await page.locator('.pane', { hasText: 'Dead Letter Queue' }).locator('.monaco-list-row', { hasText: 'divide' }).first().waitFor({ timeout: 30000 });
     await page.screenshot({ path: path.join(images, 'sidebar.png') });
     await page.screenshot({ path: path.join(artifacts, 'ui-sidebar.png') });
+  });
+
+  await step('ui: a fixture runs from the Test Explorer, one test passing and one failing with a diff', async () => {
+    await showExplorer(page);
+    await openInExplorer(page, 'demo.asp.test.json');
+    await palette(page, 'Testing: Focus on Test Explorer View');
+    const tree = page.locator('.test-explorer');
+    await tree.locator('.monaco-list-row', { hasText: 'demo.asp.test.json' }).first().waitFor({ timeout: 60000 });
+    await palette(page, 'Test: Run All Tests');
+    // The fixture's gutter marks each test; the tree, once expanded, too.
+    await page.locator('.editor-group-container .codicon-testing-passed-icon').first().waitFor({ timeout: 90000 });
+    await page.locator('.editor-group-container .codicon-testing-failed-icon').first().waitFor({ timeout: 90000 });
+    const fileRow = tree.locator('.monaco-list-row', { hasText: 'demo.asp.test.json' }).first();
+    if ((await fileRow.getAttribute('aria-expanded')) === 'false') await fileRow.locator('.monaco-tl-twistie').click();
+    await tree.locator('.monaco-list-row .codicon-testing-passed-icon').first().waitFor({ timeout: 30000 });
+    // The failing test in Test Results: its message opens VS Code's diff of expected and actual.
+    const results = page.locator('.part.panel');
+    const failedRow = results.locator('.monaco-list-row', { hasText: 'a deliberately wrong expectation' }).first();
+    await failedRow.waitFor({ timeout: 30000 });
+    await failedRow.click();
+    if ((await failedRow.getAttribute('aria-expanded')) === 'false') await page.keyboard.press('ArrowRight');
+    const message = results.locator('.monaco-list-row', { hasText: 'difference from the expected output' }).first();
+    await message.waitFor({ timeout: 30000 });
+    await message.click();
+    const diff = results.locator('.monaco-diff-editor');
+    await diff.first().waitFor({ timeout: 60000 });
+    const shown = await diff.first().innerText();
+    if (!/0\.5/.test(shown) || !/0\.3/.test(shown)) throw new Error(`the diff does not show expected 0.5 and actual 0.3: ${shown.slice(0, 300)}`);
+    await page.screenshot({ path: path.join(images, 'test-explorer.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  await step('ui: Save as Test in the output panel writes a test that then passes', async () => {
+    await showExplorer(page);
+    await openInExplorer(page, 'dlq.asp.json');
+    // The Run above dlq.asp.json (demo.asp.json may be open in the other group).
+    const run = page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Run' }).first();
+    await run.waitFor({ timeout: 30000 });
+    await run.click();
+    await WEBVIEW(page).locator('#run-label', { hasText: 'dlq.asp.json' }).waitFor({ timeout: 60000 });
+    await WEBVIEW(page).locator('.row.dlq').nth(1).waitFor({ timeout: 60000 });
+    const save = WEBVIEW(page).locator('#save-test:not([disabled])');
+    await save.waitFor({ timeout: 60000 });
+    await save.click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 15000 });
+    await input.fill('ratios from the output panel');
+    await page.keyboard.press('Enter');
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'it passes' }).first().waitFor({ timeout: 90000 });
+    await palette(page, 'Testing: Focus on Test Explorer View');
+    const row = page.locator('.test-explorer .monaco-list-row', { hasText: 'dlq.asp.test.json' }).first();
+    await row.waitFor({ timeout: 30000 });
+    await row.locator('.codicon-testing-passed-icon').waitFor({ timeout: 30000 });
+    await page.screenshot({ path: path.join(images, 'save-as-test.png') });
   });
 
   await step('ui: deploy a file to the production target `second` and show the diff', async () => {

@@ -14,7 +14,7 @@ import { allAccumulators } from '../../engine/accumulators/registry';
 import type { StageExample, StageSpec } from '../../engine/parse/types';
 import type { Doc } from '../../engine/core/types';
 import { runPipelineText } from '../../engine/pipeline/run';
-import { builtinRegistry } from '../../engine/connections/registry';
+import { builtinRegistry } from '../../engine/connectors/catalog/registry';
 import { createServices } from '../../engine/connectors/services';
 import { ManualClock } from '../../engine/core/clock';
 import { toRelaxedJSON } from '../../engine/json/ejson';

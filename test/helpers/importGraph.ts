@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import ts from 'typescript';
 
-export type Edge = { from: string; to: string; line: number; typeOnly: boolean; text: string };
+/** `lazy`: a dynamic `import('…')`, loaded when the call runs rather than with the module. */
+export type Edge = { from: string; to: string; line: number; typeOnly: boolean; text: string; lazy?: boolean };
 
 /** Every tracked (and not yet committed but present) .ts file, repo-relative with `/`. */
 export function trackedTsFiles(root: string): string[] {
@@ -43,12 +44,14 @@ function isTypeOnlyExport(node: ts.ExportDeclaration): boolean {
 export function importsOf(root: string, file: string, text = readFileSync(join(root, file), 'utf8')): Edge[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const edges: Edge[] = [];
-  const add = (spec: string, node: ts.Node, typeOnly: boolean) => {
+  const add = (spec: string, node: ts.Node, typeOnly: boolean, lazy = false) => {
     if (!spec.startsWith('.')) return;
     const to = resolveRelative(root, file, spec);
     if (!to) return;
     const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-    edges.push({ from: file, to, line, typeOnly, text: node.getText(sf).split('\n')[0]!.slice(0, 160) });
+    const edge: Edge = { from: file, to, line, typeOnly, text: node.getText(sf).split('\n')[0]!.slice(0, 160) };
+    if (lazy) edge.lazy = true;
+    edges.push(edge);
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -62,7 +65,7 @@ export function importsOf(root: string, file: string, text = readFileSync(join(r
       const a = node.arguments[0]!;
       const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
       const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
-      if ((isRequire || isImport) && ts.isStringLiteralLike(a)) add(a.text, node, false);
+      if ((isRequire || isImport) && ts.isStringLiteralLike(a)) add(a.text, node, false, isImport);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       add(node.argument.literal.text, node, true);
     }
@@ -70,6 +73,21 @@ export function importsOf(root: string, file: string, text = readFileSync(join(r
   };
   visit(sf);
   return edges;
+}
+
+/** The bare package specifiers a file imports (`kafkajs`, `node:fs`), with their lines. */
+export function packagesOf(root: string, file: string, text = readFileSync(join(root, file), 'utf8')): { spec: string; line: number }[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const out: { spec: string; line: number }[] = [];
+  const visit = (node: ts.Node): void => {
+    let spec: string | undefined;
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) spec = node.moduleSpecifier.text;
+    else if (ts.isCallExpression(node) && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0]!) && ((ts.isIdentifier(node.expression) && node.expression.text === 'require') || node.expression.kind === ts.SyntaxKind.ImportKeyword)) spec = (node.arguments[0] as ts.StringLiteralLike).text;
+    if (spec !== undefined && !spec.startsWith('.')) out.push({ spec, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 });
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
 }
 
 /** Tarjan's strongly connected components; returns only the components with a cycle. */

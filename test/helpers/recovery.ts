@@ -47,6 +47,12 @@ export async function newestPositions(d: Daemon, name: string): Promise<Record<s
   return (det.sourcePositions ?? {}) as Record<string, unknown>;
 }
 
+/** The index a documents source has reached in a processor's newest checkpoint (-1 before the first). */
+export async function documentsPosition(d: Daemon, name: string): Promise<number> {
+  const positions = await newestPositions(d, name);
+  return Number((positions?.['source'] as { index?: number } | undefined)?.index ?? -1);
+}
+
 /** Sum of the next offsets over every partition in a Kafka position. */
 export function kafkaOffsetSum(positions: Record<string, unknown> | undefined): number {
   const parts = (positions?.['source'] as { partitions?: { offset: number }[] } | null | undefined)?.partitions ?? [];

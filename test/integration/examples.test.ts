@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PipelineRun } from '../../engine/pipeline/run';
 import { analyzeText } from '../../engine/pipeline/analyze';
-import { loadConnectionRegistryText } from '../../engine/connections/registry';
+import { loadConnectionRegistryText } from '../../engine/connectors/catalog/registry';
 import { createServices } from '../../engine/connectors/services';
 import { type Services } from '../../engine/io/types';
 import type { ConnectionRegistry } from '../../engine/connections/types';

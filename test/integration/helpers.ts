@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { ensureServers, type TestServers } from '../infra/servers';
-import { loadConnectionRegistryText } from '../../engine/connections/registry';
+import { loadConnectionRegistryText } from '../../engine/connectors/catalog/registry';
 import type { ConnectionRegistry } from '../../engine/connections/types';
 import { createServices } from '../../engine/connectors/services';
 import { type Services } from '../../engine/io/types';

@@ -14,7 +14,7 @@ import { PipelineRun } from '../../engine/pipeline/run';
 import { analyzeText } from '../../engine/pipeline/analyze';
 import { createServices } from '../../engine/connectors/services';
 import { type Services } from '../../engine/io/types';
-import { loadConnectionRegistryText } from '../../engine/connections/registry';
+import { loadConnectionRegistryText } from '../../engine/connectors/catalog/registry';
 import { uniqueName } from './helpers';
 import { waitFor } from '../helpers/waitFor';
 

@@ -16,7 +16,7 @@ import { encodeCheckpoint } from '../../engine/runtime/checkpoint/codec';
 import type { CheckpointContent } from '../../engine/runtime/checkpoint/types';
 import { ProcessorManager } from '../../engine/runtime/manager';
 import { CommandError } from '../../engine/runtime/errors';
-import { builtinRegistry } from '../../engine/connections/registry';
+import { builtinRegistry } from '../../engine/connectors/catalog/registry';
 import { createServices } from '../../engine/connectors/services';
 import type { Services } from '../../engine/io/types';
 import { uniqueName } from './helpers';

@@ -120,7 +120,8 @@ test('the registry file: types and per-type fields', () => {
     const { doc, pos } = at(text, uri);
     return s.complete(doc, pos).items.map((i) => i.label);
   };
-  assert.deepEqual(run('{ "connections": [ { "name": "k", "type": "|" } ] }').sort(), ['Cluster', 'Https', 'Kafka', 'Sample']);
+  // Every Admin API connection type (Local and TestLog are built in only).
+  assert.deepEqual(run('{ "connections": [ { "name": "k", "type": "|" } ] }').sort(), ['AWSKinesisDataStreams', 'AWSLambda', 'AzureBlobStorage', 'Cluster', 'GCPPubSub', 'Https', 'Kafka', 'S3', 'Sample', 'SchemaRegistry']);
   const kafka = run('{ "connections": [ { "name": "k", "type": "Kafka", | } ] }');
   assert.ok(kafka.includes('bootstrapServers') && kafka.includes('authentication') && !kafka.includes('uri'));
   assert.ok(run('{ "connections": [ { "name": "k", "type": "Kafka", "security": { "protocol": "|" } } ] }').includes('SASL_SSL'));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../engine/pipeline/analyze';
-import { builtinRegistry } from '../../engine/connections/registry';
+import { builtinRegistry } from '../../engine/connectors/catalog/registry';
 import { docOf, service, REGISTRY } from './helpers';
 
 const s = service(REGISTRY);

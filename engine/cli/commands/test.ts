@@ -3,9 +3,8 @@
  * the current folder), print a diff per failure and `N passed, N failed`; exit 1 on a failure.
  * The fixture logic lives in engine/testing/, shared with the editor's Test Explorer.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { ConnectionRegistry } from '../../connections/types';
 import type { Services } from '../../io/types';
 import { findFixtureFiles, type TestHost } from '../../testing/load';
@@ -15,12 +14,10 @@ import { updatedFixtureText } from '../../testing/update';
 import { parseArgs } from '../../core/argv';
 import { loadRegistry } from '../context';
 
-/** The embedded `local` store for a test that uses $lookup: a fresh folder, removed after. */
+/** The embedded `local` store for a test that uses $lookup: loaded only when a test needs it. */
 async function testServices(registry: ConnectionRegistry): Promise<{ value: Services; close(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'asp-test-'));
-  const { createServices } = await import('../../connectors/services');
-  const s = createServices(registry, { stateDir: dir });
-  return { value: s, close: async () => { await s.close(); rmSync(dir, { recursive: true, force: true }); } };
+  const { scratchServices } = await import('../../connectors/scratchServices');
+  return scratchServices(registry);
 }
 
 /** Paths below the current folder are shown relative to it. */

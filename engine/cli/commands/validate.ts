@@ -1,6 +1,6 @@
 /** `asp validate FILE...`: every diagnostic as `path:line:col severity code message`; exit 1 on any error. */
 import { analyzeText } from '../../pipeline/analyze';
-import { loadConnectionRegistryText } from '../../connections/registry';
+import { loadConnectionRegistryText } from '../../connectors/catalog/registry';
 import { parseArgs } from '../../core/argv';
 import { formatDiagnostic, loadRegistry, readPipelineFile } from '../context';
 import { UsageError } from '../../core/errors';

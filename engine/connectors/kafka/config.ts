@@ -5,13 +5,14 @@
  */
 import type { KafkaConfig, SASLOptions } from 'kafkajs';
 import { logLevel } from 'kafkajs';
-import type { KafkaConnection } from '../../connections/types';
-import { resolveEnv } from '../../connections/registry';
+import type { KafkaConnection, LocalSaslMechanism } from '../../connections/types';
+import { resolveEnv } from '../../connections/env';
 import { EngineError, errorMessage } from '../../core/errors';
 // Every client built here can read (and $emit can write) snappy, lz4 and zstd batches.
 import './codecs';
 
-const MECHANISMS: Record<string, 'plain' | 'scram-sha-256' | 'scram-sha-512'> = {
+/** kafkajs's name for each mechanism the local engine runs (the list is kafka/kind.ts). */
+const MECHANISMS: Record<LocalSaslMechanism, 'plain' | 'scram-sha-256' | 'scram-sha-512'> = {
   PLAIN: 'plain',
   'SCRAM-256': 'scram-sha-256',
   'SCRAM-512': 'scram-sha-512',
@@ -40,12 +41,16 @@ export function kafkaClientConfig(conn: KafkaConnection, env: NodeJS.ProcessEnv,
   if (rt !== undefined) cfg.requestTimeout = rt;
   if (protocol === 'SSL' || protocol === 'SASL_SSL') {
     const ca = conn.security?.brokerPublicCertificate;
-    cfg.ssl = ca ? { ca: [r(ca)] } : true;
+    const a = conn.authentication ?? {};
+    // mTLS: a client certificate and key (the key's password, if any) go with the handshake.
+    const client = a.sslCertificate && a.sslKey ? { cert: r(a.sslCertificate), key: r(a.sslKey), ...(a.sslKeyPassword ? { passphrase: r(a.sslKeyPassword) } : {}) } : undefined;
+    cfg.ssl = ca || client ? { ...(ca ? { ca: [r(ca)] } : {}), ...client } : true;
   }
   if (protocol === 'SASL_PLAINTEXT' || protocol === 'SASL_SSL') {
     const a = conn.authentication ?? {};
-    const mechanism = MECHANISMS[a.mechanism ?? 'PLAIN'];
-    if (!mechanism) throw new EngineError(`Kafka connection '${conn.name}': authentication mechanism ${a.mechanism} is not supported locally (PLAIN, SCRAM-256, SCRAM-512)`, 'user', 'ASP_CONNECTION_CONFIG');
+    const name = a.mechanism ?? 'PLAIN';
+    const mechanism = Object.hasOwn(MECHANISMS, name) ? MECHANISMS[name as LocalSaslMechanism] : undefined;
+    if (!mechanism) throw new EngineError(`Kafka connection '${conn.name}': authentication mechanism ${name} runs on Atlas only (the local engine connects with ${Object.keys(MECHANISMS).join(', ')})`, 'user', 'ASP_CONNECTION_CONFIG');
     cfg.sasl = { mechanism, username: r(a.username ?? ''), password: r(a.password ?? '') } as SASLOptions;
   }
   return cfg;

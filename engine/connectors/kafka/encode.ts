@@ -1,5 +1,5 @@
 /** Kafka record encoding for `$emit` (asp-spec §3.10): value formats, dates, keys and headers. */
-import { Binary, EJSON, Long } from 'bson';
+import { Binary, Long } from 'bson';
 import type { Doc, Value } from '../../core/types';
 import { isPlainObject, typeName, toNumber } from '../../bson/types';
 import { ExprError } from '../../core/errors';
@@ -145,7 +145,7 @@ export function encodeKey(v: Value, fmt: KeyFormat): Buffer {
     case 'string':
       return typeof v === 'string' ? Buffer.from(v) : bad();
     case 'json':
-      return v === undefined ? bad() : Buffer.from(EJSON.stringify({ v } as Doc, { relaxed: true }).slice(5, -1));
+      return v === undefined ? bad() : Buffer.from(toRelaxedJSON(v));
     case 'int': {
       const t = typeName(v);
       if (t !== 'int' && !(t === 'long' && Number.isSafeInteger(toNumber(v)) && Math.abs(toNumber(v)) < 2 ** 31)) return bad();
@@ -175,7 +175,7 @@ function headerValue(v: Value): Buffer {
   if (typeof v === 'string') return Buffer.from(v);
   const t = typeName(v);
   if (t === 'binData') return Buffer.from((v as Binary).buffer);
-  if (t === 'object') return Buffer.from(EJSON.stringify(v as Doc, { relaxed: true }));
+  if (t === 'object') return Buffer.from(toRelaxedJSON(v));
   if (t === 'int') return encodeKey(v, 'int');
   if (t === 'long') return encodeKey(v, 'long');
   if (t === 'double') return encodeKey(v, 'double');

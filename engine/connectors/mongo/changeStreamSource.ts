@@ -10,6 +10,7 @@
  * initial aggregate and takes the position from its reply, so the source is open (stats show
  * `changeStreamState`) only once a restart from its position would miss nothing.
  */
+import { normalizeNumbers } from '../../bson/numbers';
 import type { ChangeStream, ChangeStreamOptions, Document, MongoClient, Timestamp } from 'mongodb';
 import type { Doc, Value } from '../../core/types';
 import type { Meta } from '../../core/meta';
@@ -75,7 +76,8 @@ export class ChangeStreamSource implements Source {
 
   private open(client: MongoClient): ChangeStream {
     const c = this.cfg;
-    const opts: ChangeStreamOptions = { maxAwaitTimeMS: c.maxAwaitTimeMS };
+    // promoteValues: false keeps int32 and double apart (normalizeNumbers in toRecord).
+    const opts: ChangeStreamOptions = { maxAwaitTimeMS: c.maxAwaitTimeMS, promoteValues: false };
     if (c.fullDocument !== 'default') opts.fullDocument = c.fullDocument;
     if (c.fullDocumentBeforeChange !== 'off') opts.fullDocumentBeforeChange = c.fullDocumentBeforeChange;
     const from = this.resumeAt ?? this.configuredStart();
@@ -141,6 +143,7 @@ export class ChangeStreamSource implements Source {
   }
 
   private toRecord(ev: Doc): SourceRecord {
+    ev = normalizeNumbers(ev) as Doc;
     const source: Doc = { type: 'atlas', operationType: ev['operationType'] };
     if (ev['ns'] !== undefined) source['ns'] = ev['ns'];
     if (ev['documentKey'] !== undefined) source['documentKey'] = ev['documentKey'];

@@ -4,6 +4,7 @@ import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 import type { Doc } from '../../core/types';
 import { EngineError, errorMessage } from '../../core/errors';
 import type { CollectionTarget, WriteFailure, WriteModel } from '../../io/target';
+import { normalizeNumbers } from '../../bson/numbers';
 
 /** Lost connections, timeouts, elections: worth retrying. Server refusals of one write are not. */
 export function isTransientMongoError(e: unknown): boolean {
@@ -18,6 +19,17 @@ export function isTransientMongoError(e: unknown): boolean {
 function asExternal(e: unknown, ns: string): unknown {
   if (isTransientMongoError(e) && !(e instanceof EngineError)) return new EngineError(`connection to MongoDB for ${ns} failed: ${errorMessage(e)}`, 'external', 'ASP_CONNECTION');
   return e;
+}
+
+/**
+ * Read numbers as they are stored: the driver's default promotion turns int32 and double into
+ * one JS number; normalizeNumbers then gives the engine's representation (docs/architecture.md).
+ */
+const EXACT = { promoteValues: false } as const;
+
+function engineDocs(docs: Document[]): Doc[] {
+  for (let i = 0; i < docs.length; i++) docs[i] = normalizeNumbers(docs[i]) as Document;
+  return docs as Doc[];
 }
 
 function toDriverOp(op: WriteModel): AnyBulkWriteOperation<Document> {
@@ -51,15 +63,15 @@ export class MongoTarget implements CollectionTarget {
   }
 
   query(filter: Doc, limit?: number): Promise<Doc[]> {
-    return this.run((c) => (limit !== undefined ? c.find(filter).limit(limit) : c.find(filter)).toArray());
+    return this.run((c) => (limit !== undefined ? c.find(filter, EXACT).limit(limit) : c.find(filter, EXACT)).toArray()).then(engineDocs);
   }
 
   aggregate(pipeline: Doc[]): Promise<Doc[]> {
-    return this.run((c) => c.aggregate(pipeline).toArray());
+    return this.run((c) => c.aggregate(pipeline, EXACT).toArray()).then(engineDocs);
   }
 
   find(filter: Doc, skip: number, limit: number): Promise<Doc[]> {
-    return this.run((c) => c.find(filter).sort({ $natural: -1 }).skip(skip).limit(limit).toArray());
+    return this.run((c) => c.find(filter, EXACT).sort({ $natural: -1 }).skip(skip).limit(limit).toArray()).then(engineDocs);
   }
 
   count(filter: Doc): Promise<number> {

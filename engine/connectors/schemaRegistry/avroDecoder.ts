@@ -3,11 +3,11 @@
  * writer's schema fetched by id from the registry (cached), mapped to BSON (toBson.ts). Once a
  * schema is known, a record decodes synchronously.
  */
-import type * as avro from 'avsc';
 import type { Doc } from '../../core/types';
 import { isPlainObject } from '../../bson/types';
 import type { KafkaValueDecoder } from '../kafka/valueCodec';
-import { avroType } from './avroTypes';
+import { decodeAvro } from '../../avro/decode';
+import { avroType, type AvroType } from './avroTypes';
 import type { SchemaRegistryClient } from './client';
 import { AvroDecodeError, SchemaRegistryRejection } from './errors';
 import { MappingError, toBson } from './toBson';
@@ -17,8 +17,8 @@ const PREFIX = 'Avro deserialization failed: ';
 const SCHEMA_NOT_FOUND = 40403;
 
 export class AvroValueDecoder implements KafkaValueDecoder {
-  private readonly types = new Map<number, avro.Type>();
-  private readonly pending = new Map<number, Promise<avro.Type>>();
+  private readonly types = new Map<number, AvroType>();
+  private readonly pending = new Map<number, Promise<AvroType>>();
 
   constructor(private readonly client: SchemaRegistryClient) {}
 
@@ -37,7 +37,7 @@ export class AvroValueDecoder implements KafkaValueDecoder {
     return this.load(schemaId).then((t) => this.read(t, schemaId, body));
   }
 
-  private load(id: number): Promise<avro.Type> {
+  private load(id: number): Promise<AvroType> {
     let p = this.pending.get(id);
     if (!p) {
       p = this.fetch(id).finally(() => this.pending.delete(id));
@@ -46,7 +46,7 @@ export class AvroValueDecoder implements KafkaValueDecoder {
     return p;
   }
 
-  private async fetch(id: number): Promise<avro.Type> {
+  private async fetch(id: number): Promise<AvroType> {
     let reg;
     try {
       reg = await this.client.schemaById(id);
@@ -57,7 +57,7 @@ export class AvroValueDecoder implements KafkaValueDecoder {
       throw e;
     }
     if (reg.schemaType.toUpperCase() !== 'AVRO') throw new AvroDecodeError(`${PREFIX}schema id ${id} is a ${reg.schemaType} schema; only Avro is supported`);
-    let type: avro.Type;
+    let type: AvroType;
     try {
       type = avroType(reg.schema);
     } catch (e) {
@@ -67,10 +67,10 @@ export class AvroValueDecoder implements KafkaValueDecoder {
     return type;
   }
 
-  private read(type: avro.Type, id: number, body: Buffer): Doc {
+  private read(type: AvroType, id: number, body: Buffer): Doc {
     let raw: unknown;
     try {
-      raw = type.fromBuffer(body);
+      raw = decodeAvro(type, body);
     } catch (e) {
       throw new AvroDecodeError(`${PREFIX}the body does not match schema id ${id}: ${(e as Error).message}`);
     }
@@ -81,7 +81,7 @@ export class AvroValueDecoder implements KafkaValueDecoder {
       if (e instanceof MappingError) throw new AvroDecodeError(`${PREFIX}schema id ${id}: ${e.message}`);
       throw e;
     }
-    if (!isPlainObject(doc)) throw new AvroDecodeError(`${PREFIX}schema id ${id} describes a ${type.typeName}, not a record: a document needs a record (or map) schema`);
+    if (!isPlainObject(doc)) throw new AvroDecodeError(`${PREFIX}schema id ${id} describes a ${type.kind}, not a record: a document needs a record (or map) schema`);
     return doc;
   }
 }

@@ -5,11 +5,11 @@
  * (TopicNameStrategy only: the other strategies name the subject after the schema). Ids are
  * cached per subject, so after the first document of a topic a document encodes synchronously.
  */
-import type * as avro from 'avsc';
 import type { Doc } from '../../core/types';
 import { EngineError } from '../../core/errors';
 import type { KafkaValueEncoder } from '../kafka/valueCodec';
-import { avroType, fullName } from './avroTypes';
+import { encodeAvro } from '../../avro/encode';
+import { avroType, fullName, type AvroType } from './avroTypes';
 import type { SchemaRegistryClient } from './client';
 import { AvroEncodeError, SchemaRegistryRejection } from './errors';
 import { fromBson } from './fromBson';
@@ -30,11 +30,11 @@ export interface AvroEncoderOptions {
 
 interface Writer {
   id: number;
-  type: avro.Type;
+  type: AvroType;
 }
 
 export class AvroValueEncoder implements KafkaValueEncoder {
-  private readonly type: avro.Type | undefined;
+  private readonly type: AvroType | undefined;
   private readonly text: string | undefined;
   private readonly strategy: SubjectNameStrategy;
   private readonly autoRegister: boolean;
@@ -94,7 +94,7 @@ export class AvroValueEncoder implements KafkaValueEncoder {
     }
   }
 
-  private parseLatest(subject: string, schema: string): avro.Type {
+  private parseLatest(subject: string, schema: string): AvroType {
     try {
       return avroType(schema);
     } catch (e) {
@@ -105,7 +105,7 @@ export class AvroValueEncoder implements KafkaValueEncoder {
   private write(w: Writer, doc: Doc): Buffer {
     let body: Buffer;
     try {
-      body = w.type.toBuffer(fromBson(w.type, doc));
+      body = encodeAvro(w.type, fromBson(w.type, doc));
     } catch (e) {
       if (e instanceof MappingError) throw new AvroEncodeError(`${PREFIX}${e.message} (schema id ${w.id})`);
       throw new AvroEncodeError(`${PREFIX}${(e as Error).message} (schema id ${w.id})`);

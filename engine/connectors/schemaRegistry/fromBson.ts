@@ -1,5 +1,5 @@
 /**
- * BSON values to Avro values for a schema (the inverse of toBson.ts), as avsc writes them.
+ * BSON values to Avro values for a schema (the inverse of toBson.ts), as engine/avro writes them.
  * Numbers convert when no digit is lost (int <- an integral number in int32 range; long <- any
  * integral number; float/double <- any number); dates go to the timestamp and date logical
  * types (or to a plain long, as epoch milliseconds); Decimal128 and other numbers to decimal
@@ -8,13 +8,14 @@
  * union has null. Document fields the schema does not name are not written (an Avro record
  * has only its schema's fields); `_ts` and `_stream_meta` added by the engine are such fields.
  */
-import type * as avro from 'avsc';
 import { Binary, type Long, type ObjectId } from 'bson';
 import type { Value } from '../../core/types';
 import { isPlainObject, toNumber, typeName } from '../../bson/types';
-import { branches, kindOf, LogicalMarker, recordFields } from './avroTypes';
+import { branchName, setKey, type AvroType, type AvroValue } from '../../avro/types';
+import { kindName } from './avroTypes';
 import { daysOf, decimalToBytes, microsOf, millisOf, uuidString } from './logical';
-import { joinPath, MappingError } from './toBson';
+import { joinPath } from '../../avro/errors';
+import { MappingError } from './toBson';
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -72,55 +73,47 @@ function naturalKinds(v: Value): string[] {
   }
 }
 
-function kindName(t: avro.Type): string {
-  return t instanceof LogicalMarker ? t.logicalName : kindOf(t);
-}
+/** Not mapped by the logical type: write the value as the underlying type. */
+const UNDERLYING = Symbol('underlying');
 
-function logicalFromBson(t: LogicalMarker, v: Value, path: string): unknown {
-  const under = t.underlyingType;
-  const uk = kindOf(under);
+function logicalFromBson(t: AvroType, v: Value, path: string): AvroValue | typeof UNDERLYING {
+  const l = t.logical!;
   try {
-    switch (t.logicalName) {
+    switch (l.name) {
       case 'timestamp-millis':
       case 'local-timestamp-millis':
-        if (uk === 'long' && v instanceof Date) return millisOf(v);
-        break;
+        return v instanceof Date ? millisOf(v) : UNDERLYING;
       case 'timestamp-micros':
       case 'local-timestamp-micros':
-        if (uk === 'long' && v instanceof Date) return microsOf(v);
-        break;
+        return v instanceof Date ? microsOf(v) : UNDERLYING;
       case 'date':
-        if (uk === 'int' && v instanceof Date) return daysOf(v);
-        break;
+        return v instanceof Date ? daysOf(v) : UNDERLYING;
       case 'decimal':
-        if ((uk === 'bytes' || uk === 'fixed') && isNumeric(v)) {
-          const text = typeof v === 'bigint' ? v.toString() : typeof v === 'number' ? String(v) : (v as { toString(): string }).toString();
-          return decimalToBytes(text, t.precision, t.scale, uk === 'fixed' ? (under as avro.types.FixedType).size : undefined);
-        }
-        break;
+        if (!isNumeric(v)) return UNDERLYING;
+        return decimalToBytes(typeof v === 'bigint' ? v.toString() : typeof v === 'number' ? String(v) : (v as { toString(): string }).toString(), l.precision, l.scale, t.kind === 'fixed' ? t.size : undefined);
       case 'uuid':
-        if (uk === 'string' && (typeof v === 'string' || typeName(v) === 'binData')) return uuidString(v as string | Binary);
-        break;
+        return typeof v === 'string' || typeName(v) === 'binData' ? uuidString(v as string | Binary) : UNDERLYING;
+      default:
+        return UNDERLYING;
     }
   } catch (e) {
-    throw new MappingError(path, `${t.logicalName}: ${(e as Error).message}`);
+    throw new MappingError(path, `${l.name}: ${(e as Error).message}`);
   }
-  return fromBson(under, v, path);
 }
 
-function unionFromBson(type: avro.Type, v: Value, path: string): unknown {
-  const all = branches(type);
+function unionFromBson(type: Extract<AvroType, { kind: 'union' }>, v: Value, path: string): AvroValue {
+  const all = type.branches;
   if (v === null || v === undefined) {
-    if (all.some((b) => kindOf(b) === 'null')) return null;
+    if (all.some((b) => b.kind === 'null')) return null;
     return expected(path, `one of ${all.map(kindName).join(', ')}`, v);
   }
   const natural = naturalKinds(v);
   const ordered = [...all.filter((b) => natural.includes(kindName(b))), ...all.filter((b) => !natural.includes(kindName(b)))];
   const reasons: string[] = [];
   for (const b of ordered) {
-    if (kindOf(b) === 'null') continue;
+    if (b.kind === 'null') continue;
     try {
-      return { [b.branchName!]: fromBson(b, v, path) };
+      return { [branchName(b)]: fromBson(b, v, path) };
     } catch (e) {
       if (!(e instanceof MappingError)) throw e;
       reasons.push(`${kindName(b)}: ${e.reason}`);
@@ -129,9 +122,17 @@ function unionFromBson(type: avro.Type, v: Value, path: string): unknown {
   throw new MappingError(path, `${found(v)} matches no branch of the union (${reasons.join('; ')})`);
 }
 
-/** Map a BSON value to the Avro value avsc writes for `type`; throws MappingError. */
-export function fromBson(type: avro.Type, v: Value, path = ''): unknown {
-  switch (kindOf(type)) {
+function acceptsNull(t: AvroType): boolean {
+  return t.kind === 'null' || (t.kind === 'union' && t.branches.some((b) => b.kind === 'null'));
+}
+
+/** Map a BSON value to the Avro value engine/avro writes for `type`; throws MappingError. */
+export function fromBson(type: AvroType, v: Value, path = ''): AvroValue {
+  if (type.logical) {
+    const mapped = logicalFromBson(type, v, path);
+    if (mapped !== UNDERLYING) return mapped;
+  }
+  switch (type.kind) {
     case 'null':
       return v === null || v === undefined ? null : expected(path, 'null', v);
     case 'boolean':
@@ -146,57 +147,51 @@ export function fromBson(type: avro.Type, v: Value, path = ''): unknown {
     }
     case 'float':
     case 'double':
-      return isNumeric(v) ? toNumber(v) : expected(path, `a ${kindOf(type)}`, v);
+      return isNumeric(v) ? toNumber(v) : expected(path, `a ${type.kind}`, v);
     case 'string':
       if (typeof v === 'string') return v;
       if (typeName(v) === 'objectId') return (v as ObjectId).toHexString();
       return expected(path, 'a string', v);
     case 'enum': {
-      const symbols = (type as avro.types.EnumType).symbols;
+      const symbols = type.symbols;
       if (typeof v !== 'string') return expected(path, `an enum symbol (${symbols.join(', ')})`, v);
-      if (!symbols.includes(v)) throw new MappingError(path, `'${v}' is not a symbol of enum ${type.name ?? ''} (${symbols.join(', ')})`);
+      if (!symbols.includes(v)) throw new MappingError(path, `'${v}' is not a symbol of enum ${type.name} (${symbols.join(', ')})`);
       return v;
     }
     case 'bytes':
       return typeName(v) === 'binData' ? Buffer.from((v as Binary).buffer) : expected(path, 'binData (Avro bytes)', v);
     case 'fixed': {
-      const size = (type as avro.types.FixedType).size;
+      const size = type.size;
       if (typeName(v) !== 'binData') return expected(path, `binData of ${size} bytes (Avro fixed)`, v);
       const b = Buffer.from((v as Binary).buffer);
-      if (b.length !== size) throw new MappingError(path, `binData of ${b.length} bytes does not fit fixed ${type.name ?? ''} of ${size} bytes`);
+      if (b.length !== size) throw new MappingError(path, `binData of ${b.length} bytes does not fit fixed ${type.name} of ${size} bytes`);
       return b;
     }
     case 'array': {
       if (!Array.isArray(v)) return expected(path, 'an array', v);
-      const it = (type as avro.types.ArrayType).itemsType;
+      const it = type.items;
       return v.map((x, i) => fromBson(it, x, joinPath(path, i)));
     }
     case 'map': {
       if (!isPlainObject(v)) return expected(path, 'an object (Avro map)', v);
-      const vt = (type as avro.types.MapType).valuesType as avro.Type;
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = fromBson(vt, x, joinPath(path, k));
+      const vt = type.values;
+      const out: Record<string, AvroValue> = {};
+      for (const [k, x] of Object.entries(v)) if (x !== undefined) setKey(out, k, fromBson(vt, x, joinPath(path, k)));
       return out;
     }
     case 'record': {
-      if (!isPlainObject(v)) return expected(path, `an object (record ${type.name ?? ''})`, v);
-      const out: Record<string, unknown> = {};
-      for (const f of recordFields(type)) {
-        const x = v[f.name];
+      if (!isPlainObject(v)) return expected(path, `an object (record ${type.name})`, v);
+      const out: Record<string, AvroValue> = {};
+      for (const f of type.fields) {
+        const x = Object.prototype.hasOwnProperty.call(v, f.name) ? v[f.name] : undefined;
         const at = joinPath(path, f.name);
-        if (x === undefined && f.defaultValue() !== undefined) continue; // avsc writes the default
-        if (x === undefined && kindOf(f.type) !== 'null' && !(kindOf(f.type) === 'union' && branches(f.type).some((b) => kindOf(b) === 'null'))) {
-          throw new MappingError(at, 'is missing, and the schema gives it no default');
-        }
-        out[f.name] = fromBson(f.type, x, at);
+        if (x === undefined && f.default) continue; // the encoder writes the default
+        if (x === undefined && !acceptsNull(f.type)) throw new MappingError(at, 'is missing, and the schema gives it no default');
+        setKey(out, f.name, fromBson(f.type, x, at));
       }
       return out;
     }
     case 'union':
       return unionFromBson(type, v, path);
-    case 'logical':
-      return logicalFromBson(type as LogicalMarker, v, path);
-    default:
-      throw new MappingError(path, `Avro type ${type.typeName} has no BSON mapping`);
   }
 }

@@ -1,33 +1,19 @@
 /**
- * What `$source.schemaRegistry` and `$emit.schemaRegistry` parse into, and the value codecs
- * built from them: the stage parsers and the services produce and pass these; the Kafka
- * source and sink take the codecs (engine/connectors/kafka/valueCodec.ts). Atlas syntax:
+ * The value codecs built from what `$source.schemaRegistry` and `$emit.schemaRegistry` parse
+ * into (engine/io/types.ts): createServices builds them for the Kafka source and sink
+ * (engine/connectors/kafka/valueCodec.ts). Atlas syntax:
  *   $source: { ..., schemaRegistry: { connectionName } }
  *   $emit:   { ..., schemaRegistry: { connectionName, valueSchema: { type: "avro", schema,
  *              options: { subjectNameStrategy, autoRegisterSchemas } } } }
  */
-import type { RetryListener, RetryPolicy } from '../../io/types';
+import type { EmitSchemaRegistryConfig, RetryListener, RetryPolicy, SourceSchemaRegistryConfig } from '../../io/types';
 import { AvroValueDecoder } from './avroDecoder';
 import { AvroValueEncoder } from './avroEncoder';
 import { schemaRegistryClientFor } from './client';
 import type { SchemaRegistryConnection } from './connection';
-import type { SubjectNameStrategy } from './subjects';
 
-export interface SourceSchemaRegistryConfig {
-  /** A SchemaRegistry connection. */
-  connectionName: string;
-}
-
-export interface EmitSchemaRegistryConfig {
-  connectionName: string;
-  valueSchema?: {
-    /** Atlas accepts "avro" only. */
-    type: 'avro';
-    /** The writer schema (an Avro schema object or its JSON text); absent = the subject's latest. */
-    schema?: string | object;
-    options: { autoRegisterSchemas: boolean; subjectNameStrategy: SubjectNameStrategy };
-  };
-}
+// What the stage parsers produce (the configs live beside the other connector configs).
+export type { EmitSchemaRegistryConfig, SourceSchemaRegistryConfig };
 
 /** What building a codec needs from the services. */
 export interface SchemaRegistryDeps {

@@ -4,10 +4,11 @@
  * "<topic>-value"; RecordNameStrategy is the record's fully qualified name;
  * TopicRecordNameStrategy is "<topic>-<fully qualified name>".
  */
+import { SUBJECT_NAME_STRATEGIES, type SubjectNameStrategy } from '../../io/enums';
 import { AvroEncodeError } from './errors';
 
-export const SUBJECT_NAME_STRATEGIES = ['TopicNameStrategy', 'RecordNameStrategy', 'TopicRecordNameStrategy'] as const;
-export type SubjectNameStrategy = (typeof SUBJECT_NAME_STRATEGIES)[number];
+// The list is shared with the stage parser (engine/io/enums.ts).
+export { SUBJECT_NAME_STRATEGIES, type SubjectNameStrategy };
 export const DEFAULT_SUBJECT_NAME_STRATEGY: SubjectNameStrategy = 'TopicNameStrategy';
 
 /** The value subject for a topic and a schema's full name (undefined for an unnamed schema). */

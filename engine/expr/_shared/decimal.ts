@@ -5,6 +5,7 @@
 import { Decimal128, Long } from 'bson';
 import type { Value } from '../../core/types';
 import { toNumber } from '../../bson/types';
+import { isInt32 } from '../../bson/numbers';
 
 export interface Dec {
   c: bigint;
@@ -24,13 +25,14 @@ export function parseDec(s: string): Dec | null {
 }
 
 /**
- * Any numeric value as a Dec. Doubles carry 15 significant digits, as MongoDB's
- * Decimal128(double, kRoundTo15Digits) does; null for NaN and infinities.
+ * Any numeric value as a Dec (Value::coerceToDecimal). Doubles, integral ones too, carry 15
+ * significant digits, as MongoDB's Decimal128(double, kRoundTo15Digits) does (2.0 is
+ * 2.00000000000000); null for NaN and infinities.
  */
 export function toDec(v: Value): Dec | null {
   if (typeof v === 'number') {
+    if (isInt32(v)) return { c: BigInt(v), e: 0 };
     if (!Number.isFinite(v)) return null;
-    if (Number.isSafeInteger(v)) return { c: BigInt(v), e: 0 };
     return parseDec(v.toPrecision(15));
   }
   const bt = (v as { _bsontype?: string })._bsontype;

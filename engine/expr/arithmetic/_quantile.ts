@@ -4,32 +4,13 @@ import { typeName } from '../../bson/types';
 import type { Compiler, Expr } from '../types';
 import { NULL_EXPR, namedArgs } from '../_shared/args';
 import { numKind, toNumber } from '../_shared/numeric';
+import { METHODS, addNumber, percentileOf } from '../_shared/percentiles';
 import { repr } from '../_shared/values';
-
-const METHODS = ['approximate', 'discrete', 'continuous'];
-
-/**
- * Percentile of sorted values. 'approximate' behaves as 'discrete' here: on the data sizes
- * a single expression sees, the server's t-digest returns the discrete percentile.
- */
-export function percentileOf(sorted: number[], p: number, method: string): number {
-  const n = sorted.length;
-  if (method === 'continuous') {
-    const rank = p * (n - 1);
-    const lo = Math.floor(rank);
-    const hi = Math.ceil(rank);
-    return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
-  }
-  return sorted[Math.max(0, Math.ceil(p * n) - 1)]!;
-}
 
 function collect(v: Value): number[] {
   const out: number[] = [];
-  const add = (x: Value) => {
-    if (numKind(x) >= 0) out.push(toNumber(x));
-  };
-  if (Array.isArray(v)) v.forEach(add);
-  else add(v);
+  if (Array.isArray(v)) for (const x of v) addNumber(out, x);
+  else addNumber(out, v);
   return out.sort((a, b) => a - b);
 }
 

@@ -25,6 +25,6 @@ export function compileRound(name: string, mode: RoundMode, arg: Value, c: Compi
       place = toNumber(p);
       if (place < -20 || place > 100) throw new ExprError(`cannot apply ${name} with precision value ${place} value must be in [-20, 100]`);
     }
-    return roundTo(v, place, mode);
+    return roundTo(v, place, mode, name);
   };
 }

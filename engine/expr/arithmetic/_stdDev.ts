@@ -2,7 +2,7 @@
 import type { JsonPath, Value } from '../../core/types';
 import type { Compiler, Expr } from '../types';
 import { NULL_EXPR } from '../_shared/args';
-import { numKind, toNumber } from '../_shared/numeric';
+import { double, numKind, toNumber } from '../_shared/numeric';
 import { forEachOperand, operandArgs } from './_internal';
 
 export function compileStdDev(name: string, sample: boolean, arg: Value, c: Compiler, path: JsonPath): Expr {
@@ -21,6 +21,6 @@ export function compileStdDev(name: string, sample: boolean, arg: Value, c: Comp
       m2 += d * (x - mean);
     });
     const denom = sample ? n - 1 : n;
-    return denom <= 0 ? null : Math.sqrt(m2 / denom);
+    return denom <= 0 ? null : double(Math.sqrt(m2 / denom));
   };
 }

@@ -3,7 +3,8 @@ import { Decimal128, Long } from 'bson';
 import { ExprError } from '../../core/errors';
 import type { ExprOperator } from '../types';
 import { docsUrl } from '../_shared/docs';
-import { numKind, KIND_DECIMAL, KIND_LONG } from '../_shared/numeric';
+import { numKind, KIND_DECIMAL, KIND_LONG, double, intOrLong, toNumber } from '../_shared/numeric';
+import { isInt32 } from '../../bson/numbers';
 import { unaryNumeric } from './_internal';
 
 export const $abs: ExprOperator = {
@@ -19,7 +20,7 @@ export const $abs: ExprOperator = {
   ],
   compile(arg, c, path) {
     return unaryNumeric('$abs', c, path, arg, (v) => {
-      if (typeof v === 'number') return Math.abs(v);
+      if (typeof v === 'number') return isInt32(v) ? intOrLong(Math.abs(v)) : Math.abs(v);
       const k = numKind(v);
       if (k === KIND_LONG) {
         const l = v as Long;
@@ -30,7 +31,7 @@ export const $abs: ExprOperator = {
         const s = (v as Decimal128).toString();
         return s.startsWith('-') ? Decimal128.fromString(s.slice(1)) : v;
       }
-      return Math.abs(Number(v));
+      return double(Math.abs(toNumber(v)));
     });
   },
 };

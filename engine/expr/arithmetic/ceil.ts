@@ -1,8 +1,11 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/ceil/
+import { Double } from 'bson';
 import type { ExprOperator } from '../types';
 import { docsUrl } from '../_shared/docs';
 import { roundTo } from './_round';
 import { unaryNumeric } from './_internal';
+import { isInt32 } from '../../bson/numbers';
+import { double } from '../_shared/numeric';
 
 export const $ceil: ExprOperator = {
   name: '$ceil',
@@ -11,11 +14,11 @@ export const $ceil: ExprOperator = {
   docsUrl: docsUrl('ceil'),
   syntax: '{ $ceil: <number> }',
   examples: [
-    { doc: { v: 7.25 }, expr: { $ceil: '$v' }, expected: 8 },
-    { doc: { v: -2.5 }, expr: { $ceil: '$v' }, expected: -2 },
+    { doc: { v: 7.25 }, expr: { $ceil: '$v' }, expected: new Double(8) },
+    { doc: { v: -2.5 }, expr: { $ceil: '$v' }, expected: new Double(-2) },
     { doc: { v: null }, expr: { $ceil: '$v' }, expected: null },
   ],
   compile(arg, c, path) {
-    return unaryNumeric('$ceil', c, path, arg, (v) => (typeof v === 'number' ? Math.ceil(v) : roundTo(v, 0, 'ceil')));
+    return unaryNumeric('$ceil', c, path, arg, (v) => (typeof v === 'number' && !isInt32(v) ? double(Math.ceil(v)) : roundTo(v, 0, 'ceil')));
   },
 };

@@ -4,7 +4,8 @@ import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
-import { div2, isZero, numKind } from '../_shared/numeric';
+import { div2, double, isZero, numKind } from '../_shared/numeric';
+import { Double } from 'bson';
 
 export const $divide: ExprOperator = {
   name: '$divide',
@@ -14,6 +15,7 @@ export const $divide: ExprOperator = {
   syntax: '{ $divide: [ <dividend>, <divisor> ] }',
   examples: [
     { doc: { hours: 18 }, expr: { $divide: ['$hours', 8] }, expected: 2.25 },
+    { doc: { a: 6, b: 3 }, expr: { $divide: ['$a', '$b'] }, expected: new Double(2) },
     { doc: { hours: 18, workers: 0 }, expr: { $divide: ['$hours', '$workers'] }, error: "can't $divide by zero" },
   ],
   compile(arg, c, path) {
@@ -25,7 +27,7 @@ export const $divide: ExprOperator = {
       const y = b!(ctx);
       if (typeof x === 'number' && typeof y === 'number') {
         if (y === 0) throw new ExprError("can't $divide by zero");
-        return x / y;
+        return double(x / y);
       }
       if (numKind(x) >= 0 && numKind(y) >= 0) {
         if (isZero(y)) throw new ExprError("can't $divide by zero");

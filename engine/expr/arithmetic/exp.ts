@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/exp/
+import { Double } from 'bson';
 import type { ExprOperator } from '../types';
 import { docsUrl } from '../_shared/docs';
 import { sameKindDouble, toNumber } from '../_shared/numeric';
@@ -11,7 +12,7 @@ export const $exp: ExprOperator = {
   docsUrl: docsUrl('exp'),
   syntax: '{ $exp: <exponent> }',
   examples: [
-    { doc: { x: 0 }, expr: { $exp: '$x' }, expected: 1 },
+    { doc: { x: 0 }, expr: { $exp: '$x' }, expected: new Double(1) },
     { doc: { x: 1 }, expr: { $exp: '$x' }, expected: Math.E },
   ],
   compile(arg, c, path) {

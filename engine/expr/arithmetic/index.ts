@@ -3,6 +3,10 @@ import type { ExprOperator } from '../types';
 import { $abs } from './abs';
 import { $add } from './add';
 import { $avg } from './avg';
+import { $bitAnd } from './bitAnd';
+import { $bitNot } from './bitNot';
+import { $bitOr } from './bitOr';
+import { $bitXor } from './bitXor';
 import { $ceil } from './ceil';
 import { $divide } from './divide';
 import { $exp } from './exp';
@@ -27,6 +31,6 @@ import { $sum } from './sum';
 import { $trunc } from './trunc';
 
 export const arithmeticOperators: ExprOperator[] = [
-  $abs, $add, $avg, $ceil, $divide, $exp, $floor, $ln, $log, $log10, $max, $median, $min, $mod,
+  $abs, $add, $avg, $bitAnd, $bitNot, $bitOr, $bitXor, $ceil, $divide, $exp, $floor, $ln, $log, $log10, $max, $median, $min, $mod,
   $multiply, $percentile, $pow, $rand, $round, $sqrt, $stdDevPop, $stdDevSamp, $subtract, $sum, $trunc,
 ];

@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/ln/
+import { Double } from 'bson';
 import { ExprError } from '../../core/errors';
 import type { ExprOperator } from '../types';
 import { docsUrl } from '../_shared/docs';
@@ -12,7 +13,7 @@ export const $ln: ExprOperator = {
   docsUrl: docsUrl('ln'),
   syntax: '{ $ln: <number> }',
   examples: [
-    { doc: { x: 1 }, expr: { $ln: '$x' }, expected: 0 },
+    { doc: { x: 1 }, expr: { $ln: '$x' }, expected: new Double(0) },
     { doc: { x: 0 }, expr: { $ln: '$x' }, error: "$ln's argument must be a positive number, but is 0" },
   ],
   compile(arg, c, path) {

@@ -1,11 +1,12 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/log/
+import { Double } from 'bson';
 import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { decFromNumber } from '../_shared/decimal';
 import { docsUrl } from '../_shared/docs';
-import { KIND_DECIMAL, numKind, toNumber } from '../_shared/numeric';
+import { KIND_DECIMAL, double, numKind, toNumber } from '../_shared/numeric';
 import { fmtNum } from './_internal';
 
 export const $log: ExprOperator = {
@@ -15,7 +16,7 @@ export const $log: ExprOperator = {
   docsUrl: docsUrl('log'),
   syntax: '{ $log: [ <number>, <base> ] }',
   examples: [
-    { doc: { x: 8 }, expr: { $log: ['$x', 2] }, expected: 3 },
+    { doc: { x: 8 }, expr: { $log: ['$x', 2] }, expected: new Double(3) },
     { doc: { x: 8 }, expr: { $log: ['$x', 1] }, error: "$log's base must be a positive number not equal to 1, but is 1" },
   ],
   compile(arg, c, path) {
@@ -35,7 +36,7 @@ export const $log: ExprOperator = {
       if (!((bn > 0 && bn !== 1) || Number.isNaN(bn))) throw new ExprError(`$log's base must be a positive number not equal to 1, but is ${fmtNum(bn)}`);
       // Same IEEE computation as the server (log(x) / log(base)), so results match bit for bit.
       const out = Math.log(n) / Math.log(bn);
-      return numKind(x) === KIND_DECIMAL || numKind(base) === KIND_DECIMAL ? decFromNumber(out) : out;
+      return numKind(x) === KIND_DECIMAL || numKind(base) === KIND_DECIMAL ? decFromNumber(out) : double(out);
     };
   },
 };

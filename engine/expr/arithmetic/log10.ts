@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/log10/
+import { Double } from 'bson';
 import { ExprError } from '../../core/errors';
 import type { ExprOperator } from '../types';
 import { docsUrl } from '../_shared/docs';
@@ -12,7 +13,7 @@ export const $log10: ExprOperator = {
   docsUrl: docsUrl('log10'),
   syntax: '{ $log10: <number> }',
   examples: [
-    { doc: { x: 1000 }, expr: { $log10: '$x' }, expected: 3 },
+    { doc: { x: 1000 }, expr: { $log10: '$x' }, expected: new Double(3) },
     { doc: { x: -1 }, expr: { $log10: '$x' }, error: "$log10's argument must be a positive number, but is -1" },
   ],
   compile(arg, c, path) {

@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/median/
+import { Double } from 'bson';
 import type { ExprOperator } from '../types';
 import { docsUrl } from '../_shared/docs';
 import { compileQuantile } from './_quantile';
@@ -11,7 +12,7 @@ export const $median: ExprOperator = {
   syntax: "{ $median: { input: <array>, method: 'approximate' } }",
   snippet: "{ input: ${1:\\$field}, method: 'approximate' }",
   examples: [
-    { doc: { scores: [3, 1, 2, 'x'] }, expr: { $median: { input: '$scores', method: 'approximate' } }, expected: 2 },
+    { doc: { scores: [3, 1, 2, 'x'] }, expr: { $median: { input: '$scores', method: 'approximate' } }, expected: new Double(2) },
     { doc: { scores: [] }, expr: { $median: { input: '$scores', method: 'approximate' } }, expected: null },
   ],
   compile(arg, c, path) {

@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/mod/
+import { Long } from 'bson';
 import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
 import type { Value } from '../../core/types';
@@ -6,14 +7,12 @@ import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { decFromNumber, fromDec, toDec } from '../_shared/decimal';
 import { docsUrl } from '../_shared/docs';
-import { KIND_DECIMAL, KIND_LONG, isIntegral, isZero, longResult, numKind, toNumber } from '../_shared/numeric';
-import { Long } from 'bson';
+import { KIND_DECIMAL, KIND_DOUBLE, KIND_LONG, bigOf, double, isZero, numKind, toNumber } from '../_shared/numeric';
 
-function bigOf(v: Value): bigint {
-  return numKind(v) === KIND_LONG ? (v as Long).toBigInt() : BigInt(toNumber(v));
-}
-
-/** Remainder with the dividend's sign (C fmod / truncated division), typed like MongoDB. */
+/**
+ * evaluateMod: decimal if either side is, else fmod when either is a double, else the
+ * remainder of longs (a long) or of ints (an int); the sign follows the dividend.
+ */
 function mod(x: Value, y: Value): Value {
   const kx = numKind(x);
   const ky = numKind(y);
@@ -26,10 +25,11 @@ function mod(x: Value, y: Value): Value {
     const cb = b.c * 10n ** BigInt(b.e - e);
     return fromDec({ c: ca % cb, e });
   }
-  if (!isIntegral(x) || !isIntegral(y)) return toNumber(x) % toNumber(y);
-  if (kx === KIND_LONG || ky === KIND_LONG) return longResult(bigOf(x) % bigOf(y));
-  const r = toNumber(x) % toNumber(y);
-  return r === 0 ? 0 : r;
+  if (kx === KIND_DOUBLE || ky === KIND_DOUBLE) return double(toNumber(x) % toNumber(y));
+  // safeMod: LLONG_MIN % -1 is 0, not an overflow trap.
+  const r = bigOf(x) % bigOf(y);
+  if (kx === KIND_LONG || ky === KIND_LONG) return Long.fromBigInt(r);
+  return Number(r);
 }
 
 export const $mod: ExprOperator = {

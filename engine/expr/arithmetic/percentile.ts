@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/percentile/
+import { Double } from 'bson';
 import type { ExprOperator } from '../types';
 import { docsUrl } from '../_shared/docs';
 import { compileQuantile } from './_quantile';
@@ -11,7 +12,7 @@ export const $percentile: ExprOperator = {
   syntax: "{ $percentile: { input: <array>, p: [ <0..1>, ... ], method: 'approximate' } }",
   snippet: "{ input: ${1:\\$field}, p: [${2:0.5}], method: 'approximate' }",
   examples: [
-    { doc: { t: [10, 20, 30, 40] }, expr: { $percentile: { input: '$t', p: [0.5, 0.9], method: 'approximate' } }, expected: [20, 40] },
+    { doc: { t: [10, 20, 30, 40] }, expr: { $percentile: { input: '$t', p: [0.5, 0.9], method: 'approximate' } }, expected: [new Double(20), new Double(40)] },
     { doc: { t: 'none' }, expr: { $percentile: { input: '$t', p: [0.5], method: 'approximate' } }, expected: [null] },
   ],
   compile(arg, c, path) {

@@ -7,12 +7,15 @@ import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { decFromNumber } from '../_shared/decimal';
 import { docsUrl } from '../_shared/docs';
-import { KIND_DECIMAL, KIND_LONG, isIntegral, longResult, numKind, toNumber } from '../_shared/numeric';
+import { KIND_DECIMAL, KIND_DOUBLE, KIND_INT, bigOf, double, numKind, toNumber } from '../_shared/numeric';
 
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
 
-/** Integer powers stay integers while they fit in 64 bits; otherwise a double, as in MongoDB. */
+/**
+ * ExpressionPow by operand types: decimal if either is, a double if either is, else an exact
+ * integer power that stays an int (both ints, result fits), else a long, else a double.
+ */
 function pow(base: Value, exp: Value): Value {
   const kb = numKind(base);
   const ke = numKind(exp);
@@ -20,22 +23,24 @@ function pow(base: Value, exp: Value): Value {
   const e = toNumber(exp);
   if (b === 0 && e < 0) throw new ExprError('$pow cannot take a base of 0 and a negative exponent');
   if (kb === KIND_DECIMAL || ke === KIND_DECIMAL) return decFromNumber(Math.pow(b, e));
-  if (!isIntegral(base) || !isIntegral(exp)) return Math.pow(b, e);
-  const anyLong = kb === KIND_LONG || ke === KIND_LONG;
-  const bb = kb === KIND_LONG ? (base as Long).toBigInt() : BigInt(b);
-  const eb = ke === KIND_LONG ? (exp as Long).toBigInt() : BigInt(e);
+  if (kb === KIND_DOUBLE || ke === KIND_DOUBLE) return double(Math.pow(b, e));
+  const ints = kb === KIND_INT && ke === KIND_INT;
+  const bb = bigOf(base);
+  const eb = bigOf(exp);
   let r: bigint;
-  if (bb === 0n) r = eb === 0n ? 1n : 0n;
-  else if (bb === 1n) r = 1n;
+  if (eb < 0n) {
+    if (bb === 1n) r = 1n;
+    else if (bb === -1n) r = eb % 2n === 0n ? 1n : -1n;
+    else return double(Math.pow(b, e));
+  } else if (bb === 0n || bb === 1n) r = eb === 0n ? 1n : bb;
   else if (bb === -1n) r = eb % 2n === 0n ? 1n : -1n;
-  else if (eb < 0n || eb > 63n) return Math.pow(b, e);
+  else if (eb > 63n) return double(Math.pow(b, e));
   else {
     r = bb ** eb;
-    if (r > INT64_MAX || r < INT64_MIN) return Math.pow(b, e);
+    if (r > INT64_MAX || r < INT64_MIN) return double(Math.pow(b, e));
   }
-  if (anyLong) return longResult(r);
-  const n = Number(r);
-  return Number.isSafeInteger(n) ? n : Long.fromBigInt(r);
+  if (ints && r >= -2147483648n && r <= 2147483647n) return Number(r);
+  return Long.fromBigInt(r);
 }
 
 export const $pow: ExprOperator = {

@@ -2,6 +2,7 @@
 import { isPlainObject } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { docsUrl } from '../_shared/docs';
+import { double } from '../_shared/numeric';
 
 export const $rand: ExprOperator = {
   name: '$rand',
@@ -18,6 +19,6 @@ export const $rand: ExprOperator = {
     if (!isPlainObject(arg) || Object.keys(arg).length > 0) {
       return c.error(path, '$rand does not currently accept arguments', 'ASP411');
     }
-    return () => Math.random();
+    return () => double(Math.random());
   },
 };

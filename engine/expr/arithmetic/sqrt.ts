@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/sqrt/
+import { Double } from 'bson';
 import { ExprError } from '../../core/errors';
 import type { ExprOperator } from '../types';
 import { docsUrl } from '../_shared/docs';
@@ -12,7 +13,7 @@ export const $sqrt: ExprOperator = {
   docsUrl: docsUrl('sqrt'),
   syntax: '{ $sqrt: <number> }',
   examples: [
-    { doc: { area: 25 }, expr: { $sqrt: '$area' }, expected: 5 },
+    { doc: { area: 25 }, expr: { $sqrt: '$area' }, expected: new Double(5) },
     { doc: { area: -1 }, expr: { $sqrt: '$area' }, error: "$sqrt's argument must be greater than or equal to 0" },
   ],
   compile(arg, c, path) {

@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/stddevpop/
+import { Double } from 'bson';
 import type { ExprOperator } from '../types';
 import { docsUrl } from '../_shared/docs';
 import { compileStdDev } from './_stdDev';
@@ -10,7 +11,7 @@ export const $stdDevPop: ExprOperator = {
   docsUrl: docsUrl('stdDevPop'),
   syntax: '{ $stdDevPop: <array> }  or  { $stdDevPop: [ <expr>, ... ] }',
   examples: [
-    { doc: { v: [2, 4, 4, 4, 5, 5, 7, 9] }, expr: { $stdDevPop: '$v' }, expected: 2 },
+    { doc: { v: [2, 4, 4, 4, 5, 5, 7, 9] }, expr: { $stdDevPop: '$v' }, expected: new Double(2) },
     { doc: { v: [] }, expr: { $stdDevPop: '$v' }, expected: null },
   ],
   compile(arg, c, path) {

@@ -5,7 +5,9 @@ import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
-import { numKind, sub2, toNumber } from '../_shared/numeric';
+import { KIND_DECIMAL, KIND_DOUBLE, numKind, sub2, toNumber } from '../_shared/numeric';
+import { quantize, toDec } from '../_shared/decimal';
+import type { Value } from '../../core/types';
 
 export const $subtract: ExprOperator = {
   name: '$subtract',
@@ -26,17 +28,35 @@ export const $subtract: ExprOperator = {
     return (ctx) => {
       const x = a(ctx);
       const y = b(ctx);
-      if (typeof x === 'number' && typeof y === 'number') return x - y;
+      if (typeof x === 'number' && typeof y === 'number') return sub2(x, y);
       const kx = numKind(x);
       const ky = numKind(y);
       if (kx >= 0 && ky >= 0) return sub2(x, y);
       if (x === null || x === undefined || y === null || y === undefined) return null;
       if (x instanceof Date) {
         if (y instanceof Date) return Long.fromNumber(x.getTime() - y.getTime());
-        if (ky >= 0) return new Date(x.getTime() - Math.trunc(toNumber(y)));
+        if (ky >= 0) return new Date(x.getTime() - dateMillis(y));
         throw new ExprError(`can't $subtract ${typeName(y)} from Date`);
       }
       throw new ExprError(`can't $subtract ${typeName(y)} from ${typeName(x)}`);
     };
   },
 };
+
+const TWO_63 = 9223372036854775808;
+
+/** A number subtracted from a date, as milliseconds: llround for a double, half-even for a decimal. */
+function dateMillis(v: Value): number {
+  const k = numKind(v);
+  if (k === KIND_DOUBLE) {
+    const d = toNumber(v);
+    if (!(d >= -TWO_63 && d < TWO_63)) throw new ExprError('date overflow', 'Overflow');
+    return d < 0 ? -Math.round(-d) : Math.round(d);
+  }
+  if (k === KIND_DECIMAL) {
+    const d = toDec(v);
+    if (d === null) throw new ExprError('date overflow', 'Overflow');
+    return Number(quantize(d, 0, 'halfEven').c);
+  }
+  return toNumber(v);
+}

@@ -1,9 +1,8 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/sum/
-import type { Value } from '../../core/types';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
-import { add2, numKind } from '../_shared/numeric';
+import { addNum, newNumSum, sumResult } from '../_shared/summation';
 import { forEachOperand, operandArgs } from './_internal';
 
 export const $sum: ExprOperator = {
@@ -21,12 +20,9 @@ export const $sum: ExprOperator = {
     const args = operandArgs(c, path, arg, '$sum');
     if (!args) return NULL_EXPR;
     return (ctx) => {
-      let total: Value = 0;
-      forEachOperand(args, ctx, (v) => {
-        if (typeof v === 'number' && typeof total === 'number') total += v;
-        else if (numKind(v) >= 0) total = add2(total, v);
-      });
-      return total;
+      const s = newNumSum();
+      forEachOperand(args, ctx, (v) => void addNum(s, v));
+      return sumResult(s);
     };
   },
 };

@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/concatarrays/
+import { grownArray } from '../_shared/memory';
 import type { Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
@@ -28,7 +29,7 @@ export const $concatArrays: ExprOperator = {
         if (!Array.isArray(v)) throw new ExprError(`$concatArrays only supports arrays, not ${typeName(v)}`);
         for (let j = 0; j < v.length; j++) out.push(v[j]);
       }
-      return out;
+      return grownArray(ctx, out, '$concatArrays');
     };
   },
 };

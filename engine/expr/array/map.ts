@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/map/
+import { grownArray } from '../_shared/memory';
 import type { Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
@@ -45,7 +46,7 @@ export const $map: ExprOperator = {
       } finally {
         vars.restore(ctx, saved);
       }
-      return out;
+      return grownArray(ctx, out, '$map');
     };
   },
 };

@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/range/
+import { EXCEEDED_MEMORY_LIMIT, MAX_RANGE_BYTES, VALUE_BYTES, grownArray } from '../_shared/memory';
 import type { Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
@@ -13,6 +14,9 @@ function int32(v: Value, what: string, article: string): number {
   if (!isIntegral(v)) throw new ExprError(`$range requires ${article} ${what} value that can be represented as a 32-bit integer, found value: ${repr(v)}`);
   return toNumber(v);
 }
+
+/** sizeof(std::vector<Value>) in MongoDB's estimate. */
+const RANGE_VECTOR_BYTES = 24;
 
 export const $range: ExprOperator = {
   name: '$range',
@@ -40,9 +44,15 @@ export const $range: ExprOperator = {
         step = toNumber(s);
         if (step === 0) throw new ExprError('$range requires a non-zero step value');
       }
+      // ExpressionRange: refuse before building, with MongoDB's estimate (a vector plus one Value each).
+      const steps = Math.trunc((end - cur) / step);
+      const memNeeded = RANGE_VECTOR_BYTES + (steps >= 0 ? 1 + steps : 0) * VALUE_BYTES;
+      if (memNeeded >= MAX_RANGE_BYTES) {
+        throw new ExprError(`$range would use too much memory (${memNeeded} bytes) and cannot spill to disk. Memory limit: ${MAX_RANGE_BYTES} bytes`, EXCEEDED_MEMORY_LIMIT);
+      }
       const out: number[] = [];
       for (; step > 0 ? cur < end : cur > end; cur += step) out.push(cur);
-      return out;
+      return grownArray(ctx, out, '$range');
     };
   },
 };

@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/reduce/
+import { growthMark, stepGrowth } from '../_shared/memory';
 import type { Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
 import type { ExprOperator } from '../types';
@@ -31,11 +32,15 @@ export const $reduce: ExprOperator = {
       let acc: Value = initial(ctx);
       const savedThis = ctx.vars[thisSlot];
       const savedValue = ctx.vars[valueSlot];
+      let held = 0;
       try {
         for (let i = 0; i < arr.length; i++) {
           ctx.vars[thisSlot] = arr[i];
           ctx.vars[valueSlot] = acc;
+          const mark = growthMark(ctx);
+          const prev = acc;
           acc = body(ctx);
+          held = stepGrowth(ctx, mark, held, prev, acc);
         }
       } finally {
         ctx.vars[thisSlot] = savedThis;

@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/zip/
+import { VALUE_BYTES, chargeGrowth } from '../_shared/memory';
 import type { Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
@@ -51,6 +52,7 @@ export const $zip: ExprOperator = {
       }
       const fill = inputs.map((_, i) => (min !== max && defaults[i] ? defaults[i]!(ctx) : null));
       const len = longest ? max : min;
+      chargeGrowth(ctx, len * (inputs.length + 1) * VALUE_BYTES, '$zip');
       const out: Value[][] = [];
       for (let row = 0; row < len; row++) out.push(arrays.map((a, col) => (row < a.length ? a[row] : fill[col])));
       return out;

@@ -3,7 +3,7 @@
  * handling of `timezone`, `unit` and `startOfWeek` (constants are resolved at compile time).
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/#date-expression-operators
  */
-import { Decimal128, Long, ObjectId, Timestamp } from 'bson';
+import { Decimal128, Double, Long, ObjectId, Timestamp } from 'bson';
 import { ExprError } from '../../core/errors';
 import type { JsonPath, Value } from '../../core/types';
 import { isPlainObject, typeName } from '../../bson/types';
@@ -48,6 +48,7 @@ const INT64_MAX = 2n ** 63n - 1n;
 export function integral64Big(v: Value): bigint | undefined {
   let b: bigint | undefined;
   if (typeof v === 'number') b = Number.isInteger(v) ? BigInt(v) : undefined;
+  else if (v instanceof Double) b = Number.isInteger(v.value) ? BigInt(v.value) : undefined;
   else if (v instanceof Long) b = v.toBigInt();
   else if (v instanceof Decimal128) {
     const d = parseDec(v.toString());

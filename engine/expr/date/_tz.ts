@@ -4,8 +4,10 @@
  * the hot path is one Map lookup and no allocation.
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/dateToParts/#std-label-date-to-parts-timezone
  */
+
 import { daysFromCivil } from './_calendar';
 
+const MAX_DATE_MS = 8.64e15;
 const BUCKET_MS = 15 * 60 * 1000;
 const MAX_CACHED_BUCKETS = 100_000;
 
@@ -51,7 +53,9 @@ class OlsonZone implements TimeZone {
   }
 
   private compute(utcMs: number): number {
-    const base = Math.floor(utcMs / 1000) * 1000;
+    // Intl cannot format instants outside JavaScript's date range (+-8.64e15 ms); the offset
+    // at the edge stands for anything beyond it, whose result the caller refuses anyway.
+    const base = Math.min(MAX_DATE_MS, Math.max(-MAX_DATE_MS, Math.floor(utcMs / 1000) * 1000));
     let y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0, bc = false;
     for (const p of this.fmt.formatToParts(base)) {
       switch (p.type) {

@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/concat/
+import { checkStringUnits, grownString } from '../_shared/memory';
 import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
@@ -23,11 +24,14 @@ export const $concat: ExprOperator = {
       let out = '';
       for (let i = 0; i < args.length; i++) {
         const v = args[i]!(ctx);
-        if (typeof v === 'string') out += v;
+        if (typeof v === 'string') {
+          checkStringUnits(out.length + v.length);
+          out += v;
+        }
         else if (v === null || v === undefined) return null;
         else throw new ExprError(`$concat only supports strings, not ${typeName(v)}`);
       }
-      return out;
+      return grownString(ctx, out, '$concat');
     };
   },
 };

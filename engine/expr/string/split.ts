@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/split/
+import { grownArray } from '../_shared/memory';
 import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
@@ -28,7 +29,7 @@ export const $split: ExprOperator = {
       if (typeof s !== 'string') throw new ExprError(`$split requires an expression that evaluates to a string as a first argument, found: ${typeName(s)}`);
       if (typeof sep !== 'string') throw new ExprError(`$split requires an expression that evaluates to a string as a second argument, found: ${typeName(sep)}`);
       if (sep === '') throw new ExprError('$split requires a non-empty separator');
-      return s.split(sep);
+      return grownArray(ctx, s.split(sep), '$split');
     };
   },
 };

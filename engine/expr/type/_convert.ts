@@ -3,10 +3,12 @@
  * plus Atlas Stream Processing's binData extensions.
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/convert/
  */
-import { Binary, Decimal128, Long, ObjectId } from 'bson';
+import { Binary, Decimal128, Double, Long, ObjectId } from 'bson';
 import { ExprError } from '../../core/errors';
 import type { Value } from '../../core/types';
-import { isPlainObject, TYPE_NUMBERS, typeName } from '../../bson/types';
+import { isPlainObject, toNumber, TYPE_NUMBERS, typeName } from '../../bson/types';
+import { NUM_DECIMAL, NUM_DOUBLE, NUM_INT, NUM_LONG, double, numberKind } from '../../bson/numbers';
+import { formatInBase, parseInBase } from './_base';
 import { ISO_FORMAT_Z, formatDate } from '../date/_format';
 import { dateMs, integral64, showValue } from '../date/_internal';
 import { parseDateString } from '../date/_parse';
@@ -27,6 +29,8 @@ export interface ConvertOptions {
   /** undefined: not given (an error where a format is required); 'auto' for $toString. */
   format?: BinFormat;
   byteOrder: ByteOrder;
+  /** `base` (MongoDB 8.3): 2, 8, 10 or 16 for string <-> number conversions. */
+  base?: number;
 }
 
 /** The $toX shortcuts: no format (binData <-> string needs $convert), little-endian. */
@@ -90,42 +94,19 @@ function toDateValue(ms: number): Date {
 export function convertValue(v: Value, target: Target, o: ConvertOptions): Value {
   const from = typeName(v);
   const to = target.type;
-  if (to === 'bool') {
-    if (typeof v === 'number') return v !== 0;
-    if (typeof v === 'boolean') return v;
-    if (v instanceof Long) return !v.isZero();
-    if (v instanceof Decimal128) return !decimalIsZero(v);
-    return true;
-  }
   if (typeof v === 'bigint') return convertValue(Long.fromBigInt(v), target, o);
-  if (typeof v === 'number') {
-    const n = v;
-    switch (to) {
-      case 'int': case 'long': case 'double': case 'decimal': case 'string': case 'date': case 'binData': break;
-      default: throw unsupported(from, to);
-    }
-    if (to === 'double') return n;
-    if (to === 'string') return from === 'double' ? formatDouble(n) : String(n);
-    if (to === 'decimal') return doubleToDecimal(n);
-    if (to === 'int') return from === 'int' ? n : from === 'long' ? longToInt(Long.fromNumber(n)) : doubleToInt(n);
-    if (to === 'long') return from === 'double' ? doubleToLong(n) : Long.fromNumber(n);
-    if (to === 'date') {
-      if (from === 'int') throw unsupported(from, to);
-      return toDateValue(from === 'long' ? n : doubleToLong(n).toNumber());
-    }
-    if (from === 'int') return numberToBin('int', n, o.byteOrder, target.subtype ?? 0);
-    if (from === 'long') return numberToBin('long', BigInt(n), o.byteOrder, target.subtype ?? 0);
-    return numberToBin('double', n, o.byteOrder, target.subtype ?? 0);
-  }
+  const kind = numberKind(v);
+  if (kind >= 0) return convertNumber(v, kind, from, target, o);
+  if (to === 'bool') return typeof v === 'boolean' ? v : true;
   switch (from) {
     case 'string': {
       const s = v as string;
       switch (to) {
         case 'string': return s;
-        case 'double': return parseDouble(s);
-        case 'int': return parseInt32(s);
-        case 'long': return parseInt64(s);
-        case 'decimal': return parseDecimal(s);
+        case 'double': return o.base ? double(parseInBase(s, o.base).toNumber()) : double(parseDouble(s));
+        case 'int': return o.base ? longToInt(parseInBase(s, o.base)) : parseInt32(s);
+        case 'long': return o.base ? parseInBase(s, o.base) : parseInt64(s);
+        case 'decimal': return o.base ? Decimal128.fromString(parseInBase(s, o.base).toString()) : parseDecimal(s);
         case 'objectId': return parseObjectId(s);
         case 'date': return toDateValue(parseDateString(s, UTC, false));
         case 'binData': return stringToBin(s, needFormat(from, to, o.format), target.subtype);
@@ -135,7 +116,8 @@ export function convertValue(v: Value, target: Target, o: ConvertOptions): Value
     case 'bool': {
       const b = v as boolean;
       switch (to) {
-        case 'double': case 'int': return b ? 1 : 0;
+        case 'double': return new Double(b ? 1 : 0);
+        case 'int': return b ? 1 : 0;
         case 'long': return Long.fromNumber(b ? 1 : 0);
         case 'decimal': return Decimal128.fromString(b ? '1' : '0');
         case 'string': return b ? 'true' : 'false';
@@ -147,35 +129,10 @@ export function convertValue(v: Value, target: Target, o: ConvertOptions): Value
       const ms = (v as Date).getTime();
       switch (to) {
         case 'date': return v;
-        case 'double': return ms;
+        case 'double': return double(ms);
         case 'long': return Long.fromNumber(ms);
         case 'decimal': return Decimal128.fromString(String(ms));
         case 'string': return formatDate(ISO_FORMAT_Z, ms, UTC);
-      }
-      break;
-    }
-    case 'long': {
-      const l = v as Long;
-      switch (to) {
-        case 'long': return l;
-        case 'double': return l.toNumber();
-        case 'int': return longToInt(l);
-        case 'decimal': return Decimal128.fromString(l.toString());
-        case 'string': return l.toString();
-        case 'date': return toDateValue(l.toNumber());
-        case 'binData': return numberToBin('long', l.toBigInt(), o.byteOrder, target.subtype ?? 0);
-      }
-      break;
-    }
-    case 'decimal': {
-      const d = v as Decimal128;
-      switch (to) {
-        case 'decimal': return d;
-        case 'double': return decimalToDouble(d);
-        case 'int': return decimalToInt(d);
-        case 'long': return decimalToLong(d);
-        case 'string': return d.toString();
-        case 'date': return toDateValue(decimalToLong(d).toNumber());
       }
       break;
     }
@@ -195,10 +152,50 @@ export function convertValue(v: Value, target: Target, o: ConvertOptions): Value
       switch (to) {
         case 'binData': return binToBin(b, target.subtype);
         case 'string': return binToString(b, needFormat(from, to, o.format));
-        case 'int': case 'long': case 'double': return binToNumber(b, to, o.byteOrder);
+        case 'int': case 'long': return binToNumber(b, to, o.byteOrder);
+        case 'double': return double(binToNumber(b, to, o.byteOrder) as number);
       }
       break;
     }
+  }
+  throw unsupported(from, to);
+}
+
+/** One numeric value (any of the four types) to `target`, following the ConversionTable. */
+function convertNumber(v: Value, kind: number, from: string, target: Target, o: ConvertOptions): Value {
+  const to = target.type;
+  const n = toNumber(v);
+  switch (to) {
+    case 'bool':
+      return kind === NUM_DECIMAL ? !decimalIsZero(v as Decimal128) : kind === NUM_LONG ? !(v as Long).isZero() : n !== 0;
+    case 'double':
+      if (kind === NUM_DOUBLE) return v;
+      return double(kind === NUM_DECIMAL ? decimalToDouble(v as Decimal128) : n);
+    case 'int':
+      if (kind === NUM_INT) return v;
+      if (kind === NUM_LONG) return longToInt(v as Long);
+      return kind === NUM_DECIMAL ? decimalToInt(v as Decimal128) : doubleToInt(n);
+    case 'long':
+      if (kind === NUM_LONG) return v;
+      if (kind === NUM_INT) return Long.fromNumber(n);
+      return kind === NUM_DECIMAL ? decimalToLong(v as Decimal128) : doubleToLong(n);
+    case 'decimal':
+      if (kind === NUM_DECIMAL) return v;
+      if (kind === NUM_LONG) return Decimal128.fromString((v as Long).toString());
+      return kind === NUM_INT ? Decimal128.fromString(String(n)) : doubleToDecimal(n);
+    case 'string':
+      if (o.base) return formatInBase(v, kind, o.base);
+      if (kind === NUM_DOUBLE) return formatDouble(n);
+      return kind === NUM_INT ? String(n) : (v as Long | Decimal128).toString();
+    case 'date':
+      if (kind === NUM_INT) throw unsupported(from, to);
+      if (kind === NUM_LONG) return toDateValue(n);
+      return toDateValue(kind === NUM_DECIMAL ? decimalToLong(v as Decimal128).toNumber() : doubleToLong(n).toNumber());
+    case 'binData':
+      if (kind === NUM_INT) return numberToBin('int', n, o.byteOrder, target.subtype ?? 0);
+      if (kind === NUM_LONG) return numberToBin('long', (v as Long).toBigInt(), o.byteOrder, target.subtype ?? 0);
+      if (kind === NUM_DOUBLE) return numberToBin('double', n, o.byteOrder, target.subtype ?? 0);
+      break;
   }
   throw unsupported(from, to);
 }

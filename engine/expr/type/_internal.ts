@@ -7,11 +7,10 @@ import { Decimal128, Long, ObjectId } from 'bson';
 import { ExprError } from '../../core/errors';
 import type { Value } from '../../core/types';
 import { typeName } from '../../bson/types';
-import type { ExprOperator, Expr } from '../types';
+import type { ExprCategory, ExprOperator, Expr } from '../types';
 import { conversionFailure } from '../date/_parse';
 
 export { conversionFailure };
-export const DOCS = 'https://www.mongodb.com/docs/manual/reference/operator/aggregation/';
 const NO_ON_ERROR = 'in $convert with no onError value';
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
@@ -111,11 +110,10 @@ export function decimalIsZero(d: Decimal128): boolean {
   return /^-?0(?:\.0*)?(?:E[+-]\d+)?$/.test(d.toString());
 }
 
-/** Decimal128 of a double, rounded to 15 significant digits as MongoDB does. */
+/** Decimal128 of a double, rounded to 15 significant digits as MongoDB does (2.0 -> 2.00000000000000). */
 export function doubleToDecimal(d: number): Decimal128 {
   if (Number.isNaN(d)) return Decimal128.fromString('NaN');
   if (!Number.isFinite(d)) return Decimal128.fromString(d < 0 ? '-Infinity' : 'Infinity');
-  if (Number.isInteger(d) && Math.abs(d) <= Number.MAX_SAFE_INTEGER) return Decimal128.fromString(String(d));
   return Decimal128.fromString(d.toPrecision(15));
 }
 
@@ -179,21 +177,17 @@ export function parseObjectId(s: string): ObjectId {
   return ObjectId.createFromHexString(s);
 }
 
-export function nullish(v: Value): boolean {
-  return v === null || v === undefined;
-}
-
 /**
  * An operator taking one expression (`<expr>` or `[<expr>]`) whose result is null for null or
  * missing input, else `fn(value)`.
  */
 export function unaryOperator(
-  spec: Omit<ExprOperator, 'compile' | 'category' | 'syntax'> & { fn: (v: Value) => Value; keepNullish?: boolean },
+  spec: Omit<ExprOperator, 'compile' | 'category' | 'syntax'> & { fn: (v: Value) => Value; keepNullish?: boolean; category?: ExprCategory },
 ): ExprOperator {
-  const { fn, keepNullish, ...rest } = spec;
+  const { fn, keepNullish, category, ...rest } = spec;
   return {
     ...rest,
-    category: 'type',
+    category: category ?? 'type',
     syntax: `{ ${spec.name}: <expression> }`,
     compile(arg, c, path) {
       let inner: Expr;

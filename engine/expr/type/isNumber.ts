@@ -1,12 +1,12 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/isNumber/
 import { isNumber as isNumeric } from '../../bson/types';
-import { DOCS, unaryOperator } from './_internal';
+import { unaryOperator } from './_internal';
+import { docsUrl } from '../_shared/docs';
 
-/** $isNumber */
-export const isNumber = unaryOperator({
+export const $isNumber = unaryOperator({
   name: '$isNumber',
   summary: 'Returns true when the value is an int, long, double or decimal; false otherwise (also for null and missing).',
-  docsUrl: DOCS + 'isNumber/',
+  docsUrl: docsUrl('isNumber'),
   examples: [
     { doc: { a: 1.5 }, expr: { $isNumber: '$a' }, expected: true },
     { doc: { a: '1.5' }, expr: { $isNumber: '$a' }, expected: false },

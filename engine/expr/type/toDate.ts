@@ -1,14 +1,14 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/toDate/
 import { convertValue, OPTIONS } from './_convert';
-import { DOCS, unaryOperator } from './_internal';
+import { unaryOperator } from './_internal';
+import { docsUrl } from '../_shared/docs';
 
 const TARGET = { type: 'date' };
 
-/** $toDate */
-export const toDate = unaryOperator({
+export const $toDate = unaryOperator({
   name: '$toDate',
   summary: 'Converts a value to a date: long/double/decimal milliseconds, date strings, objectIds and timestamps.',
-  docsUrl: DOCS + 'toDate/',
+  docsUrl: docsUrl('toDate'),
   examples: [
     { doc: { v: '2018-03-03' }, expr: { $toDate: '$v' }, expected: new Date('2018-03-03T00:00:00Z') },
     { doc: { v: 1253372036000.5 }, expr: { $toDate: '$v' }, expected: new Date('2009-09-19T14:53:56.000Z') },

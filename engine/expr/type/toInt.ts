@@ -1,14 +1,14 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/toInt/
 import { convertValue, OPTIONS } from './_convert';
-import { DOCS, unaryOperator } from './_internal';
+import { unaryOperator } from './_internal';
+import { docsUrl } from '../_shared/docs';
 
 const TARGET = { type: 'int' };
 
-/** $toInt */
-export const toInt = unaryOperator({
+export const $toInt = unaryOperator({
   name: '$toInt',
   summary: 'Converts a value to an int: doubles and decimals are truncated; strings must hold a base-10 integer.',
-  docsUrl: DOCS + 'toInt/',
+  docsUrl: docsUrl('toInt'),
   examples: [
     { doc: { v: 5.9 }, expr: { $toInt: '$v' }, expected: 5 },
     { doc: { v: '-12' }, expr: { $toInt: '$v' }, expected: -12 },

@@ -1,15 +1,15 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/toObjectId/
 import { ObjectId } from 'bson';
 import { convertValue, OPTIONS } from './_convert';
-import { DOCS, unaryOperator } from './_internal';
+import { unaryOperator } from './_internal';
+import { docsUrl } from '../_shared/docs';
 
 const TARGET = { type: 'objectId' };
 
-/** $toObjectId */
-export const toObjectId = unaryOperator({
+export const $toObjectId = unaryOperator({
   name: '$toObjectId',
   summary: 'Converts a 24-character hex string to an ObjectId.',
-  docsUrl: DOCS + 'toObjectId/',
+  docsUrl: docsUrl('toObjectId'),
   examples: [
     { doc: { v: '5ab9cbfa31c2ab715d42129e' }, expr: { $toObjectId: '$v' }, expected: ObjectId.createFromHexString('5ab9cbfa31c2ab715d42129e') },
     { doc: { v: 'abc' }, expr: { $toObjectId: '$v' }, error: "Failed to parse objectId 'abc' in $convert with no onError value: Invalid string length for parsing to OID, expected 24 but found 3" },

@@ -1,14 +1,14 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/toString/
 import { convertValue } from './_convert';
-import { DOCS, unaryOperator } from './_internal';
+import { unaryOperator } from './_internal';
+import { docsUrl } from '../_shared/docs';
 
 const TARGET = { type: 'string' };
 
-/** $toString */
-export const toString = unaryOperator({
+export const $toString = unaryOperator({
   name: '$toString',
   summary: 'Converts a value to a string: numbers, booleans, dates (ISO 8601), objectIds (hex) and binData (base64, or UUID text).',
-  docsUrl: DOCS + 'toString/',
+  docsUrl: docsUrl('toString'),
   examples: [
     { doc: { v: 2.5 }, expr: { $toString: '$v' }, expected: '2.5' },
     { doc: { v: new Date('2018-03-27T16:58:51.538Z') }, expr: { $toString: '$v' }, expected: '2018-03-27T16:58:51.538Z' },

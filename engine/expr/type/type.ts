@@ -1,12 +1,12 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/type/
 import { typeName } from '../../bson/types';
-import { DOCS, unaryOperator } from './_internal';
+import { unaryOperator } from './_internal';
+import { docsUrl } from '../_shared/docs';
 
-/** $type */
-export const type = unaryOperator({
+export const $type = unaryOperator({
   name: '$type',
   summary: 'Returns the BSON type name of a value ("missing" for a missing field).',
-  docsUrl: DOCS + 'type/',
+  docsUrl: docsUrl('type'),
   examples: [
     { doc: { a: 'x' }, expr: { $type: '$a' }, expected: 'string' },
     { doc: { a: [1] }, expr: { $type: '$a' }, expected: 'array' },

@@ -1,4 +1,5 @@
 // https://www.mongodb.com/docs/manual/reference/operator/aggregation/let/
+import { Double } from 'bson';
 import type { Value } from '../../core/types';
 import { isPlainObject, typeName } from '../../bson/types';
 import type { Expr, ExprOperator } from '../types';
@@ -13,7 +14,7 @@ export const $let: ExprOperator = {
   syntax: '{ $let: { vars: { <var1>: <expression>, ... }, in: <expression> } }',
   snippet: '{ vars: { ${1:name}: ${2:value} }, in: ${3:"\\$\\$name"} }',
   examples: [
-    { doc: { price: 10, tax: 0.5 }, expr: { $let: { vars: { total: { $add: ['$price', '$tax'] } }, in: { $multiply: ['$$total', 2] } } }, expected: 21 },
+    { doc: { price: 10, tax: 0.5 }, expr: { $let: { vars: { total: { $add: ['$price', '$tax'] } }, in: { $multiply: ['$$total', 2] } } }, expected: new Double(21) },
     { doc: { a: 1 }, expr: { $let: { vars: { a: 5 }, in: { $add: ['$$a', '$a'] } } }, expected: 6 },
   ],
   compile(arg, c, path) {

@@ -5,6 +5,7 @@
  * document has its first element type), so no section nears the 16 MB document limit of the
  * MongoDB store. Older checkpoints whose tables are BSON parts still load.
  */
+import { normalizeNumbers } from '../../bson/numbers';
 import { deserialize, serialize } from 'bson';
 import type { Doc, Value } from '../../core/types';
 import type { StateTable } from '../../core/operator';
@@ -12,7 +13,8 @@ import type { CheckpointContent, EncodedCheckpoint } from './types';
 import { CodecError, ValueReader, ValueWriter } from './valueCodec';
 
 const SERIALIZE_OPTS = { ignoreUndefined: true } as const;
-const DESERIALIZE_OPTS = { promoteLongs: false, promoteBuffers: false, bsonRegExp: true } as const;
+// promoteValues: false + normalizeNumbers keep int32 and double apart (docs/architecture.md).
+const DESERIALIZE_OPTS = { promoteValues: false, promoteBuffers: false, bsonRegExp: true } as const;
 /** Section kind byte of a table-stream chunk (BSON would have an element type there). */
 const STREAM_KIND = 0xff;
 const STREAM_RESERVE = 5;
@@ -97,7 +99,7 @@ export interface CheckpointHeader {
 }
 
 export function decodeHeader(section: Buffer): CheckpointHeader {
-  const h = deserialize(section, DESERIALIZE_OPTS) as Doc;
+  const h = normalizeNumbers(deserialize(section, DESERIALIZE_OPTS)) as Doc;
   if (h['k'] !== 'h') throw new CheckpointFormatError('missing checkpoint header');
   return {
     id: Number(h['id']),
@@ -123,7 +125,7 @@ export function decodeCheckpoint(sections: Buffer[]): CheckpointContent {
       stream.push(sec.subarray(STREAM_RESERVE));
       continue;
     }
-    const part = deserialize(sec, DESERIALIZE_OPTS) as Doc;
+    const part = normalizeNumbers(deserialize(sec, DESERIALIZE_OPTS)) as Doc;
     const name = part['n'] as string;
     const v = part['v'];
     if (part['m'] === 'a') tables[name] = ((tables[name] as Value[] | undefined) ?? []).concat(v as Value[]);

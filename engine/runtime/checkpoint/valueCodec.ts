@@ -6,6 +6,7 @@
  * strings, booleans, dates, arrays and plain objects have their own tags; every other BSON
  * type (Long, Decimal128, ObjectId, ...) is embedded as a BSON document, so it stays exact.
  */
+import { normalizeNumbers } from '../../bson/numbers';
 import { deserialize, serialize } from 'bson';
 import type { Value } from '../../core/types';
 import type { SnapshotWriter } from '../../core/operator';
@@ -32,7 +33,7 @@ const F64_BYTES = new Uint8Array(F64.buffer);
 /** Distinct object keys given short ids per checkpoint (writer and reader follow the same rule). */
 const MAX_KEYS = 4096;
 
-const BSON_OPTS = { promoteLongs: false, promoteBuffers: false, bsonRegExp: true } as const;
+const BSON_OPTS = { promoteValues: false, promoteBuffers: false, bsonRegExp: true } as const;
 
 export class CodecError extends Error {}
 
@@ -326,7 +327,7 @@ export class ValueReader {
         this.need(len);
         const d = deserialize(this.buf.subarray(this.pos, this.pos + len), BSON_OPTS);
         this.pos += len;
-        return d['v'] as Value;
+        return normalizeNumbers(d['v']);
       }
       default:
         throw new CodecError(`unknown tag ${String(tag)} in table data`);

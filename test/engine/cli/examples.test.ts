@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { ROOT } from '../../helpers/root';
 import { analyzeText } from '../../../engine/pipeline/analyze';
 import { PipelineRun } from '../../../engine/pipeline/run';
-import { builtinRegistry } from '../../../engine/connections/registry';
+import { builtinRegistry } from '../../../engine/connectors/catalog/registry';
 import { createServices } from '../../../engine/connectors/services';
 import type { Doc } from '../../../engine/core/types';
 

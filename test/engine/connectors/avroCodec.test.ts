@@ -8,13 +8,16 @@ import assert from 'node:assert/strict';
 import * as avro from 'avsc';
 import { Binary, Decimal128, Int32, Long, ObjectId } from 'bson';
 import { avroType, schemaText } from '../../../engine/connectors/schemaRegistry/avroTypes';
+import { decodeAvro } from '../../../engine/avro/decode';
+import { encodeAvro } from '../../../engine/avro/encode';
 import { fromBson } from '../../../engine/connectors/schemaRegistry/fromBson';
 import { MappingError, toBson } from '../../../engine/connectors/schemaRegistry/toBson';
 import { decimalFromBytes, decimalToBytes } from '../../../engine/connectors/schemaRegistry/logical';
 import { frame, unframe } from '../../../engine/connectors/schemaRegistry/wireFormat';
 import { AvroDecodeError, AvroEncodeError } from '../../../engine/connectors/schemaRegistry/errors';
 import { valueSubject } from '../../../engine/connectors/schemaRegistry/subjects';
-import { checkSchemaRegistryConnection, resolveSchemaRegistryConnection, type SchemaRegistryConnection } from '../../../engine/connectors/schemaRegistry/connection';
+import { resolveSchemaRegistryConnection, type SchemaRegistryConnection } from '../../../engine/connectors/schemaRegistry/connection';
+import { loadConnectionRegistryText } from '../../../engine/connectors/catalog/registry';
 import { ExprError } from '../../../engine/core/errors';
 import type { Value } from '../../../engine/core/types';
 
@@ -23,7 +26,7 @@ const UUID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 /** BSON -> Avro bytes -> BSON through the codec's own type. */
 function roundTrip(schema: object | string, v: Value): Value {
   const t = avroType(schema);
-  return toBson(t, t.fromBuffer(t.toBuffer(fromBson(t, v))));
+  return toBson(t, decodeAvro(t, encodeAvro(t, fromBson(t, v))));
 }
 
 describe('Confluent wire format', () => {
@@ -185,10 +188,10 @@ describe('an independent avsc reader and writer', () => {
     const ours = avroType(schema);
     const plain = avro.Type.forSchema(schema as avro.Schema); // avsc's defaults: no logical types, unwrapped unions
     const at = new Date('2024-03-04T05:06:07.008Z');
-    const bytes = ours.toBuffer(fromBson(ours, { sensor: 's1', value: 2.5, count: Long.fromNumber(42), at, flag: true }));
+    const bytes = encodeAvro(ours, fromBson(ours, { sensor: 's1', value: 2.5, count: Long.fromNumber(42), at, flag: true }));
     assert.deepEqual({ ...plain.fromBuffer(bytes) }, { sensor: 's1', value: 2.5, count: 42, at: at.getTime(), flag: true });
     const theirs = plain.toBuffer({ sensor: 's2', value: -1, count: 7, at: 0, flag: null });
-    assert.deepEqual(toBson(ours, ours.fromBuffer(theirs)), { sensor: 's2', value: -1, count: Long.fromNumber(7), at: new Date(0), flag: null });
+    assert.deepEqual(toBson(ours, decodeAvro(ours, theirs)), { sensor: 's2', value: -1, count: Long.fromNumber(7), at: new Date(0), flag: null });
   });
   it('schema text keeps decimal precision and scale', () => {
     const s = JSON.parse(schemaText(avroType({ type: 'bytes', logicalType: 'decimal', precision: 5, scale: 1 }))) as Record<string, unknown>;
@@ -208,20 +211,25 @@ describe('subject name strategies', () => {
 });
 
 describe('SchemaRegistry connection', () => {
-  it('checks the Atlas shape', () => {
-    assert.deepEqual(checkSchemaRegistryConnection({ provider: 'CONFLUENT', schemaRegistryUrls: ['http://127.0.0.1:1'], authentication: { type: 'USER_INFO', username: 'u', password: 'p' } }), []);
-    assert.deepEqual(checkSchemaRegistryConnection({ provider: 'X', schemaRegistryUrls: [], authentication: { type: 'OAUTH' } }), [
-      'provider must be "CONFLUENT", found "X"',
-      'schemaRegistryUrls must be a non-empty array of URLs',
-      'authentication.type must be "USER_INFO" or "SASL_INHERIT"',
+  it('checks the Atlas shape (the kind\'s field table, through the registry loader)', () => {
+    const codes = (entry: object) => loadConnectionRegistryText(JSON.stringify([{ name: 'sr', type: 'SchemaRegistry', ...entry }])).diagnostics.map((d) => d.message);
+    assert.deepEqual(codes({ provider: 'CONFLUENT', schemaRegistryUrls: ['http://127.0.0.1:1'], schemaRegistryAuthentication: { type: 'USER_INFO', username: 'u', password: '${env:P}' } }), []);
+    assert.deepEqual(codes({ provider: 'X', schemaRegistryUrls: [], schemaRegistryAuthentication: { type: 'OAUTH' } }), [
+      "'provider' of a SchemaRegistry connection must be one of CONFLUENT",
+      "'schemaRegistryAuthentication.type' of a SchemaRegistry connection must be one of USER_INFO, SASL_INHERIT",
+      'schemaRegistryUrls must hold at least one URL',
     ]);
-    assert.deepEqual(checkSchemaRegistryConnection({ schemaRegistryUrls: ['ftp://user:secret@host'] }), ['schemaRegistryUrls entry "ftp://host" is not an http(s) URL']);
+    assert.deepEqual(codes({ schemaRegistryUrls: ['ftp://user:secret@host'] }), ['schemaRegistryUrls[0] must be an http(s) URL or a ${env:NAME} reference']);
+    // The name atlas-interop.md and the first version of this connector used is read as an alias.
+    const r = loadConnectionRegistryText(JSON.stringify([{ name: 'sr', type: 'SchemaRegistry', schemaRegistryUrls: ['http://h:1'], authentication: { type: 'SASL_INHERIT' } }]));
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual((r.registry.get('sr') as SchemaRegistryConnection).schemaRegistryAuthentication, { type: 'SASL_INHERIT' });
   });
   it('resolves ${env:…} credentials and names the field, never the value, when one is unset', () => {
-    const c: SchemaRegistryConnection = { name: 'sr', type: 'SchemaRegistry', schemaRegistryUrls: ['http://127.0.0.1:8081/'], authentication: { type: 'USER_INFO', username: '${env:SR_USER}', password: '${env:SR_PASS}' } };
+    const c: SchemaRegistryConnection = { name: 'sr', type: 'SchemaRegistry', schemaRegistryUrls: ['http://127.0.0.1:8081/'], schemaRegistryAuthentication: { type: 'USER_INFO', username: '${env:SR_USER}', password: '${env:SR_PASS}' } };
     assert.deepEqual(resolveSchemaRegistryConnection(c, { SR_USER: 'alice', SR_PASS: 'pw1' }), { urls: ['http://127.0.0.1:8081'], credentials: { username: 'alice', password: 'pw1' } });
-    assert.throws(() => resolveSchemaRegistryConnection(c, { SR_USER: 'alice' }), (e: unknown) => e instanceof Error && /'sr': authentication.password: environment variable SR_PASS is not set/.test(e.message) && !e.message.includes('alice'));
-    const inherit: SchemaRegistryConnection = { name: 'sr', type: 'SchemaRegistry', schemaRegistryUrls: ['http://127.0.0.1:1'], authentication: { type: 'SASL_INHERIT' } };
+    assert.throws(() => resolveSchemaRegistryConnection(c, { SR_USER: 'alice' }), (e: unknown) => e instanceof Error && /'sr': schemaRegistryAuthentication.password: environment variable SR_PASS is not set/.test(e.message) && !e.message.includes('alice'));
+    const inherit: SchemaRegistryConnection = { name: 'sr', type: 'SchemaRegistry', schemaRegistryUrls: ['http://127.0.0.1:1'], schemaRegistryAuthentication: { type: 'SASL_INHERIT' } };
     assert.deepEqual(resolveSchemaRegistryConnection(inherit, {}, { username: 'k', password: 'kp' }).credentials, { username: 'k', password: 'kp' });
     assert.throws(() => resolveSchemaRegistryConnection(inherit, {}), /SASL_INHERIT needs a Kafka connection with a SASL username and password/);
   });

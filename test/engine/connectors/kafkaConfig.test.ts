@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { consumerTuning, kafkaClientConfig } from '../../../engine/connectors/kafka/config';
 import type { KafkaConnection } from '../../../engine/connections/types';
 import { createServices } from '../../../engine/connectors/services';
-import { builtinRegistry } from '../../../engine/connections/registry';
+import { builtinRegistry } from '../../../engine/connectors/catalog/registry';
 
 const base: KafkaConnection = { name: 'k', type: 'Kafka', bootstrapServers: '127.0.0.1:1, 127.0.0.1:2' };
 

@@ -10,8 +10,8 @@ import { toCanonicalJSON } from '../../../engine/json/ejson';
 import * as P from '../../../shared/protocol';
 import { tempDir } from '../../helpers/tempDir';
 import { waitFor } from '../../helpers/waitFor';
-import { kill9, killAll, shutdown, spawnDaemon, type Daemon } from '../../helpers/daemonProcess';
-import { seeded, testSeed } from '../../helpers/recovery';
+import { kill9, killAll, shutdown, spawnDaemon } from '../../helpers/daemonProcess';
+import { documentsPosition, seeded, testSeed } from '../../helpers/recovery';
 
 const N = 60_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -31,14 +31,6 @@ function pipeline(coll: string) {
   ];
 }
 
-async function positionOf(d: Daemon, name: string): Promise<number> {
-  const list = (await d.conn.sendRequest(P.listCheckpoints.method, { name })) as { checkpoints: P.CheckpointSummary[] };
-  const newest = list.checkpoints[0];
-  if (!newest) return -1;
-  const det = (await d.conn.sendRequest(P.getCheckpoint.method, { name, checkpointId: newest.id, sample: 0 })) as P.CheckpointDetail;
-  return Number((det.sourcePositions as { source?: { index?: number } }).source?.index ?? -1);
-}
-
 function collection(dir: string, coll: string): string[] {
   const s = new LocalStore(dir);
   const docs = s.collection('rec', coll).find({});
@@ -54,15 +46,15 @@ async function runToEnd(dir: string, name: string, kills: number, rand: () => nu
   let killed = 0;
   while (killed < kills) {
     // Kill once the processor has made progress past its last kill point, at a random moment.
-    const before = await positionOf(d, name);
-    await waitFor(async () => ((await positionOf(d, name)) > before ? true : undefined), 'progress', 60_000, 20);
+    const before = await documentsPosition(d, name);
+    await waitFor(async () => ((await documentsPosition(d, name)) > before ? true : undefined), 'progress', 60_000, 20);
     await new Promise((r) => setTimeout(r, Math.floor(rand() * 150)));
-    if ((await positionOf(d, name)) >= N) break;
+    if ((await documentsPosition(d, name)) >= N) break;
     await kill9(d);
     killed++;
     d = await spawnDaemon(dir, env);
   }
-  await waitFor(async () => ((await positionOf(d, name)) >= N ? true : undefined), 'all input checkpointed', 120_000, 50);
+  await waitFor(async () => ((await documentsPosition(d, name)) >= N ? true : undefined), 'all input checkpointed', 120_000, 50);
   await d.conn.sendRequest(P.stopStreamProcessor.method, { name });
   await shutdown(d);
   return killed;

@@ -1,8 +1,10 @@
-import { Decimal128, Long } from 'bson';
+import { Decimal128, Double, Long } from 'bson';
 import { compileErr, err, table } from './_support';
 
 const dec = (s: string) => Decimal128.fromString(s);
 const long = (n: number) => Long.fromNumber(n);
+/** A BSON double with an integral value (2.0), as MongoDB returns it. */
+const dbl = (n: number) => new Double(n);
 
 table('$abs', [
   [{ a: -2.5 }, { $abs: '$a' }, 2.5],
@@ -41,7 +43,7 @@ table('$subtract', [
 ]);
 
 table('$multiply', [
-  [{ a: 2, b: 3.5 }, { $multiply: ['$a', '$b'] }, 7],
+  [{ a: 2, b: 3.5 }, { $multiply: ['$a', '$b'] }, dbl(7)],
   [{ a: 2 }, { $multiply: ['$a', 3, 4] }, 24],
   [{ a: long(2) }, { $multiply: ['$a', 3] }, long(6)],
   [{ a: dec('1.5') }, { $multiply: ['$a', 2] }, dec('3.0')],
@@ -69,7 +71,7 @@ table('$mod', [
 ]);
 
 table('$ceil / $floor / $trunc / $round', [
-  [{ v: 1.2 }, { $ceil: '$v' }, 2],
+  [{ v: 1.2 }, { $ceil: '$v' }, dbl(2)],
   [{ v: dec('1.2') }, { $ceil: '$v' }, dec('2')],
   [{ v: dec('-1.2') }, { $floor: '$v' }, dec('-2')],
   [{ v: 5 }, { $floor: '$v' }, 5],
@@ -77,8 +79,8 @@ table('$ceil / $floor / $trunc / $round', [
   [{ v: 'a' }, { $ceil: '$v' }, err('$ceil only supports numeric types, not string')],
   [{ v: 1.25 }, { $round: ['$v', 1] }, 1.2],
   [{ v: 1.35 }, { $round: ['$v', 1] }, 1.4],
-  [{ v: 3.5 }, { $round: '$v' }, 4],
-  [{ v: -2.5 }, { $round: '$v' }, -2],
+  [{ v: 3.5 }, { $round: '$v' }, dbl(4)],
+  [{ v: -2.5 }, { $round: '$v' }, dbl(-2)],
   [{ v: 1250 }, { $round: ['$v', -2] }, 1200],
   [{ v: long(1250) }, { $round: ['$v', -2] }, long(1200)],
   [{ v: dec('1.25') }, { $round: ['$v', 1] }, dec('1.2')],
@@ -88,27 +90,27 @@ table('$ceil / $floor / $trunc / $round', [
   [{ v: 1.5 }, { $round: ['$v', 101] }, err('cannot apply $round with precision value 101 value must be in [-20, 100]')],
   [{ v: 'x' }, { $round: '$v' }, err('$round only supports numeric types, not string')],
   [{ v: 19.99 }, { $trunc: ['$v', 1] }, 19.9],
-  [{ v: -19.99 }, { $trunc: '$v' }, -19],
+  [{ v: -19.99 }, { $trunc: '$v' }, dbl(-19)],
   [{ v: 1999 }, { $trunc: ['$v', -2] }, 1900],
   [{ v: Infinity }, { $trunc: '$v' }, Infinity],
   [{}, { $trunc: [1, 2, 3] }, compileErr('ASP410')],
 ]);
 
 table('$exp / $ln / $log / $log10 / $sqrt / $pow', [
-  [{}, { $exp: 0 }, 1],
+  [{}, { $exp: 0 }, dbl(1)],
   [{}, { $exp: null }, null],
   [{}, { $exp: 'x' }, err('$exp only supports numeric types, not string')],
-  [{}, { $ln: Math.E }, 1],
+  [{}, { $ln: Math.E }, dbl(1)],
   [{}, { $ln: -1 }, err("$ln's argument must be a positive number, but is -1")],
   [{}, { $ln: '$missing' }, null],
-  [{}, { $log: [100, 10] }, 2],
+  [{}, { $log: [100, 10] }, dbl(2)],
   [{}, { $log: [null, 10] }, null],
   [{}, { $log: ['x', 10] }, err("$log's argument must be numeric, not string")],
   [{}, { $log: [10, 'x'] }, err("$log's base must be numeric, not string")],
   [{}, { $log: [0, 10] }, err("$log's argument must be a positive number, but is 0")],
-  [{}, { $log10: 100 }, 2],
+  [{}, { $log10: 100 }, dbl(2)],
   [{}, { $log10: 0 }, err("$log10's argument must be a positive number, but is 0")],
-  [{}, { $sqrt: 16 }, 4],
+  [{}, { $sqrt: 16 }, dbl(4)],
   [{}, { $sqrt: NaN }, NaN],
   [{}, { $sqrt: -4 }, err("$sqrt's argument must be greater than or equal to 0")],
   [{}, { $pow: [2, 10] }, 1024],
@@ -129,7 +131,7 @@ table('$sum / $avg / $min / $max', [
   [{ a: [1, 2] }, { $sum: ['$a', 3] }, 3],
   [{ a: [1, 2, 'x', null] }, { $avg: '$a' }, 1.5],
   [{}, { $avg: '$a' }, null],
-  [{ a: 4 }, { $avg: ['$a', 6, 'x'] }, 5],
+  [{ a: 4 }, { $avg: ['$a', 6, 'x'] }, dbl(5)],
   [{ a: [3, 'b', null, 1] }, { $min: '$a' }, 1],
   [{ a: [3, 'b', null, 1] }, { $max: '$a' }, 'b'],
   [{ a: [] }, { $max: '$a' }, null],
@@ -146,11 +148,11 @@ table('$stdDevPop / $stdDevSamp', [
 ]);
 
 table('$median / $percentile', [
-  [{ a: [5, 1, 4, 2, 3] }, { $median: { input: '$a', method: 'approximate' } }, 3],
+  [{ a: [5, 1, 4, 2, 3] }, { $median: { input: '$a', method: 'approximate' } }, dbl(3)],
   [{ a: [1, 2, 3, 4] }, { $median: { input: '$a', method: 'continuous' } }, 2.5],
-  [{ a: 7 }, { $median: { input: '$a', method: 'approximate' } }, 7],
+  [{ a: 7 }, { $median: { input: '$a', method: 'approximate' } }, dbl(7)],
   [{}, { $median: { input: '$a', method: 'approximate' } }, null],
-  [{ a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }, { $percentile: { input: '$a', p: [0, 0.25, 0.95], method: 'approximate' } }, [1, 3, 10]],
+  [{ a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }, { $percentile: { input: '$a', p: [0, 0.25, 0.95], method: 'approximate' } }, [dbl(1), dbl(3), dbl(10)]],
   [{ a: [] }, { $percentile: { input: '$a', p: [0.5, 0.9], method: 'approximate' } }, [null, null]],
   [{}, { $median: { input: '$a' } }, compileErr('ASP411')],
   [{}, { $median: { input: '$a', method: 'exact' } }, compileErr('ASP411')],

@@ -1,13 +1,14 @@
 /** Type expression operators: tables of [doc, expr, expected | error | diagnostic]. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Binary, Decimal128, Long, ObjectId, Timestamp } from 'bson';
+import { Binary, Decimal128, Double, Long, ObjectId, Timestamp } from 'bson';
 import { evaluate } from '../../../engine/expr/compile';
 import { clock, diag, err, run } from './_rows';
 import { typeOperators } from '../../../engine/expr/type';
 
 const L = (n: number | string): Long => (typeof n === 'string' ? Long.fromString(n) : Long.fromNumber(n));
 const Dec = (s: string): Decimal128 => Decimal128.fromString(s);
+const D = (n: number): Double => new Double(n);
 const Bin = (bytes: number[], subtype = 0): Binary => new Binary(Uint8Array.from(bytes), subtype);
 const oidHex = '5ab9cbfa31c2ab715d42129e';
 const oid = ObjectId.createFromHexString(oidHex);
@@ -17,7 +18,10 @@ const NOE = 'in $convert with no onError value';
 
 run('$type and $isNumber', [
   [{ a: 1 }, { $type: '$a' }, 'int'],
-  [{ a: 2 ** 40 }, { $type: '$a' }, 'long'],
+  [{ a: L(2 ** 40) }, { $type: '$a' }, 'long'],
+  [{ a: 2 ** 40 }, { $type: '$a' }, 'double'],
+  [{ a: D(24) }, { $type: '$a' }, 'double'],
+  [{ a: -0 }, { $type: '$a' }, 'double'],
   [{ a: 1.5 }, { $type: '$a' }, 'double'],
   [{ a: L(1) }, { $type: '$a' }, 'long'],
   [{ a: Dec('1') }, { $type: '$a' }, 'decimal'],
@@ -73,7 +77,9 @@ run('$toInt $toLong $toDouble $toDecimal', [
   [{ v: ' 5' }, { $toInt: '$v' }, err(`Failed to parse number ' 5' ${NOE}: Leading whitespace`)],
   [{ v: '0x1F' }, { $toInt: '$v' }, err(`Illegal hexadecimal input ${NOE}: 0x1F`)],
   [{ v: '2147483648' }, { $toInt: '$v' }, err(`Failed to parse number '2147483648' ${NOE}: Overflow`)],
-  [{ v: 3000000000 }, { $toInt: '$v' }, err(`Conversion would overflow target type ${NOE}: 3000000000`)],
+  [{ v: L(3000000000) }, { $toInt: '$v' }, err(`Conversion would overflow target type ${NOE}: 3000000000`)],
+  [{ v: 3000000000 }, { $toInt: '$v' }, err(`Conversion would overflow target type ${NOE}: 3e+09`)],
+  [{ v: D(7) }, { $toInt: '$v' }, 7],
   [{ v: 1e10 + 0.5 }, { $toInt: '$v' }, err(`Conversion would overflow target type ${NOE}: 1e+10`)],
   [{ v: NaN }, { $toInt: '$v' }, err(`Attempt to convert NaN value to integer type ${NOE}`)],
   [{ v: Infinity }, { $toInt: '$v' }, err(`Attempt to convert infinity value to integer type ${NOE}`)],
@@ -91,12 +97,14 @@ run('$toInt $toLong $toDouble $toDecimal', [
   [{ v: 1e19 }, { $toLong: '$v' }, err(`Conversion would overflow target type ${NOE}: 1e+19`)],
   [{ v: oid }, { $toLong: '$v' }, err(`Unsupported conversion from objectId to long ${NOE}`)],
   [{ v: '5.5' }, { $toDouble: '$v' }, 5.5],
-  [{ v: '-1e3' }, { $toDouble: '$v' }, -1000],
+  [{ v: '-1e3' }, { $toDouble: '$v' }, D(-1000)],
   [{ v: 'Infinity' }, { $toDouble: '$v' }, Infinity],
-  [{ v: true }, { $toDouble: '$v' }, 1],
-  [{ v: L(3) }, { $toDouble: '$v' }, 3],
+  [{ v: true }, { $toDouble: '$v' }, D(1)],
+  [{ v: 7 }, { $toDouble: '$v' }, D(7)],
+  [{ v: D(7) }, { $toDouble: '$v' }, D(7)],
+  [{ v: L(3) }, { $toDouble: '$v' }, D(3)],
   [{ v: Dec('2.5') }, { $toDouble: '$v' }, 2.5],
-  [{ v: new Date(1000) }, { $toDouble: '$v' }, 1000],
+  [{ v: new Date(1000) }, { $toDouble: '$v' }, D(1000)],
   [{ v: null }, { $toDouble: '$v' }, null],
   [{ v: '5.5 kg' }, { $toDouble: '$v' }, err(`Failed to parse number '5.5 kg' ${NOE}: Did not consume whole string.`)],
   [{ v: '1e400' }, { $toDouble: '$v' }, err(`Failed to parse number '1e400' ${NOE}: Out of range`)],
@@ -152,7 +160,7 @@ run('$convert: to, onError, onNull', [
   [{ v: '42' }, { $convert: { input: '$v', to: 'int' } }, 42],
   [{ v: '42' }, { $convert: { input: '$v', to: 16 } }, 42],
   [{ v: '42' }, { $convert: { input: '$v', to: 18.0 } }, L(42)],
-  [{ v: '42', t: 'double' }, { $convert: { input: '$v', to: '$t' } }, 42],
+  [{ v: '42', t: 'double' }, { $convert: { input: '$v', to: '$t' } }, D(42)],
   [{ v: 42 }, { $convert: { input: '$v', to: { type: 'string' } } }, '42'],
   [{ v: 'abc' }, { $convert: { input: '$v', to: 'int', onError: -1 } }, -1],
   [{ v: 'abc' }, { $convert: { input: '$v', to: 'int', onError: '$missing' } }, undefined],
@@ -219,7 +227,7 @@ run('$convert: ASP binData extensions (byteOrder, format, widths)', [
 ]);
 
 test('every type operator has 1-3 examples that evaluate as documented', () => {
-  assert.equal(typeOperators.length, 11);
+  assert.equal(typeOperators.length, 14);
   for (const op of typeOperators) {
     assert.ok(op.examples.length >= 1 && op.examples.length <= 3, op.name);
     for (const ex of op.examples) {

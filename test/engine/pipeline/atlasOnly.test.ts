@@ -5,13 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../../engine/pipeline/analyze';
 import { runPipelineText } from '../../../engine/pipeline/run';
-import { loadConnectionRegistryText } from '../../../engine/connections/registry';
+import { loadConnectionRegistryText } from '../../../engine/connectors/catalog/registry';
 
 const connections = loadConnectionRegistryText(JSON.stringify([
   { name: 'api', type: 'Https', url: 'https://127.0.0.1:9/v1' },
   { name: 'atlas', type: 'Cluster', uri: 'mongodb://127.0.0.1:9' },
 ])).registry;
 const SRC = { $source: { connectionName: 'sample_stream_solar' } };
+const VECTOR_SEARCH = { $vectorSearch: { from: { connectionName: 'atlas', db: 'a', coll: 'b' }, as: 'near', queryVector: [0.1, 0.2], index: 'vec', path: 'v', numCandidates: 10, limit: 2 } };
 
 function diagnostics(pipeline: unknown[], mode: 'processor' | 'either' = 'processor'): { code: string; message: string; severity: string }[] {
   return analyzeText(JSON.stringify({ name: 'p', pipeline }), { connections, mode }).diagnostics.map(({ code, message, severity }) => ({ code, message, severity }));
@@ -37,13 +38,15 @@ test('{ "$https": {} } reports its missing required fields; `as` only in the mid
   ]);
 });
 
-test('the Atlas-only stages check their tables and say they run on Atlas only', () => {
+test('stages that run locally still check their tables; only the Atlas-only ones warn', () => {
   const sink = { $merge: { into: { connectionName: 'atlas', db: 'a', coll: 'b' } } };
   assert.deepEqual(errors([SRC, { $throttle: {} }, sink]), ["ASP303 $throttle requires at least one of 'bytesPerSec' or 'messagesPerSec'"]);
   assert.deepEqual(errors([SRC, { $cachedLookup: { from: { connectionName: 'atlas', db: 'd', coll: 'c' }, localField: 'a', foreignField: 'b', as: 'x' } }, sink]), [
     "ASP303 BSON field '$cachedLookup.ttl' is missing but a required field",
   ]);
-  const warned = diagnostics([SRC, { $throttle: { messagesPerSec: 5 } }, sink]).filter((d) => d.severity === 'warning').map((d) => d.code);
+  // $throttle, $cachedLookup and $https run on the local engine now: no ASP390.
+  assert.deepEqual(diagnostics([SRC, { $throttle: { messagesPerSec: 5 } }, sink]).filter((d) => d.severity === 'warning'), []);
+  const warned = diagnostics([SRC, VECTOR_SEARCH, sink]).filter((d) => d.severity === 'warning').map((d) => d.code);
   assert.deepEqual(warned, ['ASP390']);
 });
 
@@ -60,6 +63,6 @@ test('$function is an Atlas-only warning, and a local run of it is refused namin
 });
 
 test('a local run of a pipeline with an Atlas-only stage is refused before it starts', async () => {
-  const pipeline = [{ $source: { documents: [{ a: 1 }] } }, { $throttle: { messagesPerSec: 5 } }];
-  await assert.rejects(runPipelineText(JSON.stringify(pipeline), { connections }), /stage 1 of its pipeline, \$throttle\): \$throttle runs on Atlas only/);
+  const pipeline = [{ $source: { documents: [{ a: 1 }] } }, VECTOR_SEARCH];
+  await assert.rejects(runPipelineText(JSON.stringify(pipeline), { connections }), /stage 1 of its pipeline, \$vectorSearch\): \$vectorSearch runs on Atlas only/);
 });

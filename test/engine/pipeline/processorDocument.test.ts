@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../../engine/pipeline/analyze';
-import { loadConnectionRegistryText } from '../../../engine/connections/registry';
+import { loadConnectionRegistryText } from '../../../engine/connectors/catalog/registry';
 import { parseJsonText } from '../../../engine/json/tree';
 import { createBody, exportDocument, importGetReply, type JsonDoc } from '../../../engine/pipeline/processorDocument';
 import { fieldsSchema, PROCESSOR_FIELDS } from '../../../engine/pipeline/processorFields';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../../engine/pipeline/analyze';
-import { builtinRegistry, loadConnectionRegistryText } from '../../../engine/connections/registry';
+import { builtinRegistry, loadConnectionRegistryText } from '../../../engine/connectors/catalog/registry';
 
 const conns = loadConnectionRegistryText(JSON.stringify([
   { name: 'kafkaProd', type: 'Kafka', bootstrapServers: '127.0.0.1:9092' },

@@ -13,7 +13,7 @@ import { FileCheckpointStore } from '../../../engine/runtime/checkpoint/fileStor
 import { encodeCheckpoint } from '../../../engine/runtime/checkpoint/codec';
 import { CheckpointCoordinator } from '../../../engine/runtime/checkpoint/coordinator';
 import type { CheckpointContent } from '../../../engine/runtime/checkpoint/types';
-import { builtinRegistry } from '../../../engine/connections/registry';
+import { builtinRegistry } from '../../../engine/connectors/catalog/registry';
 import { createServices } from '../../../engine/connectors/services';
 import type { Services } from '../../../engine/io/types';
 import { ProcessorManager } from '../../../engine/runtime/manager';

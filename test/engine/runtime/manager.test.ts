@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtinRegistry } from '../../../engine/connections/registry';
+import { builtinRegistry } from '../../../engine/connectors/catalog/registry';
 import { createServices } from '../../../engine/connectors/services';
 import { type Services } from '../../../engine/io/types';
 import { ProcessorManager } from '../../../engine/runtime/manager';
@@ -20,10 +20,10 @@ function pipeline(n: number) {
 }
 const dlqOpt = { dlq: { connectionName: 'local', db: 't', coll: 'dlq' } };
 
-function setup(t: { after(fn: () => void | Promise<void>): void }, dir = tempDir(t)) {
+function setup(t: { after(fn: () => void | Promise<void>): void }, dir = tempDir(t), checkpointIntervalMs = 0) {
   const registry = builtinRegistry();
   let services: Services | undefined;
-  const m = new ProcessorManager({ stateDir: dir, registry: () => registry, services: () => (services ??= createServices(registry, { stateDir: dir })), checkpointIntervalMs: 0 });
+  const m = new ProcessorManager({ stateDir: dir, registry: () => registry, services: () => (services ??= createServices(registry, { stateDir: dir })), checkpointIntervalMs });
   t.after(async () => {
     await m.close();
     await services?.close();
@@ -37,6 +37,19 @@ function outCount(dir: string, coll = 'out'): number {
   void s.close();
   return n;
 }
+
+test('DLQ records are listed while the processor runs, long before its next checkpoint', async (t) => {
+  // The default 5-minute cadence: only the start checkpoint is taken before the records exist.
+  const { m } = setup(t, undefined, 5 * 60_000);
+  m.create({ name: 'p1', pipeline: pipeline(20), options: dlqOpt });
+  await m.start({ name: 'p1' });
+  const page = await waitFor(async () => {
+    const p = await m.listDlq({ name: 'p1' });
+    return p.total === 2 ? p : undefined;
+  }, 'the 2 DLQ records listed');
+  assert.deepEqual(page.entries.map((e) => (e.record.doc as { _id: number })._id).sort(), [0, 10]);
+  assert.equal(m.stats({ name: 'p1' }).state, 'STARTED');
+});
 
 test('lifecycle: create, start, stats, stop with checkpoint, list, drop', async (t) => {
   const { m } = setup(t);

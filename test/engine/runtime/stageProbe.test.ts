@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../../engine/pipeline/analyze';
 import { PipelineRun } from '../../../engine/pipeline/run';
-import { builtinRegistry } from '../../../engine/connections/registry';
+import { builtinRegistry } from '../../../engine/connectors/catalog/registry';
 import { ManualClock } from '../../../engine/core/clock';
 import type { Doc } from '../../../engine/core/types';
 import { chainStagesOf, StageProbe } from '../../../engine/runtime/stageProbe';

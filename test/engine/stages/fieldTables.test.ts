@@ -12,7 +12,7 @@ import { typesOf, walkFields } from '../../../engine/parse/fields';
 import { stageSchema } from '../../../engine/parse/fieldSchema';
 import { checkStageArg } from '../../../engine/parse/checkFields';
 import { ExprCompiler } from '../../../engine/expr/compile';
-import { builtinRegistry } from '../../../engine/connections/registry';
+import { builtinRegistry } from '../../../engine/connectors/catalog/registry';
 import { SOURCE_FIELDS } from '../../../engine/sources/flavours';
 import { prng } from '../../../engine/sources/sample';
 

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runPipelineText } from '../../../engine/pipeline/run';
 import { analyzeText } from '../../../engine/pipeline/analyze';
-import { builtinRegistry } from '../../../engine/connections/registry';
+import { builtinRegistry } from '../../../engine/connectors/catalog/registry';
 import { createServices } from '../../../engine/connectors/services';
 import { type Services } from '../../../engine/io/types';
 import type { Doc } from '../../../engine/core/types';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Long, ObjectId } from 'bson';
+import { Double, Long, ObjectId } from 'bson';
 import { LocalStore } from '../../../engine/store/localStore';
 import { compileStoreFilter } from '../../../engine/store/filter';
 import type { Doc } from '../../../engine/core/types';
@@ -37,6 +37,22 @@ describe('local store', () => {
     assert.deepEqual(c.deleteOne({ _id: 2 }), { deleted: true });
     assert.deepEqual(c.deleteOne({ _id: 2 }), { deleted: false });
     assert.equal(c.size, 3);
+    await s.close();
+  });
+
+  it('keys _id as the unique index compares it: 2, 2.0 and NumberLong(2) are one _id', async () => {
+    // https://www.mongodb.com/docs/manual/reference/bson-type-comparison-order/#numeric-types
+    const s = new LocalStore(dir);
+    const c = s.collection('db', 'n');
+    c.insertOne({ _id: 2, a: 1 });
+    assert.throws(() => c.insertOne({ _id: new Double(2) }), /E11000 duplicate key error collection: db.n index: _id_ dup key: \{ _id: 2\.0 \}/);
+    assert.throws(() => c.insertOne({ _id: Long.fromNumber(2) }), /E11000 duplicate key/);
+    assert.deepEqual(c.find({ _id: new Double(2) }), [{ _id: 2, a: 1 }]);
+    c.updateOne({ _id: Long.fromNumber(2) }, { $set: { b: 1 } }, true);
+    assert.equal(c.size, 1);
+    assert.deepEqual(c.find({ _id: 2 }), [{ _id: 2, a: 1, b: 1 }]);
+    c.insertOne({ _id: '2' });
+    assert.equal(c.size, 2, 'the string "2" is another _id');
     await s.close();
   });
 

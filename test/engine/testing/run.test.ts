@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { loadConnectionRegistryFile } from '../../../engine/connections/registry';
+import { loadConnectionRegistryFile } from '../../../engine/connectors/catalog/registry';
 import { createServices } from '../../../engine/connectors/services';
 import type { Doc } from '../../../engine/core/types';
 import { runFixtureFile, type TestResult } from '../../../engine/testing/fixtureRun';

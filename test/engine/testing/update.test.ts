@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { loadConnectionRegistryFile } from '../../../engine/connections/registry';
+import { loadConnectionRegistryFile } from '../../../engine/connectors/catalog/registry';
 import { runFixture } from '../../../engine/testing/fixtureRun';
 import type { TestHost } from '../../../engine/testing/load';
 import { parseFixture } from '../../../engine/testing/parse';

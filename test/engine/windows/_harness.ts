@@ -8,7 +8,7 @@ import type { Diagnostic, Doc, JsonPath, Value } from '../../../engine/core/type
 import type { DlqInput, Operator } from '../../../engine/core/operator';
 import type { ParseContext, ParsedStage, StageSpec } from '../../../engine/parse/types';
 import type { StageRuntime } from '../../../engine/io/types';
-import { builtinRegistry } from '../../../engine/connections/registry';
+import { builtinRegistry } from '../../../engine/connectors/catalog/registry';
 import { WatermarkTracker } from '../../../engine/time/watermark';
 import { isPlainObject } from '../../../engine/bson/types';
 import { parseStageArg } from '../../../engine/parse/checkFields';

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { Double } from 'bson';
 import assert from 'node:assert/strict';
 import { ManualClock } from '../../../engine/core/clock';
 import { Harness, at, iso } from './_harness';
@@ -13,7 +14,7 @@ test('worked example (asp-spec §5): [12:00,12:05) with 2 min lateness closes wh
   h.push({ d: 'a', w: 7 }, '2024-01-01T12:07:00Z'); // watermark 12:06:59.999: still open
   assert.equal(h.out.length, 0);
   h.push({ d: 'a', w: 9 }, '2024-01-01T12:07:00.001Z'); // watermark 12:07:00.000: closes
-  assert.deepEqual(h.docs(), [{ _id: 'a', avg: 3, n: 2 }]);
+  assert.deepEqual(h.docs(), [{ _id: 'a', avg: new Double(3), n: 2 }]);
   assert.deepEqual(h.windows(), [['2024-01-01T12:00:00.000Z', '2024-01-01T12:05:00.000Z']]);
   assert.deepEqual(h.out[0]!.meta.source, { type: 'documents' });
   assert.equal(h.dlq.length, 0);
@@ -45,9 +46,9 @@ test('windows fire in start order, each key once per window; flush fires what is
   h.push({ d: 'a', w: 3 }, 1100);
   h.push({ d: 'a', w: 5 }, 3500); // closes [0,1000) and [1000,2000)
   assert.deepEqual(h.docs(), [
-    { _id: 'a', avg: 1, n: 1 },
-    { _id: 'b', avg: 2, n: 1 },
-    { _id: 'a', avg: 3, n: 1 },
+    { _id: 'a', avg: new Double(1), n: 1 },
+    { _id: 'b', avg: new Double(2), n: 1 },
+    { _id: 'a', avg: new Double(3), n: 1 },
   ]);
   h.flush();
   assert.deepEqual(h.windows().map((w) => w[0]), [iso(0), iso(0), iso(1000), iso(3000)]);
@@ -147,10 +148,10 @@ test('processingTime windows use the injected clock and close when later data ar
   assert.equal(h.out.length, 0);
   clock.set(61_000);
   h.push({ d: 'a', w: 10 }, 0); // arrives after the window end: [0, 60000) closes first
-  assert.deepEqual(h.docs(), [{ _id: 'a', avg: 3, n: 2 }]);
+  assert.deepEqual(h.docs(), [{ _id: 'a', avg: new Double(3), n: 2 }]);
   assert.deepEqual(h.windows(), [[iso(0), iso(60_000)]]);
   clock.set(120_000);
   h.op.tick!(clock.now());
-  assert.deepEqual(h.docs()[1], { _id: 'a', avg: 10, n: 1 });
+  assert.deepEqual(h.docs()[1], { _id: 'a', avg: new Double(10), n: 1 });
   assert.equal(h.dlq.length, 0);
 });

@@ -160,7 +160,7 @@ test('driver: processStreamProcessor runs through the sample cursor; getMore def
   assert.equal((await admin.command({ dropStreamProcessor: r['name'] }))['ok'], 1);
 });
 
-test('driver: listStreamConnections gives names and types only, never a secret', async (t) => {
+test('driver: listStreamConnections gives names, types and the non-secret fields, never a secret or a local uri', async (t) => {
   const secret = 'Sup3r-Secret-Password';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asp-wire-conn-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -176,7 +176,7 @@ test('driver: listStreamConnections gives names and types only, never a secret',
   const r = await admin.command({ listStreamConnections: 1, filter: null });
   const byName = Object.fromEntries(r['connections'].map((c: Document) => [c['name'], c]));
   assert.deepEqual(byName['cluster0'], { name: 'cluster0', type: 'Cluster', origin: 'registry' });
-  assert.deepEqual(byName['kafka0'], { name: 'kafka0', type: 'Kafka', origin: 'registry' });
+  assert.deepEqual(byName['kafka0'], { name: 'kafka0', type: 'Kafka', origin: 'registry', bootstrapServers: '127.0.0.1:1', authentication: { mechanism: 'PLAIN', username: 'u' } });
   assert.ok(!JSON.stringify(r).includes(secret) && !JSON.stringify(r).includes('WIRE_TEST_PW'));
   const one = await admin.command({ listStreamConnections: 1, filter: { type: 'Kafka' } });
   assert.deepEqual(one['connections'].map((c: Document) => c['name']), ['kafka0']);

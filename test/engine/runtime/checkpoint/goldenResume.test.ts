@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { EJSON } from 'bson';
 import { analyzeText } from '../../../../engine/pipeline/analyze';
 import { PipelineRun } from '../../../../engine/pipeline/run';
-import { builtinRegistry } from '../../../../engine/connections/registry';
+import { goldenEnv, type GoldenEnv } from '../../../golden/corpus';
 import { ManualClock } from '../../../../engine/core/clock';
 import type { Doc } from '../../../../engine/core/types';
 import { encodeCheckpoint, tableSnapshot } from '../../../../engine/runtime/checkpoint/codec';
@@ -36,12 +36,13 @@ function withDocuments(shape: Shape, bare: boolean, docs: unknown[]): string {
   return JSON.stringify(bare ? pipeline : { ...shape, pipeline });
 }
 
-function newRun(text: string, out: { docs: string[]; dlq: string[] }, drain: boolean, onBatch?: (r: PipelineRun) => void): PipelineRun {
-  const connections = builtinRegistry();
+function newRun(env: GoldenEnv, text: string, out: { docs: string[]; dlq: string[] }, drain: boolean, onBatch?: (r: PipelineRun) => void): PipelineRun {
+  const { connections, services } = env;
   const a = analyzeText(text, { connections });
   assert.deepEqual(a.diagnostics.filter((d) => d.severity === 'error'), []);
   return new PipelineRun(a.processor!, a.validated!, {
     connections,
+    services,
     clock: new ManualClock(T0),
     drain,
     onOutput: (d) => void out.docs.push(EJSON.stringify(d)),
@@ -58,11 +59,13 @@ for (const file of readdirSync(join(GOLDEN, 'pipelines')).filter((f) => f.endsWi
     const all = (shape.pipeline[0]!['$source'] as Doc)['documents'] as unknown[];
     assert.ok(Array.isArray(all) && all.length > 1, 'a golden pipeline reads an inline documents array');
     const dir = tempDir(t, 'asp-golden-');
+    const env = await goldenEnv(name);
+    t.after(() => env.close());
     for (let k = 0; k <= all.length; k++) {
       const store = new FileCheckpointStore(join(dir, `${name}-${k}`));
       const out = { docs: [] as string[], dlq: [] as string[] };
       let saved: Promise<unknown> | undefined;
-      const first = newRun(withDocuments(shape, bare, all.slice(0, k)), out, false, (r) => {
+      const first = newRun(env, withDocuments(shape, bare, all.slice(0, k)), out, false, (r) => {
         if (saved) return;
         const s = r.snapshot(tableSnapshot);
         saved = store.save(encodeCheckpoint({ id: 1, time: T0, positions: { source: s.position }, tables: s.tables }));
@@ -72,7 +75,7 @@ for (const file of readdirSync(join(GOLDEN, 'pipelines')).filter((f) => f.endsWi
       await saved;
       const ck = (await store.loadLatest()).checkpoint!;
       assert.deepEqual(ck.positions['source'], { index: k });
-      const second = newRun(withDocuments(shape, bare, all), out, true);
+      const second = newRun(env, withDocuments(shape, bare, all), out, true);
       second.restoreFrom({ position: ck.positions['source'], tables: ck.tables, watermark: -Infinity });
       assert.equal(await second.run(), 'endOfInput');
       assert.deepEqual([...out.docs, ...out.dlq], expected, `resumed after ${k} of ${all.length} documents`);

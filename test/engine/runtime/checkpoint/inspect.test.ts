@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../../../engine/pipeline/analyze';
 import { buildChain } from '../../../../engine/pipeline/chain';
-import { builtinRegistry } from '../../../../engine/connections/registry';
+import { builtinRegistry } from '../../../../engine/connectors/catalog/registry';
 import { ManualClock } from '../../../../engine/core/clock';
 import type { Value } from '../../../../engine/core/types';
 import { detail } from '../../../../engine/runtime/checkpoint/inspect';

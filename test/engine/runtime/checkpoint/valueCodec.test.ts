@@ -5,7 +5,7 @@ import { CodecError, ValueReader, ValueWriter } from '../../../../engine/runtime
 import { decodeCheckpoint, encodeCheckpoint, tableSnapshot } from '../../../../engine/runtime/checkpoint/codec';
 import { analyzeText } from '../../../../engine/pipeline/analyze';
 import { buildChain } from '../../../../engine/pipeline/chain';
-import { builtinRegistry } from '../../../../engine/connections/registry';
+import { builtinRegistry } from '../../../../engine/connectors/catalog/registry';
 import { ManualClock } from '../../../../engine/core/clock';
 import type { Value } from '../../../../engine/core/types';
 import type { Operator } from '../../../../engine/core/operator';

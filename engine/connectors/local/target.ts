@@ -1,8 +1,8 @@
 /** CollectionTarget over the embedded store. */
-import type { Doc } from '../core/types';
-import { EngineError, errorMessage } from '../core/errors';
-import { StoreWriteError, type LocalCollection } from '../store/collection';
-import type { CollectionTarget, WriteFailure, WriteModel } from '../io/target';
+import type { Doc } from '../../core/types';
+import { EngineError, errorMessage } from '../../core/errors';
+import { StoreWriteError, type LocalCollection } from '../../store/collection';
+import type { CollectionTarget, WriteFailure, WriteModel } from '../../io/target';
 
 export class LocalTarget implements CollectionTarget {
   readonly kind = 'local';
