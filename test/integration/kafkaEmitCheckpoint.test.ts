@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { ProcessorManager } from '../../engine/runtime/manager';
 import { createServices } from '../../engine/connectors/services';
-import { loadConnectionRegistryText } from '../../engine/connections/registry';
+import { loadConnectionRegistryText } from '../../engine/connectors/catalog/registry';
 import type { Services } from '../../engine/io/types';
 import { fetchJars } from '../infra/fetch';
 import { startKafka, stopKafka, type KafkaInstance } from '../infra/kafkaServer';
