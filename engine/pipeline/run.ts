@@ -303,7 +303,10 @@ export class PipelineRun {
     }
   }
 
-  /** Resolves once the sink acknowledged everything handed to it so far (checkpoints: after the cut, before the save). */
+  /**
+   * Resolves once the sink acknowledged everything handed to it so far: checkpoints await it
+   * after the cut and before the save, ahead of the DLQ (a failed write may dead-letter).
+   */
   async settleSinks(): Promise<void> {
     if (this.sinkOp?.dispatch) await this.sinkOp.drain?.();
   }

@@ -141,11 +141,7 @@ export class Processor {
           const s = run.snapshot(tableSnapshot);
           return { positions: { source: s.position }, tables: s.tables };
         },
-        // Sink writes first: a failed one may dead-letter documents the DLQ must then hold.
-        drain: async () => {
-          await run.settleSinks();
-          await dlq.drain();
-        },
+        drain: () => run.settleSinks().then(() => dlq.drain()),
         counters: () => this.totals().toJSON(),
       },
       { intervalMs: env.checkpointIntervalMs, clock: env.clock },

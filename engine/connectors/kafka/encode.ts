@@ -63,8 +63,9 @@ function basic(v: Value): Value {
 
 /**
  * True when the native JSON.stringify prints `v` exactly as the relaxed Extended JSON printer
- * does: strings, booleans, finite numbers other than -0, null, and arrays and plain objects of
- * those (undefined members are skipped, undefined array items print null, by both).
+ * does: strings, booleans, int32 values other than -0, non-integral finite numbers, null, and
+ * arrays and plain objects of those (undefined members are skipped, undefined array items print
+ * null, by both).
  */
 function jsonSafe(v: Value): boolean {
   switch (typeof v) {
@@ -73,7 +74,8 @@ function jsonSafe(v: Value): boolean {
     case 'undefined':
       return true;
     case 'number':
-      return Number.isFinite(v) && (v !== 0 || 1 / v > 0);
+      // Int32 values print as JSON does; other integers the printer marks as doubles ("3e9" -> 3000000000.0).
+      return (v | 0) === v ? v !== 0 || 1 / v > 0 : Number.isFinite(v) && !Number.isInteger(v);
     case 'object':
       break;
     default:
@@ -93,14 +95,12 @@ function jsonSafe(v: Value): boolean {
 
 /**
  * Relaxed Extended JSON of a value, with every part that is plain JSON printed by the native
- * JSON.stringify (the hot path: a parsed Kafka value plus `_stream_meta`), a Long as its number
- * (the relaxed form, as bson prints it) and the rest (dates, other BSON values) by the engine's
- * printer. Undefined means "skip this member", as in that printer.
+ * JSON.stringify (the hot path: a parsed Kafka value plus `_stream_meta`) and the rest (dates,
+ * BSON values such as the Long offset, integers outside int32) by the engine's printer.
+ * Undefined means "skip this member", as in that printer.
  */
 function relaxedValue(v: Value): string | undefined {
   if (jsonSafe(v)) return v === undefined ? undefined : JSON.stringify(v);
-  // Timestamp extends Long: the bson type tag tells them apart.
-  if ((v as { _bsontype?: string } | null)?._bsontype === 'Long') return String((v as Long).toNumber());
   if (typeof v !== 'object' || v === null) return typeof v === 'function' || typeof v === 'symbol' ? undefined : toRelaxedJSON(v);
   if (Array.isArray(v)) {
     let s = '[';
