@@ -57,7 +57,14 @@ export const bench: Bench = {
       const only = process.env['ASP_BENCH_KAFKA_SIDES']?.split(',');
       const sides = only ? (Object.fromEntries(Object.entries(all).filter(([k]) => only.includes(k))) as typeof all) : all;
       const res = await alternate(Number(process.env['ASP_BENCH_ROUNDS']) || 3, sides);
-      if (only) return Object.fromEntries(Object.entries(res).map(([k, v]) => [`${k}Runs`, rates(k, v).map(sig3)]));
+      if (only) {
+        return Object.fromEntries(
+          Object.entries(res).flatMap(([k, v]) => [
+            [`${k}Runs`, rates(k, v).map(sig3)],
+            [`${k}MsgsPerCpuSecRuns`, v.flatMap((x) => (x.msgsPerCpuSec === undefined ? [] : [sig3(x.msgsPerCpuSec)]))],
+          ]),
+        );
+      }
       const ours = rates('ours', res.ours);
       const kafkajs = rates('kafkajs', res.kafkajs);
       const out: BenchResult = { ...ratioFields(ours, kafkajs), messages: count, outputMessages: expected, partitions: PARTITIONS };

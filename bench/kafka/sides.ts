@@ -61,7 +61,7 @@ async function childRound(b: BenchBroker, r: Round, topic: string, cmd: string, 
 }
 
 /** kafkajs tuning of the baseline: chosen by trying chunk sizes, concurrency and fetch sizes. */
-export const KAFKAJS_TUNING = { chunk: 2000, concurrency: 4, maxBytesPerPartition: 4 << 20, acks: -1 };
+export const KAFKAJS_TUNING = { chunk: 2000, concurrency: 4, maxBytesPerPartition: 4 << 20, acks: -1, inFlight: 16_384 };
 
 export function kafkajsRound(b: BenchBroker, r: Round, tuning: Partial<typeof KAFKAJS_TUNING> = {}): Promise<OutputRate> {
   return withOutputTopic(b, r, (output, groupId) => {
@@ -105,7 +105,8 @@ export class EngineSide {
       const pipeline = [
         { $source: { connectionName: 'k', topic: r.input, config: { auto_offset_reset: 'earliest', group_id: group } } },
         { $match: { 'obs.watts': { $gte: 0 } } },
-        { $emit: { connectionName: 'k', topic: output } },
+        // ASP_BENCH_EMIT_CONFIG='{"acks":"1","compression_type":"lz4"}' tries other $emit settings.
+        { $emit: { connectionName: 'k', topic: output, ...(process.env['ASP_BENCH_EMIT_CONFIG'] ? { config: JSON.parse(process.env['ASP_BENCH_EMIT_CONFIG']) as unknown } : {}) } },
       ];
       await this.d.conn.sendRequest(P.createStreamProcessor.method, { name, pipeline });
       await this.d.conn.sendRequest(P.startStreamProcessor.method, { name });

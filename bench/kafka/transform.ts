@@ -15,6 +15,8 @@ export interface LoopOptions {
   concurrency: number;
   maxBytesPerPartition: number;
   acks: number;
+  /** 0: each batch awaits its sends; N: batches go on while up to N messages await acknowledgement. */
+  inFlight: number;
 }
 
 export function transform(value: Buffer, topic: string, partition: number, offset: string): Buffer | undefined {

@@ -61,6 +61,12 @@ export interface Operator {
   tables?(): StateTable[];
   /** Sinks: wait until everything pushed so far is durably written. */
   drain?(): Promise<void>;
+  /**
+   * Sinks that keep writes in flight across batches: start writing what was pushed and return
+   * without waiting for it (bounded by the sink). The runner calls it between batches instead
+   * of drain() when nothing external is committed there; checkpoints still await drain().
+   */
+  dispatch?(): Promise<void>;
   close?(): Promise<void>;
   /** Windows: their open panes, for the pipeline graph. */
   windowState?(limit: number): WindowState;

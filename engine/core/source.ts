@@ -37,6 +37,8 @@ export interface Source {
    * external offsets on one of the two, per its own commit policy.
    */
   commit?(checkpointed?: Value): Promise<void>;
+  /** True when commit() without `checkpointed` commits external offsets: sinks drain before it. */
+  readonly commitsEachBatch?: boolean;
   /** A checkpointable position (JSON/EJSON-serialisable) after the last record returned. */
   position(): Value;
   /** Resume after `position` (from a checkpoint) instead of the configured start. */

@@ -316,10 +316,22 @@ export class PipelineRun {
       }
       chain.tick?.(this.clock.now());
       await chain.drain?.();
-      await this.sinkOp?.drain?.();
+      const sink = this.sinkOp;
+      // A sink with writes in flight is waited for only where offsets become durable: here
+      // when the source commits after each batch, else at checkpoints (settleSinks).
+      if (sink?.dispatch && !this.source.commitsEachBatch) await sink.dispatch();
+      else await sink?.drain?.();
       await this.source.commit?.();
       await this.opts.onBatch?.(this);
     }
+  }
+
+  /**
+   * Resolves once the sink acknowledged everything handed to it so far: checkpoints await it
+   * after the cut and before the save, ahead of the DLQ (a failed write may dead-letter).
+   */
+  async settleSinks(): Promise<void> {
+    if (this.sinkOp?.dispatch) await this.sinkOp.drain?.();
   }
 }
 

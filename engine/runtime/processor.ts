@@ -153,7 +153,7 @@ export class Processor {
           const s = run.snapshot(tableSnapshot);
           return { positions: { source: s.position }, tables: s.tables };
         },
-        drain: () => dlq.drain(),
+        drain: () => run.settleSinks().then(() => dlq.drain()),
         counters: () => this.totals().toJSON(),
       },
       { intervalMs: env.checkpointIntervalMs, clock: env.clock },

@@ -61,13 +61,73 @@ function basic(v: Value): Value {
   }
 }
 
+/**
+ * True when the native JSON.stringify prints `v` exactly as the relaxed Extended JSON printer
+ * does: strings, booleans, int32 values other than -0, non-integral finite numbers, null, and
+ * arrays and plain objects of those (undefined members are skipped, undefined array items print
+ * null, by both).
+ */
+function jsonSafe(v: Value): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return true;
+    case 'number':
+      // Int32 values print as JSON does; other integers the printer marks as doubles ("3e9" -> 3000000000.0).
+      return (v | 0) === v ? v !== 0 || 1 / v > 0 : Number.isFinite(v) && !Number.isInteger(v);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (v === null) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!jsonSafe(v[i])) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  const o = v as Doc;
+  for (const k in o) if (!jsonSafe(o[k])) return false;
+  return true;
+}
+
+/**
+ * Relaxed Extended JSON of a value, with every part that is plain JSON printed by the native
+ * JSON.stringify (the hot path: a parsed Kafka value plus `_stream_meta`) and the rest (dates,
+ * BSON values such as the Long offset, integers outside int32) by the engine's printer.
+ * Undefined means "skip this member", as in that printer.
+ */
+function relaxedValue(v: Value): string | undefined {
+  if (jsonSafe(v)) return v === undefined ? undefined : JSON.stringify(v);
+  if (typeof v !== 'object' || v === null) return typeof v === 'function' || typeof v === 'symbol' ? undefined : toRelaxedJSON(v);
+  if (Array.isArray(v)) {
+    let s = '[';
+    for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (relaxedValue(v[i]) ?? 'null');
+    return s + ']';
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return toRelaxedJSON(v);
+  let s = '{';
+  let first = true;
+  const o = v as Doc;
+  for (const k in o) {
+    const x = relaxedValue(o[k]);
+    if (x === undefined) continue;
+    s += (first ? '' : ',') + JSON.stringify(k) + ':' + x;
+    first = false;
+  }
+  return s + '}';
+}
+
 /** Serialise a document as the Kafka message value. Throws ExprError if it cannot be. */
 export function encodeValue(doc: Doc, format: OutputFormat, isoDateFormat: boolean): Buffer {
   const v = isoDateFormat ? (isoDates(doc) as Doc) : doc;
   try {
     if (format === 'basicJson') return Buffer.from(JSON.stringify(basic(v)));
     // The engine's own printers: the relaxed one skips bson's generic walk for common types.
-    return Buffer.from(format === 'relaxedJson' ? toRelaxedJSON(v) : toCanonicalJSON(v));
+    return Buffer.from(format === 'relaxedJson' ? (relaxedValue(v) ?? 'null') : toCanonicalJSON(v));
   } catch (e) {
     throw new ExprError(`Failed to serialize document: ${(e as Error).message}`);
   }

@@ -1,10 +1,13 @@
 /**
  * The Kafka sink behind `$emit`: push() evaluates and encodes each document (failures go to
- * the DLQ), drain() sends what was buffered as requests of SEND_CHUNK messages, all in flight
- * together, and resolves once the broker acknowledged every one: the runner checkpoints only
- * after drain(), so a checkpoint never covers output that is not acknowledged. A request the
- * broker refuses for a non-retriable reason is resent one message at a time so only the
- * culprits go to the DLQ.
+ * the DLQ); dispatch() (between batches) starts sending what was buffered as requests of
+ * SEND_CHUNK messages and returns while they are in flight, waiting only when more than
+ * MAX_IN_FLIGHT messages are unacknowledged; drain() resolves once the broker acknowledged
+ * everything pushed so far. Checkpoints await drain() between their cut and their save, so a
+ * checkpoint never covers output that is not acknowledged. A request the broker refuses for a
+ * non-retriable reason is resent one message at a time so only the culprits go to the DLQ; a
+ * send that still fails after its retries fails the processor at the next dispatch() or
+ * drain() (never skipped), and the checkpoint waiting for it is not saved.
  */
 import { CompressionTypes, Partitioners, type ICustomPartitioner, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import type { Doc } from '../../core/types';
@@ -22,6 +25,12 @@ import { TargetCounts } from '../targetCounts';
 const OPERATOR = 'KafkaEmitOperator';
 /** kafkajs groups a request's messages per partition in O(n^2): keep requests small. */
 const SEND_CHUNK = 500;
+/**
+ * Unacknowledged messages dispatch() lets through before it waits: enough to keep several
+ * requests on the wire while the next batches are read and processed, bounded so memory and
+ * the replay after a failure stay small.
+ */
+const MAX_IN_FLIGHT = 16_384;
 
 /**
  * Keyless messages fill one partition for SEND_CHUNK messages, then move to the next (Kafka's
@@ -129,6 +138,52 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
     for (const t of topicMessages) targets.add(t.topic, () => ({ topic: t.topic }), t.messages.length, t.messages.length);
   }
 
+  /** Encode (registry codecs) and send one dispatch's messages, DLQ-ing only the culprits. */
+  async function write(batch: Pending[]): Promise<void> {
+    let items = batch;
+    if (valueEncoder) items = await encodeWith(valueEncoder, items, (it, e) => fail(it.doc, it.meta, e));
+    if (items.length === 0) return;
+    try {
+      await send(items);
+    } catch (e) {
+      if (e instanceof EngineError || isRetriableKafkaError(e)) throw e instanceof EngineError ? e : new EngineError(`$emit to Kafka failed: ${errorMessage(e)}`, 'external', 'ASP_CONNECTION', '$emit');
+      for (const it of items) {
+        try {
+          await send([it]);
+        } catch (e1) {
+          if (e1 instanceof EngineError || isRetriableKafkaError(e1)) throw e1;
+          fail(it.doc, it.meta, e1);
+        }
+      }
+    }
+  }
+
+  /** Writes not yet acknowledged, with their message counts; the first failure is kept. */
+  const inFlight = new Map<Promise<void>, number>();
+  let unacked = 0;
+  let failure: unknown;
+
+  function startWrite(): void {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const n = batch.length;
+    unacked += n;
+    const w: Promise<void> = write(batch)
+      .catch((e: unknown) => {
+        failure ??= e;
+      })
+      .finally(() => {
+        inFlight.delete(w);
+        unacked -= n;
+      });
+    inFlight.set(w, n);
+  }
+
+  function rethrow(): void {
+    if (failure !== undefined) throw failure;
+  }
+
   return {
     push(doc, meta) {
       try {
@@ -158,25 +213,17 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
         fail(doc, meta, e);
       }
     },
+    async dispatch() {
+      rethrow();
+      startWrite();
+      while (unacked > MAX_IN_FLIGHT && inFlight.size > 0) await Promise.race(inFlight.keys());
+      rethrow();
+    },
     async drain() {
-      if (pending.length === 0) return;
-      let items = pending;
-      pending = [];
-      if (valueEncoder) items = await encodeWith(valueEncoder, items, (it, e) => fail(it.doc, it.meta, e));
-      if (items.length === 0) return;
-      try {
-        await send(items);
-      } catch (e) {
-        if (e instanceof EngineError || isRetriableKafkaError(e)) throw e instanceof EngineError ? e : new EngineError(`$emit to Kafka failed: ${errorMessage(e)}`, 'external', 'ASP_CONNECTION', '$emit');
-        for (const it of items) {
-          try {
-            await send([it]);
-          } catch (e1) {
-            if (e1 instanceof EngineError || isRetriableKafkaError(e1)) throw e1;
-            fail(it.doc, it.meta, e1);
-          }
-        }
-      }
+      startWrite();
+      // Only the writes started so far: dispatch() may start more while this waits.
+      await Promise.all([...inFlight.keys()]);
+      rethrow();
     },
     targetStats: () => targets.stats(),
     async close() {

@@ -55,6 +55,9 @@ export class KafkaSource implements Source {
   private readonly groupId: string;
   /** Commit processed offsets after every batch ("as data flows"); otherwise after checkpoints. */
   private readonly commitPerBatch: boolean;
+  get commitsEachBatch(): boolean {
+    return this.commitPerBatch;
+  }
   private closed = false;
   private failure: unknown;
   /** Broker end offsets for the lag fields of stats; refreshed off the consume path. */

@@ -5,6 +5,7 @@ import { Binary, Decimal128, Long, ObjectId, Timestamp } from 'bson';
 import { decodeHeaders, decodeKey, decodeValue, type KeyFormat } from '../../../engine/connectors/kafka/decode';
 import { encodeHeaders, encodeKey, encodeValue } from '../../../engine/connectors/kafka/encode';
 import type { Value } from '../../../engine/core/types';
+import { toRelaxedJSON } from '../../../engine/json/ejson';
 
 describe('decodeValue', () => {
   const cases: [string, Buffer | null, Value | RegExp][] = [
@@ -67,6 +68,21 @@ describe('encodeValue', () => {
   const oid = new ObjectId('65a000000000000000000001');
   const doc = { d: new Date(Date.UTC(2024, 0, 1)), n: Long.fromNumber(3), x: 1.5, o: oid, dec: Decimal128.fromString('1.10'), ts: new Timestamp({ t: 10, i: 1 }), b: new Binary(Buffer.from('hi')), inf: Infinity, nil: null };
   it('relaxedJson', () => assert.equal(encodeValue({ d: doc.d, n: doc.n }, 'relaxedJson', false).toString(), '{"d":{"$date":"2024-01-01T00:00:00Z"},"n":3}'));
+  it('relaxedJson prints every value as the engine\'s relaxed printer does (plain members go through JSON.stringify)', () => {
+    const nullProto = Object.assign(Object.create(null) as Record<string, Value>, { a: 1 });
+    const holes: Value[] = [1, undefined, 2];
+    holes.length = 5;
+    const docs: Record<string, Value>[] = [
+      doc,
+      { a: -0, b: [0, -0], c: NaN, d: -Infinity, e: { f: [1.5, 'x', true, false, null] } },
+      { 'quote"key': 1, 'uni\u2028é': 'line\nbreak "q"', '': { '$x': [] }, 'a.b-c$': {} },
+      { nested: { when: new Date(-1), later: [new Date(Date.UTC(2024, 0, 1, 0, 0, 0, 5))] }, n: 2 ** 53, i32: 2 ** 31 - 1, over: 2 ** 31, neg: -(2 ** 31), small: 1e-7, big: 1e21, frac: -2.5 },
+      { gone: undefined, holes, nullProto, keep: 1 },
+      { headers: [{ k: 'h', v: new Binary(Buffer.from('v')) }], arr: [[{ x: Long.fromNumber(7) }]], oid, longs: [Long.fromNumber(0), Long.fromString('-9007199254740993'), Long.fromString('9223372036854775807')] },
+      { _ts: new Date(Date.UTC(2024, 5, 1)), _stream_meta: { source: { type: 'kafka', topic: 't', partition: 0, offset: Long.fromNumber(12), headers: [] } }, obs: { watts: 3.25 } },
+    ];
+    docs.forEach((d, i) => assert.equal(encodeValue(d, 'relaxedJson', false).toString(), toRelaxedJSON(d), `document ${i}`));
+  });
   it('canonicalJson', () => assert.equal(encodeValue({ n: doc.n, x: 1 }, 'canonicalJson', false).toString(), '{"n":{"$numberLong":"3"},"x":{"$numberInt":"1"}}'));
   it('ISO8601 dates', () => assert.equal(encodeValue({ d: doc.d }, 'relaxedJson', true).toString(), '{"d":"2024-01-01T00:00:00.000Z"}'));
   it('basicJson', () =>
