@@ -1,7 +1,8 @@
 /**
  * The Kafka sink behind `$emit`: push() evaluates and encodes each document (failures go to
- * the DLQ); dispatch() (between batches) starts sending what was buffered as requests of
- * SEND_CHUNK messages and returns while they are in flight, waiting only when more than
+ * the DLQ); dispatch() (between batches) queues what was buffered as one write (requests of
+ * SEND_CHUNK messages; writes go out one after another, in order) and returns while it is
+ * pending, waiting only when more than
  * MAX_IN_FLIGHT messages are unacknowledged; drain() resolves once the broker acknowledged
  * everything pushed so far. Checkpoints await drain() between their cut and their save, so a
  * checkpoint never covers output that is not acknowledged. A request the broker refuses for a
@@ -114,7 +115,13 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
   }
 
   async function send(all: Pending[]): Promise<void> {
-    // Chunks go out together: one connection per broker keeps their order on the wire.
+    // Uncompressed chunks go out together: kafkajs writes them to the broker's one connection
+    // in call order. Compression is asynchronous (a smaller chunk can finish first), so those
+    // chunks go one after the other to keep each partition's order.
+    if (compression !== CompressionTypes.None) {
+      for (let i = 0; i < all.length; i += SEND_CHUNK) await sendChunk(all.slice(i, i + SEND_CHUNK));
+      return;
+    }
     const chunks: Promise<void>[] = [];
     for (let i = 0; i < all.length; i += SEND_CHUNK) chunks.push(sendChunk(all.slice(i, i + SEND_CHUNK)));
     await Promise.all(chunks);
@@ -162,6 +169,11 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
   const inFlight = new Map<Promise<void>, number>();
   let unacked = 0;
   let failure: unknown;
+  // Each write starts when the one before it is acknowledged: the run loop goes on reading while
+  // a write is on the wire, and a partition's messages reach the broker in the order they were
+  // pushed (concurrent writes could overtake each other through an Avro encoder, compression or a
+  // retry).
+  let last: Promise<void> = Promise.resolve();
 
   function startWrite(): void {
     if (pending.length === 0) return;
@@ -169,7 +181,8 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
     pending = [];
     const n = batch.length;
     unacked += n;
-    const w: Promise<void> = write(batch)
+    const w: Promise<void> = last
+      .then(() => (failure === undefined ? write(batch) : undefined))
       .catch((e: unknown) => {
         failure ??= e;
       })
@@ -178,6 +191,7 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
         unacked -= n;
       });
     inFlight.set(w, n);
+    last = w;
   }
 
   function rethrow(): void {
