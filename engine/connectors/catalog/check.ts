@@ -4,35 +4,16 @@
  * values, and secrets written as literals instead of `${env:NAME}` (ASP506); then the kind's
  * own check. Reports by JSON path and never throws.
  */
-import type { Diagnostic, Doc, JsonPath, Value } from '../../core/types';
+import type { Diagnostic, Doc, JsonPath } from '../../core/types';
 import { isPlainObject } from '../../bson/types';
 import { isEnvRef } from '../../connections/env';
 import type { ConnectionKind } from '../../parse/connectionKind';
 import type { FieldSpec, FieldType } from '../../parse/fieldSpec';
+import { hasType } from '../../parse/fields';
 import { entryFields, uriHasPassword } from './index';
 
 const TYPE_WORD: Record<FieldType, string> = { string: 'string', int: 'integer', number: 'number', bool: 'boolean', object: 'object', array: 'array', date: 'date', any: 'value' };
 
-function hasType(v: Value, t: FieldType): boolean {
-  switch (t) {
-    case 'string':
-      return typeof v === 'string';
-    case 'int':
-      return typeof v === 'number' && Number.isInteger(v);
-    case 'number':
-      return typeof v === 'number';
-    case 'bool':
-      return typeof v === 'boolean';
-    case 'object':
-      return isPlainObject(v);
-    case 'array':
-      return Array.isArray(v);
-    case 'date':
-      return v instanceof Date;
-    case 'any':
-      return true;
-  }
-}
 
 /** Rename alias keys to the field's own name, in place (the first spelling present wins). */
 function renameAliases(v: Doc, fields: readonly FieldSpec[]): void {
