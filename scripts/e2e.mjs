@@ -243,7 +243,15 @@ async function main() {
   const failed = results.length - passed;
   for (const r of results.filter((x) => x.state !== 'passed')) log(`FAILED ${r.title}: ${r.error ?? ''}`);
   log(`[e2e] logs in ${TMP}${keep || failed ? '' : ' (removed)'}; ${Math.round((Date.now() - t0) / 1000)} s`);
-  if (!keep && failed === 0) fs.rmSync(TMP, { recursive: true, force: true });
+  // The extension's instance can still be writing its state dir for a moment after code-server
+  // is stopped (ENOTEMPTY): retry, and never let a scratch-dir cleanup fail the run.
+  if (!keep && failed === 0) {
+    try {
+      fs.rmSync(TMP, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+    } catch (e) {
+      log(`[e2e] could not remove ${TMP}: ${e.message}`);
+    }
+  }
   log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 || results.length === 0 ? 1 : 0);
 }
