@@ -100,18 +100,55 @@ function jsonSafe(v: Value): boolean {
  * Undefined means "skip this member", as in that printer.
  */
 function relaxedValue(v: Value): string | undefined {
-  if (jsonSafe(v)) return v === undefined ? undefined : JSON.stringify(v);
-  if (typeof v !== 'object' || v === null) return typeof v === 'function' || typeof v === 'symbol' ? undefined : toRelaxedJSON(v);
+  if (typeof v !== 'object' || v === null) {
+    if (jsonSafe(v)) return v === undefined ? undefined : JSON.stringify(v);
+    return typeof v === 'function' || typeof v === 'symbol' ? undefined : toRelaxedJSON(v);
+  }
   if (Array.isArray(v)) {
+    if (jsonSafe(v)) return JSON.stringify(v);
     let s = '[';
     for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (relaxedValue(v[i]) ?? 'null');
     return s + ']';
   }
   const proto = Object.getPrototypeOf(v) as unknown;
   if (proto !== Object.prototype && proto !== null) return toRelaxedJSON(v);
+  return relaxedObject(v as Doc);
+}
+
+/**
+ * A plain object. When the members that are not plain JSON all come last (the document with
+ * `_stream_meta` added at its end), the others are printed by one JSON.stringify of the object
+ * itself, with those last members set to undefined (skipped) for the call and put back after.
+ */
+function relaxedObject(o: Doc): string {
+  let tail: string[] | undefined;
+  let suffix = true;
+  for (const k in o) {
+    const safe = jsonSafe(o[k]);
+    if (!safe) (tail ??= []).push(k);
+    else if (tail) suffix = false;
+  }
+  if (!tail) return JSON.stringify(o);
+  // An own `__proto__` member (JSON.parse makes them) cannot be set and put back: it is a setter.
+  if (suffix && Object.isExtensible(o) && !tail.includes('__proto__')) {
+    const saved = tail.map((k) => o[k]);
+    let head: string;
+    try {
+      for (const k of tail) o[k] = undefined;
+      head = JSON.stringify(o);
+    } finally {
+      for (let i = 0; i < tail.length; i++) o[tail[i]!] = saved[i];
+    }
+    let rest = '';
+    for (let i = 0; i < tail.length; i++) {
+      const x = relaxedValue(saved[i]);
+      if (x !== undefined) rest += ',' + JSON.stringify(tail[i]) + ':' + x;
+    }
+    if (rest === '') return head;
+    return head === '{}' ? '{' + rest.slice(1) + '}' : head.slice(0, -1) + rest + '}';
+  }
   let s = '{';
   let first = true;
-  const o = v as Doc;
   for (const k in o) {
     const x = relaxedValue(o[k]);
     if (x === undefined) continue;

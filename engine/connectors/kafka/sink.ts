@@ -1,16 +1,16 @@
 /**
  * The Kafka sink behind `$emit`: push() evaluates and encodes each document (failures go to
- * the DLQ); dispatch() (between batches) queues what was buffered as one write (requests of
- * SEND_CHUNK messages; writes go out one after another, in order) and returns while it is
- * pending, waiting only when more than
- * MAX_IN_FLIGHT messages are unacknowledged; drain() resolves once the broker acknowledged
+ * the DLQ) and chooses its partition; dispatch() (between batches) queues what was buffered as
+ * requests of at most SEND_CHUNK messages of one partition, each partition's in order and one
+ * at a time, partitions in parallel (lanes.ts), and returns while they are pending, waiting
+ * only when more than MAX_IN_FLIGHT messages are unacknowledged; drain() resolves once the broker acknowledged
  * everything pushed so far. Checkpoints await drain() between their cut and their save, so a
  * checkpoint never covers output that is not acknowledged. A request the broker refuses for a
  * non-retriable reason is resent one message at a time so only the culprits go to the DLQ; a
  * send that still fails after its retries fails the processor at the next dispatch() or
  * drain() (never skipped), and the checkpoint waiting for it is not saved.
  */
-import { CompressionTypes, Partitioners, type ICustomPartitioner, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import { CompressionTypes, type Message, type Producer } from 'kafkajs';
 import type { Doc } from '../../core/types';
 import type { Meta } from '../../core/meta';
 import { EngineError, ExprError, errorMessage } from '../../core/errors';
@@ -22,44 +22,17 @@ import { encodeHeaders, encodeKey, encodeValue } from './encode';
 import { encodeWith, type KafkaValueEncoder } from './valueCodec';
 import { compressionType, zstdReady } from './codecs';
 import { TargetCounts } from '../targetCounts';
+import { Lanes, PartitionChooser, SEND_CHUNK } from './lanes';
 
 const OPERATOR = 'KafkaEmitOperator';
-/** kafkajs groups a request's messages per partition in O(n^2): keep requests small. */
-const SEND_CHUNK = 500;
 /**
- * Unacknowledged messages dispatch() lets through before it waits: enough to keep several
- * requests on the wire while the next batches are read and processed, bounded so memory and
- * the replay after a failure stay small.
+ * Unacknowledged messages dispatch() lets through before it waits: enough to keep a request
+ * per partition on the wire while the next batches are read and processed, bounded so memory
+ * and the replay after a failure stay small.
  */
 const MAX_IN_FLIGHT = 16_384;
 
-/**
- * Keyless messages fill one partition for SEND_CHUNK messages, then move to the next (Kafka's
- * own clients do the same), so a request usually carries one record batch; keyed messages and
- * explicit partitions go through kafkajs's default partitioner. kafkajs's default also filters
- * the partition list once per message, which this avoids for keyless messages.
- */
-export const stickyPartitioner: ICustomPartitioner = () => {
-  const byKey = Partitioners.DefaultPartitioner();
-  const state = new Map<string, { at: number; left: number }>();
-  return (args) => {
-    const m = args.message;
-    if ((m.key !== null && m.key !== undefined) || (m.partition !== null && m.partition !== undefined)) return byKey(args);
-    let s = state.get(args.topic);
-    if (!s) state.set(args.topic, (s = { at: Math.floor(Math.random() * 1024), left: SEND_CHUNK }));
-    if (s.left-- <= 0) {
-      s.at++;
-      s.left = SEND_CHUNK - 1;
-    }
-    const parts = args.partitionMetadata;
-    // Skip partitions without a leader, as the default partitioner does.
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[(s.at + i) % parts.length]!;
-      if (p.leader >= 0) return p.partitionId;
-    }
-    return parts[s.at % parts.length]!.partitionId;
-  };
-};
+export { stickyPartitioner } from './lanes';
 
 interface Pending {
   topic: string;
@@ -68,6 +41,8 @@ interface Pending {
   meta: Meta;
   /** The value is left to the valueEncoder (in drain, which may await its registry). */
   encode?: boolean;
+  /** The valueEncoder refused it (it went to the DLQ). */
+  failed?: boolean;
 }
 
 function isRetriableKafkaError(e: unknown): boolean {
@@ -89,6 +64,8 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
   let producer: Producer | undefined;
   const acks = cfg.acks === 'all' ? -1 : Number(cfg.acks);
   const compression = compressionType(cfg.compression);
+  const chooser = new PartitionChooser();
+  const lanes = new Lanes();
   const policy = { retryable: isRetriableKafkaError, policy: services.retry.policy, onRetry: services.retry.onRetry };
 
   const fail = (doc: Doc, meta: Meta, e: unknown): void => {
@@ -105,7 +82,7 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
       });
     }
     const p = services.kafka(cfg.connectionName).producer({
-      createPartitioner: stickyPartitioner,
+      createPartitioner: chooser.producerPartitioner,
       allowAutoTopicCreation: true,
       retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 3000 },
     });
@@ -114,49 +91,31 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
     return p;
   }
 
-  async function send(all: Pending[]): Promise<void> {
-    // Uncompressed chunks go out together: kafkajs writes them to the broker's one connection
-    // in call order. Compression is asynchronous (a smaller chunk can finish first), so those
-    // chunks go one after the other to keep each partition's order.
-    if (compression !== CompressionTypes.None) {
-      for (let i = 0; i < all.length; i += SEND_CHUNK) await sendChunk(all.slice(i, i + SEND_CHUNK));
-      return;
-    }
-    const chunks: Promise<void>[] = [];
-    for (let i = 0; i < all.length; i += SEND_CHUNK) chunks.push(sendChunk(all.slice(i, i + SEND_CHUNK)));
-    await Promise.all(chunks);
-  }
-
-  async function sendChunk(items: Pending[]): Promise<void> {
-    let topicMessages: TopicMessages[];
-    if ('literal' in cfg.topic) topicMessages = [{ topic: cfg.topic.literal, messages: items.map((it) => it.msg) }];
-    else {
-      const byTopic = new Map<string, Message[]>();
-      for (const it of items) {
-        let l = byTopic.get(it.topic);
-        if (!l) byTopic.set(it.topic, (l = []));
-        l.push(it.msg);
-      }
-      topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-    }
+  /** One request: the items share a topic (and a partition, once the topic's metadata is known). */
+  async function send(topic: string, items: Pending[]): Promise<void> {
+    const messages = items.map((it) => it.msg);
     const p = await getProducer();
-    await withRetry(`$emit to Kafka (${cfg.connectionName})`, () => p.sendBatch({ topicMessages, acks, compression }), policy);
-    // Counted per sent chunk: a chunk that failed is retried one by one, and those count then.
-    for (const t of topicMessages) targets.add(t.topic, () => ({ topic: t.topic }), t.messages.length, t.messages.length);
+    await withRetry(`$emit to Kafka (${cfg.connectionName})`, () => p.sendBatch({ topicMessages: [{ topic, messages }], acks, compression }), policy);
+    // Counted per sent request: a request that failed is retried one by one, and those count then.
+    targets.add(topic, () => ({ topic }), messages.length, messages.length);
   }
 
-  /** Encode (registry codecs) and send one dispatch's messages, DLQ-ing only the culprits. */
-  async function write(batch: Pending[]): Promise<void> {
-    let items = batch;
-    if (valueEncoder) items = await encodeWith(valueEncoder, items, (it, e) => fail(it.doc, it.meta, e));
+  /** Encode (registry codecs) and send one request's messages, DLQ-ing only the culprits. */
+  async function write(topic: string, chunk: Pending[], encoded: Promise<unknown>): Promise<void> {
+    if (failure !== undefined) return;
+    let items = chunk;
+    if (valueEncoder) {
+      await encoded;
+      items = chunk.filter((it) => !it.failed);
+    }
     if (items.length === 0) return;
     try {
-      await send(items);
+      await send(topic, items);
     } catch (e) {
       if (e instanceof EngineError || isRetriableKafkaError(e)) throw e instanceof EngineError ? e : new EngineError(`$emit to Kafka failed: ${errorMessage(e)}`, 'external', 'ASP_CONNECTION', '$emit');
       for (const it of items) {
         try {
-          await send([it]);
+          await send(topic, [it]);
         } catch (e1) {
           if (e1 instanceof EngineError || isRetriableKafkaError(e1)) throw e1;
           fail(it.doc, it.meta, e1);
@@ -169,29 +128,62 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
   const inFlight = new Map<Promise<void>, number>();
   let unacked = 0;
   let failure: unknown;
-  // Each write starts when the one before it is acknowledged: the run loop goes on reading while
-  // a write is on the wire, and a partition's messages reach the broker in the order they were
-  // pushed (concurrent writes could overtake each other through an Avro encoder, compression or a
-  // retry).
-  let last: Promise<void> = Promise.resolve();
 
+  /**
+   * Queue what was pushed as requests of at most SEND_CHUNK messages of one partition each, in
+   * push order per partition (see Lanes): at most one request per partition is on the wire, so
+   * a later request never overtakes an earlier one of its partition (through an Avro encoder,
+   * compression or a retry), while the run loop goes on reading.
+   */
   function startWrite(): void {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
     const n = batch.length;
     unacked += n;
-    const w: Promise<void> = last
-      .then(() => (failure === undefined ? write(batch) : undefined))
-      .catch((e: unknown) => {
-        failure ??= e;
-      })
+    // Registry encoding runs once for the whole write; each request waits for it.
+    const encoded = valueEncoder
+      ? encodeWith(valueEncoder, batch, (it, e) => {
+          it.failed = true;
+          fail(it.doc, it.meta, e);
+        })
+      : Promise.resolve();
+    // A registry failure reaches the requests (and so `failure`); none may leave it unhandled.
+    encoded.catch(() => undefined);
+    const groups = new Map<string, { topic: string; partition: number | undefined; items: Pending[] }>();
+    for (const it of batch) {
+      const k = it.msg.partition === undefined ? it.topic : `${it.topic}\u0000${it.msg.partition}`;
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { topic: it.topic, partition: it.msg.partition, items: [] }));
+      g.items.push(it);
+    }
+    const requests: Promise<void>[] = [];
+    for (const g of groups.values()) {
+      for (let i = 0; i < g.items.length; i += SEND_CHUNK) {
+        const chunk = g.items.length <= SEND_CHUNK ? g.items : g.items.slice(i, i + SEND_CHUNK);
+        requests.push(
+          lanes.run(g.topic, g.partition, () =>
+            write(g.topic, chunk, encoded).catch((e: unknown) => {
+              // Kept at once, so the requests queued behind this one are not sent.
+              failure ??= e;
+              throw e;
+            }),
+          ),
+        );
+      }
+    }
+    const w: Promise<void> = Promise.all([encoded, ...requests])
+      .then(
+        () => undefined,
+        (e: unknown) => {
+          failure ??= e;
+        },
+      )
       .finally(() => {
         inFlight.delete(w);
         unacked -= n;
       });
     inFlight.set(w, n);
-    last = w;
   }
 
   function rethrow(): void {
@@ -213,6 +205,9 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
         }
         const msg: Message = { value: null };
         if (cfg.key) msg.key = encodeKey(cfg.key(ctx), cfg.keyFormat);
+        // Chosen now, in push order, so each partition's requests can queue in that order.
+        const partition = chooser.partitionOf(topic, msg);
+        if (partition !== undefined) msg.partition = partition;
         if (cfg.headers) msg.headers = encodeHeaders(cfg.headers(ctx));
         let tomb = false;
         if (cfg.tombstoneWhen) {
