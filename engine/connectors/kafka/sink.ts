@@ -32,14 +32,12 @@ const OPERATOR = 'KafkaEmitOperator';
  */
 const MAX_IN_FLIGHT = 16_384;
 
-export { stickyPartitioner } from './lanes';
-
 interface Pending {
   topic: string;
   msg: Message;
   doc: Doc;
   meta: Meta;
-  /** The value is left to the valueEncoder (in drain, which may await its registry). */
+  /** The value is left to the valueEncoder (when the write starts; it may await its registry). */
   encode?: boolean;
   /** The valueEncoder refused it (it went to the DLQ). */
   failed?: boolean;
