@@ -6,7 +6,7 @@ import { Long } from 'bson';
 import type { JsonPath, Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
 import type { Compiler, Expr } from '../types';
-import { NULL_EXPR, argList, checkConstantCall, compileArgs } from '../_shared/args';
+import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { KIND_INT, KIND_LONG, bigOf, numKind } from '../_shared/numeric';
 
 export function compileBitwise(name: string, identity: number, op: (a: bigint, b: bigint) => bigint, arg: Value, c: Compiler, path: JsonPath): Expr {
@@ -26,5 +26,5 @@ export function compileBitwise(name: string, identity: number, op: (a: bigint, b
     }
     return long ? Long.fromBigInt(BigInt.asIntN(64, r)) : Number(BigInt.asIntN(32, r));
   };
-  return checkConstantCall(c, path, argList(arg), f) ? f : NULL_EXPR;
+  return f;
 }

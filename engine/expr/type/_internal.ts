@@ -9,7 +9,6 @@ import type { Value } from '../../core/types';
 import { typeName } from '../../bson/types';
 import type { ExprCategory, ExprOperator, Expr } from '../types';
 import { conversionFailure } from '../date/_parse';
-import { NULL_EXPR, argList, checkConstantCall } from '../_shared/args';
 
 export { conversionFailure };
 const NO_ON_ERROR = 'in $convert with no onError value';
@@ -183,9 +182,9 @@ export function parseObjectId(s: string): ObjectId {
  * missing input, else `fn(value)`.
  */
 export function unaryOperator(
-  spec: Omit<ExprOperator, 'compile' | 'category' | 'syntax'> & { fn: (v: Value) => Value; keepNullish?: boolean; category?: ExprCategory; constantCheck?: boolean },
+  spec: Omit<ExprOperator, 'compile' | 'category' | 'syntax'> & { fn: (v: Value) => Value; keepNullish?: boolean; category?: ExprCategory },
 ): ExprOperator {
-  const { fn, keepNullish, category, constantCheck, ...rest } = spec;
+  const { fn, keepNullish, category, ...rest } = spec;
   return {
     ...rest,
     category: category ?? 'type',
@@ -202,7 +201,7 @@ export function unaryOperator(
         const v = inner(ctx);
         return v === null || v === undefined ? null : fn(v);
       };
-      return !constantCheck || checkConstantCall(c, path, argList(arg), f) ? f : NULL_EXPR;
+      return f;
     },
   };
 }
