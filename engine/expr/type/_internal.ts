@@ -9,6 +9,7 @@ import type { Value } from '../../core/types';
 import { typeName } from '../../bson/types';
 import type { ExprCategory, ExprOperator, Expr } from '../types';
 import { conversionFailure } from '../date/_parse';
+import { isNullish } from '../_shared/values';
 
 export { conversionFailure };
 const NO_ON_ERROR = 'in $convert with no onError value';
@@ -199,7 +200,7 @@ export function unaryOperator(
       }
       const f: Expr = keepNullish ? (ctx) => fn(inner(ctx)) : (ctx) => {
         const v = inner(ctx);
-        return v === null || v === undefined ? null : fn(v);
+        return isNullish(v) ? null : fn(v);
       };
       return f;
     },
