@@ -61,10 +61,10 @@ function dateString(d: Date): string {
   return isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString();
 }
 
-/** MongoDB's coerceToString ($substr, $toLower, $strcasecmp): null and missing become "". */
+/** MongoDB's coerceToString ($substr, $toLower, $strcasecmp): null, missing and undefined become "". */
 export function coerceToString(v: Value): string {
   if (typeof v === 'string') return v;
-  if (v === null || v === undefined) return '';
+  if (isNullish(v)) return '';
   if (typeof v === 'number') return String(v);
   if (v instanceof Date) return dateString(v);
   const t = typeName(v);
