@@ -20,6 +20,8 @@ import { keyOf } from '../../../engine/accumulators/_key';
 import { table } from './_support';
 import { table as queryTable } from '../query/_support';
 import assert from 'node:assert/strict';
+import type { Doc, Value } from '../../../engine/core/types';
+import { runAccumulator } from '../windows/_accumulate';
 
 const U = BSON_UNDEFINED;
 const doc = { u: U, n: null, arr: [1, U] };
@@ -97,4 +99,22 @@ test('BSON undefined is its own group key, apart from null and missing', () => {
   assert.equal(keyOf(U), keyOf(U));
   assert.notEqual(keyOf({ a: U }), keyOf({ a: null }));
   assert.notEqual(keyOf([U]), keyOf([null]));
+});
+
+// Accumulators skip nullish input as MongoDB's do (AccumulatorMinMax, $mergeObjects, $maxN/$minN
+// ignore null, missing and undefined); $push and $first keep it as a value.
+const ACCUMULATED: [Doc, Value[], Value][] = [
+  [{ $min: '$x' }, [U, 3, null], 3],
+  [{ $max: '$x' }, [U], null],
+  [{ $maxN: { input: '$x', n: 2 } }, [U, 1, 2, U], [2, 1]],
+  [{ $mergeObjects: '$x' }, [{ a: 1 }, U, { b: 2 }], { a: 1, b: 2 }],
+  [{ $sum: '$x' }, [U, 2], 2],
+  [{ $push: '$x' }, [U, 1], [U, 1]],
+  [{ $first: '$x' }, [U, 1], U],
+];
+
+test('BSON undefined through accumulators', () => {
+  for (const [acc, values, expected] of ACCUMULATED) {
+    assert.deepStrictEqual(runAccumulator(acc, values.map((x) => ({ x }))), expected, JSON.stringify(acc));
+  }
 });
