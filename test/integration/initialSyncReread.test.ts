@@ -64,7 +64,7 @@ describe('change-stream initialSync re-reads (real server)', () => {
       const s = stream;
       const drain = async (): Promise<Doc[]> => {
         const out: Doc[] = [];
-        for (let ev = await s.tryNext(); ev !== null; ev = await s.tryNext()) out.push(ev as Doc);
+        for (let ev = await s.tryNext(); ev !== null; ev = await s.tryNext()) out.push(ev as unknown as Doc);
         return out;
       };
       const out: Doc[] = [];
