@@ -71,7 +71,7 @@ const settled = (p: Promise<void>): Promise<void> =>
     () => undefined,
   );
 
-/** The tails of the per-partition queues of requests, per topic. */
+/** The tails of the per-partition queues of requests, per topic; idle ones are dropped. */
 export class Lanes {
   private readonly topics = new Map<string, { barrier: Promise<void>; parts: Map<number, Promise<void>> }>();
 
@@ -82,15 +82,29 @@ export class Lanes {
   run(topic: string, partition: number | undefined, task: () => Promise<void>): Promise<void> {
     let t = this.topics.get(topic);
     if (!t) this.topics.set(topic, (t = { barrier: Promise.resolve(), parts: new Map() }));
+    const lane = t;
     if (partition === undefined) {
-      const all = t.parts.size ? Promise.all([t.barrier, ...t.parts.values()]) : t.barrier;
+      const all = lane.parts.size ? Promise.all([lane.barrier, ...lane.parts.values()]) : lane.barrier;
       const done = all.then(task);
-      t.barrier = settled(done);
-      t.parts.clear();
+      const tail = settled(done).then(() => {
+        if (lane.barrier === tail && lane.parts.size === 0 && this.topics.get(topic) === lane) this.topics.delete(topic);
+      });
+      lane.barrier = tail;
+      lane.parts.clear();
       return done;
     }
-    const done = (t.parts.get(partition) ?? t.barrier).then(task);
-    t.parts.set(partition, settled(done));
+    const done = (lane.parts.get(partition) ?? lane.barrier).then(task);
+    const tail = settled(done).then(() => {
+      if (lane.parts.get(partition) !== tail) return;
+      lane.parts.delete(partition);
+      if (lane.parts.size === 0 && this.topics.get(topic) === lane) this.topics.delete(topic);
+    });
+    lane.parts.set(partition, tail);
     return done;
+  }
+
+  /** Topics with requests queued or on the wire. */
+  get busyTopics(): number {
+    return this.topics.size;
   }
 }

@@ -42,9 +42,12 @@ describe('Lanes', () => {
     await r[0];
     await turn();
     assert.deepEqual(log, ['p0-1', 'p1-1', 'u0', 'p0-2']);
+    assert.equal(lanes.busyTopics, 1, 'u is done and dropped, t is not');
     a2.open();
     b1.open();
     await Promise.all(r);
+    await turn();
+    assert.equal(lanes.busyTopics, 0);
   });
 
   it('a task without a partition waits for all of its topic, and the topic waits for it', async () => {
@@ -67,6 +70,8 @@ describe('Lanes', () => {
     all.open();
     await Promise.all(r);
     assert.deepEqual(log, ['p0', 'p1', 'all', 'p2']);
+    await turn();
+    assert.equal(lanes.busyTopics, 0, 'idle topics are dropped (dynamic topics do not pile up)');
   });
 
   it('a failed task rejects its own promise and the partition goes on', async () => {
