@@ -287,6 +287,8 @@ export class PipelineRun {
         // Atlas keeps an exhausted documents source idle until stopped (asp-spec §2.3).
         await abortableSleep(200, signal);
         chain.tick?.(this.clock.now());
+        // A window closed by the tick may feed an async stage: settle it before a checkpoint.
+        await chain.drain?.();
         await this.opts.onBatch?.(this);
         continue;
       }

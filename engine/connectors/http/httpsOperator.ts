@@ -5,6 +5,8 @@
  * that do not parse, and retries that run out follow `onError` (dlq / ignore / fail).
  * `drain()` returns only once every request pushed so far has finished and its document has been
  * passed on, so a checkpoint (taken after drain) never covers a request still in flight.
+ * Watermarks and the end-of-input flush wait in the queue behind the documents read before them
+ * (afterPending), so a window after `$https` closes only once those documents reached it.
  * Secrets resolved from the connection (`${env:NAME}` in url and headers) are replaced by their
  * reference in every text that leaves the operator: DLQ reasons, failures, `_stream_meta.https.url`.
  */
@@ -36,6 +38,8 @@ interface Slot {
   reply?: HttpReply;
   error?: unknown;
   elapsedMs: number;
+  /** Signals (watermarks, ticks, flush) to pass on right after this document (afterPending). */
+  after?: (() => void)[];
 }
 
 /** Retry what a later attempt may fix: no reply at all, 5xx, 429. */
@@ -140,7 +144,9 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
     while (head < queue.length && queue[head]!.done) {
       const s = queue[head]!;
       queue[head++] = undefined as unknown as Slot;
-      if (!failure) deliver(s);
+      if (failure) continue;
+      deliver(s);
+      if (s.after) for (const fn of s.after) fn();
     }
     if (head === queue.length) {
       queue.length = 0;
@@ -215,6 +221,10 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
       }
       queue.push({ doc, meta, req, done: false, elapsedMs: 0 });
       pump();
+    },
+    afterPending(fn) {
+      if (head === queue.length) fn();
+      else (queue[queue.length - 1]!.after ??= []).push(fn);
     },
     async drain() {
       if (queue.length > 0) await new Promise<void>((r) => (idle = r));
