@@ -17,7 +17,8 @@ import { ON_ERROR, PAYLOAD } from './_callFields';
 
 const FIELDS: FieldSpec[] = [
   { name: 'connectionName', role: 'connection', type: 'string', required: true, connectionTypes: ['Https'], description: 'An Https connection: the base URL (and its secret headers)' },
-  { name: 'path', role: 'expr', type: ['string', 'object'], description: "Path appended to the connection's URL, or an expression giving it per document" },
+  // Atlas's field is `path` (sp-agg-https); `urlPath` is not accepted there, so it is an unknown field suggesting `path`.
+  { name: 'path', role: 'expr', type: ['string', 'object'], misnomers: ['urlPath'], description: "Path appended to the connection's URL, or an expression giving it per document" },
   { name: 'method', role: 'literal', type: 'string', enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], default: 'GET', description: 'HTTP method of the request' },
   { name: 'headers', role: 'fieldMap', type: 'object', description: 'Request headers: name -> a string or a field path giving one' },
   { name: 'parameters', role: 'fieldMap', type: 'object', description: 'Query parameters: name -> expression giving a number, string or boolean' },
