@@ -142,7 +142,7 @@ export class PipelineRun {
       dlq: this.dlq,
       processorName: this.opts.processorName ?? 'preview',
       services: this.opts.services,
-      buildChain: (inner, n) => buildChain(inner, rt, n),
+      buildChain: (inner, n, late) => buildChain(inner, rt, n, undefined, late),
     };
     const last = stages[stages.length - 1]!;
     const isSink = stages.length > 1 && last.spec.kind === 'sink';

@@ -30,7 +30,7 @@ function docBytes(doc: Doc): number {
 }
 
 export const throttle: StageSpec<ThrottleConfig> = {
-  name: '$throttle', kind: 'transform', placement: { main: true, window: false, payload: false }, operatorName: 'ThrottleOperator',
+  name: '$throttle', kind: 'transform', placement: { main: true, window: false, payload: false }, operatorName: 'ThrottleOperator', passesOnLater: true,
   summary: 'Limits throughput in bytes or messages per second.',
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-throttle/',
   syntax: '{ $throttle: { bytesPerSec: <int>, messagesPerSec: <int> } }',

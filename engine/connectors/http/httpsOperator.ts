@@ -102,7 +102,8 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
   let head = 0;
   let started = 0;
   let inFlight = 0;
-  let failure: EngineError | undefined;
+  /** Set once the run must fail: onError "fail", an unhandled status, or a later stage threw. */
+  let failure: unknown;
   let idle: (() => void) | undefined;
   let requestCount = 0;
   let retryCount = 0;
@@ -159,9 +160,14 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
     while (head < queue.length && queue[head]!.done) {
       const s = queue[head]!;
       queue[head++] = undefined as unknown as Slot;
-      if (failure) continue;
-      deliver(s);
-      if (s.after) for (const fn of s.after) fn();
+      if (failure !== undefined) continue;
+      try {
+        deliver(s);
+        if (s.after && failure === undefined) for (const fn of s.after) fn();
+      } catch (e) {
+        // A later stage threw while a reply was passed on (after push() returned): fail the run.
+        failure = e;
+      }
     }
     if (head === queue.length) {
       queue.length = 0;
@@ -218,7 +224,7 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
 
   return {
     push(doc, meta) {
-      if (failure) throw failure;
+      if (failure !== undefined) throw failure;
       let req: HttpRequest;
       try {
         ctx.current = doc;
@@ -250,7 +256,7 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
     },
     async drain() {
       if (queue.length > 0) await new Promise<void>((r) => (idle = r));
-      if (failure) throw failure;
+      if (failure !== undefined) throw failure;
     },
     async close() {
       client.close();

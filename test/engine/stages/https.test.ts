@@ -256,11 +256,6 @@ describe('$https against a real HTTP server', () => {
     assert.deepEqual((r.docs[0]!['r'] as Doc)['query'], { x: '2.5', y: '3' });
   });
 
-  it('refuses a local run of $https inside a window pipeline, naming the stage', async () => {
-    const stage = { $tumblingWindow: { interval: { size: 1, unit: 'second' }, pipeline: [{ $https: { connectionName: 'api', path: 'echo', as: 'r' } }] } };
-    await assert.rejects(run([{ n: 1 }], [stage]), /cannot run on the local engine.*\$https inside a window pipeline runs on Atlas only/);
-  });
-
   it('reports an unknown or wrongly typed connection where it is named', async () => {
     const r = await run([{ n: 1 }], [{ $https: { connectionName: 'nope', as: 'r' } }]);
     assert.ok(r.diagnostics.some((d) => d.message === "Unknown connectionName 'nope' in $https"), JSON.stringify(r.diagnostics));
