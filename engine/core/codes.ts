@@ -154,6 +154,7 @@ export const RUNTIME_CODES = {
   Location31393: { domain: 'user', summary: 'MongoDB\'s code for $bsonSize of something that is not a document.', raisedBy: ['engine/expr'] },
   ASP_ATLAS_ONLY: { domain: 'user', summary: 'A local run of a pipeline with an Atlas-only stage or operator (ASP390) is refused before it starts.', raisedBy: ['engine/pipeline'] },
   ASP_UNSUPPORTED: { domain: 'internal', summary: 'A stage the local engine cannot run reached the run loop.', raisedBy: ['engine/pipeline'] },
+  ASP_WINDOW_PENDING: { domain: 'internal', summary: 'A window pipeline with an async stage ($https) drained but did not pass its output on.', raisedBy: ['engine/windows'] },
 } as const satisfies Record<string, RuntimeCodeInfo>;
 
 /** A located-diagnostic code: `Diagnostic.code`. */

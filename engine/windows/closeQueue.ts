@@ -94,7 +94,7 @@ export class CloseQueue {
       const p = this.q.find((x) => !x.done);
       if (p === undefined) return;
       await p.run.chain.drain?.();
-      if (!p.done) throw new EngineError('a window pipeline drained but did not finish', 'internal', 'ASP_ERROR');
+      if (!p.done) throw new EngineError('a window pipeline drained but did not finish', 'internal', 'ASP_WINDOW_PENDING');
     }
   }
 
