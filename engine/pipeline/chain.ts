@@ -102,7 +102,8 @@ function relay(ops: readonly Operator[], i: number, each: (o: Operator) => void,
     const o = ops[j]!;
     each(o);
     if (o.afterPending) {
-      const rest = j + 1 < ops.length ? () => relay(ops, j + 1, each, done, needs, late) : done;
+      const more = j + 1 < ops.length && (!needs || needs[j + 1]);
+      const rest = more ? () => relay(ops, j + 1, each, done, needs, late) : done;
       if (rest) o.afterPending(late ? () => { try { rest(); } catch (e) { late(e); } } : rest);
       return;
     }
