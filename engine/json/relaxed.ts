@@ -85,6 +85,7 @@ function objectText(v: object): string {
     if (bt === 'Double') return doubleText((v as Double).value);
     if (bt === 'Long') return (v as Long).toString();
     if (bt === 'Int32') return String((v as Int32).value);
+    if (bt === 'Undefined') return '{"$undefined":true}';
     return EJSON.stringify(v as Record<string, unknown>, { relaxed: true });
   }
   let s = '';

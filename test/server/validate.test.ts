@@ -29,7 +29,16 @@ const cases: [string, string, [string, string]][] = [
   ['wrong connection type for the stage', `[ ${SRC}, { "$merge": { "into": { "connectionName": "kafka1", "db": "a", "coll": "b" } } } ]`, ['ASP511', '"kafka1"']],
   ['window-only stage outside a window', `[ ${SRC}, { "$group": { "_id": null } }, ${SINK} ]`, ['ASP208', '"$group"']],
   ['unknown expression operator', `[ ${SRC}, { "$set": { "a": { "$ad": [1, 2] } } }, ${SINK} ]`, ['ASP406', '"$ad"']],
+  ['constant call that always fails (engine/expr/fold.ts)', `[ ${SRC}, { "$set": { "a": { "$divide": [1, 0] } } }, ${SINK} ]`, ['ASP411', '[1, 0]']],
+  ['constant call nested in a document-dependent one', `[ ${SRC}, { "$set": { "a": { "$add": ["$x", { "$sqrt": -1 }] } } }, ${SINK} ]`, ['ASP411', '-1']],
 ];
+
+test('a constant call that always fails carries MongoDB\'s message, the stage and the path', () => {
+  const d = docOf(`[ ${SRC}, { "$set": { "a": { "$toInt": "abc" } } }, ${SINK} ]`);
+  const x = s.validate(d).find((v) => v.code === 'ASP411')!;
+  assert.equal(x.severity, 1);
+  assert.equal(x.message, "Failed to parse number 'abc' in $convert with no onError value: Did not consume whole string. ($toInt has only constant arguments, so it fails for every document: $set at [1].$set.a.$toInt)");
+});
 
 for (const [name, text, [code, covered]] of cases) {
   test(`reports ${name}`, () => {
@@ -43,6 +52,15 @@ test('did-you-mean hints carry a suggestion for the quick fix', () => {
   const x = s.validate(d).find((v) => v.code === 'ASP406')!;
   assert.equal((x.data as { suggestion: string }).suggestion, '$toUpper');
   assert.match(String(x.message), /Did you mean '\$toUpper'/);
+});
+
+test('$https urlPath stays MongoDB\'s unknown-field error, with a hint for path', () => {
+  const d = docOf(`[ ${SRC}, { "$https": { "connectionName": "web", "urlPath": "orders", "as": "r" } }, ${SINK} ]`);
+  const x = s.validate(d).find((v) => v.code === 'ASP302')!;
+  assert.equal(x.message, "BSON field '$https.urlPath' is an unknown field. Did you mean 'path'?");
+  assert.equal((x.data as { suggestion: string }).suggestion, 'path');
+  const engine = analyzeText(d.getText(), { connections: builtinRegistry([{ name: 'web', type: 'Https', url: 'https://api.example.com' }]) }).diagnostics.find((v) => v.code === 'ASP302')!;
+  assert.equal(engine.message, "BSON field '$https.urlPath' is an unknown field.", 'asp validate keeps the text MongoDB writes');
 });
 
 test('validationAction "dlq" without a processor DLQ', () => {

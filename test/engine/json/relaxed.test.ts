@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Decimal128, Double, EJSON, Int32, Long, MaxKey, MinKey, ObjectId, Timestamp } from 'bson';
 import { isInt32 } from '../../../engine/bson/numbers';
+import { BSON_UNDEFINED } from '../../../engine/bson/undefined';
 import type { Value } from '../../../engine/core/types';
 import { doubleText, fromEJSON, parseEJSON, toRelaxedJSON } from '../../../engine/json/ejson';
 import { dateFromText, isoUtcText, parseIsoUtc } from '../../../engine/json/isoDate';
@@ -39,6 +40,7 @@ function reference(v: Value): string | undefined {
   if (bt === 'Double') return doubleText((v as Double).value);
   if (bt === 'Long') return (v as Long).toString();
   if (bt === 'Int32') return String((v as Int32).value);
+  if (bt === 'Undefined') return '{"$undefined":true}';
   if (bt !== undefined) return EJSON.stringify(v as Record<string, unknown>, { relaxed: true });
   const parts: string[] = [];
   for (const k in v as Record<string, Value>) {
@@ -62,7 +64,7 @@ function randomValue(rnd: () => number, depth: number): Value {
     case 2:
       return rnd() < 0.5;
     case 3:
-      return pick([null, undefined]);
+      return pick([null, undefined, BSON_UNDEFINED as Value]);
     case 4:
       return new Date(pick([0, -5, 1704110400010, 1704110400000, 253402300799999, 253402300800000, NaN, Math.floor(rnd() * 253402300799999)]));
     case 5:
