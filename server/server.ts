@@ -15,6 +15,7 @@ import { createEngineLanguageService } from './service/catalog';
 import { CONNECTIONS_FILE_NAME, TOKEN_LEGEND, type AspLanguageService } from './service';
 import { sampleDocuments, validateDocument, type SampleDocumentsParams, type ServerSettings, type ValidateDocumentParams, type ValidateDocumentResult } from './protocol';
 import { errorMessage } from '../engine/core/errors';
+import { observedShapes, type ObservedShapesParams } from '../shared/protocol/observed';
 
 /** The subset of InitializeParams the server reads. */
 interface InitParams {
@@ -192,6 +193,10 @@ export function startServer(opts: StartOptions = {}): Connection {
 
   conn.onNotification(sampleDocuments.method, (p: SampleDocumentsParams) => {
     service.setSample(p.uri, p.docs);
+  });
+
+  conn.onNotification(observedShapes.method, (p: ObservedShapesParams) => {
+    safe('observed shapes', () => service.setObserved(p), undefined)();
   });
 
   conn.onShutdown(() => {

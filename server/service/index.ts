@@ -14,6 +14,8 @@ import type { AnalyzeFn, Catalog } from './types';
 import type { ServiceCtx } from './context';
 import { ParseCache, type ParsedDoc } from './parseCache';
 import { shapesFor } from './fieldPaths';
+import { ObservedStore } from './observed';
+import type { ObservedShapesParams } from '../../shared/protocol/observed';
 import { validate } from './validate';
 import { complete } from './complete';
 import { hover } from './hover';
@@ -40,6 +42,8 @@ export interface AspLanguageService {
   setConnections(uri: string | undefined, text: string | undefined, file?: string): void;
   /** Documents captured from a real run of this file, to seed field-path completion. */
   setSample(uri: string, docs: unknown[] | undefined): void;
+  /** What the last Run or Debug of a file observed per stage (asp/observedShapes). */
+  setObserved(p: ObservedShapesParams): void;
   connections(): ConnectionRegistry;
   isConnectionsFile(uri: string): boolean;
   parse(doc: TextDocument): ParsedDoc;
@@ -71,6 +75,7 @@ export function createLanguageService(deps: LanguageServiceDeps): AspLanguageSer
   let registryUri: string | undefined;
   let generation = 0;
   const samples = new Map<string, unknown[]>();
+  const observed = new ObservedStore();
 
   const isConnectionsFile = (uri: string): boolean => uri === registryUri || uri.endsWith('/' + CONNECTIONS_FILE_NAME);
   const cache = new ParseCache(deps.catalog, (uri) => (isConnectionsFile(uri) ? 'connections' : 'pipeline'));
@@ -80,7 +85,16 @@ export function createLanguageService(deps: LanguageServiceDeps): AspLanguageSer
     connections: () => registry,
     connectionsFile: () => index,
     connectionsFileUri: () => registryUri,
-    shapes: (parsed) => shapesFor(parsed, { catalog: deps.catalog, connections: registry, sample: samples.get(parsed.doc.uri) }, generation),
+    shapes: (parsed) => shapesFor(parsed, {
+      catalog: deps.catalog,
+      connections: registry,
+      sample: samples.get(parsed.doc.uri),
+      observed: (s) => {
+        const o = observed.forStage(parsed, s);
+        return o && !o.stale ? o.stage.shape : undefined;
+      },
+    }, generation),
+    observed,
   };
 
   const parse = (doc: TextDocument): ParsedDoc => cache.get(doc);
@@ -102,6 +116,10 @@ export function createLanguageService(deps: LanguageServiceDeps): AspLanguageSer
       else samples.delete(uri);
       generation++;
     },
+    setObserved(p) {
+      observed.set(p);
+      generation++;
+    },
     connections: () => registry,
     isConnectionsFile,
     parse,
@@ -121,6 +139,7 @@ export function createLanguageService(deps: LanguageServiceDeps): AspLanguageSer
     close: (uri) => {
       cache.delete(uri);
       samples.delete(uri);
+      observed.delete(uri);
     },
   };
 }

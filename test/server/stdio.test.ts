@@ -3,10 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { pipelineHash } from '../../shared/observedShape';
 
 type Msg = { id?: number; method?: string; params?: any; result?: any };
 
-test('server over --stdio: initialize, diagnostics for the current version, completion, shutdown', async () => {
+test('server over --stdio: initialize, diagnostics for the current version, completion, observed shapes in hover, shutdown', async () => {
   const root = path.join(__dirname, '..', '..');
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'server.ts'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   const waiters: { pred: (m: Msg) => boolean; resolve: (m: Msg) => void }[] = [];
@@ -47,6 +48,13 @@ test('server over --stdio: initialize, diagnostics for the current version, comp
     send({ id: 2, method: 'textDocument/completion', params: { textDocument: { uri }, position: { line: 0, character: 37 } } });
     const items = (await comp).result.items.map((i: { label: string }) => i.label);
     assert.ok(items.includes('sample_stream_solar'), items.join());
+    // The extension's asp/observedShapes reaches the stage hover.
+    const pipeline = [{ $source: { connectionName: 'nope' } }];
+    const fields = [{ path: 'device_id', present: 2, types: [['string', 2]], samples: ['"d1"', '"d2"'] }];
+    send({ method: 'asp/observedShapes', params: { uri, pipelineHash: pipelineHash(pipeline), mode: 'Run', at: Date.now(), stages: [{ index: 0, stage: '$source', shape: { docs: 2, sampled: 2, fields, moreFields: 0 } }] } });
+    const hov = wait((m) => m.id === 4);
+    send({ id: 4, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 0, character: 6 } } });
+    assert.match((await hov).result.contents.value, /Observed in last run[^]*\| `device_id` \| string \| 2\/2 \| "d1", "d2" \|/);
     const down = wait((m) => m.id === 3);
     send({ id: 3, method: 'shutdown' });
     await down;
