@@ -23,7 +23,10 @@ async function openInExplorer(page, name) {
 
 /** Brings the Explorer back into the side bar (another step may have opened a different view there). */
 async function showExplorer(page) {
-  await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first().click({ timeout: 15000 });
+  // A click on the Explorer icon while the Explorer shows closes the side bar.
+  if (!(await page.locator('.explorer-folders-view').first().isVisible())) {
+    await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first().click({ timeout: 15000 });
+  }
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30000 });
 }
 
@@ -127,6 +130,16 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
     const text = await hover.first().innerText();
     if (!/Run at \d\d:\d\d; 3 documents/.test(text)) throw new Error(`the hover says: ${text.slice(0, 400)}`);
     if (!/kw\s+double\s+3\/3\s+0\.12, 0\.15, 0\.21/.test(text)) throw new Error(`no kw row in the hover: ${text.slice(0, 600)}`);
+    // The stage's docs come first: scroll the hover to its observed table for the screenshot.
+    const box = await hover.first().boundingBox();
+    const table = hover.first().locator('table').last();
+    for (let tries = 0; ; tries++) {
+      const t = await table.boundingBox();
+      if (box && t && t.y >= box.y && t.y + Math.min(t.height, 60) <= box.y + box.height) break;
+      if (tries >= 20) throw new Error('the observed table does not scroll into the hover');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, 120);
+    }
     await page.screenshot({ path: path.join(images, 'hover-after-run.png') });
     await page.mouse.move(10, 10);
   });
@@ -239,7 +252,7 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
 
   // Last: it opens a second webview beside the output panel.
   await step('ui: the pipeline graph shows the stages and the live counts of a Run', async () => {
-    await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first().click({ timeout: 15000 });
+    await showExplorer(page);
     await openInExplorer(page, 'window.asp.json');
     await palette(page, 'ASP: Show Pipeline Graph');
     const frames = page.locator('iframe.webview.ready');
@@ -268,6 +281,7 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
   });
 
   await step('ui: during a Run the graph shows the window\'s open panes with their counts and the watermark, live', async () => {
+    await showExplorer(page);
     await openInExplorer(page, 'live-window.asp.json');
     await palette(page, 'ASP: Show Pipeline Graph');
     const frames = page.locator('iframe.webview.ready');
