@@ -133,13 +133,23 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
     // The stage's docs come first: scroll the hover to its observed table for the screenshot.
     const box = await hover.first().boundingBox();
     const table = hover.first().locator('table').last();
+    // Until the table's top nears the hover's top, or the hover scrolls no further.
+    let lastY;
     for (let tries = 0; ; tries++) {
       const t = await table.boundingBox();
-      if (box && t && t.y >= box.y && t.y + Math.min(t.height, 60) <= box.y + box.height) break;
-      if (tries >= 20) throw new Error('the observed table does not scroll into the hover');
+      if (!box || !t) throw new Error('the hover or its observed table has no box');
+      if (t.y <= box.y + 40 || t.y === lastY) break;
+      if (tries >= 30) throw new Error('the observed table does not scroll into the hover');
+      lastY = t.y;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.mouse.wheel(0, 120);
+      await page.mouse.wheel(0, 60);
+      await page.waitForFunction(([sel, y]) => {
+        const tables = document.querySelectorAll(sel);
+        const el = tables[tables.length - 1];
+        return !el || el.getBoundingClientRect().y !== y;
+      }, ['.monaco-hover:not(.hidden) table', t.y], { timeout: 2000 }).catch(() => undefined);
     }
+    if ((await table.boundingBox()).y > box.y + box.height - 40) throw new Error('the observed table is not in view in the hover');
     await page.screenshot({ path: path.join(images, 'hover-after-run.png') });
     await page.mouse.move(10, 10);
   });
@@ -281,8 +291,11 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
   });
 
   await step('ui: during a Run the graph shows the window\'s open panes with their counts and the watermark, live', async () => {
+    // Two groups only (the file and its graph), so the whole graph is in the screenshot.
+    await palette(page, 'View: Close All Editors');
+    await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 30000 });
     await showExplorer(page);
-    await openInExplorer(page, 'live-window.asp.json');
+    await openInExplorer(page, 'panes.asp.json');
     await palette(page, 'ASP: Show Pipeline Graph');
     const frames = page.locator('iframe.webview.ready');
     let graph;
@@ -290,17 +303,17 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
       const n = await frames.count();
       for (let i = 0; i < n && !graph; i++) {
         const f = frames.nth(i).contentFrame().frameLocator('#active-frame');
-        if ((await f.locator('#title', { hasText: 'live-window.asp.json' }).count()) > 0) graph = f;
+        if ((await f.locator('#title', { hasText: 'panes.asp.json' }).count()) > 0) graph = f;
       }
       if (!graph) await page.waitForTimeout(500);
     }
-    if (!graph) throw new Error('no webview holds the graph of live-window.asp.json');
+    if (!graph) throw new Error('no webview holds the graph of panes.asp.json');
     await graph.locator('.node.window').waitFor({ timeout: 30000 });
-    await openInExplorer(page, 'live-window.asp.json');
+    await openInExplorer(page, 'panes.asp.json');
     await page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Run' }).first().click({ timeout: 30000 });
     // sample_stream_solar never ends: a 10 s pane is open while the run goes on.
     await graph.locator('#state', { hasText: 'watermark' }).waitFor({ state: 'attached', timeout: 60000 });
-    await openInExplorer(page, 'live-window.asp.json');
+    await openInExplorer(page, 'panes.asp.json');
     await palette(page, 'ASP: Show Pipeline Graph');
     const window = graph.locator('.node.window');
     await window.locator('rect.pane').first().waitFor({ timeout: 30000 });
