@@ -130,16 +130,16 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
     const text = await hover.first().innerText();
     if (!/Run at \d\d:\d\d; 3 documents/.test(text)) throw new Error(`the hover says: ${text.slice(0, 400)}`);
     if (!/kw\s+double\s+3\/3\s+0\.12, 0\.15, 0\.21/.test(text)) throw new Error(`no kw row in the hover: ${text.slice(0, 600)}`);
-    // The stage's docs come first: scroll the hover to its observed table for the screenshot.
+    // The stage's docs come first: scroll the hover to the observed section for the screenshot.
     const box = await hover.first().boundingBox();
-    const table = hover.first().locator('table').last();
-    // Until the table's top nears the hover's top, or the hover scrolls no further.
+    const table = hover.first().locator('p', { hasText: 'Observed in last run' }).last();
+    // Until the section's top nears the hover's top, or the hover scrolls no further.
     let lastY;
     for (let tries = 0; ; tries++) {
       const t = await table.boundingBox();
-      if (!box || !t) throw new Error('the hover or its observed table has no box');
+      if (!box || !t) throw new Error('the hover or its observed section has no box');
       if (t.y <= box.y + 40 || t.y === lastY) break;
-      if (tries >= 30) throw new Error('the observed table does not scroll into the hover');
+      if (tries >= 30) throw new Error('the observed section does not scroll into the hover');
       lastY = t.y;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.wheel(0, 60);
@@ -147,9 +147,9 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
         const tables = document.querySelectorAll(sel);
         const el = tables[tables.length - 1];
         return !el || el.getBoundingClientRect().y !== y;
-      }, ['.monaco-hover:not(.hidden) table', t.y], { timeout: 2000 }).catch(() => undefined);
+      }, ['.monaco-hover:not(.hidden) p', t.y], { timeout: 2000 }).catch(() => undefined);
     }
-    if ((await table.boundingBox()).y > box.y + box.height - 40) throw new Error('the observed table is not in view in the hover');
+    if ((await table.boundingBox()).y > box.y + box.height - 40) throw new Error('the observed section is not in view in the hover');
     await page.screenshot({ path: path.join(images, 'hover-after-run.png') });
     await page.mouse.move(10, 10);
   });
