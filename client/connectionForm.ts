@@ -7,6 +7,7 @@
  */
 import type { Connection } from '../engine/connections/types';
 import { CONNECTION_KINDS, fieldAt, kindOf, unreachableReason, type FieldSpec } from '../engine/connectors/catalog/index';
+import { getPath, setPath } from './objectPath';
 
 /** The item's text for one entry. */
 export function connectionLabel(c: Connection, builtin: boolean): { description: string; icon: string; tooltip: string; atlasOnly: boolean } {
@@ -45,24 +46,6 @@ export class FormCancelled extends Error {
   constructor() {
     super('Cancelled.');
   }
-}
-
-function getPath(v: unknown, path: string): unknown {
-  let cur = v;
-  for (const k of path.split('.')) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[k] : undefined;
-  return cur;
-}
-
-function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let cur = obj;
-  for (const k of keys.slice(0, -1)) {
-    const next = cur[k];
-    cur[k] = next !== null && typeof next === 'object' ? next : {};
-    cur = cur[k] as Record<string, unknown>;
-  }
-  if (value === undefined) delete cur[keys[keys.length - 1]!];
-  else cur[keys[keys.length - 1]!] = value;
 }
 
 function stepOf(path: string, f: FieldSpec, current: unknown): FormStep {

@@ -6,6 +6,7 @@
  */
 import type { Connection } from '../engine/connections/types';
 import { isEnvRef, kindOf, secretFields, uriHasPassword, type SecretField } from '../engine/connectors/catalog/index';
+import { getPath, setPath } from './objectPath';
 
 export { isEnvRef };
 
@@ -19,26 +20,6 @@ export function secretFieldsOf(type: string): SecretField[] {
 export function envNameFor(connection: string, field: string): string {
   const last = field.split('.').pop() ?? field;
   return `ASP_${connection}_${last}`.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-}
-
-function getPath(obj: Record<string, unknown>, path: string): unknown {
-  let cur: unknown = obj;
-  for (const k of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[k];
-  }
-  return cur;
-}
-
-function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let cur = obj;
-  for (const k of keys.slice(0, -1)) {
-    const next = cur[k];
-    cur[k] = next !== null && typeof next === 'object' ? { ...(next as Record<string, unknown>) } : {};
-    cur = cur[k] as Record<string, unknown>;
-  }
-  cur[keys[keys.length - 1]!] = value;
 }
 
 /** A `userinfo` field (a Cluster uri) is secret only when it carries a password. */

@@ -50,6 +50,9 @@ function canon(v: Value): string {
     case 'missing':
     case 'null':
       return 'n';
+    case 'undefined':
+      // Its own group: MongoDB's grouping equality tells undefined from null.
+      return 'u';
     case 'int':
     case 'long':
     case 'double':

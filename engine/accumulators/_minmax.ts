@@ -2,6 +2,7 @@
 import type { Value } from '../core/types';
 import type { Accumulator, AccumulatorSpec } from './types';
 import { cmp, unaryExpr } from './_internal';
+import { BSON_UNDEFINED } from '../bson/undefined';
 
 export function minMaxSpec(name: '$min' | '$max', dir: 1 | -1, meta: Pick<AccumulatorSpec, 'summary' | 'docsUrl' | 'syntax' | 'examples'>): AccumulatorSpec {
   // State is the best value so far; undefined = nothing seen (null/missing never count).
@@ -13,7 +14,7 @@ export function minMaxSpec(name: '$min' | '$max', dir: 1 | -1, meta: Pick<Accumu
       const f = unaryExpr(name, arg, c, path);
       if (!f) return undefined;
       const step = (s: Value, v: Value): Value => {
-        if (v === undefined || v === null) return s;
+        if (v === undefined || v === null || v === BSON_UNDEFINED) return s;
         return s === undefined || cmp(v, s) * dir < 0 ? v : s;
       };
       return {

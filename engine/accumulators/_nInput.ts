@@ -3,6 +3,7 @@ import type { Value } from '../core/types';
 import type { Accumulator, AccumulatorSpec } from './types';
 import type { EvalCtx, Expr } from '../expr/types';
 import { checkN, cmp, inputAndN } from './_internal';
+import { BSON_UNDEFINED } from '../bson/undefined';
 
 export interface NState {
   n: number;
@@ -56,7 +57,7 @@ function addItem(st: NState, input: Expr, ctx: EvalCtx, mode: Mode, dir: number)
     if (st.items.length > st.n) st.items.shift();
     return;
   }
-  if (v === undefined || v === null) return;
+  if (v === undefined || v === null || v === BSON_UNDEFINED) return;
   // Insertion into a short sorted array: n is small in practice.
   const items = st.items;
   if (items.length === st.n && cmp(v, items[items.length - 1]) * dir >= 0) return;

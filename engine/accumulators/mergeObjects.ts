@@ -4,6 +4,7 @@ import type { AccumulatorSpec } from './types';
 import { unaryExpr } from './_internal';
 import { isPlainObject, typeName } from '../bson/types';
 import { ExprError } from '../core/errors';
+import { BSON_UNDEFINED } from '../bson/undefined';
 
 export const mergeObjects: AccumulatorSpec = {
   name: '$mergeObjects',
@@ -20,7 +21,7 @@ export const mergeObjects: AccumulatorSpec = {
       init: (): Doc => ({}),
       add(s: Doc, ctx) {
         const v = f(ctx);
-        if (v === undefined || v === null) return s;
+        if (v === undefined || v === null || v === BSON_UNDEFINED) return s;
         if (!isPlainObject(v)) {
           throw new ExprError(`$mergeObjects requires object inputs, but input ${JSON.stringify(v)} is of type ${typeName(v)}`);
         }

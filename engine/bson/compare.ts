@@ -5,8 +5,10 @@ import { compareNumbers } from './numbers';
 import type { Binary, ObjectId, Timestamp, BSONRegExp } from 'bson';
 
 // Canonical type order: https://www.mongodb.com/docs/manual/reference/bson-type-comparison-order/
+// BSON undefined ranks below null and missing (the server's canonical type 0, null's is 5;
+// $sort treats missing as null), at 1.5 so the other brackets keep their numbers.
 const ORDER: Record<string, number> = {
-  minKey: 1, missing: 2, null: 2, undefined: 2,
+  minKey: 1, undefined: 1.5, missing: 2, null: 2,
   int: 3, long: 3, double: 3, decimal: 3,
   symbol: 4, string: 4,
   object: 5, array: 6, binData: 7, objectId: 8, bool: 9, date: 10, timestamp: 11, regex: 12,
@@ -35,7 +37,7 @@ export function compare(a: Value, b: Value): number {
   const ob = ORDER[tb] ?? 13;
   if (oa !== ob) return oa < ob ? -1 : 1;
   switch (oa) {
-    case 1: case 2: case 14:
+    case 1: case 1.5: case 2: case 14:
       return 0;
     case 3:
       if (typeof a === 'number' && typeof b === 'number') return cmpNum(a, b);

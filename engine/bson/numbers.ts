@@ -8,6 +8,7 @@
  */
 import { Double, Long } from 'bson';
 import type { Value } from '../core/types';
+import { BSON_UNDEFINED } from './undefined';
 
 export const INT32_MIN = -2147483648;
 export const INT32_MAX = 2147483647;
@@ -119,12 +120,16 @@ export function numberValue(v: Value): number {
 /**
  * Values the bson library decoded with `promoteValues: false` (or EJSON's canonical parser) in
  * the engine's representation, in place: Int32 becomes a plain number, a Double a plain
- * number unless its value reads as an int32.
+ * number unless its value reads as an int32. A JS undefined under a key or in an array is how
+ * the library decodes BSON undefined (type 6): it becomes BSON_UNDEFINED (engine/bson/undefined.ts).
  */
 export function normalizeNumbers(v: Value): Value {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) v[i] = normalizeNumbers(v[i]);
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      v[i] = x === undefined ? BSON_UNDEFINED : normalizeNumbers(x);
+    }
     return v;
   }
   const bt = (v as { _bsontype?: string })._bsontype;
@@ -135,6 +140,7 @@ export function normalizeNumbers(v: Value): Value {
   for (const k in o) {
     const x = o[k];
     if (x !== null && typeof x === 'object') o[k] = normalizeNumbers(x);
+    else if (x === undefined) o[k] = BSON_UNDEFINED;
   }
   return o;
 }

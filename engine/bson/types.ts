@@ -57,6 +57,8 @@ export function typeName(v: Value): string {
         return 'javascript';
       case 'DBRef':
         return 'object';
+      case 'Undefined':
+        return 'undefined';
     }
   }
   if (v instanceof RegExp) return 'regex';

@@ -100,7 +100,7 @@ export const DIAGNOSTIC_CODES = {
   ASP406: { severity: 'error', summary: 'An unrecognized expression operator; suggests the closest one.', raisedBy: ['engine/expr', 'server/service'] },
   ASP407: { severity: 'error', summary: 'A field name in an expression object starts with "$" or contains ".".', raisedBy: ['engine/expr'] },
   ASP410: { severity: 'error', summary: 'An operator was given the wrong number of arguments.', raisedBy: ['engine/expr'] },
-  ASP411: { severity: 'error', summary: 'An operator argument is invalid (missing, unknown or wrongly typed named argument).', raisedBy: ['engine/expr'] },
+  ASP411: { severity: 'error', summary: 'An operator argument is invalid (missing, unknown or wrongly typed named argument), or a call whose arguments are all constant always fails.', raisedBy: ['engine/expr'] },
   ASP412: { severity: 'error', summary: '$meta reads stream metadata only.', raisedBy: ['engine/expr'] },
   ASP413: { severity: 'error', summary: 'A constant argument does not parse (time zone, date format, unit, ...).', raisedBy: ['engine/expr'] },
   ASP420: { severity: 'error', summary: 'An unknown query operator; suggests the closest one.', raisedBy: ['engine/query', 'server/service'] },

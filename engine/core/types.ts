@@ -1,7 +1,7 @@
 /** Core value and diagnostic types shared by the engine, the language server and the CLI. */
 import type { DiagnosticCode } from './codes';
 
-/** Any BSON value as the engine holds it. `undefined` means "missing". */
+/** Any BSON value as the engine holds it. `undefined` means "missing"; BSON undefined (type 6) is BSON_UNDEFINED (engine/bson/undefined.ts). */
 export type Value = unknown;
 
 /** A document flowing through a pipeline: a plain object of BSON values. */

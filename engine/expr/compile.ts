@@ -11,6 +11,7 @@ import type { Compiler, EvalCtx, Expr, ExprOperator } from './types';
 import { exprRegistry } from './registry';
 import { metaDocument } from '../core/meta';
 import { newGrowth } from './_shared/memory';
+import { LAZY, NOT_FOLDABLE, constantExpr, failureOf, fold, isConstant, markConstant, markFailing, stageOf } from './fold';
 
 /** Variables ASP does not support (asp-spec §1.3). */
 const UNSUPPORTED_VARS = new Set(['NOW', 'CLUSTER_TIME', 'USER_ROLES', 'SEARCH_META']);
@@ -26,6 +27,8 @@ export class ExprCompiler implements Compiler {
   private nextSlot = 0;
   readonly inWindow: boolean;
   private readonly ops: ReadonlyMap<string, ExprOperator>;
+  /** Closures compiled as direct arguments of the operator call being compiled (null: none). */
+  private args: Expr[] | null = null;
 
   constructor(opts: CompileOptions = {}) {
     this.inWindow = opts.inWindow ?? false;
@@ -66,20 +69,37 @@ export class ExprCompiler implements Compiler {
   }
 
   expr(spec: Value, path: JsonPath): Expr {
+    const outer = this.args;
+    this.args = null;
+    const f = this.anyExpr(spec, path);
+    this.args = outer;
+    if (outer) {
+      outer.push(f);
+      return f;
+    }
+    // Outside any operator: a constant that always fails is reported now.
+    const d = failureOf(f);
+    if (!d) return f;
+    this.report(d);
+    return nullExpr;
+  }
+
+  private anyExpr(spec: Value, path: JsonPath): Expr {
     if (typeof spec === 'string') return this.stringExpr(spec, path);
     if (Array.isArray(spec)) {
-      const items = spec.map((s, i) => this.expr(s, [...path, i]));
-      return (ctx) => items.map((f) => {
+      const items = this.collect(() => spec.map((s, i) => this.expr(s, [...path, i])));
+      const f: Expr = (ctx) => items.map((f) => {
         const v = f(ctx);
         return v === undefined ? null : v;
       });
+      return this.container(f, items);
     }
     if (isPlainObject(spec)) return this.objectExpr(spec, path);
-    return () => spec;
+    return constantExpr(spec);
   }
 
   private stringExpr(s: string, path: JsonPath): Expr {
-    if (s.length === 0 || s[0] !== '$') return () => s;
+    if (s.length === 0 || s[0] !== '$') return constantExpr(s);
     if (s.startsWith('$$')) return this.variable(s.slice(2), path);
     const p = s.slice(1);
     if (p.length === 0 || p.split('.').some((x) => x.length === 0)) {
@@ -104,7 +124,7 @@ export class ExprCompiler implements Compiler {
       case 'CURRENT':
         return wrap((ctx) => ctx.current);
       case 'REMOVE':
-        return () => undefined;
+        return constantExpr(undefined);
       case 'DESCEND':
       case 'PRUNE':
       case 'KEEP':
@@ -129,7 +149,7 @@ export class ExprCompiler implements Compiler {
         this.report({ code: 'ASP406', message: `Unrecognized expression '${name}'`, severity: 'error', path: [...path, name], target: 'key', data: { name } });
         return nullExpr;
       }
-      return op.compile(spec[name], this, [...path, name]);
+      return this.call(op, spec[name], [...path, name]);
     }
     const fields: [string, Expr][] = [];
     for (const k of keys) {
@@ -141,9 +161,9 @@ export class ExprCompiler implements Compiler {
         this.report({ code: 'ASP407', message: `FieldPath field names may not contain '.'. Consider using $getField or $setField.`, severity: 'error', path: [...path, k], target: 'key' });
         continue;
       }
-      fields.push([k, this.expr(spec[k], [...path, k])]);
+      fields.push([k, this.collect(() => this.expr(spec[k], [...path, k]))[0]!]);
     }
-    return (ctx) => {
+    const f: Expr = (ctx) => {
       const out: Record<string, Value> = {};
       for (const [k, f] of fields) {
         const v = f(ctx);
@@ -151,6 +171,57 @@ export class ExprCompiler implements Compiler {
       }
       return out;
     };
+    return this.container(f, fields.map(([, x]) => x));
+  }
+
+  /** The closures `fn` compiles through expr(), as arguments of an enclosing call would be. */
+  private collect<T>(fn: () => T): Expr[] {
+    const outer = this.args;
+    const mine: Expr[] = [];
+    this.args = mine;
+    try {
+      fn();
+    } finally {
+      this.args = outer;
+    }
+    return mine;
+  }
+
+  /** A literal array or document evaluates every item: constant if they are, failing if one is. */
+  private container(f: Expr, items: readonly Expr[]): Expr {
+    if (!items.every(isConstant)) return f;
+    for (const x of items) {
+      const d = failureOf(x);
+      if (d) return markFailing(f, d);
+    }
+    return markConstant(f);
+  }
+
+  /**
+   * Compile one operator call. When every expression it compiled is constant and it is
+   * deterministic, it is evaluated now (engine/expr/fold.ts): an error is ASP411, a value folds.
+   */
+  private call(op: ExprOperator, arg: Value, path: JsonPath): Expr {
+    const before = this.diagnostics.length;
+    let f: Expr = nullExpr;
+    const args = this.collect(() => {
+      f = op.compile(arg, this, path);
+    });
+    if (this.diagnostics.length !== before) return f;
+    const dynamic = !args.every(isConstant) || NOT_FOLDABLE.has(op.name);
+    if (!dynamic) return fold(f, op.name, path, this.nextSlot, stageOf(path, (n) => this.ops.has(n)), args);
+    // A document-dependent call: an argument that always fails is reported, unless this
+    // operator may skip it.
+    if (LAZY.has(op.name)) return f;
+    let failed = false;
+    for (const x of args) {
+      const d = failureOf(x);
+      if (d) {
+        this.report(d);
+        failed = true;
+      }
+    }
+    return failed ? nullExpr : f;
   }
 }
 

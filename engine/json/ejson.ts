@@ -2,6 +2,7 @@
 import { Binary, BSONRegExp, Decimal128, Double, EJSON, Int32, Long, MaxKey, MinKey, ObjectId, Timestamp } from 'bson';
 import { double, isInt32, normalizeNumbers } from '../bson/numbers';
 import type { Value } from '../core/types';
+import { BSON_UNDEFINED } from '../bson/undefined';
 
 /**
  * Turn parsed JSON (plain objects from JSON.parse or a parse tree) into engine values:
@@ -82,6 +83,9 @@ function wrapper(o: Record<string, Value>, k: string): Value {
       return new MinKey();
     case '$maxKey':
       return new MaxKey();
+    case '$undefined':
+      // Canonical and relaxed alike (bson's parser would give null).
+      return x === true ? BSON_UNDEFINED : NOT_EJSON;
     case '$binary':
     case '$timestamp':
     case '$regularExpression':
@@ -89,7 +93,6 @@ function wrapper(o: Record<string, Value>, k: string): Value {
     case '$symbol':
     case '$code':
     case '$dbPointer':
-    case '$undefined':
       try {
         return normalizeNumbers(EJSON.deserialize(o, { relaxed: false }));
       } catch {
@@ -230,6 +233,7 @@ function text(v: Value, canonical: boolean): string | undefined {
     if (bt === 'Double') return numberText('double', doubleText((v as Double).value), canonical);
     if (bt === 'Long') return numberText('long', (v as Long).toString(), canonical);
     if (bt === 'Int32') return numberText('int', String((v as Int32).value), canonical);
+    if (bt === 'Undefined') return '{"$undefined":true}';
     return EJSON.stringify(v as Record<string, unknown>, { relaxed: !canonical });
   }
   let s = '{';
@@ -246,6 +250,8 @@ function text(v: Value, canonical: boolean): string | undefined {
 
 /** Inverse of toCanonicalJSON. */
 export function fromCanonicalJSON(text: string): Value {
+  // bson's parser reads {"$undefined": true} as null; fromEJSON keeps it.
+  if (text.includes('"$undefined"')) return fromEJSON(JSON.parse(text));
   return normalizeNumbers(EJSON.parse(text, { relaxed: false }));
 }
 

@@ -6,9 +6,7 @@
 import type { Doc, JsonPath } from '../core/types';
 import { isPlainObject } from '../bson/types';
 import type { FieldSpec } from '../parse/fieldSpec';
-import type { ParseContext, Placement, StageKind, StageSpec } from '../parse/types';
-import type { Shape } from '../parse/shape';
-import type { Value } from '../core/types';
+import type { ParseContext, StageSpec } from '../parse/types';
 
 /** Compile the expression fields, so their mistakes are reported even though nothing runs them. */
 function compileExpressions(fields: readonly FieldSpec[], arg: Doc, path: JsonPath, ctx: ParseContext): void {
@@ -20,38 +18,26 @@ function compileExpressions(fields: readonly FieldSpec[], arg: Doc, path: JsonPa
   }
 }
 
-export function atlasOnlyStage(def: {
-  name: string;
-  kind: StageKind;
-  placement: Placement;
-  operatorName: string;
-  summary: string;
-  docsUrl: string;
-  syntax: string;
+/** What an Atlas-only stage declares: the StageSpec facts it shares with every stage, its table and its rules. */
+export type AtlasOnlyDef = Pick<
+  StageSpec<null>,
+  'name' | 'kind' | 'placement' | 'operatorName' | 'summary' | 'docsUrl' | 'syntax' | 'terminal' | 'outputShape'
+> & {
   fields: readonly FieldSpec[];
-  /** May end a processor's pipeline. */
-  terminal?: boolean;
   /** Checks across fields (conditional requirements); report through ctx. */
   rules?(arg: Doc, path: JsonPath, ctx: ParseContext): void;
-  outputShape?(input: Shape, arg: Value): Shape;
-}): StageSpec<null> {
+};
+
+export function atlasOnlyStage(def: AtlasOnlyDef): StageSpec<null> {
+  const { rules, ...spec } = def;
   return {
-    name: def.name,
-    kind: def.kind,
-    placement: def.placement,
-    operatorName: def.operatorName,
-    summary: def.summary,
-    docsUrl: def.docsUrl,
-    syntax: def.syntax,
-    fields: def.fields,
-    ...(def.terminal ? { terminal: true } : {}),
+    ...spec,
     examples: [],
     noExample: 'runs on Atlas only: the local engine checks it but cannot run it',
-    ...(def.outputShape ? { outputShape: def.outputShape } : {}),
     parse(arg, path, ctx) {
       if (!isPlainObject(arg)) return undefined;
       compileExpressions(def.fields, arg, path, ctx);
-      def.rules?.(arg, path, ctx);
+      rules?.(arg, path, ctx);
       ctx.report({
         code: 'ASP390',
         message: `${def.name} runs on Atlas only: the local engine checks its placement and fields but cannot run it`,

@@ -75,7 +75,8 @@ for (const op of allExprOperators) {
       const out = runExpr(ex.expr, ex.doc, ex.meta);
       const label = `${op.name}: ${JSON.stringify(ex.expr)}`;
       if (ex.error !== undefined) {
-        const messages = 'diagnostics' in out ? out.diagnostics.map((d) => d.message) : 'error' in out ? [out.error] : [];
+        // A call with only constant arguments fails when compiled, with MongoDB's text as the reason.
+        const messages = 'diagnostics' in out ? out.diagnostics.map((d) => (d.code === 'ASP411' && typeof d.reason === 'string' ? d.reason : d.message)) : 'error' in out ? [out.error] : [];
         assert.ok(messages.includes(ex.error), `${label}: expected error "${ex.error}", got ${JSON.stringify(out)}`);
       } else {
         assert.ok('value' in out, `${label}: ${JSON.stringify(out)}`);

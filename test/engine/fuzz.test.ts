@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Binary, BSONRegExp, Decimal128, Double, Long, MaxKey, MinKey, ObjectId, Timestamp } from 'bson';
 import type { Doc, Value } from '../../engine/core/types';
+import { BSON_UNDEFINED } from '../../engine/bson/undefined';
 import { analyzeText } from '../../engine/pipeline/analyze';
 import { buildChain } from '../../engine/pipeline/chain';
 import { builtinRegistry } from '../../engine/connectors/catalog/registry';
@@ -48,7 +49,7 @@ function scalar(): Value {
     case 14: return new Timestamp({ t: int(0, 2 ** 31), i: int(0, 10) });
     case 15: return new MinKey();
     case 16: return new MaxKey();
-    case 17: return undefined;
+    case 17: return chance(0.5) ? undefined : BSON_UNDEFINED;
     case 18: return [];
     case 19: return {};
     case 20: return int(0, 30);
@@ -101,18 +102,24 @@ function retarget(v: Value): Value {
 /** Growth and size bombs, on top of the catalog. */
 const BOMBS: Value[] = [
   { $range: [0, '$a'] },
-  { $range: [0, 1e9] },
+  // `$nope` is never in a generated document: a per-document 1e9 that is not a constant.
+  { $range: [0, { $ifNull: ['$nope', 1e9] }] },
   { $reduce: { input: { $range: [0, 40] }, initialValue: '$s', in: { $concat: ['$$value', '$$value'] } } },
   { $reduce: { input: { $range: [0, 40] }, initialValue: '$arr', in: { $concatArrays: ['$$value', '$$value'] } } },
   { $reduce: { input: { $range: [0, 300] }, initialValue: 0, in: { x: '$$value' } } },
   { $map: { input: { $range: [0, 20000] }, in: '$arr' } },
-  { $map: { input: { $range: [0, 100000] }, in: { $range: [0, 100] } } },
+  { $map: { input: { $range: [0, { $ifNull: ['$nope', 100000] }] }, in: { $range: [0, 100] } } },
   { $replaceAll: { input: '$s', find: 'a', replacement: { $concat: ['$s', '$s'] } } },
   { $concatArrays: ['$arr', '$arr', '$arr', '$arr'] },
   { $zip: { inputs: ['$arr', '$arr', '$arr'] } },
   { $split: ['$s', 'a'] },
   { $sortArray: { input: '$arr', sortBy: 1 } },
   { $setUnion: ['$arr', '$arr'] },
+];
+
+const CONSTANT_BOMBS: Value[] = [
+  { $range: [0, 1e9] },
+  { $map: { input: { $range: [0, 100000] }, in: { $range: [0, 100] } } },
 ];
 
 function queryArg(name: string): Value {
@@ -163,6 +170,11 @@ test('fuzz: generated documents through every expression and query operator neve
         else rejected++;
       }
     }
+  }
+  // With only constant arguments the same bombs fail when the pipeline is compiled (ASP411).
+  for (const b of CONSTANT_BOMBS) {
+    const a = analyzeText(toCanonicalJSON([{ $source: { documents: [] } }, { $addFields: { out: b } }]), { connections: builtinRegistry() });
+    assert.ok(a.diagnostics.some((d) => d.code === 'ASP411' && /too much memory/.test(d.message)), `constant bomb ${JSON.stringify(b)}: ${JSON.stringify(a.diagnostics)}`);
   }
   for (const b of BOMBS) {
     const p = probe({ $addFields: { out: b } }, JSON.stringify(b));

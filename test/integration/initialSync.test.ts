@@ -1,12 +1,12 @@
 /**
- * `$source.initialSync` against the real MongoDB-wire server: the scan hands out every document
- * as an insert event in `_id` order, then the change stream runs from the position taken before
- * the scan, so writes made during the scan arrive as events (no gap) and nothing written before
- * the start comes again (no duplicate from the handover). Multi-collection syncs go in list order
- * through the source's `config.pipeline`; a restored position resumes mid-scan after the last
- * `_id`; a completed sync never runs again; `_id`s Atlas cannot sync fail the run, naming the
- * collection. Atlas does not de-duplicate a document the scan copied after it was written during
- * the scan (its docs say a sync may redeliver), so neither does the local engine.
+ * `$source.initialSync` against the real MongoDB-wire server, with inserts, updates and deletes
+ * made between scan batches (onBatch hooks, so each write's place relative to the scan is fixed):
+ * every document version is delivered exactly once (syncHistory.ts). A write to a document the
+ * scan already read arrives as its change event; one to a document not read yet is in the scan
+ * and its event is dropped; one to a collection already scanned arrives as an event. Single and
+ * multi-collection (through the source's `config.pipeline`), a resume mid-scan from a checkpoint
+ * position with writes made while stopped, a completed sync that never runs again, and `_id`s
+ * Atlas cannot sync. Writes between a read and its drain: initialSyncReread.test.ts.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,6 +18,7 @@ import { SCAN_BATCH } from '../../engine/connectors/mongo/initialSync';
 import type { Doc, Value } from '../../engine/core/types';
 import { setup, uniqueName, type IntegrationEnv } from './helpers';
 import { waitFor } from '../helpers/waitFor';
+import { DELETED, History, idOf, keyOf } from './syncHistory';
 
 type Source = Record<string, unknown>;
 
@@ -34,11 +35,16 @@ function syncRun(env: IntegrationEnv, source: Source, hooks: { onBatch?: (run: P
   return { run, out };
 }
 
-// mongo-java-server's update events carry the $set delta as documentKey (docs/parity.md): use fullDocument there.
-const idOf = (e: Doc): Value => (e['documentKey'] as Doc)['_id'] ?? (e['fullDocument'] as Doc | undefined)?.['_id'];
 const phase = (e: Doc): unknown => ((e['_stream_meta'] as Doc)['source'] as Doc)['initialSync'];
 const scanned = (out: Doc[]): Doc[] => out.filter((e) => phase(e) !== undefined);
 const streamed = (out: Doc[]): Doc[] => out.filter((e) => phase(e) === undefined);
+const collOf = (e: Doc): string => String((e['ns'] as Doc)['coll']);
+const stateOf = (e: Doc): string => (e['operationType'] === 'delete' ? DELETED : String((e['fullDocument'] as Doc)['v']));
+/** A stream event as [op, coll:id, state]. */
+const brief = (e: Doc): [unknown, string, string] => [e['operationType'], keyOf(collOf(e), idOf(e)), stateOf(e)];
+type Stats = { initialSync: Doc; targetStats: { coll: string; inputMessageCount: number; initialSync: { status: string; copiedDocs: number; estimatedDocs: number } }[] };
+const statsOf = (run: PipelineRun): Stats => run.sourceOperatorStats() as unknown as Stats;
+const status = (run: PipelineRun, coll: string): string | undefined => statsOf(run).targetStats.find((t) => t.coll === coll)?.initialSync.status;
 
 /** A position as a restart sees it: through the checkpoint encoding. */
 function roundTrip(position: Value): Value {
@@ -55,50 +61,76 @@ describe('change-stream initialSync (real server)', () => {
     await env?.close();
   });
 
-  it('scans, then streams from the position taken before the scan: writes during the scan arrive, nothing before the start comes again', async () => {
+  it('one collection: writes between scan batches are delivered exactly once, behind the scan as events, ahead of it in the scan', async () => {
     const db = uniqueName('isync');
     const coll = env.mongo.db(db).collection<{ _id: number; v: string }>('src');
+    const h = new History();
     const n = 2 * SCAN_BATCH + 100;
-    await coll.insertMany(Array.from({ length: n }, (_, i) => ({ _id: i, v: 'v1' })));
-    let wrote = false;
+    await coll.insertMany(Array.from({ length: n }, (_, i) => ({ _id: i, v: 'v0' })));
+    for (let i = 0; i < n; i++) h.initial('src', i, 'v0');
+    const set = async (id: number, v: string): Promise<void> => {
+      await coll.updateOne({ _id: id }, { $set: { v } });
+      h.wrote('src', id, v);
+    };
+    const add = async (id: number, v: string): Promise<void> => {
+      await coll.insertOne({ _id: id, v });
+      h.wrote('src', id, v);
+    };
+    const del = async (id: number): Promise<void> => {
+      await coll.deleteOne({ _id: id });
+      h.wrote('src', id, DELETED);
+    };
+    let round = 0;
     const { run, out } = syncRun(env, { db, coll: 'src', config: { fullDocument: 'updateLookup' }, initialSync: { enable: true } }, {
-      // Between the first and the second scan batch: one write behind the scan, three ahead of it.
-      onBatch: async () => {
-        if (wrote || out.length === 0) return;
-        wrote = true;
-        await coll.updateOne({ _id: 10 }, { $set: { v: 'v2' } });
-        await coll.updateOne({ _id: n - 50 }, { $set: { v: 'v2' } });
-        await coll.insertOne({ _id: 100_000, v: 'new' });
-        await coll.deleteOne({ _id: n - 10 });
+      onBatch: async (r) => {
+        const copied = statsOf(r).targetStats[0]?.initialSync.copiedDocs ?? 0;
+        if (round === 0 && copied === SCAN_BATCH) {
+          round = 1; // _ids 0..511 are scanned
+          await set(10, 'a1'); // behind the scan: its event
+          await set(n - 50, 'a1'); // ahead: in the scan at a1, its event dropped
+          await add(100_000, 'a1'); // ahead: in the scan
+          await del(n - 10); // ahead: neither scanned nor its delete
+          await del(20); // behind: its delete
+          await add(-1, 'a1'); // behind (below the last _id): its insert
+          await set(600, 'a1'); // ahead
+        } else if (round === 1 && copied === 2 * SCAN_BATCH) {
+          round = 2; // 512..1023 are scanned, 600 at a1
+          await set(600, 'a2');
+          await set(n - 50, 'a2');
+          await set(10, 'a2');
+          await add(100_001, 'a2');
+          await del(-1);
+        } else if (round === 2 && status(r, 'src') === 'completed') {
+          round = 3; // after the scan: the stream
+          await set(n - 50, 'a3');
+          await add(100_002, 'a3');
+        }
       },
     });
     const done = run.run();
     try {
-      await waitFor(() => streamed(out).length >= 4, 'the scan and the four change events', 120_000);
+      await waitFor(() => round === 3 && streamed(out).length >= 8, 'the scan and the eight change events', 120_000);
+      assert.deepEqual(streamed(out).map(brief), [
+        ['update', 'src:10', 'a1'], ['delete', 'src:20', DELETED], ['insert', 'src:-1', 'a1'],
+        ['update', 'src:600', 'a2'], ['update', 'src:10', 'a2'], ['delete', 'src:-1', DELETED],
+        ['update', `src:${n - 50}`, 'a3'], ['insert', 'src:100002', 'a3'],
+      ]);
       const scan = scanned(out);
-      const stream = streamed(out);
-      // The scan: every document present when its batch was read, once, in _id order, as inserts.
-      const expected = [...Array.from({ length: n }, (_, i) => i).filter((i) => i !== n - 10), 100_000];
-      assert.deepEqual(scan.map(idOf), expected);
-      assert.ok(scan.every((e) => e['operationType'] === 'insert' && (e['ns'] as Doc)['coll'] === 'src'));
+      const expected = [...Array.from({ length: n }, (_, i) => i).filter((i) => i !== n - 10), 100_000, 100_001];
+      assert.deepEqual(scan.map(idOf), expected, 'every document once, in _id order');
+      assert.ok(scan.every((e) => e['operationType'] === 'insert' && collOf(e) === 'src'));
       assert.deepEqual(phase(scan[0]!), { phase: 'in_progress' });
-      assert.equal((scan.find((e) => idOf(e) === 10)!['fullDocument'] as Doc)['v'], 'v1', 'scanned before its update');
-      assert.equal((scan.find((e) => idOf(e) === n - 50)!['fullDocument'] as Doc)['v'], 'v2', 'scanned after its update');
-      // The stream: exactly the writes made after the start, in order; the start's inserts never come again.
-      assert.deepEqual(stream.map((e) => [e['operationType'], idOf(e)]), [['update', 10], ['update', n - 50], ['insert', 100_000], ['delete', n - 10]]);
-      assert.equal(scan.length + stream.length, out.length, 'the scan came first, then the stream');
-      assert.ok(out.slice(0, scan.length).every((e) => phase(e) !== undefined));
-      // No gap: folding the events gives the collection as it is.
-      const state = new Map<Value, Value>();
-      for (const e of out) {
-        if (e['operationType'] === 'delete') state.delete(idOf(e));
-        else state.set(idOf(e), (e['fullDocument'] as Doc)['v']);
-      }
-      const actual = new Map((await coll.find({}).toArray()).map((d) => [d._id as Value, d.v as Value]));
-      assert.deepEqual([...state].sort(), [...actual].sort());
-      const ops = run.sourceOperatorStats() as { initialSync: Doc; targetStats: Doc[] };
-      assert.deepEqual(ops.initialSync, { estimatedDocs: n, copiedDocs: n });
-      assert.deepEqual(ops.targetStats.map((t) => [t['db'], t['coll'], (t['initialSync'] as Doc)['status'], t['inputMessageCount']]), [[db, 'src', 'completed', n + 4]]);
+      assert.equal(stateOf(scan.find((e) => idOf(e) === n - 50)!), 'a2', 'scanned after its two updates');
+      // Each batch's events come right after the batch that scanned their documents.
+      const at = (id: Value): number => out.findIndex((e) => idOf(e) === id && phase(e) !== undefined);
+      const firstEvent = out.indexOf(streamed(out)[0]!);
+      assert.ok(at(511) < firstEvent && firstEvent < at(512));
+      h.check(out);
+      const actual = new Map((await coll.find({}).toArray()).map((d) => [keyOf('src', d._id), d.v]));
+      assert.deepEqual([...h.finalState('src')].sort(), [...actual].sort());
+      const ops = statsOf(run);
+      assert.deepEqual(ops.initialSync, { estimatedDocs: n, copiedDocs: scan.length });
+      assert.deepEqual(ops.targetStats.map((t) => [t.coll, t.initialSync.status, t.inputMessageCount]), [['src', 'completed', scan.length + 8]]);
     } finally {
       run.stop();
       await done;
@@ -106,40 +138,71 @@ describe('change-stream initialSync (real server)', () => {
     }
   });
 
-  it('several collections in list order, through config.pipeline, then one stream over the list', async () => {
+  it('several collections in list order, through config.pipeline: a write to a collection not scanned yet is in its scan, to one scanned is an event', async () => {
     const db = uniqueName('isyncm');
     const d = env.mongo.db(db);
-    const c = (name: string) => d.collection<{ _id: number; keep: boolean }>(name);
-    await c('b').insertMany(Array.from({ length: 30 }, (_, i) => ({ _id: i, keep: i % 3 === 0 })));
-    await c('a').insertMany(Array.from({ length: 20 }, (_, i) => ({ _id: i, keep: i % 2 === 0 })));
-    await c('other').insertOne({ _id: 1, keep: true });
-    let wrote = false;
-    const { run, out } = syncRun(env, { db, coll: ['b', 'a', 'missing'], config: { pipeline: [{ $match: { 'fullDocument.keep': true } }] }, initialSync: { enable: true, parallelism: 2 } }, {
-      onBatch: async () => {
-        if (wrote || out.length === 0) return;
-        wrote = true;
-        // While b is scanned: a's document arrives in a's scan and as an event; the others only as events.
-        await c('a').insertOne({ _id: 100, keep: true });
-        await c('b').insertOne({ _id: 100, keep: true });
-        await c('other').insertOne({ _id: 2, keep: true });
-        await c('a').insertOne({ _id: 101, keep: false });
+    const c = (name: string) => d.collection<{ _id: number; keep: boolean; v: string }>(name);
+    const h = new History();
+    const kept = (v: string): boolean => v.startsWith('k');
+    const doc = (i: number, keep: boolean, gen: number) => ({ _id: i, keep, v: `${keep ? 'k' : 'x'}${gen}` });
+    const bDocs = Array.from({ length: SCAN_BATCH + 88 }, (_, i) => doc(i, i % 3 === 0, 0));
+    const aDocs = Array.from({ length: 20 }, (_, i) => doc(i, i % 2 === 0, 0));
+    await c('b').insertMany(bDocs);
+    await c('a').insertMany(aDocs);
+    await c('other').insertOne(doc(1, true, 0));
+    for (const x of bDocs) h.initial('b', x._id, x.v);
+    for (const x of aDocs) h.initial('a', x._id, x.v);
+    const set = async (coll: string, id: number, keep: boolean, gen: number): Promise<void> => {
+      const x = doc(id, keep, gen);
+      await c(coll).updateOne({ _id: id }, { $set: { keep, v: x.v } });
+      h.wrote(coll, id, x.v);
+    };
+    const add = async (coll: string, id: number, keep: boolean, gen: number): Promise<void> => {
+      const x = doc(id, keep, gen);
+      await c(coll).insertOne(x);
+      h.wrote(coll, id, x.v);
+    };
+    let round = 0;
+    const source = { db, coll: ['b', 'a', 'missing'], config: { fullDocument: 'updateLookup', pipeline: [{ $match: { 'fullDocument.keep': true } }] }, initialSync: { enable: true, parallelism: 2 } };
+    const { run, out } = syncRun(env, source, {
+      onBatch: async (r) => {
+        const b = statsOf(r).targetStats.find((t) => t.coll === 'b')!.initialSync;
+        if (round === 0 && b.copiedDocs === SCAN_BATCH) {
+          round = 1; // b's _ids 0..511 are scanned
+          await add('a', 100, true, 1); // a is not scanned yet: in its scan
+          await set('b', 3, true, 1); // scanned: its event
+          await set('b', 4, true, 1); // scanned, filtered out then; passes now: its event
+          await set('b', 6, false, 1); // scanned; the filter drops its event
+          await set('b', 597, true, 1); // not scanned yet: in the scan
+          await c('other').insertOne(doc(2, true, 1)); // not a source collection
+          await add('a', 101, false, 1); // filtered out
+        } else if (round === 1 && status(r, 'b') === 'completed' && status(r, 'a') === 'pending') {
+          round = 2;
+          await add('b', 1000, true, 2);
+          await set('a', 2, true, 2);
+          await set('a', 4, false, 2);
+        } else if (round === 2 && status(r, 'a') === 'completed') {
+          round = 3;
+          await set('a', 0, true, 3);
+          await set('b', 0, true, 3);
+        }
       },
     });
     const done = run.run();
     try {
-      await waitFor(() => streamed(out).length >= 2, 'both scans and the events', 120_000);
-      const key = (e: Doc): string => `${(e['ns'] as Doc)['coll'] as string}:${String(idOf(e))}`;
-      // b's next batch finds b:100; a is scanned after, with a:100 (a:101 is filtered out).
+      await waitFor(() => round === 3 && streamed(out).length >= 5, 'both scans and the five events', 120_000);
+      assert.deepEqual(streamed(out).map(brief), [
+        ['update', 'b:3', 'k1'], ['update', 'b:4', 'k1'], ['insert', 'b:1000', 'k2'], ['update', 'a:0', 'k3'], ['update', 'b:0', 'k3'],
+      ]);
+      const key = (e: Doc): string => keyOf(collOf(e), idOf(e));
       assert.deepEqual(scanned(out).map(key), [
-        ...Array.from({ length: 10 }, (_, i) => `b:${i * 3}`),
-        'b:100',
-        ...Array.from({ length: 10 }, (_, i) => `a:${i * 2}`),
+        ...bDocs.filter((x) => x.keep).map((x) => `b:${x._id}`),
+        ...aDocs.filter((x) => x.keep && x._id !== 4).map((x) => `a:${x._id}`),
         'a:100',
       ]);
-      assert.deepEqual(streamed(out).map(key), ['a:100', 'b:100']);
-      const ops = run.sourceOperatorStats() as { targetStats: Doc[] };
-      assert.deepEqual(ops.targetStats.map((t) => [t['coll'], t['initialSync']]), [
-        ['b', { estimatedDocs: 30, copiedDocs: 31, status: 'completed' }],
+      h.check(out, (_coll, v) => v === DELETED || kept(v));
+      assert.deepEqual(statsOf(run).targetStats.map((t) => [t.coll, t.initialSync]), [
+        ['b', { estimatedDocs: SCAN_BATCH + 88, copiedDocs: SCAN_BATCH + 88, status: 'completed' }],
         ['a', { estimatedDocs: 20, copiedDocs: 22, status: 'completed' }],
         ['missing', { estimatedDocs: 0, copiedDocs: 0, status: 'completed' }],
       ]);
@@ -150,15 +213,17 @@ describe('change-stream initialSync (real server)', () => {
     }
   });
 
-  it('a restored position resumes mid-scan after the last _id, and a completed sync never runs again', async () => {
+  it('resumes mid-scan from a checkpoint position: writes made while stopped are delivered exactly once, and a completed sync never runs again', async () => {
     const db = uniqueName('isyncr');
-    const coll = env.mongo.db(db).collection<{ _id: ObjectId; i: number }>('src');
+    const coll = env.mongo.db(db).collection<{ _id: ObjectId; v: string }>('src');
+    const h = new History();
     const ids = Array.from({ length: SCAN_BATCH + 40 }, () => new ObjectId());
-    await coll.insertMany(ids.map((_id, i) => ({ _id, i })));
+    await coll.insertMany(ids.map((_id) => ({ _id, v: 'v0' })));
+    for (const id of ids) h.initial('src', id, 'v0');
     ids.sort((x, y) => x.toHexString().localeCompare(y.toHexString()));
     // First run: stop after the first batch, as a checkpoint would find it.
     let cut: Value;
-    const first = syncRun(env, { db, coll: 'src', initialSync: { enable: true } }, {
+    const first = syncRun(env, { db, coll: 'src', config: { fullDocument: 'updateLookup' }, initialSync: { enable: true } }, {
       onBatch: (r) => {
         if (cut !== undefined || first.out.length === 0) return;
         cut = r.snapshot().position;
@@ -169,32 +234,45 @@ describe('change-stream initialSync (real server)', () => {
     const pos = roundTrip(cut) as { initialSync: { targets: { lastId: ObjectId; status: string }[] } };
     assert.equal(first.out.length, SCAN_BATCH);
     assert.equal(pos.initialSync.targets[0]!.lastId.toHexString(), ids[SCAN_BATCH - 1]!.toHexString());
-    // Written while nothing ran: after the cut, so it comes as an event (and, being new, in the scan too).
+    // Written while nothing ran, after the cut.
+    const write = async (id: ObjectId, v: string): Promise<void> => {
+      if (v === DELETED) await coll.deleteOne({ _id: id });
+      else if ((await coll.updateOne({ _id: id }, { $set: { v } })).matchedCount === 0) await coll.insertOne({ _id: id, v });
+      h.wrote('src', id, v);
+    };
+    const early = ObjectId.createFromTime(1);
     const late = new ObjectId();
-    await coll.insertOne({ _id: late, i: -1 });
-    const second = syncRun(env, { db, coll: 'src', initialSync: { enable: true } });
+    await write(ids[3]!, 'b1'); // scanned: its event
+    await write(ids[SCAN_BATCH + 5]!, 'b1'); // not scanned: in the scan
+    await write(ids[SCAN_BATCH + 6]!, DELETED); // not scanned: neither
+    await write(late, 'b1'); // ahead of the scan: in it
+    await write(early, 'b1'); // behind it: its event
+    const second = syncRun(env, { db, coll: 'src', config: { fullDocument: 'updateLookup' }, initialSync: { enable: true } });
     second.run.restoreFrom({ position: roundTrip(cut), tables: {}, watermark: -Infinity });
     const done2 = second.run.run();
     let completed: Value;
     try {
-      await waitFor(() => streamed(second.out).length >= 1, 'the rest of the scan and the late insert', 120_000);
-      const rest = scanned(second.out).map((e) => (idOf(e) as ObjectId).toHexString());
-      const after = [...ids.slice(SCAN_BATCH), late].map((x) => x.toHexString()).sort();
-      assert.deepEqual(rest, after, 'the scan resumed after the last _id');
-      assert.deepEqual(streamed(second.out).map((e) => (idOf(e) as ObjectId).toHexString()), [late.toHexString()]);
+      await waitFor(() => status(second.run, 'src') === 'completed' && streamed(second.out).length >= 2, 'the rest of the scan and two events', 120_000);
+      const hex = (x: ObjectId): string => x.toHexString();
+      const rest = [...ids.slice(SCAN_BATCH).filter((x) => x !== ids[SCAN_BATCH + 6]), late].map(hex).sort();
+      assert.deepEqual(scanned(second.out).map((e) => hex(idOf(e) as ObjectId)), rest, 'the scan resumed after the last _id');
+      assert.equal(stateOf(scanned(second.out).find((e) => hex(idOf(e) as ObjectId) === hex(ids[SCAN_BATCH + 5]!))!), 'b1');
+      assert.deepEqual(streamed(second.out).map((e) => [keyOf('src', idOf(e)), stateOf(e)]), [[keyOf('src', ids[3]!), 'b1'], [keyOf('src', early), 'b1']]);
+      h.check([...first.out, ...second.out]);
       completed = second.run.snapshot().position;
     } finally {
       second.run.stop();
       await done2;
     }
     assert.equal((completed as { initialSync: { done: boolean } }).initialSync.done, true);
-    await coll.insertOne({ _id: new ObjectId(), i: -2 });
+    const after = new ObjectId();
+    await coll.insertOne({ _id: after, v: 'c1' });
     const third = syncRun(env, { db, coll: 'src', initialSync: { enable: true } });
     third.run.restoreFrom({ position: roundTrip(completed), tables: {}, watermark: -Infinity });
     const done3 = third.run.run();
     try {
       await waitFor(() => third.out.length >= 1, 'the insert made after the sync completed', 120_000);
-      assert.deepEqual(third.out.map((e) => [phase(e), (e['fullDocument'] as Doc)['i']]), [[undefined, -2]], 'no scan after a completed sync');
+      assert.deepEqual(third.out.map((e) => [phase(e), stateOf(e)]), [[undefined, 'c1']], 'no scan after a completed sync');
     } finally {
       third.run.stop();
       await done3;

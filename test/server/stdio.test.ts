@@ -44,6 +44,14 @@ test('server over --stdio: initialize, diagnostics for the current version, comp
     send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 }, contentChanges: [{ text: '[ { "$source": { "connectionName": "nope" } } ]' }] } });
     const published = await diags;
     assert.ok(published.params.diagnostics.some((d: { code: string }) => d.code === 'ASP510'));
+    // A constant call that always fails is a diagnostic, not a DLQ record per document.
+    const folded = wait((m) => m.method === 'textDocument/publishDiagnostics' && m.params.version === 3);
+    const text3 = '[ { "$source": { "connectionName": "sample_stream_solar" } }, { "$set": { "r": { "$divide": [1, 0] } } } ]';
+    send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: 3 }, contentChanges: [{ text: text3 }] } });
+    const d3 = (await folded).params.diagnostics.find((d: { code: string }) => d.code === 'ASP411');
+    assert.ok(d3, 'ASP411 published');
+    assert.match(d3.message, /^can't \$divide by zero \(\$divide has only constant arguments, so it fails for every document: \$set at \[1\]\.\$set\.r\.\$divide\)$/);
+    assert.deepEqual(d3.range, { start: { line: 0, character: text3.indexOf('[1, 0]') }, end: { line: 0, character: text3.indexOf('[1, 0]') + 6 } });
     const comp = wait((m) => m.id === 2);
     send({ id: 2, method: 'textDocument/completion', params: { textDocument: { uri }, position: { line: 0, character: 37 } } });
     const items = (await comp).result.items.map((i: { label: string }) => i.label);

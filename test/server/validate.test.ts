@@ -29,7 +29,16 @@ const cases: [string, string, [string, string]][] = [
   ['wrong connection type for the stage', `[ ${SRC}, { "$merge": { "into": { "connectionName": "kafka1", "db": "a", "coll": "b" } } } ]`, ['ASP511', '"kafka1"']],
   ['window-only stage outside a window', `[ ${SRC}, { "$group": { "_id": null } }, ${SINK} ]`, ['ASP208', '"$group"']],
   ['unknown expression operator', `[ ${SRC}, { "$set": { "a": { "$ad": [1, 2] } } }, ${SINK} ]`, ['ASP406', '"$ad"']],
+  ['constant call that always fails (engine/expr/fold.ts)', `[ ${SRC}, { "$set": { "a": { "$divide": [1, 0] } } }, ${SINK} ]`, ['ASP411', '[1, 0]']],
+  ['constant call nested in a document-dependent one', `[ ${SRC}, { "$set": { "a": { "$add": ["$x", { "$sqrt": -1 }] } } }, ${SINK} ]`, ['ASP411', '-1']],
 ];
+
+test('a constant call that always fails carries MongoDB\'s message, the stage and the path', () => {
+  const d = docOf(`[ ${SRC}, { "$set": { "a": { "$toInt": "abc" } } }, ${SINK} ]`);
+  const x = s.validate(d).find((v) => v.code === 'ASP411')!;
+  assert.equal(x.severity, 1);
+  assert.equal(x.message, "Failed to parse number 'abc' in $convert with no onError value: Did not consume whole string. ($toInt has only constant arguments, so it fails for every document: $set at [1].$set.a.$toInt)");
+});
 
 for (const [name, text, [code, covered]] of cases) {
   test(`reports ${name}`, () => {

@@ -10,9 +10,11 @@
  * initial aggregate and takes the position from its reply, so the source is open (stats show
  * `changeStreamState`) only once a restart from its position would miss nothing.
  *
- * With `initialSync` the stream is closed again once that position is taken, the collections
- * are scanned (initialSync.ts), and the stream reopens at the position: writes made during the
- * scan arrive as change events after it. The checkpoint position then carries the scan's too.
+ * With `initialSync` the stream stays open from that position while the collections are scanned
+ * (initialSync.ts): each scan read is bracketed by drains of the stream, and each drained event is
+ * delivered or dropped so that nothing is missed or handed out twice. A step's drains move the
+ * position only once the step succeeded; a failed one reopens the stream where it stood. The
+ * checkpoint position then carries the scan's too.
  */
 import { calculateObjectSize } from 'bson';
 import { normalizeNumbers } from '../../bson/numbers';
@@ -71,6 +73,8 @@ export class ChangeStreamSource implements Source {
   /** The last read drained the stream: its resume token is the server's latest (lag 0). */
   private caughtUp = false;
   private head: OplogHead | undefined;
+  /** While a sync step drains the stream: where it got to, committed when the step succeeds. */
+  private draft: { at: StreamPosition | undefined; posTs: Timestamp | undefined } | undefined;
 
   constructor(private readonly cfg: ChangeStreamConfig, private readonly env: SourceEnv) {
     this.ectx = newEvalCtx(env.slotCount, env.clock);
@@ -150,23 +154,62 @@ export class ChangeStreamSource implements Source {
     this.opened = true;
   }
 
-  /**
-   * The stream's position is taken: close it for the scan (a cursor idle that long would be
-   * killed) and reopen it there afterwards. Its lag grows from the oplog head of now.
-   */
+  /** The stream's position is taken; fix the collections to scan. Its lag grows from the oplog head of now. */
   private async beginSync(signal: AbortSignal): Promise<void> {
     const s = this.services;
     await withRetry(`listing the collections of ${this.cfg.connectionName} for initialSync`, async () => this.sync!.plan(await s.mongo(this.cfg.connectionName)), {
       retryable: isTransientMongoError, signal, policy: s.retry.policy, onRetry: s.retry.onRetry,
     });
-    this.resumeAt = this.at;
-    this.pending = [];
-    const old = this.stream;
-    this.stream = undefined;
-    if (old) await old.close().catch(() => undefined);
     await this.head?.refresh();
     this.posTs ??= this.head?.head();
     this.caughtUp = false;
+  }
+
+  /**
+   * Everything the stream has now, for a sync step: the events connect() read first, then until
+   * the server has no more. The position moves in `draft` only.
+   */
+  private async drain(signal: AbortSignal): Promise<Doc[]> {
+    const stream = await this.ensureOpen(signal);
+    const d = (this.draft ??= { at: this.at, posTs: this.posTs });
+    const out: Doc[] = [...this.pending];
+    for (;;) {
+      const ev = (await stream.tryNext()) as Doc | null;
+      if (ev === null) break;
+      out.push(ev);
+    }
+    for (const ev of out) {
+      if (isPlainObject(ev['_id'])) d.at = { resumeToken: ev['_id'] };
+      if (isTimestamp(ev['clusterTime'])) d.posTs = ev['clusterTime'];
+    }
+    this.pending = [];
+    const t = stream.resumeToken as Value;
+    if (isPlainObject(t)) d.at = { resumeToken: t };
+    return out;
+  }
+
+  /** One initialSync step, its drains' position committed with it; a failed step reopens the stream. */
+  private async syncStep(signal: AbortSignal): Promise<SourceRecord[]> {
+    const s = this.services;
+    const step = await withRetry(`initialSync on ${this.cfg.connectionName}`, async () => {
+      const pending = this.pending;
+      try {
+        return await this.sync!.next(await s.mongo(this.cfg.connectionName), () => this.drain(signal));
+      } catch (e) {
+        this.draft = undefined;
+        // Reopen where the last step left it: the events drained since come again.
+        this.resumeAt = this.at ?? this.resumeAt;
+        this.pending = this.resumeAt ? [] : pending;
+        this.reopen = true;
+        throw e;
+      }
+    }, { retryable: (e) => isTransientMongoError(e) || Boolean((e as { name?: string }).name?.startsWith('MongoChangeStream')), signal, policy: s.retry.policy, onRetry: s.retry.onRetry });
+    if (this.draft) {
+      this.at = this.draft.at;
+      this.posTs = this.draft.posTs;
+      this.draft = undefined;
+    }
+    return [...step.before.map((ev) => this.toRecord(ev, false)), ...step.scanned.map((ev) => this.toRecord(ev, true)), ...step.after.map((ev) => this.toRecord(ev, false))];
   }
 
   /** After the stream handed out everything it buffered, its resume token is the position. */
@@ -212,14 +255,8 @@ export class ChangeStreamSource implements Source {
   }
 
   async read(signal: AbortSignal): Promise<SourceBatch> {
-    if (this.sync?.active) {
-      const s = this.services;
-      const events = await withRetry(`initialSync on ${this.cfg.connectionName}`, async () => this.sync!.next(await s.mongo(this.cfg.connectionName)), {
-        retryable: isTransientMongoError, signal, policy: s.retry.policy, onRetry: s.retry.onRetry,
-      });
-      if (events.length > 0) return { records: events.map((ev) => this.toRecord(ev, true)) };
-      // The scan is complete: the stream takes over at the position taken before it began.
-    }
+    // Until the scan is complete; then the stream carries on from where the last step left it.
+    if (this.sync?.active) return { records: await this.syncStep(signal) };
     const records: SourceRecord[] = [];
     const started = Date.now();
     try {

@@ -1,10 +1,7 @@
 /** Argument-shape helpers shared by expression operators: arity checks and named-argument objects. */
 import type { JsonPath, Value } from '../../core/types';
 import { isPlainObject, typeName } from '../../bson/types';
-import { ExprError } from '../../core/errors';
-import { systemClock } from '../../core/clock';
 import type { Compiler, Expr } from '../types';
-import { newGrowth } from './memory';
 
 /** Fallback closure returned after a compile error has been reported. */
 export const NULL_EXPR: Expr = () => null;
@@ -16,23 +13,6 @@ export function constantOf(spec: Value): Value | typeof NOT_CONSTANT {
   if (typeof spec === 'string') return spec.startsWith('$') ? NOT_CONSTANT : spec;
   if (Array.isArray(spec) || isPlainObject(spec)) return NOT_CONSTANT;
   return spec;
-}
-
-/**
- * MongoDB folds an expression whose arguments are all constants when it parses the pipeline
- * (ExpressionNary::optimize), so one that always fails fails the pipeline, not each document:
- * evaluate `f` once and report its error as ASP411. Returns false when it did.
- */
-export function checkConstantCall(c: Compiler, path: JsonPath, specs: readonly Value[], f: Expr): boolean {
-  if (!specs.every((s) => constantOf(s) !== NOT_CONSTANT)) return true;
-  try {
-    f({ current: undefined, root: undefined, vars: [], meta: undefined, clock: systemClock, growth: newGrowth() });
-    return true;
-  } catch (e) {
-    if (!(e instanceof ExprError)) throw e;
-    c.error(path, e.message, 'ASP411');
-    return false;
-  }
 }
 
 /** MongoDB accepts `{$op: x}` as shorthand for `{$op: [x]}`. */

@@ -3,15 +3,17 @@ import type { Value } from '../../core/types';
 import { compare } from '../../bson/compare';
 import { isNumber, isPlainObject, toNumber, typeName } from '../../bson/types';
 import { ExprError } from '../../core/errors';
+import { BSON_UNDEFINED } from '../../bson/undefined';
 
+/** MongoDB's Value::nullish(): null, missing and BSON undefined. */
 export function isNullish(v: Value): v is null | undefined {
-  return v === null || v === undefined;
+  return v === null || v === undefined || v === BSON_UNDEFINED;
 }
 
 /** MongoDB's coerceToBool: false, null, missing and numeric zero are false; all else true. */
 export function truthy(v: Value): boolean {
   if (v === true) return true;
-  if (v === false || v === null || v === undefined) return false;
+  if (v === false || v === null || v === undefined || v === BSON_UNDEFINED) return false;
   if (typeof v === 'number') return v !== 0;
   if (typeof v === 'object' && isNumber(v)) return toNumber(v) !== 0;
   if (typeof v === 'bigint') return v !== 0n;
@@ -20,10 +22,13 @@ export function truthy(v: Value): boolean {
 
 /**
  * Expression comparison. Unlike `$sort`, aggregation expressions rank missing below null
- * (canonical type 0 vs 5), so `{$eq: ["$nope", null]}` is false.
+ * (canonical type 0 vs 5), so `{$eq: ["$nope", null]}` is false. BSON undefined has the
+ * canonical type of missing (0): it equals missing and ranks below null.
  */
 export function cmpValues(a: Value, b: Value): number {
   if (typeof a === 'number' && typeof b === 'number' && a === a && b === b) return a < b ? -1 : a > b ? 1 : 0;
+  if (a === BSON_UNDEFINED) a = undefined;
+  if (b === BSON_UNDEFINED) b = undefined;
   if (a === undefined || b === undefined) {
     if (a === b) return 0;
     const other = a === undefined ? b : a;
@@ -56,10 +61,10 @@ function dateString(d: Date): string {
   return isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString();
 }
 
-/** MongoDB's coerceToString ($substr, $toLower, $strcasecmp): null and missing become "". */
+/** MongoDB's coerceToString ($substr, $toLower, $strcasecmp): null, missing and undefined become "". */
 export function coerceToString(v: Value): string {
   if (typeof v === 'string') return v;
-  if (v === null || v === undefined) return '';
+  if (isNullish(v)) return '';
   if (typeof v === 'number') return String(v);
   if (v instanceof Date) return dateString(v);
   const t = typeName(v);

@@ -6,8 +6,9 @@ import { Long } from 'bson';
 import type { JsonPath, Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
 import type { Compiler, Expr } from '../types';
-import { NULL_EXPR, argList, checkConstantCall, compileArgs } from '../_shared/args';
+import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { KIND_INT, KIND_LONG, bigOf, numKind } from '../_shared/numeric';
+import { isNullish } from '../_shared/values';
 
 export function compileBitwise(name: string, identity: number, op: (a: bigint, b: bigint) => bigint, arg: Value, c: Compiler, path: JsonPath): Expr {
   const args = compileArgs(c, path, arg, name, 0, Infinity);
@@ -18,7 +19,7 @@ export function compileBitwise(name: string, identity: number, op: (a: bigint, b
     let long = false;
     for (let i = 0; i < args.length; i++) {
       const v = args[i]!(ctx);
-      if (v === null || v === undefined) return null;
+      if (isNullish(v)) return null;
       const k = numKind(v);
       if (k !== KIND_INT && k !== KIND_LONG) throw new ExprError(`${name} only supports int and long operands.`, 'TypeMismatch');
       if (k === KIND_LONG) long = true;
@@ -26,5 +27,5 @@ export function compileBitwise(name: string, identity: number, op: (a: bigint, b
     }
     return long ? Long.fromBigInt(BigInt.asIntN(64, r)) : Number(BigInt.asIntN(32, r));
   };
-  return checkConstantCall(c, path, argList(arg), f) ? f : NULL_EXPR;
+  return f;
 }

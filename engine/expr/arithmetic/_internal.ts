@@ -5,6 +5,7 @@ import { typeName } from '../../bson/types';
 import type { Compiler, EvalCtx, Expr } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { numKind } from '../_shared/numeric';
+import { isNullish } from '../_shared/values';
 
 /** One numeric argument; null and missing give null, anything else non-numeric is an error. */
 export function unaryNumeric(name: string, c: Compiler, path: JsonPath, arg: Value, fn: (v: Value) => Value): Expr {
@@ -14,7 +15,7 @@ export function unaryNumeric(name: string, c: Compiler, path: JsonPath, arg: Val
   return (ctx) => {
     const v = a(ctx);
     if (typeof v === 'number') return fn(v);
-    if (v === null || v === undefined) return null;
+    if (isNullish(v)) return null;
     if (numKind(v) < 0) throw new ExprError(`${name} only supports numeric types, not ${typeName(v)}`);
     return fn(v);
   };

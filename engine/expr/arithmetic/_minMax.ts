@@ -2,7 +2,7 @@
 import type { JsonPath, Value } from '../../core/types';
 import type { Compiler, Expr } from '../types';
 import { NULL_EXPR } from '../_shared/args';
-import { cmpValues } from '../_shared/values';
+import { cmpValues, isNullish } from '../_shared/values';
 import { forEachOperand, operandArgs } from './_internal';
 
 export function compileMinMax(name: string, sign: 1 | -1, arg: Value, c: Compiler, path: JsonPath): Expr {
@@ -11,7 +11,7 @@ export function compileMinMax(name: string, sign: 1 | -1, arg: Value, c: Compile
   return (ctx) => {
     let best: Value = undefined;
     forEachOperand(args, ctx, (v) => {
-      if (v === null || v === undefined) return;
+      if (isNullish(v)) return;
       if (best === undefined || cmpValues(v, best) * sign > 0) best = v;
     });
     return best === undefined ? null : best;

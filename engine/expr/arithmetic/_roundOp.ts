@@ -7,6 +7,7 @@ import type { RoundMode } from '../_shared/decimal';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { isIntegral, numKind, toNumber } from '../_shared/numeric';
 import { roundTo } from './_round';
+import { isNullish } from '../_shared/values';
 
 export function compileRound(name: string, mode: RoundMode, arg: Value, c: Compiler, path: JsonPath): Expr {
   const args = compileArgs(c, path, arg, name, 1, 2);
@@ -15,12 +16,12 @@ export function compileRound(name: string, mode: RoundMode, arg: Value, c: Compi
   const placeArg = args[1];
   return (ctx) => {
     const v = num(ctx);
-    if (v === null || v === undefined) return null;
+    if (isNullish(v)) return null;
     if (numKind(v) < 0) throw new ExprError(`${name} only supports numeric types, not ${typeName(v)}`);
     let place = 0;
     if (placeArg) {
       const p = placeArg(ctx);
-      if (p === null || p === undefined) return null;
+      if (isNullish(p)) return null;
       if (!isIntegral(p)) throw new ExprError(`precision argument to  ${name} must be a integral value`);
       place = toNumber(p);
       if (place < -20 || place > 100) throw new ExprError(`cannot apply ${name} with precision value ${place} value must be in [-20, 100]`);

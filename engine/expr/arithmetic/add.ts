@@ -8,6 +8,7 @@ import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { type Dec, decAdd, decFromNumber, fromDec, quantize, toDec } from '../_shared/decimal';
 import { docsUrl } from '../_shared/docs';
 import { KIND_DECIMAL, KIND_DOUBLE, KIND_INT, KIND_LONG, add2, bigOf, double, intOrLong, numKind, toNumber } from '../_shared/numeric';
+import { isNullish } from '../_shared/values';
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -125,7 +126,7 @@ function addAll(args: Expr[], ctx: EvalCtx, first?: Value, second?: Value): Valu
   const state = new AddState();
   for (let i = 0; i < args.length; i++) {
     const v = i === 0 && first !== undefined ? first : i === 1 && second !== undefined ? second : args[i]!(ctx);
-    if (v === null || v === undefined) return null;
+    if (isNullish(v)) return null;
     if (!(v instanceof Date) && numKind(v) < 0) throw new ExprError(`$add only supports numeric or date types, not ${typeName(v)}`);
     state.add(v);
   }

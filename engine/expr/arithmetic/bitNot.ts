@@ -4,7 +4,6 @@ import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { docsUrl } from '../_shared/docs';
-import { NULL_EXPR, argList, checkConstantCall } from '../_shared/args';
 import { KIND_INT, KIND_LONG, numKind } from '../_shared/numeric';
 import { unaryNumeric } from './_internal';
 
@@ -26,6 +25,6 @@ export const $bitNot: ExprOperator = {
       if (k === KIND_LONG) return (v as Long).not();
       throw new ExprError(`$bitNot only supports int and long, not: ${typeName(v)}.`, 'TypeMismatch');
     });
-    return checkConstantCall(c, path, argList(arg), f) ? f : NULL_EXPR;
+    return f;
   },
 };

@@ -6,6 +6,7 @@ import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
 import { div2, double, isZero, numKind } from '../_shared/numeric';
 import { Double } from 'bson';
+import { isNullish } from '../_shared/values';
 
 export const $divide: ExprOperator = {
   name: '$divide',
@@ -33,7 +34,7 @@ export const $divide: ExprOperator = {
         if (isZero(y)) throw new ExprError("can't $divide by zero");
         return div2(x, y);
       }
-      if (x === null || x === undefined || y === null || y === undefined) return null;
+      if (isNullish(x) || isNullish(y)) return null;
       throw new ExprError(`$divide only supports numeric types, not ${typeName(x)} and ${typeName(y)}`);
     };
   },

@@ -8,6 +8,7 @@ import { decFromNumber } from '../_shared/decimal';
 import { docsUrl } from '../_shared/docs';
 import { KIND_DECIMAL, double, numKind, toNumber } from '../_shared/numeric';
 import { fmtNum } from './_internal';
+import { isNullish } from '../_shared/values';
 
 export const $log: ExprOperator = {
   name: '$log',
@@ -27,7 +28,7 @@ export const $log: ExprOperator = {
     return (ctx) => {
       const x = a(ctx);
       const base = b(ctx);
-      if (x === null || x === undefined || base === null || base === undefined) return null;
+      if (isNullish(x) || isNullish(base)) return null;
       if (numKind(x) < 0) throw new ExprError(`$log's argument must be numeric, not ${typeName(x)}`);
       if (numKind(base) < 0) throw new ExprError(`$log's base must be numeric, not ${typeName(base)}`);
       const n = toNumber(x);

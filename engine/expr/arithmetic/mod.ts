@@ -8,6 +8,7 @@ import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { decFromNumber, fromDec, toDec } from '../_shared/decimal';
 import { docsUrl } from '../_shared/docs';
 import { KIND_DECIMAL, KIND_DOUBLE, KIND_LONG, bigOf, double, isZero, numKind, toNumber } from '../_shared/numeric';
+import { isNullish } from '../_shared/values';
 
 /**
  * evaluateMod: decimal if either side is, else fmod when either is a double, else the
@@ -55,7 +56,7 @@ export const $mod: ExprOperator = {
         if (isZero(y)) throw new ExprError("can't $mod by zero");
         return mod(x, y);
       }
-      if (x === null || x === undefined || y === null || y === undefined) return null;
+      if (isNullish(x) || isNullish(y)) return null;
       throw new ExprError(`$mod only supports numeric types, not ${typeName(x)} and ${typeName(y)}`);
     };
   },

@@ -8,6 +8,7 @@ import { docsUrl } from '../_shared/docs';
 import { Long } from 'bson';
 import { KIND_DECIMAL, KIND_DOUBLE, KIND_INT, KIND_LONG, bigOf, double, mul2, numKind, toNumber } from '../_shared/numeric';
 import { type Dec, decFromNumber, decMul, fromDec, toDec } from '../_shared/decimal';
+import { isNullish } from '../_shared/values';
 
 /**
  * MongoDB's MultiplyState: a double product and an exact integer product side by side; the
@@ -22,7 +23,7 @@ function multiplyAll(args: Expr[], ctx: EvalCtx): Value {
   let decNaN = false;
   for (let i = 0; i < args.length; i++) {
     const v = args[i]!(ctx);
-    if (v === null || v === undefined) return null;
+    if (isNullish(v)) return null;
     const k = numKind(v);
     if (k < 0) throw new ExprError(`$multiply only supports numeric types, not ${typeName(v)}`);
     const old = kind;

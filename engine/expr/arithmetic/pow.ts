@@ -8,6 +8,7 @@ import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { decFromNumber } from '../_shared/decimal';
 import { docsUrl } from '../_shared/docs';
 import { KIND_DECIMAL, KIND_DOUBLE, KIND_INT, bigOf, double, numKind, toNumber } from '../_shared/numeric';
+import { isNullish } from '../_shared/values';
 
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
@@ -62,7 +63,7 @@ export const $pow: ExprOperator = {
     return (ctx) => {
       const base = a(ctx);
       const exp = b(ctx);
-      if (base === null || base === undefined || exp === null || exp === undefined) return null;
+      if (isNullish(base) || isNullish(exp)) return null;
       if (numKind(base) < 0) throw new ExprError(`$pow's base must be numeric, not ${typeName(base)}`);
       if (numKind(exp) < 0) throw new ExprError(`$pow's exponent must be numeric, not ${typeName(exp)}`);
       return pow(base, exp);

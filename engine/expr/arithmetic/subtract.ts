@@ -8,6 +8,7 @@ import { docsUrl } from '../_shared/docs';
 import { KIND_DECIMAL, KIND_DOUBLE, numKind, sub2, toNumber } from '../_shared/numeric';
 import { quantize, toDec } from '../_shared/decimal';
 import type { Value } from '../../core/types';
+import { isNullish } from '../_shared/values';
 
 export const $subtract: ExprOperator = {
   name: '$subtract',
@@ -32,7 +33,7 @@ export const $subtract: ExprOperator = {
       const kx = numKind(x);
       const ky = numKind(y);
       if (kx >= 0 && ky >= 0) return sub2(x, y);
-      if (x === null || x === undefined || y === null || y === undefined) return null;
+      if (isNullish(x) || isNullish(y)) return null;
       if (x instanceof Date) {
         if (y instanceof Date) return Long.fromNumber(x.getTime() - y.getTime());
         if (ky >= 0) return new Date(x.getTime() - dateMillis(y));

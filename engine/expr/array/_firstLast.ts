@@ -4,6 +4,7 @@ import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
 import type { Compiler, Expr } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
+import { isNullish } from '../_shared/values';
 
 export function compileFirstLast(name: string, last: boolean, arg: Value, c: Compiler, path: JsonPath): Expr {
   const args = compileArgs(c, path, arg, name, 1);
@@ -11,7 +12,7 @@ export function compileFirstLast(name: string, last: boolean, arg: Value, c: Com
   const a = args[0]!;
   return (ctx) => {
     const v = a(ctx);
-    if (v === null || v === undefined) return null;
+    if (isNullish(v)) return null;
     if (!Array.isArray(v)) throw new ExprError(`${name}'s argument must be an array, but is ${typeName(v)}`);
     return v.length === 0 ? undefined : v[last ? v.length - 1 : 0];
   };

@@ -5,7 +5,7 @@ import { typeName } from '../../bson/types';
 import type { Compiler, EvalCtx, Expr } from '../types';
 import { NOT_CONSTANT, NULL_EXPR, checkVarName, constantOf, namedArgs } from '../_shared/args';
 import { isIntegral, toNumber } from '../_shared/numeric';
-import { repr } from '../_shared/values';
+import { repr, isNullish } from '../_shared/values';
 
 /** MongoDB's Value::integral(): a number with no fractional part that fits in 32 bits. */
 export function int32Of(v: Value): number | undefined {
@@ -20,7 +20,7 @@ export function int32Of(v: Value): number | undefined {
  */
 export function checkConstantArg(c: Compiler, path: JsonPath, spec: Value, check: (v: Value) => string | undefined): boolean {
   const v = constantOf(spec);
-  if (v === NOT_CONSTANT || v === null || v === undefined) return true;
+  if (v === NOT_CONSTANT || isNullish(v)) return true;
   const msg = check(v);
   if (msg === undefined) return true;
   c.error(path, msg, 'ASP411');
@@ -44,7 +44,7 @@ export function compileNInput(name: string, arg: Value, c: Compiler, path: JsonP
   return (ctx) => {
     const n = nArg(nExpr(ctx));
     const v = input(ctx);
-    if (v === null || v === undefined) return null;
+    if (isNullish(v)) return null;
     if (!Array.isArray(v)) throw new ExprError(`${name} requires 'input' to be an array, found: ${typeName(v)}`);
     return run(v, n);
   };

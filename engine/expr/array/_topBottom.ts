@@ -10,7 +10,7 @@ import { typeName } from '../../bson/types';
 import type { Expr, ExprExample, ExprOperator } from '../types';
 import { NULL_EXPR, namedArgs } from '../_shared/args';
 import { isIntegral, toNumber } from '../_shared/numeric';
-import { repr } from '../_shared/values';
+import { repr, isNullish } from '../_shared/values';
 import { ascending, sortByComparator } from './_sortBy';
 
 function nOf(v: Value): number {
@@ -52,7 +52,7 @@ export function topBottomOperator(spec: TopBottomSpec): ExprOperator {
       return (ctx) => {
         const n = nExpr ? nOf(nExpr(ctx)) : 1;
         const arr = input(ctx);
-        if (arr === null || arr === undefined) return null;
+        if (isNullish(arr)) return null;
         if (!Array.isArray(arr)) throw new ExprError(`${name} requires 'input' to be an array, found: ${typeName(arr)}`);
         // A stable sort keeps input order among equal elements, as a sort of the array would.
         const sorted = arr.map((v) => (v === undefined ? null : v)).sort(cmp);

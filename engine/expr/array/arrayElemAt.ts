@@ -6,7 +6,7 @@ import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
 import { numKind, toNumber } from '../_shared/numeric';
-import { streamDouble } from '../_shared/values';
+import { streamDouble, isNullish } from '../_shared/values';
 import { checkConstantArg, int32Of } from './_internal';
 
 // Messages and codes: src/mongo/db/exec/expression/evaluate_array.cpp (28689, 28690, 28691).
@@ -41,7 +41,7 @@ export const $arrayElemAt: ExprOperator = {
     return (ctx) => {
       const arr = a(ctx);
       const idx = b(ctx);
-      if (arr === null || arr === undefined || idx === null || idx === undefined) return null;
+      if (isNullish(arr) || isNullish(idx)) return null;
       const bad = arrayError(arr) ?? indexError(idx);
       if (bad !== undefined) throw new ExprError(bad);
       let i = toNumber(idx);

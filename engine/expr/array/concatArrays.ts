@@ -6,6 +6,7 @@ import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
+import { isNullish } from '../_shared/values';
 
 export const $concatArrays: ExprOperator = {
   name: '$concatArrays',
@@ -25,7 +26,7 @@ export const $concatArrays: ExprOperator = {
       const out: Value[] = [];
       for (let i = 0; i < args.length; i++) {
         const v = args[i]!(ctx);
-        if (v === null || v === undefined) return null;
+        if (isNullish(v)) return null;
         if (!Array.isArray(v)) throw new ExprError(`$concatArrays only supports arrays, not ${typeName(v)}`);
         for (let j = 0; j < v.length; j++) out.push(v[j]);
       }

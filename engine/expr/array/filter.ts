@@ -7,7 +7,7 @@ import type { ExprOperator } from '../types';
 import { NULL_EXPR, namedArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
 import { isIntegral, toNumber } from '../_shared/numeric';
-import { repr, truthy } from '../_shared/values';
+import { repr, truthy, isNullish } from '../_shared/values';
 import { withElementVars } from './_internal';
 
 export const $filter: ExprOperator = {
@@ -36,12 +36,12 @@ export const $filter: ExprOperator = {
     const body = vars.body;
     return (ctx) => {
       const arr = input(ctx);
-      if (arr === null || arr === undefined) return null;
+      if (isNullish(arr)) return null;
       if (!Array.isArray(arr)) throw new ExprError(`input to $filter must be an array not ${typeName(arr)}`);
       let limit = Infinity;
       if (limitExpr) {
         const l = limitExpr(ctx);
-        if (l !== null && l !== undefined) {
+        if (!isNullish(l)) {
           if (!isIntegral(l)) throw new ExprError(`$filter: limit must be represented as a 32-bit integral value: ${repr(l)}`);
           limit = toNumber(l);
           if (limit < 1) throw new ExprError(`$filter: limit must be greater than 0: ${repr(l)}`);

@@ -4,7 +4,7 @@ import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
-import { eqValues } from '../_shared/values';
+import { eqValues, isNullish } from '../_shared/values';
 import { indexArg } from '../string/_internal';
 
 export const $indexOfArray: ExprOperator = {
@@ -24,7 +24,7 @@ export const $indexOfArray: ExprOperator = {
     const [arrArg, valArg, startArg, endArg] = args;
     return (ctx) => {
       const arr = arrArg!(ctx);
-      if (arr === null || arr === undefined) return null;
+      if (isNullish(arr)) return null;
       if (!Array.isArray(arr)) throw new ExprError(`$indexOfArray requires an array as a first argument, found: ${typeName(arr)}`);
       const start = startArg ? indexArg(startArg(ctx), '$indexOfArray', 'starting index') : 0;
       let end = arr.length;

@@ -7,6 +7,7 @@ import type { ExprOperator } from '../types';
 import { NULL_EXPR, namedArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
 import { withElementVars } from './_internal';
+import { isNullish } from '../_shared/values';
 
 export const $map: ExprOperator = {
   name: '$map',
@@ -33,7 +34,7 @@ export const $map: ExprOperator = {
     const body = vars.body;
     return (ctx) => {
       const arr = input(ctx);
-      if (arr === null || arr === undefined) return null;
+      if (isNullish(arr)) return null;
       if (!Array.isArray(arr)) throw new ExprError(`input to $map must be an array not ${typeName(arr)}`);
       const saved = vars.save(ctx);
       const out: Value[] = new Array(arr.length);

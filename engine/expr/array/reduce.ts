@@ -5,7 +5,7 @@ import { ExprError } from '../../core/errors';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR, namedArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
-import { repr } from '../_shared/values';
+import { repr, isNullish } from '../_shared/values';
 
 export const $reduce: ExprOperator = {
   name: '$reduce',
@@ -27,7 +27,7 @@ export const $reduce: ExprOperator = {
     const [thisSlot, valueSlot, body] = c.withVars(['this', 'value'], ([t, v]) => [t!, v!, c.expr(args['in'], [...path, 'in'])] as const);
     return (ctx) => {
       const arr = input(ctx);
-      if (arr === null || arr === undefined) return null;
+      if (isNullish(arr)) return null;
       if (!Array.isArray(arr)) throw new ExprError(`$reduce requires that 'input' be an array, found: ${repr(arr)}`);
       let acc: Value = initial(ctx);
       const savedThis = ctx.vars[thisSlot];

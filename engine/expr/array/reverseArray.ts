@@ -4,6 +4,7 @@ import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
+import { isNullish } from '../_shared/values';
 
 export const $reverseArray: ExprOperator = {
   name: '$reverseArray',
@@ -22,7 +23,7 @@ export const $reverseArray: ExprOperator = {
     const a = args[0]!;
     return (ctx) => {
       const v = a(ctx);
-      if (v === null || v === undefined) return null;
+      if (isNullish(v)) return null;
       if (!Array.isArray(v)) throw new ExprError(`The argument to $reverseArray must be an array, but was of type: ${typeName(v)}`);
       return v.slice().reverse();
     };

@@ -6,7 +6,7 @@ import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
 import { numKind, toNumber } from '../_shared/numeric';
-import { streamDouble } from '../_shared/values';
+import { streamDouble, isNullish } from '../_shared/values';
 import { checkConstantArg, int32Of } from './_internal';
 
 // Messages and codes: src/mongo/db/exec/expression/evaluate_array.cpp (28724 ... 28729).
@@ -49,7 +49,7 @@ export const $slice: ExprOperator = {
     return (ctx) => {
       const arr = arrArg!(ctx);
       const second = secondArg!(ctx);
-      if (arr === null || arr === undefined || second === null || second === undefined) return null;
+      if (isNullish(arr) || isNullish(second)) return null;
       const bad = arrayError(arr) ?? secondError(second);
       if (bad !== undefined) throw new ExprError(bad);
       const a = arr as Value[];
@@ -57,7 +57,7 @@ export const $slice: ExprOperator = {
       if (!countArg) return s >= 0 ? a.slice(0, s) : a.slice(Math.max(0, a.length + s));
       const start = s < 0 ? Math.max(0, a.length + s) : Math.min(a.length, s);
       const count = countArg(ctx);
-      if (count === null || count === undefined) return null;
+      if (isNullish(count)) return null;
       const badCount = countError(count);
       if (badCount !== undefined) throw new ExprError(badCount);
       return a.slice(start, start + toNumber(count));

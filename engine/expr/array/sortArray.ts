@@ -5,6 +5,7 @@ import type { ExprOperator } from '../types';
 import { NULL_EXPR, namedArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
 import { sortByComparator } from './_sortBy';
+import { isNullish } from '../_shared/values';
 
 export const $sortArray: ExprOperator = {
   name: '$sortArray',
@@ -26,7 +27,7 @@ export const $sortArray: ExprOperator = {
     const input = c.expr(args['input'], [...path, 'input']);
     return (ctx) => {
       const arr = input(ctx);
-      if (arr === null || arr === undefined) return null;
+      if (isNullish(arr)) return null;
       if (!Array.isArray(arr)) throw new ExprError(`The input argument to $sortArray must be an array, but was of type: ${typeName(arr)}`);
       return arr.slice().sort(cmp);
     };

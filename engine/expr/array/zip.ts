@@ -6,7 +6,7 @@ import { typeName } from '../../bson/types';
 import type { Expr, ExprOperator } from '../types';
 import { NULL_EXPR, namedArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
-import { repr } from '../_shared/values';
+import { repr, isNullish } from '../_shared/values';
 
 export const $zip: ExprOperator = {
   name: '$zip',
@@ -44,7 +44,7 @@ export const $zip: ExprOperator = {
       let max = 0;
       for (const f of inputs) {
         const v = f(ctx);
-        if (v === null || v === undefined) return null;
+        if (isNullish(v)) return null;
         if (!Array.isArray(v)) throw new ExprError(`$zip found a non-array expression in input: ${repr(v)}`);
         arrays.push(v);
         min = Math.min(min, v.length);

@@ -2,6 +2,7 @@
 import type { ExprOperator } from '../types';
 import { argList } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
+import { isNullish } from '../_shared/values';
 
 export const $ifNull: ExprOperator = {
   name: '$ifNull',
@@ -22,7 +23,7 @@ export const $ifNull: ExprOperator = {
     return (ctx) => {
       for (let i = 0; i < last; i++) {
         const v = args[i]!(ctx);
-        if (v !== null && v !== undefined) return v;
+        if (!isNullish(v)) return v;
       }
       return args[last]!(ctx);
     };

@@ -5,6 +5,7 @@ import { isPlainObject } from '../../bson/types';
 import type { Compiler, Expr } from '../types';
 import { NULL_EXPR, namedArgs } from '../_shared/args';
 import { constantField } from './_internal';
+import { isNullish } from '../_shared/values';
 
 export function compileSetField(name: string, unset: boolean, arg: Value, c: Compiler, path: JsonPath): Expr {
   const keys = unset ? ['field', 'input'] : ['field', 'input', 'value'];
@@ -16,7 +17,7 @@ export function compileSetField(name: string, unset: boolean, arg: Value, c: Com
   const value = unset ? undefined : c.expr(args['value'], [...path, 'value']);
   return (ctx) => {
     const o = input(ctx);
-    if (o === null || o === undefined) return null;
+    if (isNullish(o)) return null;
     if (!isPlainObject(o)) throw new ExprError(`${name} requires 'input' to evaluate to type Object`);
     const v = value ? value(ctx) : undefined;
     const out: Doc = {};

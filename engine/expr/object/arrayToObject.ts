@@ -5,7 +5,7 @@ import { isPlainObject, typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
-import { repr } from '../_shared/values';
+import { repr, isNullish } from '../_shared/values';
 
 /** The first element fixes the format ([k, v] pairs or {k, v} objects); later keys win. */
 function toObject(arr: Value[]): Doc {
@@ -48,7 +48,7 @@ export const $arrayToObject: ExprOperator = {
     const a = args[0]!;
     return (ctx) => {
       const v = a(ctx);
-      if (v === null || v === undefined) return null;
+      if (isNullish(v)) return null;
       if (!Array.isArray(v)) throw new ExprError(`$arrayToObject requires an array input, found: ${typeName(v)}`);
       return toObject(v);
     };

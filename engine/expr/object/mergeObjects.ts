@@ -5,7 +5,7 @@ import { isPlainObject, typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
-import { repr } from '../_shared/values';
+import { repr, isNullish } from '../_shared/values';
 
 export const $mergeObjects: ExprOperator = {
   name: '$mergeObjects',
@@ -25,7 +25,7 @@ export const $mergeObjects: ExprOperator = {
       const out: Doc = {};
       for (const f of args) {
         const v = f(ctx);
-        if (v === null || v === undefined) continue;
+        if (isNullish(v)) continue;
         if (!isPlainObject(v)) throw new ExprError(`$mergeObjects requires object inputs, but input ${repr(v)} is of type ${typeName(v)}`);
         for (const k of Object.keys(v)) if (v[k] !== undefined) out[k] = v[k];
       }

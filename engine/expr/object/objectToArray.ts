@@ -4,6 +4,7 @@ import { isPlainObject, typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
+import { isNullish } from '../_shared/values';
 
 export const $objectToArray: ExprOperator = {
   name: '$objectToArray',
@@ -22,7 +23,7 @@ export const $objectToArray: ExprOperator = {
     const a = args[0]!;
     return (ctx) => {
       const v = a(ctx);
-      if (v === null || v === undefined) return null;
+      if (isNullish(v)) return null;
       if (!isPlainObject(v)) throw new ExprError(`$objectToArray requires a document input, found: ${typeName(v)}`);
       return Object.keys(v).filter((k) => v[k] !== undefined).map((k) => ({ k, v: v[k] }));
     };

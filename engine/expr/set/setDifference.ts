@@ -5,6 +5,7 @@ import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
 import { ValueSet } from './_internal';
+import { isNullish } from '../_shared/values';
 
 export const $setDifference: ExprOperator = {
   name: '$setDifference',
@@ -25,7 +26,7 @@ export const $setDifference: ExprOperator = {
     return (ctx) => {
       const x = a(ctx);
       const y = b(ctx);
-      if (x === null || x === undefined || y === null || y === undefined) return null;
+      if (isNullish(x) || isNullish(y)) return null;
       if (!Array.isArray(x)) throw new ExprError(`both operands of $setDifference must be arrays. First argument is of type: ${typeName(x)}`);
       if (!Array.isArray(y)) throw new ExprError(`both operands of $setDifference must be arrays. Second argument is of type: ${typeName(y)}`);
       const seen = new ValueSet(y);

@@ -6,6 +6,7 @@ import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
 import { ValueSet } from './_internal';
+import { isNullish } from '../_shared/values';
 
 export const $setIntersection: ExprOperator = {
   name: '$setIntersection',
@@ -24,7 +25,7 @@ export const $setIntersection: ExprOperator = {
       let current: Value[] | undefined;
       for (const f of args) {
         const v = f(ctx);
-        if (v === null || v === undefined) return null;
+        if (isNullish(v)) return null;
         if (!Array.isArray(v)) throw new ExprError(`All operands of $setIntersection must be arrays. One argument is of type: ${typeName(v)}`);
         if (!current) current = new ValueSet(v).values;
         else {

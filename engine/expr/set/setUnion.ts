@@ -5,6 +5,7 @@ import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
 import { ValueSet } from './_internal';
+import { isNullish } from '../_shared/values';
 
 export const $setUnion: ExprOperator = {
   name: '$setUnion',
@@ -24,7 +25,7 @@ export const $setUnion: ExprOperator = {
       const s = new ValueSet();
       for (const f of args) {
         const v = f(ctx);
-        if (v === null || v === undefined) return null;
+        if (isNullish(v)) return null;
         if (!Array.isArray(v)) throw new ExprError(`All operands of $setUnion must be arrays. One argument is of type: ${typeName(v)}`);
         for (const x of v) s.add(x);
       }

@@ -10,6 +10,7 @@ import { NULL_EXPR, namedArgs } from '../_shared/args';
 import { cpLength } from './_internal';
 import { type CompiledRegex, compileRegex, isRegexFailure, unsupportedMessage } from '../../regex/build';
 import { regexParts } from '../../regex/value';
+import { isNullish } from '../_shared/values';
 
 export interface Match {
   match: string;
@@ -35,12 +36,12 @@ function build(name: string, pattern: string, options: string): CompiledRegex {
 /** Resolve regex + options values into a compiled regex, null (nullish pattern), or throw. */
 function resolve(name: string, rx: Value, opts: Value): CompiledRegex | null {
   const parts = regexParts(rx);
-  if (!(rx === null || rx === undefined || typeof rx === 'string' || parts)) throw new ExprError(`${name} needs 'regex' to be of type string or regex`);
-  if (!(opts === null || opts === undefined || typeof opts === 'string')) throw new ExprError(`${name} needs 'options' to be of type string`);
+  if (!(isNullish(rx) || typeof rx === 'string' || parts)) throw new ExprError(`${name} needs 'regex' to be of type string or regex`);
+  if (!(isNullish(opts) || typeof opts === 'string')) throw new ExprError(`${name} needs 'options' to be of type string`);
   let pattern: string | undefined;
   let options = '';
   if (parts) {
-    if (parts.options !== '' && !(opts === null || opts === undefined)) throw new ExprError(`${name}: found regex option(s) specified in both 'regex' and 'option' fields`);
+    if (parts.options !== '' && !(isNullish(opts))) throw new ExprError(`${name}: found regex option(s) specified in both 'regex' and 'option' fields`);
     pattern = parts.pattern;
     options = parts.options;
   } else if (typeof rx === 'string') pattern = rx;
@@ -76,7 +77,7 @@ export function compileRegexOp(name: string, arg: Value, c: Compiler, path: Json
   const input = c.expr(args['input'], [...path, 'input']);
   const rxSpec = args['regex'];
   const optSpec = args['options'];
-  const constant = (v: Value) => v === undefined || v === null || (typeof v === 'string' && !v.startsWith('$')) || regexParts(v) !== undefined;
+  const constant = (v: Value) => isNullish(v) || (typeof v === 'string' && !v.startsWith('$')) || regexParts(v) !== undefined;
   let fixed: CompiledRegex | null | undefined;
   if (constant(rxSpec) && constant(optSpec)) {
     try {
@@ -93,7 +94,7 @@ export function compileRegexOp(name: string, arg: Value, c: Compiler, path: Json
     const s = input(ctx);
     // MongoDB validates and compiles the pattern before it looks at the input.
     const re = fixed === undefined ? dynamic(ctx) : fixed;
-    if (!(s === null || s === undefined || typeof s === 'string')) throw new ExprError(`${name} needs 'input' to be of type string`);
+    if (!(isNullish(s) || typeof s === 'string')) throw new ExprError(`${name} needs 'input' to be of type string`);
     return run(typeof s === 'string' ? s : null, re);
   };
 }

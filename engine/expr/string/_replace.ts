@@ -4,7 +4,7 @@ import type { JsonPath, Value } from '../../core/types';
 import { ExprError } from '../../core/errors';
 import type { Compiler, Expr } from '../types';
 import { NULL_EXPR, namedArgs } from '../_shared/args';
-import { repr } from '../_shared/values';
+import { repr, isNullish } from '../_shared/values';
 
 function occurrences(s: string, f: string): number {
   let n = 0;
@@ -27,7 +27,7 @@ export function compileReplace(name: string, all: boolean, arg: Value, c: Compil
   if (!args) return NULL_EXPR;
   const [input, find, repl] = keys.map((k) => c.expr(args[k], [...path, k])) as [Expr, Expr, Expr];
   const check = (k: string, v: Value) => {
-    if (!(v === null || v === undefined || typeof v === 'string')) throw new ExprError(`${name} requires that '${k}' be a string, found: ${repr(v)}`);
+    if (!(isNullish(v) || typeof v === 'string')) throw new ExprError(`${name} requires that '${k}' be a string, found: ${repr(v)}`);
   };
   return (ctx) => {
     const s = input(ctx);

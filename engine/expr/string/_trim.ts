@@ -4,7 +4,7 @@ import { ExprError } from '../../core/errors';
 import { typeName } from '../../bson/types';
 import type { Compiler, Expr } from '../types';
 import { NULL_EXPR, namedArgs } from '../_shared/args';
-import { repr } from '../_shared/values';
+import { repr, isNullish } from '../_shared/values';
 
 /** MongoDB's default whitespace set: NUL, ASCII spaces and the Unicode space separators. */
 const DEFAULT_CHARS = new Set<number>([
@@ -56,12 +56,12 @@ export function compileTrim(name: string, left: boolean, right: boolean, arg: Va
   const chars = constChars ? undefined : c.expr(charsSpec, [...path, 'chars']);
   return (ctx) => {
     const s = input(ctx);
-    if (s === null || s === undefined) return null;
+    if (isNullish(s)) return null;
     if (typeof s !== 'string') throw new ExprError(`${name} requires its input to be a string, got ${repr(s)} (of type ${typeName(s)}) instead.`);
     let set = constChars;
     if (!set) {
       const cs = chars!(ctx);
-      if (cs === null || cs === undefined) return null;
+      if (isNullish(cs)) return null;
       if (typeof cs !== 'string') throw new ExprError(`${name} requires 'chars' to be a string, got ${repr(cs)} (of type ${typeName(cs)}) instead.`);
       set = codePoints(cs);
     }

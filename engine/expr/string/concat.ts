@@ -5,6 +5,7 @@ import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
+import { isNullish } from '../_shared/values';
 
 export const $concat: ExprOperator = {
   name: '$concat',
@@ -28,7 +29,7 @@ export const $concat: ExprOperator = {
           checkStringUnits(out.length + v.length);
           out += v;
         }
-        else if (v === null || v === undefined) return null;
+        else if (isNullish(v)) return null;
         else throw new ExprError(`$concat only supports strings, not ${typeName(v)}`);
       }
       return grownString(ctx, out, '$concat');

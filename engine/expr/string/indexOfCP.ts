@@ -5,6 +5,7 @@ import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
 import { indexArg } from './_internal';
+import { isNullish } from '../_shared/values';
 
 export const $indexOfCP: ExprOperator = {
   name: '$indexOfCP',
@@ -23,7 +24,7 @@ export const $indexOfCP: ExprOperator = {
     const [sArg, tArg, startArg, endArg] = args;
     return (ctx) => {
       const s = sArg!(ctx);
-      if (s === null || s === undefined) return null;
+      if (isNullish(s)) return null;
       if (typeof s !== 'string') throw new ExprError(`$indexOfCP requires a string as the first argument, found: ${typeName(s)}`);
       const t = tArg!(ctx);
       if (typeof t !== 'string') throw new ExprError(`$indexOfCP requires a string as the second argument, found: ${typeName(t)}`);

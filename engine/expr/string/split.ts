@@ -5,6 +5,7 @@ import { typeName } from '../../bson/types';
 import type { ExprOperator } from '../types';
 import { NULL_EXPR, compileArgs } from '../_shared/args';
 import { docsUrl } from '../_shared/docs';
+import { isNullish } from '../_shared/values';
 
 export const $split: ExprOperator = {
   name: '$split',
@@ -25,7 +26,7 @@ export const $split: ExprOperator = {
     return (ctx) => {
       const s = a(ctx);
       const sep = b(ctx);
-      if (s === null || s === undefined || sep === null || sep === undefined) return null;
+      if (isNullish(s) || isNullish(sep)) return null;
       if (typeof s !== 'string') throw new ExprError(`$split requires an expression that evaluates to a string as a first argument, found: ${typeName(s)}`);
       if (typeof sep !== 'string') throw new ExprError(`$split requires an expression that evaluates to a string as a second argument, found: ${typeName(sep)}`);
       if (sep === '') throw new ExprError('$split requires a non-empty separator');

@@ -8,6 +8,7 @@ import { ExprError } from '../../core/errors';
 import type { Value } from '../../core/types';
 import { NUM_DECIMAL, NUM_DOUBLE, numberKind, numberValue } from '../../bson/numbers';
 import { conversionFailure } from './_internal';
+import { isNullish } from '../_shared/values';
 
 const BASES = [2, 8, 10, 16];
 const NO_ON_ERROR = 'in $convert with no onError value';
@@ -18,7 +19,7 @@ const INT64_MAX = 2n ** 63n - 1n;
 
 /** parseBase: undefined for null/missing; an integral 2, 8, 10 or 16. Not a ConversionFailure. */
 export function parseBase(v: Value): number | undefined {
-  if (v === null || v === undefined) return undefined;
+  if (isNullish(v)) return undefined;
   const n = numberValue(v);
   if (numberKind(v) < 0 || !Number.isInteger(n)) throw new ExprError("In $convert, 'base' argument is not an integer");
   if (!BASES.includes(n)) throw new ExprError("In $convert, 'base' argument is not a valid base");

@@ -18,6 +18,7 @@ import {
   conversionFailure, decimalIsZero, decimalToDouble, decimalToInt, decimalToLong, doubleToDecimal, doubleToInt, doubleToLong,
   formatDouble, longToInt, parseDecimal, parseDouble, parseInt32, parseInt64, parseObjectId, unsupported,
 } from './_internal';
+import { isNullish } from '../_shared/values';
 
 export interface Target {
   type: string;
@@ -52,11 +53,11 @@ function parseTypeId(v: Value): string {
 
 /** ConvertTargetTypeInfo::parse: a type name, a BSON type number or `{type, subtype}`. */
 export function parseTarget(v: Value): Target | null {
-  if (v === null || v === undefined) return null;
+  if (isNullish(v)) return null;
   if (isPlainObject(v)) {
     const type = parseTypeId(v['type']);
     const st = v['subtype'];
-    if (st === undefined || st === null) return { type };
+    if (isNullish(st)) return { type };
     const n = integral64(st);
     if (n === undefined) {
       throw new ExprError(typeof st === 'number' ? "In $convert, numeric 'subtype' argument is not an integer" : `For BinData, $convert's 'subtype' argument must be a number, but is ${typeName(st)}`);
@@ -71,7 +72,7 @@ export function parseTarget(v: Value): Target | null {
 }
 
 function parseEnum<T extends string>(v: Value, what: 'format' | 'byteOrder', allowed: readonly string[]): T | undefined {
-  if (v === null || v === undefined) return undefined;
+  if (isNullish(v)) return undefined;
   if (typeof v !== 'string') throw new ExprError(`$convert requires that '${what}' be a string, found: ${typeName(v)} with value ${showValue(v)}`);
   if (!allowed.includes(v)) throw new ExprError(`Invalid '${what}' argument for $convert: ${v}`);
   return v as T;

@@ -9,7 +9,7 @@ import type { Value } from '../../core/types';
 import { typeName } from '../../bson/types';
 import type { ExprCategory, ExprOperator, Expr } from '../types';
 import { conversionFailure } from '../date/_parse';
-import { NULL_EXPR, argList, checkConstantCall } from '../_shared/args';
+import { isNullish } from '../_shared/values';
 
 export { conversionFailure };
 const NO_ON_ERROR = 'in $convert with no onError value';
@@ -183,9 +183,9 @@ export function parseObjectId(s: string): ObjectId {
  * missing input, else `fn(value)`.
  */
 export function unaryOperator(
-  spec: Omit<ExprOperator, 'compile' | 'category' | 'syntax'> & { fn: (v: Value) => Value; keepNullish?: boolean; category?: ExprCategory; constantCheck?: boolean },
+  spec: Omit<ExprOperator, 'compile' | 'category' | 'syntax'> & { fn: (v: Value) => Value; keepNullish?: boolean; category?: ExprCategory },
 ): ExprOperator {
-  const { fn, keepNullish, category, constantCheck, ...rest } = spec;
+  const { fn, keepNullish, category, ...rest } = spec;
   return {
     ...rest,
     category: category ?? 'type',
@@ -200,9 +200,9 @@ export function unaryOperator(
       }
       const f: Expr = keepNullish ? (ctx) => fn(inner(ctx)) : (ctx) => {
         const v = inner(ctx);
-        return v === null || v === undefined ? null : fn(v);
+        return isNullish(v) ? null : fn(v);
       };
-      return !constantCheck || checkConstantCall(c, path, argList(arg), f) ? f : NULL_EXPR;
+      return f;
     },
   };
 }

@@ -15,7 +15,6 @@ export const $binarySize = unaryOperator({
     { doc: { s: 5 }, expr: { $binarySize: '$s' }, error: '$binarySize requires a string or BinData argument, found: int' },
   ],
   category: 'misc',
-  constantCheck: true,
   fn: (v) => {
     if (typeof v === 'string') return Buffer.byteLength(v, 'utf8');
     if (v instanceof Binary) return v.position;

@@ -15,7 +15,6 @@ export const $bsonSize = unaryOperator({
     { doc: { d: [1] }, expr: { $bsonSize: '$d' }, error: '$bsonSize requires a document input, found: array' },
   ],
   category: 'misc',
-  constantCheck: true,
   fn: (v) => {
     if (!isPlainObject(v)) throw new ExprError(`$bsonSize requires a document input, found: ${typeName(v)}`, 'Location31393');
     return calculateObjectSize(v, { ignoreUndefined: true });

@@ -21,7 +21,6 @@ export const $toUUID = unaryOperator({
     },
     { doc: { UUID: 42 }, expr: { $toUUID: '$UUID' }, error: 'Unsupported conversion from int to binData in $convert with no onError value' },
   ],
-  constantCheck: true,
   fn: (v) => {
     if (typeof v !== 'string') throw unsupported(typeName(v), 'binData');
     return stringToBin(v, 'uuid', 4);

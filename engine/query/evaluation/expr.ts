@@ -2,11 +2,12 @@
 import type { Value } from '../../core/types';
 import { isNumber, toNumber } from '../../bson/types';
 import type { QueryOperatorSpec } from '../types';
+import { BSON_UNDEFINED } from '../../bson/undefined';
 
 /** Aggregation truthiness: false, null, missing and numeric zero are false. */
 function truthy(v: Value): boolean {
   if (v === true) return true;
-  if (v === false || v === null || v === undefined) return false;
+  if (v === false || v === null || v === undefined || v === BSON_UNDEFINED) return false;
   if (typeof v === 'number') return v !== 0;
   if (isNumber(v)) return toNumber(v) !== 0;
   return true;

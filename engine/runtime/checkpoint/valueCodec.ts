@@ -9,6 +9,7 @@
 import { normalizeNumbers } from '../../bson/numbers';
 import { deserialize, serialize } from 'bson';
 import type { Value } from '../../core/types';
+import { BSON_UNDEFINED } from '../../bson/undefined';
 import type { SnapshotWriter } from '../../core/operator';
 
 const T_NULL = 0;
@@ -22,6 +23,8 @@ const T_ARRAY = 7;
 const T_OBJECT = 8;
 const T_DATE = 9;
 const T_BSON = 10;
+/** BSON undefined (engine/bson/undefined.ts), which the bson library cannot encode. */
+const T_BSON_UNDEFINED = 11;
 
 /** Bytes per output chunk; each chunk becomes one checkpoint section (well under 16 MB). */
 export const CHUNK_BYTES = 1 << 20;
@@ -218,6 +221,11 @@ export class ValueWriter implements SnapshotWriter {
       this.f64(T_DATE, v.getTime());
       return;
     }
+    if (v === BSON_UNDEFINED) {
+      this.ensure(1);
+      this.buf[this.pos++] = T_BSON_UNDEFINED;
+      return;
+    }
     // Long, Decimal128, ObjectId, Binary, Timestamp, RegExp...: BSON keeps them exact.
     const bytes = serialize({ v });
     this.ensure(1 + bytes.length);
@@ -282,6 +290,8 @@ export class ValueReader {
         return null;
       case T_UNDEFINED:
         return undefined;
+      case T_BSON_UNDEFINED:
+        return BSON_UNDEFINED;
       case T_FALSE:
         return false;
       case T_TRUE:

@@ -21,6 +21,14 @@ export function run(title: string, rows: Row[]): void {
     for (const [doc, expr, expected] of rows) {
       const label = JSON.stringify(expr) + ' ' + JSON.stringify(doc);
       if (expected instanceof Err) {
+        // All-constant calls fail at compile time with MongoDB's text as the reason (engine/expr/fold.ts).
+        let folded: { code: string; data?: Record<string, unknown> }[] = [];
+        try {
+          folded = evaluate(expr, doc, clock).diagnostics;
+        } catch {
+          // a runtime error: checked below
+        }
+        if (folded.some((d) => d.code === 'ASP411' && d.data?.['reason'] === expected.message)) continue;
         assert.throws(() => evaluate(expr, doc, clock), (e: unknown) => {
           assert.ok(e instanceof ExprError, label);
           assert.equal(e.message, expected.message, label);

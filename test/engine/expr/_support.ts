@@ -28,14 +28,14 @@ export function compileErr(code: string): Expected {
   return { [COMPILE]: code };
 }
 
-export type Outcome = { value: Value } | { error: string } | { diagnostics: { code: string; message: string }[] };
+export type Outcome = { value: Value } | { error: string } | { diagnostics: { code: string; message: string; reason?: unknown }[] };
 
 /** Compile and evaluate like a stage does, with an injected clock and optional metadata. */
 export function run(expr: Value, doc: Value, meta?: Meta, clock = new ManualClock(NOW)): Outcome {
   const c = new ExprCompiler();
   const f = c.expr(expr, []);
   const errors = c.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) return { diagnostics: errors.map((d) => ({ code: d.code, message: d.message })) };
+  if (errors.length > 0) return { diagnostics: errors.map((d) => ({ code: d.code, message: d.message, reason: d.data?.['reason'] })) };
   const ctx = newEvalCtx(c.slotCount, clock);
   ctx.current = doc;
   ctx.root = doc;
@@ -62,6 +62,9 @@ export function check(doc: Value, expr: Value, expected: Value | Expected): void
     assert.ok(out.diagnostics.some((d) => d.code === expected[COMPILE]), `${label}: ${JSON.stringify(out.diagnostics)}`);
     return;
   }
+  // A call whose arguments are all constant fails when it is compiled (engine/expr/fold.ts),
+  // with MongoDB's text as the reason, instead of for each document.
+  if (isExpected(expected) && 'diagnostics' in out && out.diagnostics.some((d) => d.code === 'ASP411' && d.reason === expected[ERR])) return;
   assert.ok(!('diagnostics' in out), `${label}: unexpected compile error ${JSON.stringify('diagnostics' in out ? out.diagnostics : '')}`);
   if (isExpected(expected)) {
     assert.deepEqual(out, { error: expected[ERR] }, label);
