@@ -40,8 +40,6 @@ export const CONNECTIONS_FILE_NAME = 'asp.connections.json';
 export interface AspLanguageService {
   /** Load the registry from its text; `undefined` text means the file does not exist (built-ins only). */
   setConnections(uri: string | undefined, text: string | undefined, file?: string): void;
-  /** Documents captured from a real run of this file, to seed field-path completion. */
-  setSample(uri: string, docs: unknown[] | undefined): void;
   /** What the last Run or Debug of a file observed per stage (asp/observedShapes). */
   setObserved(p: ObservedShapesParams): void;
   connections(): ConnectionRegistry;
@@ -74,7 +72,6 @@ export function createLanguageService(deps: LanguageServiceDeps): AspLanguageSer
   let index: ConnectionsFileIndex | undefined;
   let registryUri: string | undefined;
   let generation = 0;
-  const samples = new Map<string, unknown[]>();
   const observed = new ObservedStore();
 
   const isConnectionsFile = (uri: string): boolean => uri === registryUri || uri.endsWith('/' + CONNECTIONS_FILE_NAME);
@@ -88,7 +85,6 @@ export function createLanguageService(deps: LanguageServiceDeps): AspLanguageSer
     shapes: (parsed) => shapesFor(parsed, {
       catalog: deps.catalog,
       connections: registry,
-      sample: samples.get(parsed.doc.uri),
       observed: (s) => {
         const o = observed.forStage(parsed, s);
         return o && !o.stale ? o.stage.shape : undefined;
@@ -109,11 +105,6 @@ export function createLanguageService(deps: LanguageServiceDeps): AspLanguageSer
         index = indexConnectionsFile(uri ?? '', text, parseTree(text, [], { allowTrailingComma: true }), file ?? (uri ? uriToPath(uri) : undefined));
         registry = index.registry;
       }
-      generation++;
-    },
-    setSample(uri, docs) {
-      if (docs && docs.length) samples.set(uri, docs);
-      else samples.delete(uri);
       generation++;
     },
     setObserved(p) {
@@ -138,7 +129,6 @@ export function createLanguageService(deps: LanguageServiceDeps): AspLanguageSer
     codeActions: (doc, range, diagnostics) => codeActions(ctx, parse(doc), range, diagnostics),
     close: (uri) => {
       cache.delete(uri);
-      samples.delete(uri);
       observed.delete(uri);
     },
   };
