@@ -129,6 +129,4 @@ export interface ShapeContext {
   connections: ConnectionRegistry;
   /** The output shape of the stage's inner pipeline (windows), when it has one. */
   inner?: Shape;
-  /** Documents captured from a real run of this file, if any (seed the source's shape). */
-  sample?: readonly unknown[];
 }
