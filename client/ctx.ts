@@ -12,6 +12,7 @@ import { Config } from './config';
 import { ConnectionsStore } from './connectionsStore';
 import { EngineProcess } from './engineProcess';
 import { GraphPanel } from './graph/graphPanel';
+import { ObservedRuns } from './observedRuns';
 import { OutputPanel } from './panel/outputPanel';
 import type { PipelineFile } from './pipelineFile';
 import { wireLaunch } from './targetLaunch';
@@ -50,6 +51,8 @@ export class Ctx {
   readonly targets: TargetsStore;
   lsp: LanguageClient | undefined;
   readonly runs = new Map<string, RunInfo>();
+  /** Observed shapes of Run and Debug, for the language server's hover (asp/observedShapes). */
+  readonly observed = new ObservedRuns();
   /** Client-side loops (Sample) that Stop ends without asking the local instance. */
   readonly cancellers = new Map<string, () => void>();
   private engineCleanup: vscode.Disposable[] = [];
@@ -132,7 +135,10 @@ export class Ctx {
   private async wireEngine(conn: MessageConnection, hello: P.HelloReply): Promise<void> {
     this.disposeEngineScope();
     this.engineCleanup.push(
-      conn.onNotification(P.output, (p) => this.panel.append(p.name, p.docs, p.dlqStages)),
+      conn.onNotification(P.output, (p) => {
+        this.panel.append(p.name, p.docs, p.dlqStages);
+        this.observed.append(p.name, p.docs, p.dlqStages);
+      }),
       conn.onNotification(P.runEnded, (p) => void this.finishRun(p)),
       conn.onNotification(P.runProgress, (p) => {
         this.emitters.runProgress.fire(p);
@@ -149,6 +155,7 @@ export class Ctx {
   private forgetUnfinishedRun(run: RunInfo): void {
     const p: P.RunEndedParams = { name: run.name, reason: 'failed', error: 'the local instance stopped', counts: { input: 0, output: 0, dlq: 0 } };
     run.ended = p;
+    this.observed.drop(run.name);
     this.panel.endRun(p);
     this.emitters.runsChanged.fire();
   }
@@ -249,9 +256,17 @@ export class Ctx {
         this.log.error(`Could not read the stage trace of ${p.name}: ${errorMessage(e)}`);
       }
     }
+    this.sendObserved(p.name, run.trace);
     if (p.reason === 'failed') void vscode.window.showErrorMessage(`Run ${p.name} failed: ${p.error ?? 'unknown error'}`);
     this.emitters.runEnded.fire(run);
     this.emitters.runsChanged.fire();
+  }
+
+  /** Observed shapes of a finished Run or Debug go to the language server's hover. */
+  private sendObserved(name: string, trace: P.StageTrace[] | undefined): void {
+    const params = this.observed.finish(name, Date.now(), trace);
+    if (!params || !this.lsp) return;
+    this.lsp.sendNotification(P.observedShapes.method, params).catch((e: unknown) => this.log.warn(`Could not send the observed shapes of ${name}: ${errorMessage(e)}`));
   }
 }
 

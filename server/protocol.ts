@@ -1,8 +1,8 @@
 /**
- * Custom LSP messages between the VS Code client and the ASP language server. The client
- * imports this file; method strings are written only here.
+ * Custom LSP messages the ASP language server answers, and the settings it reads. Messages the
+ * VS Code client sends are defined in shared/protocol (the client never imports server/).
  */
-import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import { RequestType } from 'vscode-jsonrpc';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export interface ValidateDocumentParams {
@@ -16,17 +16,8 @@ export interface ValidateDocumentResult {
   version: number | null;
 }
 
-/** asp/validateDocument: commands await it before a run or deploy. Sent by the client. */
+/** asp/validateDocument: diagnostics of the current version now, without the debounce (for editors that validate before a save or run). */
 export const validateDocument = new RequestType<ValidateDocumentParams, ValidateDocumentResult, void>('asp/validateDocument');
-
-export interface SampleDocumentsParams {
-  uri: string;
-  /** Documents captured from a run of this file (relaxed EJSON); empty clears them. */
-  docs: unknown[];
-}
-
-/** asp/sampleDocuments: seeds field-path completion with real output. Sent by the client after a run. */
-export const sampleDocuments = new NotificationType<SampleDocumentsParams>('asp/sampleDocuments');
 
 /** Settings the server reads (initializationOptions or the `asp` configuration section). */
 export interface ServerSettings {

@@ -13,8 +13,9 @@ const INCREMENTAL_SYNC = 2;
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEngineLanguageService } from './service/catalog';
 import { CONNECTIONS_FILE_NAME, TOKEN_LEGEND, type AspLanguageService } from './service';
-import { sampleDocuments, validateDocument, type SampleDocumentsParams, type ServerSettings, type ValidateDocumentParams, type ValidateDocumentResult } from './protocol';
+import { validateDocument, type ServerSettings, type ValidateDocumentParams, type ValidateDocumentResult } from './protocol';
 import { errorMessage } from '../engine/core/errors';
+import { observedShapes, type ObservedShapesParams } from '../shared/protocol/observed';
 
 /** The subset of InitializeParams the server reads. */
 interface InitParams {
@@ -190,8 +191,8 @@ export function startServer(opts: StartOptions = {}): Connection {
     return { diagnostics, hasErrors: diagnostics.some((d) => d.severity === 1), version: doc.version };
   });
 
-  conn.onNotification(sampleDocuments.method, (p: SampleDocumentsParams) => {
-    service.setSample(p.uri, p.docs);
+  conn.onNotification(observedShapes.method, (p: ObservedShapesParams) => {
+    safe('observed shapes', () => service.setObserved(p), undefined)();
   });
 
   conn.onShutdown(() => {

@@ -17,6 +17,7 @@ async function startRun(ctx: Ctx, debug: boolean, sinks: P.SinkMode | undefined,
   }
   const name = `${processorNameFor(src.file, src.uri.fsPath)}.${debug ? 'debug' : 'run'}-${Date.now().toString(36)}`;
   ctx.registerRun({ name, uri: src.uri, file: src.file, debug });
+  ctx.observed.begin(name, src.uri.toString(), src.file.pipeline, debug);
   ctx.panel.beginRun(name, `${debug ? 'Debug' : 'Run'} ${path.basename(src.uri.fsPath)}`, debug, controls.sinks ?? 'capture', sourceTsField(src.file.pipeline));
   const params: P.ProcessParams = { pipeline: src.file.pipeline, name, file: src.uri.fsPath, run: controls };
   if (src.file.options) params.options = src.file.options as P.ProcessorOptions;
@@ -24,6 +25,7 @@ async function startRun(ctx: Ctx, debug: boolean, sinks: P.SinkMode | undefined,
     await ctx.rpc(P.processStreamProcessor, params);
   } catch (e) {
     const run = ctx.runs.get(name);
+    ctx.observed.drop(name);
     const ended: P.RunEndedParams = { name, reason: 'failed', error: errorMessage(e), counts: { input: 0, output: 0, dlq: 0 } };
     if (run) run.ended = ended;
     ctx.panel.endRun(ended);

@@ -3,7 +3,8 @@
  * cache keyed by the local value. An entry lives `ttl` on the run's clock; when the cached
  * results pass `maxMemUsageBytes`, expired entries go first, then the least recently used.
  * Against the embedded store misses are answered in push(); against MongoDB the batch's misses
- * are fetched with one `$in` query in drain(). Output order is input order. Hits, misses and
+ * are fetched with one `$in` query in drain(). Output order is input order; watermarks wait
+ * behind the buffered documents (afterPending). Hits, misses and
  * evictions are published for verbose operatorStats.
  */
 import { totalmem } from 'node:os';
@@ -117,7 +118,8 @@ export function createCachedLookupOperator(cfg: CachedLookupConfig, rt: StageRun
     };
   }
 
-  let buffer: { doc: Doc; meta: Meta; key: string; values: Value[]; hit?: Doc[] }[] = [];
+  // `after`: signals (watermarks, ticks, flush) to pass on right after the item (afterPending).
+  let buffer: { doc: Doc; meta: Meta; key: string; values: Value[]; hit?: Doc[]; after?: (() => void)[] }[] = [];
   // Keys this batch already fetches: a repeat is answered by that one query, so it counts as a hit.
   let pending = new Set<string>();
   return {
@@ -132,6 +134,10 @@ export function createCachedLookupOperator(cfg: CachedLookupConfig, rt: StageRun
       const hit = cache.get(k.key);
       if (!hit) pending.add(k.key);
       buffer.push({ doc, meta, ...k, hit });
+    },
+    afterPending(fn) {
+      if (buffer.length === 0) fn();
+      else (buffer[buffer.length - 1]!.after ??= []).push(fn);
     },
     async drain() {
       if (buffer.length === 0) return;
@@ -154,7 +160,10 @@ export function createCachedLookupOperator(cfg: CachedLookupConfig, rt: StageRun
           cache.set(key, docs);
         }
       }
-      for (const it of items) emit(it.doc, it.meta, it.hit ?? fetched.get(it.key)!);
+      for (const it of items) {
+        emit(it.doc, it.meta, it.hit ?? fetched.get(it.key)!);
+        if (it.after) for (const fn of it.after) fn();
+      }
     },
   };
 }

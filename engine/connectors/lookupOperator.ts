@@ -2,7 +2,8 @@
  * The $lookup operator. Against the embedded store it answers synchronously in push().
  * Against MongoDB it buffers the batch and answers in drain(): the equality form with one
  * `$in` query per batch, the pipeline forms with one aggregation per document (bounded by
- * `parallelism`). Output order is input order.
+ * `parallelism`). Output order is input order, and watermarks wait behind the buffered
+ * documents (afterPending) so a window after the lookup never closes before they reach it.
  */
 import type { Doc, Value } from '../core/types';
 import type { Meta } from '../core/meta';
@@ -66,7 +67,8 @@ export function createLookupOperator(cfg: LookupConfig, rt: StageRuntime, servic
     };
   }
 
-  let buffer: { doc: Doc; meta: Meta; vars: Map<string, Value> }[] = [];
+  // `after`: signals (watermarks, ticks, flush) to pass on right after the item (afterPending).
+  let buffer: { doc: Doc; meta: Meta; vars: Map<string, Value>; after?: (() => void)[] }[] = [];
 
   async function equalityBatch(items: typeof buffer): Promise<Doc[][]> {
     const values = new Map<string, Value>();
@@ -104,6 +106,10 @@ export function createLookupOperator(cfg: LookupConfig, rt: StageRuntime, servic
         fail(doc, meta, e);
       }
     },
+    afterPending(fn) {
+      if (buffer.length === 0) fn();
+      else (buffer[buffer.length - 1]!.after ??= []).push(fn);
+    },
     async drain() {
       if (buffer.length === 0) return;
       const items = buffer;
@@ -131,6 +137,7 @@ export function createLookupOperator(cfg: LookupConfig, rt: StageRuntime, servic
         const r = results[i]!;
         if (r instanceof Error) fail(it.doc, it.meta, r);
         else emitJoined(it.doc, it.meta, r);
+        if (it.after) for (const fn of it.after) fn();
       });
     },
   };

@@ -145,7 +145,7 @@ export const RUNTIME_CODES = {
   DurationOverflow: { domain: 'user', summary: 'MongoDB\'s error for $dateFromParts parts that overflow a date ("Overflow casting from a lower-precision duration to a higher-precision duration").', raisedBy: ['engine/expr'] },
   UnsupportedRegex: { domain: 'user', summary: 'A regular expression computed per document that uses PCRE syntax JavaScript cannot express; the document goes to the DLQ.', raisedBy: ['engine/expr'] },
   ASP_INITIAL_SYNC_ID: { domain: 'user', summary: 'initialSync found _ids of a kind Atlas cannot sync (not all ObjectIds, or not all int/long); the processor fails naming the collection.', raisedBy: ['engine/connectors'] },
-  ASP_HTTPS_FAILED: { domain: 'user', summary: 'A $https request failed with onError "fail": the processor stops, naming the status or error.', raisedBy: ['engine/connectors'] },
+  ASP_HTTPS_FAILED: { domain: 'user', summary: 'A $https request failed with onError "fail", or with a status onError does not handle (not 400, 404, 410, 413, 414, 431): the processor stops, naming the status or error.', raisedBy: ['engine/connectors'] },
   ExceededMemoryLimit: { domain: 'user', summary: 'MongoDB\'s codeName for a memory limit: $range\'s estimate, $push/$addToSet state, or the per-document growth budget past 100 MB; the document goes to the DLQ.', raisedBy: ['engine/expr'] },
   Location16493: { domain: 'user', summary: 'MongoDB\'s code for a string of 16 MB or more ("Tried to create string longer than 16MB").', raisedBy: ['engine/expr'] },
   TypeMismatch: { domain: 'user', summary: 'MongoDB\'s codeName for a value of the wrong BSON type: a $bitAnd/$bitOr/$bitXor/$bitNot operand that is not an integer, a wire command field, a MongoDB write error read back.', raisedBy: ['engine/expr', 'engine/wire', 'engine/connectors'] },
@@ -154,6 +154,7 @@ export const RUNTIME_CODES = {
   Location31393: { domain: 'user', summary: 'MongoDB\'s code for $bsonSize of something that is not a document.', raisedBy: ['engine/expr'] },
   ASP_ATLAS_ONLY: { domain: 'user', summary: 'A local run of a pipeline with an Atlas-only stage or operator (ASP390) is refused before it starts.', raisedBy: ['engine/pipeline'] },
   ASP_UNSUPPORTED: { domain: 'internal', summary: 'A stage the local engine cannot run reached the run loop.', raisedBy: ['engine/pipeline'] },
+  ASP_WINDOW_PENDING: { domain: 'internal', summary: 'A window pipeline with an async stage ($https) drained but did not pass its output on.', raisedBy: ['engine/windows'] },
 } as const satisfies Record<string, RuntimeCodeInfo>;
 
 /** A located-diagnostic code: `Diagnostic.code`. */

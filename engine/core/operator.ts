@@ -67,6 +67,13 @@ export interface Operator {
    * of drain() when nothing external is committed there; checkpoints still await drain().
    */
   dispatch?(): Promise<void>;
+  /**
+   * Operators that pass documents on later than push() (replies that come back asynchronously,
+   * or a batch answered in drain()): call `signal` once every document pushed so far has been
+   * passed on or dead-lettered, at once when none is pending. The chain sends watermarks, ticks
+   * and the end-of-input flush to later stages through it, so they travel behind the documents.
+   */
+  afterPending?(signal: () => void): void;
   close?(): Promise<void>;
   /** Windows: their open panes, for the pipeline graph. */
   windowState?(limit: number): WindowState;

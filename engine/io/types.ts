@@ -31,8 +31,12 @@ export interface StageRuntime {
   processorName: string;
   /** Connectors for sinks/lookups; undefined in the language server. */
   services?: Services;
-  /** Build operators for an inner pipeline (windows), wired to `next`. */
-  buildChain?(stages: readonly ChainStage[], next: Emit): Operator;
+  /**
+   * Build operators for an inner pipeline (windows), wired to `next`. `onLateError` receives what
+   * a stage throws while an async stage passes a document or a signal on after push() returned
+   * (a window poisons itself with it); without it such an error fails the run.
+   */
+  buildChain?(stages: readonly ChainStage[], next: Emit, onLateError?: (e: unknown) => void): Operator;
   /** Publish the stage's own figures (cache hits, throttle state) for verbose operatorStats. */
   reportStats?(read: () => Record<string, Value>): void;
 }
@@ -46,7 +50,7 @@ export interface ChainStage {
   readonly config: unknown;
   // Method syntax on purpose: parameters of methods are checked bivariantly, so a
   // StageSpec<C> whose create takes its own C is still a ChainStage.
-  readonly spec: { create?(config: unknown, rt: StageRuntime, next: Emit): Operator };
+  readonly spec: { passesOnLater?: boolean; create?(config: unknown, rt: StageRuntime, next: Emit): Operator };
 }
 
 export interface SourceEnv {

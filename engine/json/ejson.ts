@@ -3,6 +3,8 @@ import { Binary, BSONRegExp, Decimal128, Double, EJSON, Int32, Long, MaxKey, Min
 import { double, isInt32, normalizeNumbers } from '../bson/numbers';
 import type { Value } from '../core/types';
 import { BSON_UNDEFINED } from '../bson/undefined';
+import { dateFromText } from './isoDate';
+import { doubleText, relaxedText } from './relaxed';
 
 /**
  * Turn parsed JSON (plain objects from JSON.parse or a parse tree) into engine values:
@@ -14,12 +16,16 @@ import { BSON_UNDEFINED } from '../bson/undefined';
  */
 export function fromEJSON(v: Value): Value {
   if (v === null || typeof v !== 'object') return typeof v === 'number' && !isInt32(v) ? jsonNumber(v) : v;
+  // Members are written back only when they change: most stay as JSON.parse made them.
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
       if (typeof x === 'number') {
-        if (!isInt32(x)) v[i] = jsonNumber(x);
-      } else if (x !== null && typeof x === 'object') v[i] = fromEJSON(x);
+        if (!isInt32(x) && Number.isInteger(x)) v[i] = jsonNumber(x);
+      } else if (x !== null && typeof x === 'object') {
+        const y = fromEJSON(x);
+        if (y !== x) v[i] = y;
+      }
     }
     return v;
   }
@@ -34,8 +40,12 @@ export function fromEJSON(v: Value): Value {
     first = false;
     const x = o[k];
     if (typeof x === 'number') {
-      if (!isInt32(x)) o[k] = jsonNumber(x);
-    } else if (x !== null && typeof x === 'object') o[k] = fromEJSON(x);
+      // Non-integral doubles stay as they are (jsonNumber returns them unchanged).
+      if (!isInt32(x) && Number.isInteger(x)) o[k] = jsonNumber(x);
+    } else if (x !== null && typeof x === 'object') {
+      const y = fromEJSON(x);
+      if (y !== x) o[k] = y;
+    }
   }
   return o;
 }
@@ -60,7 +70,7 @@ function wrapper(o: Record<string, Value>, k: string): Value {
   const x = o[k];
   switch (k) {
     case '$date':
-      if (typeof x === 'string') return new Date(x);
+      if (typeof x === 'string') return dateFromText(x);
       if (typeof x === 'number') return new Date(x);
       if (x !== null && typeof x === 'object') {
         const inner = (x as Record<string, Value>)['$numberLong'] ?? (x as Record<string, Value>)['$numberDouble'];
@@ -171,46 +181,36 @@ export function numberToken(tok: string, frac: boolean): string | undefined {
   return b >= INT64_MIN && b <= INT64_MAX ? `{"$numberLong":"${tok}"}` : undefined;
 }
 
-/** One line of relaxed Extended JSON, as `asp run` prints documents. */
+/** One line of relaxed Extended JSON, as `asp run` prints documents (engine/json/relaxed.ts). */
 export function toRelaxedJSON(v: Value): string {
-  return text(v, false) ?? 'null';
+  return relaxedText(v) ?? 'null';
 }
 
 /** Canonical Extended JSON (type-preserving), for checkpoints and state files. */
 export function toCanonicalJSON(v: Value): string {
-  return text(v, true) ?? 'null';
+  return canonicalText(v) ?? 'null';
 }
 
-/**
- * A double as Extended JSON writes it: always with a fraction or an exponent ("2.0", "-0.0",
- * "1e+21"), so that reading it back gives a double again; "NaN", "Infinity", "-Infinity".
- */
-export function doubleText(d: number): string {
-  if (d === 0) return 1 / d < 0 ? '-0.0' : '0.0';
-  if (!Number.isFinite(d)) return d !== d ? 'NaN' : d > 0 ? 'Infinity' : '-Infinity';
-  const s = String(d);
-  return Number.isInteger(d) && s.indexOf('e') < 0 ? s + '.0' : s;
-}
+export { doubleText };
 
-/** Relaxed numbers are JSON numbers where they stay typed; canonical ones are all wrappers. */
-function numberText(kind: 'int' | 'long' | 'double', digits: string, canonical: boolean, finite = true): string {
-  if (!canonical && finite) return digits;
+/** Canonical numbers are all wrappers. */
+function numberText(kind: 'int' | 'long' | 'double', digits: string): string {
   return `{"${kind === 'int' ? '$numberInt' : kind === 'long' ? '$numberLong' : '$numberDouble'}":"${digits}"}`;
 }
 
-/** One printer for both forms; undefined for "missing" so object members can be skipped. */
-function text(v: Value, canonical: boolean): string | undefined {
+/** Undefined for "missing" so object members can be skipped. */
+function canonicalText(v: Value): string | undefined {
   switch (typeof v) {
     case 'string':
       return JSON.stringify(v);
     case 'number':
-      return isInt32(v) ? numberText('int', String(v), canonical) : numberText('double', doubleText(v), canonical, Number.isFinite(v));
+      return isInt32(v) ? numberText('int', String(v)) : numberText('double', doubleText(v));
     case 'boolean':
       return v ? 'true' : 'false';
     case 'undefined':
       return undefined;
     case 'bigint':
-      return numberText('long', String(v), canonical);
+      return numberText('long', String(v));
     case 'object':
       break;
     default:
@@ -219,28 +219,23 @@ function text(v: Value, canonical: boolean): string | undefined {
   if (v === null) return 'null';
   if (Array.isArray(v)) {
     let s = '[';
-    for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (text(v[i], canonical) ?? 'null');
+    for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (canonicalText(v[i]) ?? 'null');
     return s + ']';
   }
-  if (v instanceof Date) {
-    const t = v.getTime();
-    // Relaxed form: an ISO string for years 1970-9999, else the canonical number.
-    if (!canonical && t >= 0 && t <= 253402300799999) return `{"$date":"${v.toISOString().replace('.000Z', 'Z')}"}`;
-    return `{"$date":{"$numberLong":"${t}"}}`;
-  }
+  if (v instanceof Date) return `{"$date":{"$numberLong":"${v.getTime()}"}}`;
   const bt = (v as { _bsontype?: string })._bsontype;
   if (bt !== undefined) {
-    if (bt === 'Double') return numberText('double', doubleText((v as Double).value), canonical);
-    if (bt === 'Long') return numberText('long', (v as Long).toString(), canonical);
-    if (bt === 'Int32') return numberText('int', String((v as Int32).value), canonical);
+    if (bt === 'Double') return numberText('double', doubleText((v as Double).value));
+    if (bt === 'Long') return numberText('long', (v as Long).toString());
+    if (bt === 'Int32') return numberText('int', String((v as Int32).value));
     if (bt === 'Undefined') return '{"$undefined":true}';
-    return EJSON.stringify(v as Record<string, unknown>, { relaxed: !canonical });
+    return EJSON.stringify(v as Record<string, unknown>, { relaxed: false });
   }
   let s = '{';
   let first = true;
   const o = v as Record<string, Value>;
   for (const k in o) {
-    const x = text(o[k], canonical);
+    const x = canonicalText(o[k]);
     if (x === undefined) continue;
     s += (first ? '' : ',') + JSON.stringify(k) + ':' + x;
     first = false;

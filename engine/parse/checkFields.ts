@@ -27,7 +27,8 @@ export function checkFields(fields: readonly FieldSpec[], obj: Doc, prefix: stri
   const allowed = fields.flatMap((f) => [f.name, ...(f.aliases ?? [])]);
   for (const k of Object.keys(obj)) {
     if (allowed.includes(k)) continue;
-    err(ctx, [...path, k], `BSON field '${prefix}.${k}' is an unknown field.`, 'ASP302', { target: 'key', data: { allowed } });
+    const suggestion = fields.find((f) => f.misnomers?.includes(k))?.name;
+    err(ctx, [...path, k], `BSON field '${prefix}.${k}' is an unknown field.`, 'ASP302', { target: 'key', data: suggestion ? { allowed, suggestion } : { allowed } });
     ok = false;
   }
   for (const f of fields) {

@@ -61,6 +61,11 @@ export interface FieldSpec {
   localNote?: string;
   /** Other names Atlas's tools use for the same field (e.g. mongosh placements). */
   aliases?: readonly string[];
+  /**
+   * Names Atlas does not accept but people write for this field (another tool's wording): they
+   * stay an unknown-field error (ASP302), which then suggests this field (the editor's quick fix).
+   */
+  misnomers?: readonly string[];
   /** For an `enum`: the values the local engine runs; the others are Atlas's and flagged as such. */
   localEnum?: readonly (string | number | boolean)[];
   /** Atlas sets it in its replies (GET): accepted in a file, never completed or asked for. */

@@ -103,6 +103,11 @@ export interface StageSpec<C = unknown> {
   idlName?: string;
   /** May end a processor's pipeline although it is not a sink (Atlas accepts it since 2026-01). */
   terminal?: boolean;
+  /**
+   * Its operator may pass documents on after push() returns (replies, a batch answered in
+   * drain()): it implements Operator.afterPending, and windows run it asynchronously.
+   */
+  passesOnLater?: boolean;
   examples: StageExample[];
   /** Why the stage has no runnable example (needs an Atlas service, a Kafka broker...). */
   noExample?: string;
@@ -124,6 +129,4 @@ export interface ShapeContext {
   connections: ConnectionRegistry;
   /** The output shape of the stage's inner pipeline (windows), when it has one. */
   inner?: Shape;
-  /** Documents captured from a real run of this file, if any (seed the source's shape). */
-  sample?: readonly unknown[];
 }

@@ -142,7 +142,7 @@ export class PipelineRun {
       dlq: this.dlq,
       processorName: this.opts.processorName ?? 'preview',
       services: this.opts.services,
-      buildChain: (inner, n) => buildChain(inner, rt, n),
+      buildChain: (inner, n, late) => buildChain(inner, rt, n, undefined, late),
     };
     const last = stages[stages.length - 1]!;
     const isSink = stages.length > 1 && last.spec.kind === 'sink';
@@ -287,6 +287,8 @@ export class PipelineRun {
         // Atlas keeps an exhausted documents source idle until stopped (asp-spec §2.3).
         await abortableSleep(200, signal);
         chain.tick?.(this.clock.now());
+        // A window closed by the tick may feed an async stage: settle it before a checkpoint.
+        await chain.drain?.();
         await this.opts.onBatch?.(this);
         continue;
       }

@@ -100,45 +100,100 @@ export function compileProjection(spec: Doc, c: Compiler, path: JsonPath): Proje
   if (!inclusion && !exclusion && !idExcluded) inclusion = true; // {_id: 1}
   if (inclusion) {
     if (!idExcluded && !root.has('_id')) root.set('_id', { kind: 'include' });
-    return { mode: 'inclusion', apply: (doc, ctx) => includeTree(root, doc, ctx) };
+    return { mode: 'inclusion', apply: compileInclude(root) };
   }
   return { mode: 'exclusion', apply: (doc) => excludeTree(root, doc) };
 }
 
-function includeTree(tree: Map<string, Node>, doc: Doc, ctx: EvalCtx): Doc {
-  const out: Doc = {};
-  // Included fields keep the input's order; computed fields follow in specification order.
-  for (const k in doc) {
-    const n = tree.get(k);
-    if (!n || n.kind === 'expr' || n.kind === 'exclude') continue;
-    if (n.kind === 'include') out[k] = doc[k];
-    else {
-      const v = includeValue(n.children, doc[k], ctx);
-      if (v !== undefined) out[k] = v;
-    }
-  }
+type IncludeFn = (doc: Doc, ctx: EvalCtx) => Doc;
+
+/** Up to this many copied fields are found by comparing keys; more use a Map. */
+const SCAN_MAX = 8;
+
+/**
+ * An inclusion tree compiled once into arrays: included fields keep the input's order (one pass
+ * over the document's keys), computed fields and sub-projections of absent fields follow in
+ * specification order.
+ */
+function compileInclude(tree: Map<string, Node>): IncludeFn {
+  const keys: string[] = [];
+  /** Per copied key: undefined copies the value, else the sub-projection applied to it. */
+  const subs: (SubProjection | undefined)[] = [];
+  const tailKeys: string[] = [];
+  /** Per tail key: an expression, or (undefined) the sub-projection built when the key is absent. */
+  const tailExprs: (Expr | undefined)[] = [];
+  const tailSubs: (IncludeFn | undefined)[] = [];
   for (const [k, n] of tree) {
-    if (n.kind === 'expr') {
-      const v = n.expr(ctx);
-      if (v !== undefined) out[k] = v;
-    } else if (n.kind === 'tree' && !(k in doc) && hasExpr(n.children)) {
-      out[k] = includeTree(n.children, {}, ctx);
+    if (n.kind === 'include') {
+      keys.push(k);
+      subs.push(undefined);
+    } else if (n.kind === 'tree') {
+      const sub: SubProjection = { fn: compileInclude(n.children), withExpr: hasExpr(n.children) };
+      keys.push(k);
+      subs.push(sub);
+      if (sub.withExpr) {
+        tailKeys.push(k);
+        tailExprs.push(undefined);
+        tailSubs.push(sub.fn);
+      }
+    } else if (n.kind === 'expr') {
+      tailKeys.push(k);
+      tailExprs.push(n.expr);
+      tailSubs.push(undefined);
     }
   }
-  return out;
+  const nk = keys.length;
+  const nt = tailKeys.length;
+  const index = nk > SCAN_MAX ? new Map(keys.map((k, i) => [k, i])) : undefined;
+  return (doc, ctx) => {
+    const out: Doc = {};
+    for (const k in doc) {
+      let j = -1;
+      if (index === undefined) {
+        for (let i = 0; i < nk; i++) {
+          if (keys[i] === k) {
+            j = i;
+            break;
+          }
+        }
+      } else j = index.get(k) ?? -1;
+      if (j < 0) continue;
+      const sub = subs[j];
+      if (sub === undefined) out[k] = doc[k];
+      else {
+        const v = includeValue(sub, doc[k], ctx);
+        if (v !== undefined) out[k] = v;
+      }
+    }
+    for (let i = 0; i < nt; i++) {
+      const k = tailKeys[i]!;
+      const e = tailExprs[i];
+      if (e !== undefined) {
+        const v = e(ctx);
+        if (v !== undefined) out[k] = v;
+      } else if (!(k in doc)) out[k] = tailSubs[i]!({}, ctx);
+    }
+    return out;
+  };
 }
 
-function includeValue(tree: Map<string, Node>, v: Value, ctx: EvalCtx): Value {
-  if (isPlainObject(v)) return includeTree(tree, v, ctx);
+interface SubProjection {
+  fn: IncludeFn;
+  /** The sub-tree computes fields, so it yields a document even where the input has none. */
+  withExpr: boolean;
+}
+
+function includeValue(sub: SubProjection, v: Value, ctx: EvalCtx): Value {
+  if (isPlainObject(v)) return sub.fn(v, ctx);
   if (Array.isArray(v)) {
     const out: Value[] = [];
     for (const e of v) {
-      const r = includeValue(tree, e, ctx);
+      const r = includeValue(sub, e, ctx);
       if (r !== undefined) out.push(r);
     }
     return out;
   }
-  return hasExpr(tree) ? includeTree(tree, {}, ctx) : undefined;
+  return sub.withExpr ? sub.fn({}, ctx) : undefined;
 }
 
 function hasExpr(tree: Map<string, Node>): boolean {
@@ -195,11 +250,23 @@ export function compileSetter(spec: Doc, c: Compiler, path: JsonPath, stage: str
   // Evaluate everything against the input first, then assign: expressions see the original.
   const flat = flatten(root);
   const getters = flat.map((f) => f.expr);
+  const n = getters.length;
+  // A top-level field is set directly; dotted paths go through assign().
+  const tops = flat.map((f) => (f.parts.length === 1 ? f.parts[0]! : undefined));
+  const parts = flat.map((f) => f.parts);
+  // Reused for every document (an expression cannot run this stage again), emptied after use.
+  const values = new Array<Value>(n).fill(undefined);
   return {
     apply(doc, ctx) {
-      const values = new Array<Value>(getters.length);
-      for (let i = 0; i < getters.length; i++) values[i] = getters[i]!(ctx);
-      for (let i = 0; i < flat.length; i++) assign(doc, flat[i]!.parts, 0, values[i]);
+      for (let i = 0; i < n; i++) values[i] = getters[i]!(ctx);
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        values[i] = undefined;
+        const k = tops[i];
+        if (k === undefined) assign(doc, parts[i]!, 0, v);
+        else if (v === undefined) delete doc[k];
+        else doc[k] = v;
+      }
       return doc;
     },
   };

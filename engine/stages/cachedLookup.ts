@@ -31,7 +31,7 @@ const FIELDS: FieldSpec[] = [
 ];
 
 export const cachedLookup: StageSpec<CachedLookupConfig> = {
-  name: '$cachedLookup', kind: 'transform', placement: { main: true, window: false, payload: false }, operatorName: 'CachedLookUpOperator',
+  name: '$cachedLookup', kind: 'transform', placement: { main: true, window: false, payload: false }, operatorName: 'CachedLookUpOperator', passesOnLater: true,
   summary: 'Joins documents from a collection through a cache with a time-to-live.',
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-cachedlookup/',
   syntax: '{ $cachedLookup: { ttl: {size, unit}, maxMemUsageBytes, from: {connectionName, db, coll}, localField, foreignField, as } }',

@@ -1,7 +1,9 @@
 /**
  * $https (ASP): call an HTTP(S) endpoint of an Https connection per document and store the reply
  * in `as`; may end the pipeline. The requests run in engine/connectors/http (reached through
- * `Io.https`). https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-https/
+ * `Io.https`). In a window's pipeline it runs when the window closes, the window's output
+ * following once the replies are in (engine/windows/closeQueue.ts).
+ * https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-https/
  */
 import type { Expr } from '../expr/types';
 import { isNumber, isPlainObject } from '../bson/types';
@@ -17,7 +19,8 @@ import { ON_ERROR, PAYLOAD } from './_callFields';
 
 const FIELDS: FieldSpec[] = [
   { name: 'connectionName', role: 'connection', type: 'string', required: true, connectionTypes: ['Https'], description: 'An Https connection: the base URL (and its secret headers)' },
-  { name: 'path', role: 'expr', type: ['string', 'object'], description: "Path appended to the connection's URL, or an expression giving it per document" },
+  // Atlas's field is `path` (sp-agg-https); `urlPath` is not accepted there, so it is an unknown field suggesting `path`.
+  { name: 'path', role: 'expr', type: ['string', 'object'], misnomers: ['urlPath'], description: "Path appended to the connection's URL, or an expression giving it per document" },
   { name: 'method', role: 'literal', type: 'string', enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], default: 'GET', description: 'HTTP method of the request' },
   { name: 'headers', role: 'fieldMap', type: 'object', description: 'Request headers: name -> a string or a field path giving one' },
   { name: 'parameters', role: 'fieldMap', type: 'object', description: 'Query parameters: name -> expression giving a number, string or boolean' },
@@ -42,6 +45,7 @@ export const https: StageSpec<HttpsConfig> = {
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-https/',
   syntax: '{ $https: { connectionName, path, method, headers, parameters, as, onError, payload, config } }',
   terminal: true,
+  passesOnLater: true,
   fields: FIELDS,
   examples: [],
   noExample: 'needs an HTTP server: test/engine/stages/https.test.ts runs it against one started by the test',
@@ -106,10 +110,6 @@ export const https: StageSpec<HttpsConfig> = {
     };
     const connectionTimeoutMs = secs('connectionTimeoutSec', 30) * 1000;
     const requestTimeoutMs = secs('requestTimeoutSec', 60) * 1000;
-    if (ctx.context === 'window') {
-      // Window pipelines run synchronously when the window closes; the replies would come after.
-      ctx.report({ code: 'ASP390', severity: 'warning', path, message: '$https inside a window pipeline runs on Atlas only: the local engine runs it in the main pipeline, not when a window closes' });
-    }
     if (!ok) return undefined;
     const method = (METHODS as readonly string[]).includes(arg['method'] as string) ? (arg['method'] as HttpsConfig['method']) : 'GET';
     const onError = arg['onError'] === 'ignore' || arg['onError'] === 'fail' ? arg['onError'] : 'dlq';

@@ -43,6 +43,8 @@ export const lookup: StageSpec<LookupConfig | DocumentsLookupConfig> = {
   kind: 'transform',
   placement: { main: true, window: true, payload: false },
   operatorName: 'LookUpOperator',
+  // Against MongoDB the batch is answered in drain() (the embedded store answers in push()).
+  passesOnLater: true,
   summary: 'Joins each document with matching documents of a collection on a Cluster connection (or the embedded local store), or with documents a $documents pipeline computes.',
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-lookup/',
   syntax: '{ $lookup: { from: { connectionName, db, coll }, localField, foreignField, let, pipeline, as } }',

@@ -102,7 +102,6 @@ export const source: StageSpec<SourceConfig> = {
       const name = a['connectionName'];
       seed = typeof name === 'string' ? connectionShape(ctx.connections.get(name)?.type) : obj({}, true);
     }
-    for (const d of (ctx.sample ?? []).slice(0, 200)) seed = merge(seed, shapeOfValue(d));
     const ts = a['tsFieldName'];
     const out = setPath(seed, typeof ts === 'string' ? ts : '_ts', scalar('date'));
     return setPath(out, '_stream_meta', obj({ source: obj({ type: scalar('string') }, true) }, true));

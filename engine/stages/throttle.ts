@@ -4,7 +4,8 @@
  * on at once while the buckets allow it and queues it otherwise; drain(), which the run loop
  * awaits before it reads the next batch, releases the queue as the buckets refill, so the wait
  * holds the source back. A document larger than bytesPerSec passes on a full bucket and leaves
- * it in debt (about a second's wait after it). Waits go through the run's clock.
+ * it in debt (about a second's wait after it). Waits go through the run's clock. Watermarks wait
+ * behind the queued documents (afterPending), so a window after $throttle never closes early.
  * https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-throttle/
  */
 import { calculateObjectSize } from 'bson';
@@ -29,7 +30,7 @@ function docBytes(doc: Doc): number {
 }
 
 export const throttle: StageSpec<ThrottleConfig> = {
-  name: '$throttle', kind: 'transform', placement: { main: true, window: false, payload: false }, operatorName: 'ThrottleOperator',
+  name: '$throttle', kind: 'transform', placement: { main: true, window: false, payload: false }, operatorName: 'ThrottleOperator', passesOnLater: true,
   summary: 'Limits throughput in bytes or messages per second.',
   docsUrl: 'https://www.mongodb.com/docs/atlas/atlas-stream-processing/sp-agg-throttle/',
   syntax: '{ $throttle: { bytesPerSec: <int>, messagesPerSec: <int> } }',
@@ -70,7 +71,8 @@ export const throttle: StageSpec<ThrottleConfig> = {
     const sleep = sleeperOf(rt.clock);
     const msgs = cfg.messagesPerSec !== undefined ? new TokenBucket(cfg.messagesPerSec, now()) : undefined;
     const bytes = cfg.bytesPerSec !== undefined ? new TokenBucket(cfg.bytesPerSec, now()) : undefined;
-    const queue: { doc: Doc; meta: Meta; size: number }[] = [];
+    // `after`: signals (watermarks, ticks, flush) to pass on right after the item (afterPending).
+    const queue: { doc: Doc; meta: Meta; size: number; after?: (() => void)[] }[] = [];
     let throttledTimeMs = 0;
     let throttleEvents = 0;
     rt.reportStats?.(() => ({
@@ -92,6 +94,10 @@ export const throttle: StageSpec<ThrottleConfig> = {
         if (queue.length === 0 && waitMs(size) === 0) pass(doc, meta, size);
         else queue.push({ doc, meta, size });
       },
+      afterPending(fn) {
+        if (queue.length === 0) fn();
+        else (queue[queue.length - 1]!.after ??= []).push(fn);
+      },
       async drain() {
         while (queue.length) {
           const w = waitMs(queue[0]!.size);
@@ -104,6 +110,7 @@ export const throttle: StageSpec<ThrottleConfig> = {
           }
           const it = queue.shift()!;
           pass(it.doc, it.meta, it.size);
+          if (it.after) for (const fn of it.after) fn();
         }
       },
     };

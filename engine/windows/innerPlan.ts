@@ -3,7 +3,8 @@
  * over panes: one `$group` table per pane, no per-window operator chain. Tumbling windows are
  * one pane each; hopping windows combine panes when a window fires (so each document is
  * aggregated once, not once per overlapping window), which needs mergeable accumulators and no
- * window metadata before the group. Everything else gets one operator chain per window.
+ * window metadata before the group, and no async stage ($https) before it. Everything else gets
+ * one operator chain per window.
  */
 import type { Value } from '../core/types';
 import type { ParsedStage } from '../parse/types';
@@ -37,7 +38,8 @@ export function planInner(stages: ParsedStage[], raw: Value[], fallbackOperator:
   if (g < 0) return plan;
   const group = stages[g]!.config as GroupConfig;
   const prefix = stages.slice(0, g);
-  if (prefix.some((s) => s.spec.kind !== 'transform')) return plan;
+  // An async stage before the `$group` passes documents on later, when another pane may be current.
+  if (prefix.some((s) => s.spec.kind !== 'transform' || s.spec.passesOnLater)) return plan;
   // A tumbling window is exactly one pane: no merging, and window metadata is known per document.
   const readsMeta = readsWindowMeta(raw.slice(0, g + 1));
   if (hopping && (!group.plan.mergeable || readsMeta)) return plan;

@@ -1,25 +1,23 @@
 /**
  * Tumbling and hopping windows where every window instance runs its own copy of the inner
  * pipeline. Output of the inner pipeline is held until the window closes, then released in
- * window start order; a window whose pipeline failed emits one DLQ record instead.
+ * window start order; a window whose pipeline failed emits one DLQ record instead. With an
+ * async stage ($https) in the pipeline, a closed window's output waits in the close queue until
+ * the stage answered (closeQueue.ts), and drain() also waits for the open windows' requests, so a
+ * checkpoint holds every document read in some window's state.
  */
 import type { Meta, WindowMeta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
-import type { Operator, StateTable } from '../core/operator';
+import type { StateTable } from '../core/operator';
 import { insertSorted, poisonMessage, WindowCore, withWindow } from './windowCore';
-
-interface Held {
-  doc: Doc;
-  meta: Meta;
-}
+import { windowRun, type Held, type WindowRun } from './closeQueue';
 
 interface Instance {
   start: number;
   wmeta: WindowMeta;
   sourceType: Value;
-  chain: Operator;
-  out: Held[];
-  poison?: string;
+  /** The window's pipeline, its held output and its failure (`run.poison`). */
+  run: WindowRun;
   /** Documents this run added (live views; not kept in checkpoints). */
   docs: number;
 }
@@ -43,12 +41,12 @@ export class InstanceWindowOperator extends WindowCore {
     for (let s = from; s <= t; s += hop) {
       const w = this.last !== undefined && this.last.start === s ? this.last : this.instance(s, meta.source['type']);
       this.last = w;
-      if (w.poison !== undefined) continue;
+      if (w.run.poison !== undefined) continue;
       w.docs++;
       try {
-        w.chain.push(doc, withWindow(meta, w.wmeta));
+        w.run.chain.push(doc, withWindow(meta, w.wmeta));
       } catch (e) {
-        w.poison = poisonMessage(e);
+        w.run.poison = poisonMessage(e);
       }
     }
   }
@@ -56,15 +54,7 @@ export class InstanceWindowOperator extends WindowCore {
   private instance(start: number, sourceType: Value): Instance {
     let w = this.wins.get(start);
     if (w !== undefined) return w;
-    const out: Held[] = [];
-    w = {
-      start,
-      wmeta: this.windowMeta(start),
-      sourceType,
-      chain: this.rt.buildChain!(this.cfg.inner.stages, (doc, meta) => void out.push({ doc, meta })),
-      out,
-      docs: 0,
-    };
+    w = { start, wmeta: this.windowMeta(start), sourceType, run: windowRun(this.rt, this.cfg.inner.stages), docs: 0 };
     this.wins.set(start, w);
     insertSorted(this.starts, start);
     return w;
@@ -82,19 +72,31 @@ export class InstanceWindowOperator extends WindowCore {
   }
 
   private closeInstance(w: Instance): void {
-    if (w.poison === undefined) {
+    const run = w.run;
+    if (run.poison === undefined) {
       try {
-        w.chain.flush?.();
+        run.chain.flush?.();
       } catch (e) {
-        w.poison = poisonMessage(e);
+        run.poison = poisonMessage(e);
       }
     }
-    if (w.poison !== undefined) {
+    const failed = (reason: string): void => {
       const meta: Meta = { ts: w.start, source: { type: w.sourceType }, window: w.wmeta };
-      this.rt.dlq({ operatorName: this.cfg.inner.operatorName, reason: w.poison, meta });
-      return;
-    }
-    for (const h of w.out) this.next(h.doc, h.meta);
+      this.rt.dlq({ operatorName: this.cfg.inner.operatorName, reason, meta });
+    };
+    if (this.closing) return this.closing.closed(run, failed);
+    if (run.poison !== undefined) return failed(run.poison);
+    for (const h of run.out) this.next(h.doc, h.meta);
+  }
+
+  protected override async drainAsync(): Promise<void> {
+    // Open windows first: their requests' documents must be in their state at a checkpoint.
+    for (const s of this.starts.slice()) await this.wins.get(s)?.run.chain.drain?.();
+    await super.drainAsync();
+  }
+
+  protected override async closeAsync(): Promise<void> {
+    for (const w of this.wins.values()) await w.run.chain.close?.();
   }
 
   openWindowStartTimes(): { min: number; max: number } | undefined {
@@ -113,8 +115,8 @@ export class InstanceWindowOperator extends WindowCore {
   protected snapshotState(): Value {
     return this.starts.map((s): InstanceSnapshot => {
       const w = this.wins.get(s)!;
-      const tables: StateTable[] = w.chain.tables?.() ?? [];
-      return { start: s, sourceType: w.sourceType, poison: w.poison ?? null, out: w.out.slice(), inner: tables.map((t) => t.snapshot()) };
+      const tables: StateTable[] = w.run.chain.tables?.() ?? [];
+      return { start: s, sourceType: w.sourceType, poison: w.run.poison ?? null, out: w.run.out.slice(), inner: tables.map((t) => t.snapshot()) };
     });
   }
 
@@ -124,9 +126,9 @@ export class InstanceWindowOperator extends WindowCore {
     this.last = undefined;
     for (const snap of v as InstanceSnapshot[]) {
       const w = this.instance(snap.start, snap.sourceType);
-      if (snap.poison !== null) w.poison = snap.poison;
-      w.out.push(...snap.out);
-      const tables = w.chain.tables?.() ?? [];
+      if (snap.poison !== null) w.run.poison = snap.poison;
+      w.run.out.push(...snap.out);
+      const tables = w.run.chain.tables?.() ?? [];
       tables.forEach((t, i) => {
         if (snap.inner[i] !== undefined) t.restore(snap.inner[i]);
       });
@@ -141,8 +143,8 @@ export class InstanceWindowOperator extends WindowCore {
   protected stateSize(): number {
     let n = 0;
     for (const w of this.wins.values()) {
-      n += 128 + w.out.length * 256;
-      for (const t of w.chain.tables?.() ?? []) n += t.size();
+      n += 128 + w.run.out.length * 256;
+      for (const t of w.run.chain.tables?.() ?? []) n += t.size();
     }
     return n;
   }

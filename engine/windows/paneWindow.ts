@@ -1,7 +1,8 @@
 /**
  * Hopping windows over panes: the timeline is cut into panes of gcd(size, hop); each document
  * updates the partial `$group` table of its one pane, and a window fires by merging the tables
- * of its panes. The stages after the `$group` run per window at fire time.
+ * of its panes. The stages after the `$group` run per window at fire time (asynchronously when
+ * they hold `$https`: see closeQueue.ts).
  */
 import type { Meta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
@@ -15,6 +16,7 @@ import { PaneStack, type StackPane } from './paneStack';
 import type { PanePlan } from './innerPlan';
 import type { WindowConfig } from './windowArgs';
 import { insertSorted, poisonMessage, WindowCore } from './windowCore';
+import { windowRun } from './closeQueue';
 
 interface Pane extends StackPane {
   sourceType: Value;
@@ -161,10 +163,24 @@ export class PaneWindowOperator extends WindowCore {
     const meta: Meta = { ts: s, source: { type: sourceType }, window: this.windowMeta(s) };
     const opName = this.cfg.inner.operatorName;
     if (poison !== undefined) {
-      this.rt.dlq({ operatorName: opName, reason: poison, meta });
+      // Behind the windows still waiting for async output, so DLQ records keep window order.
+      if (this.closing) this.closing.closed({ chain: { push: () => undefined }, out: [], poison }, (reason) => this.rt.dlq({ operatorName: opName, reason, meta }));
+      else this.rt.dlq({ operatorName: opName, reason: poison, meta });
       return;
     }
     const docs = this.single ? (lo < hi ? order[lo]!.table.results() : []) : this.stack.sync(order, lo, hi);
+    if (this.closing) {
+      // The stages after the `$group` hold an async one: the output follows when it answered.
+      const run = windowRun(this.rt, this.plan.rest);
+      try {
+        for (const d of docs) run.chain.push(d, meta);
+        run.chain.flush?.();
+      } catch (e) {
+        run.poison ??= poisonMessage(e);
+      }
+      this.closing.closed(run, (reason) => this.rt.dlq({ operatorName: opName, reason, meta }));
+      return;
+    }
     if (this.plan.rest.length === 0) {
       for (const d of docs) this.next(d, meta);
       return;

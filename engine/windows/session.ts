@@ -2,7 +2,9 @@
  * Session windows (asp-spec §5): per `partitionBy` value, a document joins every open session
  * whose `[min, max]` lies within `gap` of it (merging them); a session `[min, max + gap)` closes
  * when `watermark − allowedLateness ≥ max + gap`. Sessions buffer their documents and run the
- * inner pipeline when they close, so merging sessions is exact for every accumulator.
+ * inner pipeline when they close, so merging sessions is exact for every accumulator. With an
+ * async stage ($https) in it, a closed session's output waits in the close queue until the stage
+ * answered (closeQueue.ts), sessions still released in close order.
  */
 import type { Meta, WindowMeta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
@@ -14,6 +16,7 @@ import type { Expr } from '../expr/types';
 import { newEvalCtx } from '../expr/compile';
 import { keyOf, type GroupKey } from '../accumulators/_key';
 import { LATE_REASON, poisonMessage, withWindow } from './windowCore';
+import { CloseQueue, hasAsyncStage, windowRun } from './closeQueue';
 
 export interface SessionConfig {
   partitionBy: Expr;
@@ -50,9 +53,18 @@ export class SessionWindowOperator implements Operator {
   private nextClose = Infinity;
   private seq = 0;
   private readonly ctx;
+  /** Set when the inner pipeline holds an async stage: closed sessions wait here for their output. */
+  private readonly closing: CloseQueue | undefined;
+  afterPending?: (fn: () => void) => void;
+  drain?: () => Promise<void>;
 
   constructor(private readonly cfg: SessionConfig, private readonly rt: StageRuntime, private readonly next: Emit) {
     this.ctx = newEvalCtx(rt.slotCount, rt.clock);
+    if (hasAsyncStage(cfg.stages)) {
+      const q = (this.closing = new CloseQueue(next));
+      this.afterPending = (fn) => q.afterPending(fn);
+      this.drain = () => q.drain();
+    }
   }
 
   push(doc: Doc, meta: Meta): void {
@@ -168,6 +180,18 @@ export class SessionWindowOperator implements Operator {
 
   private fire(partition: Value, s: Session): void {
     const wmeta: WindowMeta = { start: new Date(s.min), end: new Date(s.max + this.cfg.gap), partition };
+    if (this.closing) {
+      const run = windowRun(this.rt, this.cfg.stages);
+      try {
+        for (const h of s.docs) run.chain.push(h.doc, withWindow(h.meta, wmeta));
+        run.chain.flush?.();
+      } catch (e) {
+        run.poison ??= poisonMessage(e);
+      }
+      const meta: Meta = { ts: s.min, source: { type: s.sourceType }, window: wmeta };
+      this.closing.closed(run, (reason) => this.rt.dlq({ operatorName: this.cfg.operatorName, reason, meta }));
+      return;
+    }
     const out: { doc: Doc; meta: Meta }[] = [];
     const chain = this.rt.buildChain!(this.cfg.stages, (doc, meta) => void out.push({ doc, meta }));
     try {

@@ -6,11 +6,13 @@
  */
 import type { Meta, WindowMeta } from '../core/meta';
 import type { Doc, Value } from '../core/types';
-import { EngineError, errorMessage } from '../core/errors';
 import type { Emit, Operator, SnapshotWriter, StateTable, WindowState } from '../core/operator';
 import type { StageRuntime } from '../io/types';
 import { WindowAssigner } from './assigner';
 import type { WindowConfig } from './windowArgs';
+import { CloseQueue, hasAsyncStage } from './closeQueue';
+
+export { poisonMessage } from './closeQueue';
 
 export const LATE_REASON = 'Input document arrived late.';
 
@@ -27,8 +29,22 @@ export abstract class WindowCore implements Operator {
   private readonly lateness: number;
   private readonly size: number;
   private readonly hop: number;
+  /**
+   * Set when the inner pipeline holds an async stage ($https): closed windows wait here for
+   * their output, released in close order; signals for later stages and checkpoints wait too.
+   */
+  protected readonly closing: CloseQueue | undefined;
+  afterPending?: (fn: () => void) => void;
+  drain?: () => Promise<void>;
+  close?: () => Promise<void>;
 
   constructor(protected readonly cfg: WindowConfig, protected readonly rt: StageRuntime, protected readonly next: Emit) {
+    if (hasAsyncStage(cfg.inner.stages)) {
+      const q = (this.closing = new CloseQueue(next));
+      this.afterPending = (fn) => q.afterPending(fn);
+      this.drain = () => this.drainAsync();
+      this.close = () => this.closeAsync();
+    }
     this.a = new WindowAssigner(cfg.size, cfg.hop, cfg.offset);
     this.procTime = cfg.processingTime;
     this.idle = cfg.idleTimeout;
@@ -138,6 +154,14 @@ export abstract class WindowCore implements Operator {
     ];
   }
 
+  /** Async inner pipelines: wait until no closed window is pending (subclasses add open ones). */
+  protected async drainAsync(): Promise<void> {
+    await this.closing!.drain();
+  }
+
+  /** Async inner pipelines: release what open windows' pipelines hold (HTTP agents). */
+  protected async closeAsync(): Promise<void> {}
+
   protected closeUpTo(x: number): void {
     this.fire(x);
     // oldestStart(x) > minWin  <=>  x >= minWin + size (minWin is aligned).
@@ -164,14 +188,6 @@ export function withWindow(m: Meta, w: WindowMeta): Meta {
   return { ts: m.ts, source: m.source, window: w, https: m.https, externalFunction: m.externalFunction, custom: m.custom };
 }
 
-/**
- * A user error inside a window's pipeline poisons the window (reported once, at close);
- * anything else is an engine bug and propagates.
- */
-export function poisonMessage(e: unknown): string {
-  if (e instanceof EngineError && e.domain === 'user') return errorMessage(e);
-  throw e;
-}
 
 function finite(x: number): number | null {
   return Number.isFinite(x) ? x : null;

@@ -4,6 +4,7 @@ import type { Catalog } from './types';
 import type { ParsedDoc } from './parseCache';
 import type { StageShapes } from './fieldPaths';
 import type { ConnectionsFileIndex } from './connectionsFile';
+import type { ObservedStore } from './observed';
 
 export interface ServiceCtx {
   catalog: Catalog;
@@ -14,4 +15,6 @@ export interface ServiceCtx {
   connectionsFileUri(): string | undefined;
   /** Shapes of every stage's input and output for this version of the document. */
   shapes(parsed: ParsedDoc): StageShapes;
+  /** What the last Run or Debug of each file observed per stage. */
+  observed: ObservedStore;
 }

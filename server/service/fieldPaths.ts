@@ -1,19 +1,22 @@
 /**
  * Field paths carried through the stages: the input shape of every stage, seeded from the
- * source's `documents`, the sample generator's shape or a captured sample, then transformed by
- * each stage's `outputShape` (the catalog's). Computed once per document version.
+ * source's `documents` or the sample generator's shape, then transformed by each stage's
+ * `outputShape` (the catalog's); where the last run observed a stage, its observed shape.
+ * Computed once per document version.
  */
 import type { ConnectionRegistry } from '../../engine/connections/types';
 import { nodeValue } from '../../engine/json/tree';
 import type { Catalog } from './types';
 import type { ParsedDoc, PipelineNode, StageNode } from './parseCache';
-import { obj, type Shape } from '../../engine/parse/shape';
+import { merge, obj, type Shape } from '../../engine/parse/shape';
+import type { ObservedShape } from '../../shared/observedShape';
+import { shapeOfObserved } from './observed';
 
 export interface ShapeDeps {
   catalog: Catalog;
   connections: ConnectionRegistry;
-  /** Documents captured from a real run, if the client sent some for this file. */
-  sample?: unknown[];
+  /** What the last run observed at a stage, while the pipeline is the one that ran. */
+  observed?: (s: StageNode) => ObservedShape | undefined;
 }
 
 /** Input and output shapes of stages, computed on demand up to the stage asked for. */
@@ -42,7 +45,10 @@ export class StageShapes {
   output(s: StageNode): Shape {
     const cached = this.outputs.get(s);
     if (cached) return cached;
-    const out = applyStage(s, this.input(s), this.deps, this);
+    const inferred = applyStage(s, this.input(s), this.deps, this);
+    // Fields a real run emitted join the inferred ones (a Kafka topic's, a $function's).
+    const seen = this.deps.observed?.(s);
+    const out = seen && seen.fields.length > 0 ? merge(inferred, shapeOfObserved(seen)) : inferred;
     this.outputs.set(s, out);
     return out;
   }
@@ -59,7 +65,7 @@ function applyStage(s: StageNode, input: Shape, deps: ShapeDeps, shapes: StageSh
   const last = s.inner?.stages[s.inner.stages.length - 1];
   const inner = s.inner ? (last ? shapes.output(last) : input) : undefined;
   const arg = s.argNode ? nodeValue(s.argNode) : undefined;
-  return spec.outputShape(input, arg, { connections: deps.connections, ...(inner ? { inner } : {}), ...(deps.sample ? { sample: deps.sample } : {}) });
+  return spec.outputShape(input, arg, { connections: deps.connections, ...(inner ? { inner } : {}) });
 }
 
 /** Shapes for a parsed document, memoised on the parse (one per version) and the deps generation. */

@@ -11,6 +11,7 @@ import { describe, lookup, pathsOf, type Shape } from '../../engine/parse/shape'
 import { fieldAt } from '../../engine/parse/fields';
 import { fieldDoc } from './snippets';
 import { META_PATHS } from './completeValues';
+import { observedMarkdown } from './observed';
 
 export function hover(ctx: ServiceCtx, parsed: ParsedDoc, pos: Position): Hover | null {
   const offset = parsed.doc.offsetAt(pos);
@@ -26,7 +27,9 @@ export function hover(ctx: ServiceCtx, parsed: ParsedDoc, pos: Position): Hover 
     const stage = parsed.model.stages.find((s) => s.keyNode === node);
     if (stage) {
       const spec = ctx.catalog.stages.get(stage.name);
-      return spec ? md(stageMarkdown(spec) + outputSection(ctx, parsed, stage)) : null;
+      if (!spec) return null;
+      const seen = ctx.observed.forStage(parsed, stage);
+      return md(stageMarkdown(spec) + outputSection(ctx, parsed, stage) + (seen ? observedMarkdown(seen) : ''));
     }
     if (value.startsWith('$')) {
       const role = slot.k === 'key' ? slot.role.k : '';

@@ -14,6 +14,8 @@ import type { AnalyzeFn, Catalog } from './types';
 import type { ServiceCtx } from './context';
 import { ParseCache, type ParsedDoc } from './parseCache';
 import { shapesFor } from './fieldPaths';
+import { ObservedStore } from './observed';
+import type { ObservedShapesParams } from '../../shared/protocol/observed';
 import { validate } from './validate';
 import { complete } from './complete';
 import { hover } from './hover';
@@ -38,8 +40,8 @@ export const CONNECTIONS_FILE_NAME = 'asp.connections.json';
 export interface AspLanguageService {
   /** Load the registry from its text; `undefined` text means the file does not exist (built-ins only). */
   setConnections(uri: string | undefined, text: string | undefined, file?: string): void;
-  /** Documents captured from a real run of this file, to seed field-path completion. */
-  setSample(uri: string, docs: unknown[] | undefined): void;
+  /** What the last Run or Debug of a file observed per stage (asp/observedShapes). */
+  setObserved(p: ObservedShapesParams): void;
   connections(): ConnectionRegistry;
   isConnectionsFile(uri: string): boolean;
   parse(doc: TextDocument): ParsedDoc;
@@ -70,7 +72,7 @@ export function createLanguageService(deps: LanguageServiceDeps): AspLanguageSer
   let index: ConnectionsFileIndex | undefined;
   let registryUri: string | undefined;
   let generation = 0;
-  const samples = new Map<string, unknown[]>();
+  const observed = new ObservedStore();
 
   const isConnectionsFile = (uri: string): boolean => uri === registryUri || uri.endsWith('/' + CONNECTIONS_FILE_NAME);
   const cache = new ParseCache(deps.catalog, (uri) => (isConnectionsFile(uri) ? 'connections' : 'pipeline'));
@@ -80,7 +82,15 @@ export function createLanguageService(deps: LanguageServiceDeps): AspLanguageSer
     connections: () => registry,
     connectionsFile: () => index,
     connectionsFileUri: () => registryUri,
-    shapes: (parsed) => shapesFor(parsed, { catalog: deps.catalog, connections: registry, sample: samples.get(parsed.doc.uri) }, generation),
+    shapes: (parsed) => shapesFor(parsed, {
+      catalog: deps.catalog,
+      connections: registry,
+      observed: (s) => {
+        const o = observed.forStage(parsed, s);
+        return o && !o.stale ? o.stage.shape : undefined;
+      },
+    }, generation),
+    observed,
   };
 
   const parse = (doc: TextDocument): ParsedDoc => cache.get(doc);
@@ -97,9 +107,8 @@ export function createLanguageService(deps: LanguageServiceDeps): AspLanguageSer
       }
       generation++;
     },
-    setSample(uri, docs) {
-      if (docs && docs.length) samples.set(uri, docs);
-      else samples.delete(uri);
+    setObserved(p) {
+      observed.set(p);
       generation++;
     },
     connections: () => registry,
@@ -120,7 +129,7 @@ export function createLanguageService(deps: LanguageServiceDeps): AspLanguageSer
     codeActions: (doc, range, diagnostics) => codeActions(ctx, parse(doc), range, diagnostics),
     close: (uri) => {
       cache.delete(uri);
-      samples.delete(uri);
+      observed.delete(uri);
     },
   };
 }

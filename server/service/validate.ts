@@ -64,9 +64,14 @@ export function toLsp(parsed: ParsedDoc, d: LocatedDiagnostic): Diagnostic {
   return out;
 }
 
-/** Unknown stage or operator names get the closest catalog name as a hint and quick-fix data. */
+/**
+ * Unknown stage or operator names get the closest catalog name as a hint and quick-fix data; an
+ * unknown field the engine already matched to one (FieldSpec.misnomers) gets its hint appended.
+ */
 function withSuggestion(ctx: ServiceCtx, d: LocatedDiagnostic): LocatedDiagnostic {
-  if (typeof d.data?.['suggestion'] === 'string') return d;
+  const given = d.data?.['suggestion'];
+  // The engine suggested a name (ASP204 says so itself; ASP302 keeps MongoDB's text): say it once.
+  if (typeof given === 'string') return d.message.includes(given) ? d : { ...d, message: `${d.message} Did you mean '${given}'?` };
   const name = unknownName(d);
   if (!name) return d;
   const cat = ctx.catalog;

@@ -22,3 +22,4 @@ export * from './notifications';
 export * from './liveStats';
 export * from './errors';
 export * from './testing';
+export * from './observed';

@@ -23,7 +23,10 @@ async function openInExplorer(page, name) {
 
 /** Brings the Explorer back into the side bar (another step may have opened a different view there). */
 async function showExplorer(page) {
-  await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first().click({ timeout: 15000 });
+  // A click on the Explorer icon while the Explorer shows closes the side bar.
+  if (!(await page.locator('.explorer-folders-view').first().isVisible())) {
+    await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first().click({ timeout: 15000 });
+  }
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30000 });
 }
 
@@ -33,7 +36,10 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
   fs.mkdirSync(images, { recursive: true });
   const results = [];
   let broken = false;
+  // ASP_E2E_UI_STEPS (a title pattern) runs only the matching steps, plus the first, while working on them.
+  const only = process.env.ASP_E2E_UI_STEPS ? new RegExp(process.env.ASP_E2E_UI_STEPS) : undefined;
   const step = async (title, fn) => {
+    if (only && results.length > 0 && !only.test(title)) return;
     if (broken) {
       results.push({ title, state: 'failed', error: 'not run: an earlier step failed' });
       return;
@@ -102,6 +108,50 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
     await panel.locator('#histogram-summary', { hasText: '3 rows with a number at watts' }).waitFor({ timeout: 15000 });
     await page.screenshot({ path: path.join(images, 'output-histogram.png') });
     await panel.locator('#tab-output').click();
+  });
+
+  await step('ui: after the Run, the hover on a stage shows its observed output', async () => {
+    await openInExplorer(page, 'demo.asp.json');
+    const editor = page.locator('.editor-group-container.active .monaco-editor');
+    const stage = editor.locator('.view-line [class^="mtk"]', { hasText: '$addFields' }).first();
+    await stage.waitFor({ timeout: 30000 });
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Observed in last run' });
+    // The hover may be asked before the language server has the run's shapes: move off and back.
+    for (let tries = 0; ; tries++) {
+      await page.mouse.move(10, 10);
+      await stage.hover();
+      try {
+        await hover.first().waitFor({ timeout: 5000 });
+        break;
+      } catch (e) {
+        if (tries >= 10) throw e;
+      }
+    }
+    const text = await hover.first().innerText();
+    if (!/Run at \d\d:\d\d; 3 documents/.test(text)) throw new Error(`the hover says: ${text.slice(0, 400)}`);
+    if (!/kw\s+double\s+3\/3\s+0\.12, 0\.15, 0\.21/.test(text)) throw new Error(`no kw row in the hover: ${text.slice(0, 600)}`);
+    // The stage's docs come first: scroll the hover to the observed section for the screenshot.
+    const box = await hover.first().boundingBox();
+    const table = hover.first().locator('p', { hasText: 'Observed in last run' }).last();
+    // Until the section's top nears the hover's top, or the hover scrolls no further.
+    let lastY;
+    for (let tries = 0; ; tries++) {
+      const t = await table.boundingBox();
+      if (!box || !t) throw new Error('the hover or its observed section has no box');
+      if (t.y <= box.y + 40 || t.y === lastY) break;
+      if (tries >= 30) throw new Error('the observed section does not scroll into the hover');
+      lastY = t.y;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, 60);
+      await page.waitForFunction(([sel, y]) => {
+        const tables = document.querySelectorAll(sel);
+        const el = tables[tables.length - 1];
+        return !el || el.getBoundingClientRect().y !== y;
+      }, ['.monaco-hover:not(.hidden) p', t.y], { timeout: 2000 }).catch(() => undefined);
+    }
+    if ((await table.boundingBox()).y > box.y + box.height - 40) throw new Error('the observed section is not in view in the hover');
+    await page.screenshot({ path: path.join(images, 'hover-after-run.png') });
+    await page.mouse.move(10, 10);
   });
 
   await step('ui: the sidebar shows a created and started processor and its DLQ entries', async () => {
@@ -212,7 +262,7 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
 
   // Last: it opens a second webview beside the output panel.
   await step('ui: the pipeline graph shows the stages and the live counts of a Run', async () => {
-    await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').first().click({ timeout: 15000 });
+    await showExplorer(page);
     await openInExplorer(page, 'window.asp.json');
     await palette(page, 'ASP: Show Pipeline Graph');
     const frames = page.locator('iframe.webview.ready');
@@ -238,6 +288,54 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
     const counts = await graph.locator('.node.window .counts').allTextContents();
     if (!counts.some((c) => c.includes('in 5') && c.includes('out 4'))) throw new Error(`window node counts: ${counts.join(' | ')}`);
     await page.screenshot({ path: path.join(images, 'graph.png') });
+  });
+
+  await step('ui: during a Run the graph shows the window\'s open panes with their counts and the watermark, live', async () => {
+    // Two groups only (the file and its graph), so the whole graph is in the screenshot.
+    await palette(page, 'View: Close All Editors');
+    await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 30000 });
+    await showExplorer(page);
+    await openInExplorer(page, 'panes.asp.json');
+    await palette(page, 'ASP: Show Pipeline Graph');
+    const frames = page.locator('iframe.webview.ready');
+    let graph;
+    for (let tries = 0; !graph && tries < 60; tries++) {
+      const n = await frames.count();
+      for (let i = 0; i < n && !graph; i++) {
+        const f = frames.nth(i).contentFrame().frameLocator('#active-frame');
+        if ((await f.locator('#title', { hasText: 'panes.asp.json' }).count()) > 0) graph = f;
+      }
+      if (!graph) await page.waitForTimeout(500);
+    }
+    if (!graph) throw new Error('no webview holds the graph of panes.asp.json');
+    await graph.locator('.node.window').waitFor({ timeout: 30000 });
+    await openInExplorer(page, 'panes.asp.json');
+    await page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Run' }).first().click({ timeout: 30000 });
+    // sample_stream_solar never ends: a 10 s pane is open while the run goes on.
+    await graph.locator('#state', { hasText: 'watermark' }).waitFor({ state: 'attached', timeout: 60000 });
+    await openInExplorer(page, 'panes.asp.json');
+    await palette(page, 'ASP: Show Pipeline Graph');
+    const window = graph.locator('.node.window');
+    await window.locator('rect.pane').first().waitFor({ timeout: 30000 });
+    // SVG text has no innerText; a pane's <title> says its documents.
+    const caption = async () => (await window.locator('text.detail').allTextContents()).join(' | ');
+    const paneDocs = async () => (await window.locator('rect.pane title').allTextContents()).map((t) => Number(/: ([\d,]+) documents/.exec(t)?.[1]?.replace(/,/g, '') ?? NaN));
+    const inCount = async () => Number(/in ([\d,]+)/.exec((await window.locator('text.counts').allTextContents()).join(' '))?.[1]?.replace(/,/g, '') ?? NaN);
+    const first = await inCount();
+    if (!(first > 0)) throw new Error(`window node counts: ${(await window.locator('text.counts').allTextContents()).join(' | ')}`);
+    if (!/\d+ open panes? · wm \d\d:\d\d:\d\d/.test(await caption())) throw new Error(`window caption: ${await caption()}`);
+    const docs = await paneDocs();
+    if (!docs.some((d) => d > 0)) throw new Error(`pane titles: ${(await window.locator('rect.pane title').allTextContents()).join(' | ')}`);
+    if ((await window.locator('line.wm-line').count()) !== 1) throw new Error('no watermark line on the window timeline');
+    // Live: the counts move on while the run goes on (refreshed about once a second).
+    for (let tries = 0; (await inCount()) <= first; tries++) {
+      if (tries > 100) throw new Error(`the window node stayed at in ${first}`);
+      await page.waitForTimeout(200);
+    }
+    log(`    window: ${await caption()}; panes ${JSON.stringify(await paneDocs())}`);
+    await page.screenshot({ path: path.join(images, 'graph-live-window.png') });
+    await palette(page, 'ASP: Stop Run');
+    await graph.locator('svg.graph.stale').waitFor({ state: 'attached', timeout: 30000 });
   });
 
   return results;

@@ -151,3 +151,12 @@ test('code action: did-you-mean quick fix', () => {
   const a = list.find((x) => x.title === "Change to '$match'")!;
   assert.equal(JSON.parse(applied(doc, a))[1].$match !== undefined, true);
 });
+
+test('code action: $https urlPath (not an Atlas field) is fixed to path', () => {
+  const { doc, list } = actions(`[ ${SRC}, { "$https": { "connectionName": "web", "url|Path": "orders", "as": "r" } }, ${SINK} ]`);
+  const a = list.find((x) => x.title === "Change to 'path'")!;
+  assert.ok(a, JSON.stringify(list.map((x) => x.title)));
+  const https = JSON.parse(applied(doc, a))[1].$https;
+  assert.equal(https.path, 'orders');
+  assert.equal(https.urlPath, undefined);
+});

@@ -3,10 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { pipelineHash } from '../../shared/observedShape';
 
 type Msg = { id?: number; method?: string; params?: any; result?: any };
 
-test('server over --stdio: initialize, diagnostics for the current version, completion, shutdown', async () => {
+test('server over --stdio: initialize, diagnostics for the current version, validateDocument, completion, observed shapes in hover, shutdown', async () => {
   const root = path.join(__dirname, '..', '..');
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'server.ts'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   const waiters: { pred: (m: Msg) => boolean; resolve: (m: Msg) => void }[] = [];
@@ -51,10 +52,24 @@ test('server over --stdio: initialize, diagnostics for the current version, comp
     assert.ok(d3, 'ASP411 published');
     assert.match(d3.message, /^can't \$divide by zero \(\$divide has only constant arguments, so it fails for every document: \$set at \[1\]\.\$set\.r\.\$divide\)$/);
     assert.deepEqual(d3.range, { start: { line: 0, character: text3.indexOf('[1, 0]') }, end: { line: 0, character: text3.indexOf('[1, 0]') + 6 } });
+    // asp/validateDocument answers for the current version at once, without the debounce.
+    const validated = wait((m) => m.id === 5);
+    send({ id: 5, method: 'asp/validateDocument', params: { uri } });
+    const v = (await validated).result;
+    assert.equal(v.version, 3);
+    assert.equal(v.hasErrors, true);
+    assert.ok(v.diagnostics.some((d: { code: string }) => d.code === 'ASP411'));
     const comp = wait((m) => m.id === 2);
     send({ id: 2, method: 'textDocument/completion', params: { textDocument: { uri }, position: { line: 0, character: 37 } } });
     const items = (await comp).result.items.map((i: { label: string }) => i.label);
     assert.ok(items.includes('sample_stream_solar'), items.join());
+    // The extension's asp/observedShapes reaches the stage hover.
+    const pipeline = [{ $source: { connectionName: 'nope' } }];
+    const fields = [{ path: 'device_id', present: 2, types: [['string', 2]], samples: ['"d1"', '"d2"'] }];
+    send({ method: 'asp/observedShapes', params: { uri, pipelineHash: pipelineHash(pipeline), mode: 'Run', at: Date.now(), stages: [{ index: 0, stage: '$source', shape: { docs: 2, sampled: 2, fields, moreFields: 0 } }] } });
+    const hov = wait((m) => m.id === 4);
+    send({ id: 4, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 0, character: 6 } } });
+    assert.match((await hov).result.contents.value, /Observed in last run[^]*\| `device_id` \| string \| 2\/2 \| "d1", "d2" \|/);
     const down = wait((m) => m.id === 3);
     send({ id: 3, method: 'shutdown' });
     await down;

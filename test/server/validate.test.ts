@@ -54,6 +54,15 @@ test('did-you-mean hints carry a suggestion for the quick fix', () => {
   assert.match(String(x.message), /Did you mean '\$toUpper'/);
 });
 
+test('$https urlPath stays MongoDB\'s unknown-field error, with a hint for path', () => {
+  const d = docOf(`[ ${SRC}, { "$https": { "connectionName": "web", "urlPath": "orders", "as": "r" } }, ${SINK} ]`);
+  const x = s.validate(d).find((v) => v.code === 'ASP302')!;
+  assert.equal(x.message, "BSON field '$https.urlPath' is an unknown field. Did you mean 'path'?");
+  assert.equal((x.data as { suggestion: string }).suggestion, 'path');
+  const engine = analyzeText(d.getText(), { connections: builtinRegistry([{ name: 'web', type: 'Https', url: 'https://api.example.com' }]) }).diagnostics.find((v) => v.code === 'ASP302')!;
+  assert.equal(engine.message, "BSON field '$https.urlPath' is an unknown field.", 'asp validate keeps the text MongoDB writes');
+});
+
 test('validationAction "dlq" without a processor DLQ', () => {
   const text = `{ "pipeline": [ ${SRC}, { "$validate": { "validator": {}, "validationAction": "dlq" } }, ${SINK} ] }`;
   assert.ok(diags(text).some(([c]) => c.startsWith('ASP3')), JSON.stringify(diags(text)));

@@ -1,10 +1,15 @@
 /**
  * The `$https` operator: one request per document, up to HTTPS_WINDOW of them in flight, results
  * passed on in input order. 5xx, 429 and transport failures are retried with the services' backoff
- * (a Retry-After wait is used instead when the server sends one); other non-2xx replies, replies
- * that do not parse, and retries that run out follow `onError` (dlq / ignore / fail).
+ * (a Retry-After wait is used instead when the server sends one). As Atlas documents (sp-agg-https
+ * `onError`), only the statuses 400, 404, 410, 413, 414 and 431 follow `onError` (dlq / ignore /
+ * fail); any other non-2xx status, including a 5xx or 429 whose retries ran out, fails the run
+ * whatever `onError` says. Replies that do not parse or have another Content-Type, and transport
+ * failures whose retries ran out, follow `onError`; a request that cannot be built goes to the DLQ.
  * `drain()` returns only once every request pushed so far has finished and its document has been
  * passed on, so a checkpoint (taken after drain) never covers a request still in flight.
+ * Watermarks and the end-of-input flush wait in the queue behind the documents read before them
+ * (afterPending), so a window after `$https` closes only once those documents reached it.
  * Secrets resolved from the connection (`${env:NAME}` in url and headers) are replaced by their
  * reference in every text that leaves the operator: DLQ reasons, failures, `_stream_meta.https.url`.
  */
@@ -23,6 +28,8 @@ import { HttpClient, HttpStatusError, HttpTransportError, retryAfterMs, type Htt
 import { ReplyError, replyValue, requestBody, requestHeaders, requestUrl } from './request';
 
 const OPERATOR = 'HttpsOperator';
+/** The statuses `onError` applies to; any other non-2xx status fails the processor (Atlas docs). */
+export const ON_ERROR_STATUSES: readonly number[] = [400, 404, 410, 413, 414, 431];
 /** Requests in flight per $https stage (Atlas sets no such option; a local choice). */
 export const HTTPS_WINDOW = 64;
 
@@ -35,7 +42,11 @@ interface Slot {
   done: boolean;
   reply?: HttpReply;
   error?: unknown;
+  /** The status of the last non-2xx reply, when retries ran out on one. */
+  lastStatus?: number;
   elapsedMs: number;
+  /** Signals (watermarks, ticks, flush) to pass on right after this document (afterPending). */
+  after?: (() => void)[];
 }
 
 /** Retry what a later attempt may fix: no reply at all, 5xx, 429. */
@@ -91,7 +102,8 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
   let head = 0;
   let started = 0;
   let inFlight = 0;
-  let failure: EngineError | undefined;
+  /** Set once the run must fail: onError "fail", an unhandled status, or a later stage threw. */
+  let failure: unknown;
   let idle: (() => void) | undefined;
   let requestCount = 0;
   let retryCount = 0;
@@ -119,6 +131,14 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
     if (s.error !== undefined) {
       const e = s.error;
       const msg = e instanceof EngineError && e.code === 'ASP_CONNECTION' ? e.message : errorMessage(e);
+      const status = e instanceof HttpStatusError ? e.reply.status : s.lastStatus;
+      if (status !== undefined && !ON_ERROR_STATUSES.includes(status)) {
+        failure ??= new EngineError(
+          mask(`$https failed: HTTP status ${status} fails the processor (onError applies to ${ON_ERROR_STATUSES.join(', ')} only): ${msg}`),
+          'user', 'ASP_HTTPS_FAILED', '$https',
+        );
+        return;
+      }
       if (onError(s, `Request failure in $https with error: ${msg}`)) next(s.doc, s.meta);
       return;
     }
@@ -140,7 +160,14 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
     while (head < queue.length && queue[head]!.done) {
       const s = queue[head]!;
       queue[head++] = undefined as unknown as Slot;
-      if (!failure) deliver(s);
+      if (failure !== undefined) continue;
+      try {
+        deliver(s);
+        if (s.after && failure === undefined) for (const fn of s.after) fn();
+      } catch (e) {
+        // A later stage threw while a reply was passed on (after push() returned): fail the run.
+        failure = e;
+      }
     }
     if (head === queue.length) {
       queue.length = 0;
@@ -157,7 +184,14 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
   const send = async (s: Slot & { req: HttpRequest }): Promise<void> => {
     const t0 = rt.clock.now();
     try {
-      s.reply = await withRetry(`$https request to ${mask(s.req.url.origin + s.req.url.pathname)}`, () => (requestCount++, client.request(s.req)), {
+      const attempt = (): Promise<HttpReply> => {
+        requestCount++;
+        return client.request(s.req).catch((e: unknown) => {
+          s.lastStatus = e instanceof HttpStatusError ? e.reply.status : undefined;
+          throw e;
+        });
+      };
+      s.reply = await withRetry(`$https request to ${mask(s.req.url.origin + s.req.url.pathname)}`, attempt, {
         retryable,
         policy: services.retry.policy,
         onRetry: (i) => {
@@ -190,7 +224,7 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
 
   return {
     push(doc, meta) {
-      if (failure) throw failure;
+      if (failure !== undefined) throw failure;
       let req: HttpRequest;
       try {
         ctx.current = doc;
@@ -216,9 +250,13 @@ export function createHttpsOperator(cfg: HttpsConfig, rt: StageRuntime, services
       queue.push({ doc, meta, req, done: false, elapsedMs: 0 });
       pump();
     },
+    afterPending(fn) {
+      if (head === queue.length) fn();
+      else (queue[queue.length - 1]!.after ??= []).push(fn);
+    },
     async drain() {
       if (queue.length > 0) await new Promise<void>((r) => (idle = r));
-      if (failure) throw failure;
+      if (failure !== undefined) throw failure;
     },
     async close() {
       client.close();

@@ -19,7 +19,9 @@ export function run(): Promise<void> {
   const mochaDir = process.env['ASP_E2E_MOCHA'] ?? path.resolve(__dirname, '..', '.deps', 'node_modules', 'mocha');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Mocha = require(mochaDir) as MochaCtor;
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // ASP_E2E_GREP (a test-title pattern) runs a part of the suites while working on them.
+  const grep = process.env['ASP_E2E_GREP'];
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
   const results: { title: string; state: 'passed' | 'failed'; error?: string; ms?: number }[] = [];
   return new Promise((resolve, reject) => {

@@ -1,7 +1,8 @@
 /**
  * $https against a real node:http server on 127.0.0.1 (test/infra/httpServer.ts): request shape
  * (path, parameters, headers, payload), concurrency with input order kept, retries of 5xx and 429
- * (Retry-After honoured on the run's clock), onError, reply parsing, secrets kept out of DLQ
+ * (Retry-After honoured on the run's clock), onError for each value and status (Atlas: only 400,
+ * 404, 410, 413, 414 and 431 follow it; other statuses fail the run), reply parsing, secrets kept out of DLQ
  * records, the final-stage form, and no request in flight at a batch boundary.
  */
 import { describe, it, before, after } from 'node:test';
@@ -136,14 +137,57 @@ describe('$https against a real HTTP server', () => {
     assert.match((r.dlq[0]!['errInfo'] as Doc)['reason'] as string, /^Failed to process input document in \$https with error: Failed to parse response body in \$https with error: /);
   });
 
-  it('gives up after the retry budget and names the status and the attempts', async () => {
-    const r = await run([{ k: 'p1' }], [{ $https: { connectionName: 'api', path: { $concat: ['flaky/', '$k', '/1000'] }, as: 'reply' } }]);
-    assert.equal(r.docs.length, 0);
-    const reason = (r.dlq[0]!['errInfo'] as Doc)['reason'] as string;
-    const m = /failed after (\d+) attempts: Received error response from server\. status code: 503/.exec(reason);
-    assert.ok(m, reason);
+  it('gives up after the retry budget and fails the run (503 is not a status onError handles), naming the status and the attempts', async () => {
+    const dlq: Doc[] = [];
+    const e = await run([{ k: 'p1' }], [{ $https: { connectionName: 'api', path: { $concat: ['flaky/', '$k', '/1000'] }, as: 'reply' } }], { onDlq: (d) => void dlq.push(d) }).then(() => undefined, (x: unknown) => x as Error);
+    assert.ok(e, 'the run failed');
+    const m = /^\$https failed: HTTP status 503 fails the processor \(onError applies to 400, 404, 410, 413, 414, 431 only\): .*failed after (\d+) attempts: Received error response from server\. status code: 503/.exec(e.message);
+    assert.ok(m, e.message);
     assert.equal(Number(m[1]), attempts.get('p1'));
     assert.ok(Number(m[1]) >= 3);
+    assert.deepEqual(dlq, [], 'nothing was dead-lettered');
+  });
+
+  const LISTED = [400, 404, 410, 413, 414, 431];
+  const statusDocs = (codes: number[]) => codes.map((c) => ({ c }));
+  const statusStage = (onError?: string) => ({ $https: { connectionName: 'api', path: { $concat: ['status/', { $toString: '$c' }] }, as: 'reply', ...(onError ? { onError } : {}) } });
+
+  it('onError dlq (the default): each listed status dead-letters its document, the run goes on', async () => {
+    for (const onError of [undefined, 'dlq']) {
+      const r = await run(statusDocs(LISTED), [statusStage(onError)]);
+      assert.deepEqual(r.docs, []);
+      assert.deepEqual(r.dlq.map((d) => (d['doc'] as Doc)['c']), LISTED);
+      r.dlq.forEach((d, i) => assert.match((d['errInfo'] as Doc)['reason'] as string, new RegExp(`status code: ${LISTED[i]}, body`)));
+    }
+  });
+
+  it('onError ignore: each listed status passes its document on unchanged', async () => {
+    const r = await run(statusDocs(LISTED), [statusStage('ignore')]);
+    assert.deepEqual(r.dlq, []);
+    assert.deepEqual(r.docs, statusDocs(LISTED));
+  });
+
+  it('onError fail: each listed status fails the run', async () => {
+    for (const c of LISTED) {
+      await assert.rejects(run([{ c }], [statusStage('fail')]), new RegExp(`\\$https failed \\(onError: "fail"\\): .*status code: ${c},`));
+    }
+  });
+
+  it('any other non-2xx status fails the run whatever onError says (Atlas: "considers any other HTTP status code as a fail error")', async () => {
+    for (const onError of ['dlq', 'ignore', 'fail']) {
+      for (const c of [401, 403, 409, 500]) {
+        const dlq: Doc[] = [];
+        await assert.rejects(run([{ c }], [statusStage(onError)], { onDlq: (d) => void dlq.push(d) }), new RegExp(`\\$https failed: HTTP status ${c} fails the processor`), `${onError} ${c}`);
+        assert.deepEqual(dlq, [], `${onError} ${c}: nothing dead-lettered`);
+      }
+    }
+  });
+
+  it('a server that cannot be reached follows onError once retries run out: ignore passes the document on, fail stops', async () => {
+    const ok = await run([{ n: 1 }], [{ $https: { connectionName: 'down', as: 'reply', onError: 'ignore' } }]);
+    assert.deepEqual(ok.docs, [{ n: 1 }]);
+    assert.deepEqual(ok.dlq, []);
+    await assert.rejects(run([{ n: 1 }], [{ $https: { connectionName: 'down', as: 'reply', onError: 'fail' } }]), /\$https failed \(onError: "fail"\): .*ECONNREFUSED/);
   });
 
   it('retries a server that is not there, then DLQs naming the connection error', async () => {
@@ -210,11 +254,6 @@ describe('$https against a real HTTP server', () => {
     const r = await runPipelineText(text, { connections: services.registry, services, projectStreamMeta: false });
     assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
     assert.deepEqual((r.docs[0]!['r'] as Doc)['query'], { x: '2.5', y: '3' });
-  });
-
-  it('refuses a local run of $https inside a window pipeline, naming the stage', async () => {
-    const stage = { $tumblingWindow: { interval: { size: 1, unit: 'second' }, pipeline: [{ $https: { connectionName: 'api', path: 'echo', as: 'r' } }] } };
-    await assert.rejects(run([{ n: 1 }], [stage]), /cannot run on the local engine.*\$https inside a window pipeline runs on Atlas only/);
   });
 
   it('reports an unknown or wrongly typed connection where it is named', async () => {

@@ -1,7 +1,7 @@
 /**
  * $throttle: the token buckets on an injected clock (exact waits), nothing dropped, order kept,
  * nothing held back at a batch boundary (the source waits instead), its state in verbose
- * operatorStats, and its parse rules.
+ * operatorStats, its parse rules, and a window after it that closes behind the queued documents.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -83,4 +83,23 @@ test('parse rules: at least one rate, positive integers', () => {
   assert.ok(diags({}).includes("$throttle requires at least one of 'bytesPerSec' or 'messagesPerSec'"));
   assert.ok(diags({ messagesPerSec: 0 }).includes('$throttle.messagesPerSec must be a positive integer'));
   assert.ok(!diags({ messagesPerSec: 5 }).some((m) => /Atlas only/.test(m)), 'runs locally: no Atlas-only warning');
+});
+
+test('a window after $throttle closes only once the queued documents reached it (none late)', async () => {
+  // 40 documents at 10/s: most of them wait in the queue while the watermark passes 1 s.
+  const docs = Array.from({ length: 40 }, (_, i) => ({ i, t: { $date: new Date(T0 + i * 50).toISOString() } }));
+  const pipeline = [
+    { $source: { documents: docs, timeField: '$t' } },
+    { $throttle: { messagesPerSec: 10 } },
+    { $tumblingWindow: { interval: { size: 1, unit: 'second' }, allowedLateness: { size: 0, unit: 'second' }, pipeline: [{ $group: { _id: null, n: { $sum: 1 } } }, { $project: { _id: 0, n: 1 } }] } },
+  ];
+  const connections = builtinRegistry();
+  const a = analyzeText(JSON.stringify({ name: 't', pipeline }), { connections });
+  assert.deepEqual(a.diagnostics.filter((d) => d.severity === 'error'), []);
+  const out: Doc[] = [];
+  const dlq: Doc[] = [];
+  const run = new PipelineRun(a.processor!, a.validated!, { connections, clock: new ManualClock(T0), projectStreamMeta: false, onOutput: (d) => void out.push(d), onDlq: (d) => void dlq.push(d) });
+  await run.run();
+  assert.deepEqual(dlq, []);
+  assert.deepEqual(out, [{ n: 20 }, { n: 20 }]);
 });
