@@ -61,110 +61,13 @@ function basic(v: Value): Value {
   }
 }
 
-/**
- * True when the native JSON.stringify prints `v` exactly as the relaxed Extended JSON printer
- * does: strings, booleans, int32 values other than -0, non-integral finite numbers, null, and
- * arrays and plain objects of those (undefined members are skipped, undefined array items print
- * null, by both).
- */
-function jsonSafe(v: Value): boolean {
-  switch (typeof v) {
-    case 'string':
-    case 'boolean':
-    case 'undefined':
-      return true;
-    case 'number':
-      // Int32 values print as JSON does; other integers the printer marks as doubles ("3e9" -> 3000000000.0).
-      return (v | 0) === v ? v !== 0 || 1 / v > 0 : Number.isFinite(v) && !Number.isInteger(v);
-    case 'object':
-      break;
-    default:
-      return false;
-  }
-  if (v === null) return true;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) if (!jsonSafe(v[i])) return false;
-    return true;
-  }
-  const proto = Object.getPrototypeOf(v) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
-  const o = v as Doc;
-  for (const k in o) if (!jsonSafe(o[k])) return false;
-  return true;
-}
-
-/**
- * Relaxed Extended JSON of a value, with every part that is plain JSON printed by the native
- * JSON.stringify (the hot path: a parsed Kafka value plus `_stream_meta`) and the rest (dates,
- * BSON values such as the Long offset, integers outside int32) by the engine's printer.
- * Undefined means "skip this member", as in that printer.
- */
-function relaxedValue(v: Value): string | undefined {
-  if (typeof v !== 'object' || v === null) {
-    if (jsonSafe(v)) return v === undefined ? undefined : JSON.stringify(v);
-    return typeof v === 'function' || typeof v === 'symbol' ? undefined : toRelaxedJSON(v);
-  }
-  if (Array.isArray(v)) {
-    if (jsonSafe(v)) return JSON.stringify(v);
-    let s = '[';
-    for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (relaxedValue(v[i]) ?? 'null');
-    return s + ']';
-  }
-  const proto = Object.getPrototypeOf(v) as unknown;
-  if (proto !== Object.prototype && proto !== null) return toRelaxedJSON(v);
-  return relaxedObject(v as Doc);
-}
-
-/**
- * A plain object. When the members that are not plain JSON all come last (the document with
- * `_stream_meta` added at its end), the others are printed by one JSON.stringify of the object
- * itself, with those last members set to undefined (skipped) for the call and put back after.
- */
-function relaxedObject(o: Doc): string {
-  let tail: string[] | undefined;
-  let suffix = true;
-  for (const k in o) {
-    const safe = jsonSafe(o[k]);
-    if (!safe) (tail ??= []).push(k);
-    else if (tail) suffix = false;
-  }
-  if (!tail) return JSON.stringify(o);
-  // An own `__proto__` member (JSON.parse makes them) cannot be set and put back: it is a setter.
-  if (suffix && Object.isExtensible(o) && !tail.includes('__proto__')) {
-    const saved = tail.map((k) => o[k]);
-    let head: string;
-    try {
-      for (const k of tail) o[k] = undefined;
-      head = JSON.stringify(o);
-    } finally {
-      for (let i = 0; i < tail.length; i++) o[tail[i]!] = saved[i];
-    }
-    let rest = '';
-    for (let i = 0; i < tail.length; i++) {
-      const x = relaxedValue(saved[i]);
-      if (x !== undefined) rest += ',' + JSON.stringify(tail[i]) + ':' + x;
-    }
-    if (rest === '') return head;
-    return head === '{}' ? '{' + rest.slice(1) + '}' : head.slice(0, -1) + rest + '}';
-  }
-  let s = '{';
-  let first = true;
-  for (const k in o) {
-    const x = relaxedValue(o[k]);
-    if (x === undefined) continue;
-    s += (first ? '' : ',') + JSON.stringify(k) + ':' + x;
-    first = false;
-  }
-  return s + '}';
-}
-
 /** Serialise a document as the Kafka message value. Throws ExprError if it cannot be. */
 export function encodeValue(doc: Doc, format: OutputFormat, isoDateFormat: boolean): Buffer {
   const v = isoDateFormat ? (isoDates(doc) as Doc) : doc;
   try {
     if (format === 'basicJson') return Buffer.from(JSON.stringify(basic(v)));
-    // The engine's own printers: the relaxed one skips bson's generic walk for common types.
-    return Buffer.from(format === 'relaxedJson' ? (relaxedValue(v) ?? 'null') : toCanonicalJSON(v));
+    // The engine's own printers (engine/json/relaxed.ts is the one-pass relaxed printer).
+    return Buffer.from(format === 'relaxedJson' ? toRelaxedJSON(v) : toCanonicalJSON(v));
   } catch (e) {
     throw new ExprError(`Failed to serialize document: ${(e as Error).message}`);
   }
