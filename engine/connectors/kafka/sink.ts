@@ -70,12 +70,22 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
     rt.dlq({ operatorName: OPERATOR, reason: `Failed to process input document in ${OPERATOR} with error: ${errorMessage(e)}`, doc, meta });
   };
 
-  async function getProducer(): Promise<Producer> {
-    if (producer) return producer;
+  /**
+   * The one producer, connected once: requests of several partitions start together, so the
+   * connection is shared as a promise (a second producer would be created and never closed).
+   */
+  let connecting: Promise<Producer> | undefined;
+  function getProducer(): Promise<Producer> {
+    connecting ??= connectProducer();
+    return connecting;
+  }
+
+  async function connectProducer(): Promise<Producer> {
     // Load the WebAssembly encoder before the first send so a missing file fails the processor
     // clearly instead of dead-lettering every batch.
     if (compression === CompressionTypes.ZSTD) {
       await zstdReady().catch((e: unknown) => {
+        connecting = undefined;
         throw new EngineError(errorMessage(e), 'internal', 'ASP_KAFKA_CODEC', '$emit');
       });
     }
@@ -84,8 +94,13 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
       allowAutoTopicCreation: true,
       retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 3000 },
     });
-    await withRetry(`connecting to Kafka (${cfg.connectionName})`, () => p.connect(), policy);
     producer = p;
+    try {
+      await withRetry(`connecting to Kafka (${cfg.connectionName})`, () => p.connect(), policy);
+    } catch (e) {
+      connecting = undefined;
+      throw e;
+    }
     return p;
   }
 
@@ -236,6 +251,7 @@ export function createKafkaSink(cfg: KafkaEmitConfig, rt: StageRuntime, services
     async close() {
       const p = producer;
       producer = undefined;
+      connecting = undefined;
       if (p) await p.disconnect().catch(() => undefined);
     },
   };
