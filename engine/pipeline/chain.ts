@@ -77,6 +77,13 @@ function signal<A>(ops: readonly Operator[], method: (o: Operator) => Method<A>,
   // needs[k]: some stage at k or later takes the signal (no need to wait for one that does not).
   const needs = ops.map((_, k) => ops.slice(k).some((o) => method(o) !== undefined));
   if (!needs[0]) return undefined;
+  if (!ops.some((o) => o.afterPending)) {
+    // No async stage: a plain loop over the stages that take it (the per-document watermark).
+    const takers = ops.filter((o) => method(o) !== undefined);
+    return (a) => {
+      for (const o of takers) method(o)!.call(o, a);
+    };
+  }
   return (a) => relay(ops, 0, (o) => method(o)?.call(o, a), undefined, needs, late);
 }
 

@@ -34,9 +34,9 @@ export abstract class WindowCore implements Operator {
    * their output, released in close order; signals for later stages and checkpoints wait too.
    */
   protected readonly closing: CloseQueue | undefined;
-  afterPending?: (fn: () => void) => void;
-  drain?: () => Promise<void>;
-  close?: () => Promise<void>;
+  declare afterPending?: (fn: () => void) => void;
+  declare drain?: () => Promise<void>;
+  declare close?: () => Promise<void>;
 
   constructor(protected readonly cfg: WindowConfig, protected readonly rt: StageRuntime, protected readonly next: Emit) {
     if (hasAsyncStage(cfg.inner.stages)) {
