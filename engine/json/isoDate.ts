@@ -5,18 +5,9 @@
  * Only the exact forms `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS.sssZ` take the fast
  * path; any other text goes to `new Date(text)`, so the result is always what it returns.
  */
+import { civilFromDays, daysFromCivil, type CivilDate } from '../time/civil';
 
 const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  if (m <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = (((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) | 0) + d - 1;
-  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
-  return era * 146097 + doe - 719468;
-}
 
 /** Two decimal digits at `i`, or -1. */
 function two(s: string, i: number): number {
@@ -61,22 +52,14 @@ export function dateFromText(s: string): Date {
   return new Date(t === t ? t : s);
 }
 
+const CIVIL: CivilDate = { year: 1970, month: 1, day: 1 };
 const pad2 = (n: number): string => (n < 10 ? '0' + n : '' + n);
 
 /** `YYYY-MM-DDTHH:MM:SS` of a whole second since the epoch (0 <= sec < 253402300800). */
 function secondText(sec: number): string {
   const days = Math.floor(sec / 86400);
   let r = sec - days * 86400;
-  // H. Hinnant's civil_from_days.
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const { year: y, month: m, day: d } = civilFromDays(days, CIVIL);
   const h = (r / 3600) | 0;
   r -= h * 3600;
   const mi = (r / 60) | 0;

@@ -3,21 +3,13 @@
  * objects and no allocation: results go into one reusable `Parts` record.
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/dateToParts/
  */
+import { civilFromDays as civil, daysFromCivil } from '../../time/civil';
+
+export { daysFromCivil };
 
 export const MS_DAY = 86_400_000;
 export const MS_HOUR = 3_600_000;
 export const MS_MINUTE = 60_000;
-
-/** Day number of a civil date (month 1-12). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const mp = (m + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
 /** Local wall-clock fields of one instant. */
 export interface Parts {
@@ -38,16 +30,7 @@ export function newParts(): Parts {
 
 /** Fill `out` with the civil date of day number `days`. */
 export function civilFromDays(days: number, out: Parts): Parts {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  out.year = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  out.month = m;
-  out.day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  civil(days, out);
   out.days = days;
   return out;
 }
