@@ -30,6 +30,20 @@ async function showExplorer(page) {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30000 });
 }
 
+/** The webview frame in which `has(frame)` finds something, polled for up to 30 s. */
+async function webviewWhere(page, has, what) {
+  const frames = page.locator('iframe.webview.ready');
+  for (let tries = 0; tries < 60; tries++) {
+    const n = await frames.count();
+    for (let i = 0; i < n; i++) {
+      const f = frames.nth(i).contentFrame().frameLocator('#active-frame');
+      if ((await has(f).count()) > 0) return f;
+    }
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`no webview holds ${what}`);
+}
+
 /** Runs the UI steps; returns [{ title, state, error? }]. */
 export async function runUiTests(page, { url, artifacts, images, log }) {
   fs.mkdirSync(artifacts, { recursive: true });
@@ -265,17 +279,7 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
     await showExplorer(page);
     await openInExplorer(page, 'window.asp.json');
     await palette(page, 'ASP: Show Pipeline Graph');
-    const frames = page.locator('iframe.webview.ready');
-    let graph;
-    for (let tries = 0; !graph && tries < 60; tries++) {
-      const n = await frames.count();
-      for (let i = 0; i < n && !graph; i++) {
-        const f = frames.nth(i).contentFrame().frameLocator('#active-frame');
-        if ((await f.locator('#canvas').count()) > 0) graph = f;
-      }
-      if (!graph) await page.waitForTimeout(500);
-    }
-    if (!graph) throw new Error('no webview holds the pipeline graph');
+    const graph = await webviewWhere(page, (f) => f.locator('#canvas'), 'the pipeline graph');
     await graph.locator('.node.window').waitFor({ timeout: 30000 });
     await openInExplorer(page, 'window.asp.json');
     await page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Run' }).first().click({ timeout: 30000 });
@@ -297,17 +301,7 @@ export async function runUiTests(page, { url, artifacts, images, log }) {
     await showExplorer(page);
     await openInExplorer(page, 'panes.asp.json');
     await palette(page, 'ASP: Show Pipeline Graph');
-    const frames = page.locator('iframe.webview.ready');
-    let graph;
-    for (let tries = 0; !graph && tries < 60; tries++) {
-      const n = await frames.count();
-      for (let i = 0; i < n && !graph; i++) {
-        const f = frames.nth(i).contentFrame().frameLocator('#active-frame');
-        if ((await f.locator('#title', { hasText: 'panes.asp.json' }).count()) > 0) graph = f;
-      }
-      if (!graph) await page.waitForTimeout(500);
-    }
-    if (!graph) throw new Error('no webview holds the graph of panes.asp.json');
+    const graph = await webviewWhere(page, (f) => f.locator('#title', { hasText: 'panes.asp.json' }), 'the graph of panes.asp.json');
     await graph.locator('.node.window').waitFor({ timeout: 30000 });
     await openInExplorer(page, 'panes.asp.json');
     await page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Run' }).first().click({ timeout: 30000 });
