@@ -147,12 +147,8 @@ export class TestsTool implements vscode.LanguageModelTool<TestsInput> {
       let uri = o.input.file ? resolveFile(o.input.file) : vscode.window.activeTextEditor?.document.uri;
       if (!uri) throw new UserFacingError('Name a *.asp.test.json fixture or an .asp.json pipeline ("file").');
       if (!isFixtureFile(uri.path)) uri = vscode.Uri.file(fixtureFileFor(uri.fsPath));
-      try {
-        await vscode.workspace.fs.stat(uri);
-      } catch {
-        throw new UserFacingError(`${vscode.workspace.asRelativePath(uri)} does not exist: there are no tests for this pipeline yet.`);
-      }
       const file = await this.tests.refresh(uri);
+      if (!file) throw new UserFacingError(`${vscode.workspace.asRelativePath(uri)} does not exist: there are no tests for this pipeline yet.`);
       const items: vscode.TestItem[] = [];
       file.children.forEach((c) => items.push(c));
       if (items.length === 0) throw new UserFacingError(`${vscode.workspace.asRelativePath(uri)} has no readable tests${typeof file.error === 'string' ? `: ${file.error}` : ''}.`);

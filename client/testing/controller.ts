@@ -69,7 +69,9 @@ export class PipelineTests implements vscode.Disposable {
       }),
       watcher.onDidDelete((uri) => this.forget(uri)),
       vscode.workspace.onDidOpenTextDocument((d) => isFixtureFile(d.uri.path) && void this.refresh(d.uri, d.getText())),
-      vscode.workspace.onDidChangeTextDocument((e) => isFixtureFile(e.document.uri.path) && this.refreshSoon(e.document)),
+      // A change without content changes is a dirty-state change (a save, or the file deleted under
+      // the editor): nothing to re-read, and re-reading a deleted file would only race its removal.
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && isFixtureFile(e.document.uri.path) && this.refreshSoon(e.document)),
     );
     for (const d of vscode.workspace.textDocuments) if (isFixtureFile(d.uri.path)) void this.refresh(d.uri, d.getText());
   }
@@ -109,15 +111,28 @@ export class PipelineTests implements vscode.Disposable {
     return item;
   }
 
-  /** Read a fixture's tests (from `text` when the editor has it) into its item. */
-  async refresh(uri: vscode.Uri, text?: string): Promise<vscode.TestItem> {
-    const file = this.fileItem(uri);
+  /**
+   * Read a fixture's tests (from `text` when the editor has it) into its item. The item is made
+   * only after the read, and not at all when the file has gone meanwhile (deleted on disk, nothing
+   * unsaved): a refresh that a save, an edit or an open started must not bring back a fixture the
+   * watcher has just removed. Undefined when the fixture is gone.
+   */
+  async refresh(uri: vscode.Uri, text?: string): Promise<vscode.TestItem | undefined> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    let reply: P.ListFixtureTestsReply;
+    let reply: P.ListFixtureTestsReply | undefined;
+    let failure: string | undefined;
     try {
       reply = await this.ctx.rpc(P.listFixtureTests, { file: uri.fsPath, text: text ?? open?.getText() });
     } catch (e) {
-      file.error = `Could not read the tests: ${errorMessage(e)}`;
+      failure = `Could not read the tests: ${errorMessage(e)}`;
+    }
+    if (await this.gone(uri)) {
+      this.forget(uri);
+      return undefined;
+    }
+    const file = this.fileItem(uri);
+    if (!reply) {
+      file.error = failure;
       return file;
     }
     const d = reply.diagnostics[0];
@@ -133,6 +148,17 @@ export class PipelineTests implements vscode.Disposable {
     }));
     file.canResolveChildren = false;
     return file;
+  }
+
+  /** True when the fixture is neither on disk nor held unsaved in an editor. */
+  private async gone(uri: vscode.Uri): Promise<boolean> {
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) return false;
+    try {
+      await vscode.workspace.fs.stat(uri);
+      return false;
+    } catch {
+      return true;
+    }
   }
 
   /** The item of test `index` of a fixture. */
@@ -166,6 +192,7 @@ export class PipelineTests implements vscode.Disposable {
       if (excluded.has(item.id)) continue;
       const isFile = !item.parent;
       const file = isFile ? await this.refreshIfUnread(item) : item.parent!;
+      if (!file) continue;
       const list = out.get(file) ?? [];
       if (isFile) file.children.forEach((c) => !excluded.has(c.id) && list.push(c));
       else if (!list.includes(item)) list.push(item);
@@ -174,7 +201,7 @@ export class PipelineTests implements vscode.Disposable {
     return out;
   }
 
-  private async refreshIfUnread(file: vscode.TestItem): Promise<vscode.TestItem> {
+  private async refreshIfUnread(file: vscode.TestItem): Promise<vscode.TestItem | undefined> {
     return file.canResolveChildren ? this.refresh(file.uri!) : file;
   }
 

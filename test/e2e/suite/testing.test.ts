@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, EXTENSION_ID, openFile, suite, test, wsFile } from './helpers';
+import { api, EXTENSION_ID, openFile, suite, suiteSetup, test, wsFile } from './helpers';
 import { waitFor } from '../../helpers/waitFor';
 
 const FIXTURE = 'demo.asp.test.json';
@@ -42,6 +42,13 @@ function aspTest(file: string): Promise<{ code: number; out: string }> {
 }
 
 suite('Pipeline tests in the Test Explorer', () => {
+  // As a user finds them: opening the Testing view makes VS Code ask the controller for every
+  // fixture (its resolve handler), so this suite needs no earlier suite to have read one.
+  suiteSetup(async () => {
+    await api();
+    await vscode.commands.executeCommand('workbench.view.testing.focus');
+  });
+
   test('every fixture and each of its tests is discovered, located at its test', async () => {
     const file = await fixtureItem(FIXTURE, 2);
     const pass = child(file, PASSING);
@@ -73,6 +80,10 @@ suite('Pipeline tests in the Test Explorer', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(uri);
     await waitFor(() => !a.tests.controller.items.get(uri.toString()), 'the deleted fixture to leave the Test Explorer');
+    // A read that began before the delete and ends after it (the save's change event, the edit's
+    // timer, an editor still holding the text) must not bring the fixture back.
+    assert.equal(await a.tests.refresh(uri, text), undefined);
+    assert.equal(a.tests.controller.items.get(uri.toString()), undefined, 'the deleted fixture stays out of the Test Explorer');
   });
 
   test('Run: the passing test passes, the failing one has a diff of expected and actual at its location', async () => {
