@@ -45,16 +45,13 @@ export function buildChain(stages: readonly ChainStage[], rt: StageRuntime, next
   const withDrain = ops.filter((o) => o.drain);
   const withClose = ops.filter((o) => o.close);
   const windows = ops.filter((o) => o.openWindowStartTimes);
-  const wm = signal(ops, (o) => o.watermark, onLateError);
-  const tick = signal(ops, (o) => o.tick, onLateError);
-  const flush = signal(ops, (o) => o.flush, onLateError);
   const asyncOps = ops.some((o) => o.afterPending);
-  let lastWm = -Infinity;
+  const signals = asyncOps ? relayedSignals(ops, onLateError) : plainSignals(ops);
   return {
     push: first ? (probe ? entry : (d, m) => first.push(d, m)) : next,
-    watermark: wm ? (x) => { if (x !== lastWm) wm((lastWm = x)); } : undefined,
-    tick,
-    flush: flush ? () => flush(undefined) : undefined,
+    watermark: signals.watermark,
+    tick: signals.tick,
+    flush: signals.flush,
     // Not guarded by onLateError: what `fn` throws is its caller's (a window releasing output).
     afterPending: asyncOps ? (fn) => relay(ops, 0, () => undefined, fn) : undefined,
     tables: () => ops.flatMap((o) => (o.tables ? o.tables() : [])),
@@ -62,6 +59,36 @@ export function buildChain(stages: readonly ChainStage[], rt: StageRuntime, next
     close: async () => { for (const o of withClose) await o.close!(); },
     // One window per pipeline: its open windows are the chain's.
     openWindowStartTimes: windows.length ? () => windows[0]!.openWindowStartTimes!() : undefined,
+  };
+}
+
+type Signals = Pick<Operator, 'watermark' | 'tick' | 'flush'>;
+
+/**
+ * No async stage: each signal is a loop over the stages that take it, calling the method by name
+ * (the per-document watermark of every window benchmark goes through here).
+ */
+function plainSignals(ops: readonly Operator[]): Signals {
+  const withWm = ops.filter((o) => o.watermark);
+  const withTick = ops.filter((o) => o.tick);
+  const withFlush = ops.filter((o) => o.flush);
+  return {
+    watermark: withWm.length ? (wm) => { for (const o of withWm) o.watermark!(wm); } : undefined,
+    tick: withTick.length ? (now) => { for (const o of withTick) o.tick!(now); } : undefined,
+    flush: withFlush.length ? () => { for (const o of withFlush) o.flush!(); } : undefined,
+  };
+}
+
+/** Signals through a chain holding an async stage: relayed behind its pending documents. */
+function relayedSignals(ops: readonly Operator[], late?: (e: unknown) => void): Signals {
+  const wm = signal(ops, (o) => o.watermark, late);
+  const tick = signal(ops, (o) => o.tick, late);
+  const flush = signal(ops, (o) => o.flush, late);
+  let lastWm = -Infinity;
+  return {
+    watermark: wm ? (x) => { if (x !== lastWm) wm((lastWm = x)); } : undefined,
+    tick,
+    flush: flush ? () => flush(undefined) : undefined,
   };
 }
 
@@ -77,13 +104,6 @@ function signal<A>(ops: readonly Operator[], method: (o: Operator) => Method<A>,
   // needs[k]: some stage at k or later takes the signal (no need to wait for one that does not).
   const needs = ops.map((_, k) => ops.slice(k).some((o) => method(o) !== undefined));
   if (!needs[0]) return undefined;
-  if (!ops.some((o) => o.afterPending)) {
-    // No async stage: a plain loop over the stages that take it (the per-document watermark).
-    const takers = ops.filter((o) => method(o) !== undefined);
-    return (a) => {
-      for (const o of takers) method(o)!.call(o, a);
-    };
-  }
   return (a) => relay(ops, 0, (o) => method(o)?.call(o, a), undefined, needs, late);
 }
 
